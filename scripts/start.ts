@@ -1,0 +1,83 @@
+/**
+ * `npm start`: the whole system on this machine. Flags: `--fresh` (empty data, re-seed).
+ * Errors a user can fix get one line of explanation, not a stack trace.
+ */
+import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+import { LocalDynamoDbError } from './lib/dynamodb-local';
+import { startLocalStack } from './lib/local-stack';
+import { DEMO_USERS } from './seed/demo-org';
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+const port = Number(process.env.PORT ?? 3000);
+const dataDir = resolve(import.meta.dirname, '..', '.data');
+const fresh = process.argv.includes('--fresh');
+
+const fail = (message: string): never => {
+  console.error(`✗ ${message}`);
+  process.exit(1);
+};
+
+const portIsFree = (p: number) =>
+  new Promise<boolean>((ok) => {
+    const s = createServer();
+    s.once('error', () => ok(false));
+    s.listen(p, '127.0.0.1', () => s.close(() => ok(true)));
+  });
+
+if (!Number.isInteger(port) || port <= 0 || port > 65535) fail(`PORT=${process.env.PORT} 不是有效端口号`);
+if (spawnSync('java', ['-version']).error) {
+  fail(
+    '未找到 Java：DynamoDB Local 需要 Java 17 (例如 apt-get install -y openjdk-17-jre-headless)，安装后重试',
+  );
+}
+if (!(await portIsFree(port)))
+  fail(`端口 ${port} 已被占用：关闭占用它的程序，或换一个端口，例如 PORT=3001 npm start`);
+if (fresh) rmSync(dataDir, { recursive: true, force: true });
+
+const started = Date.now();
+const stack = await startLocalStack({ port, dataDir, logLevel: process.env.LOG_LEVEL ?? 'INFO' }).catch(
+  (error: unknown) => {
+    if (error instanceof LocalDynamoDbError) {
+      return fail(
+        `DynamoDB Local 无法启动（${error.message}）。若 .data/ 已损坏，运行 npm start -- --fresh 重新开始`,
+      );
+    }
+    return fail(
+      `启动失败：${(error as Error).message}。若 .data/ 已损坏，运行 npm start -- --fresh 重新开始`,
+    );
+  },
+);
+
+const sample = [
+  'admin',
+  'leader',
+  'rater-jiceng',
+  'inspector-jijian',
+  'luoyang-thc-reporter',
+  'luoyang-thc-head',
+];
+console.log(
+  `\n考评 Kaoping is running at ${stack.url}  (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
+);
+console.log(`  API reference: ${stack.url}/api/docs   published rankings: ${stack.url}/rankings/`);
+console.log(`  data: ${dataDir}  (npm start -- --fresh starts empty)`);
+console.log('  demo sign-ins (pick one on the sign-in page):');
+for (const id of sample) {
+  const user = DEMO_USERS.find((u) => u.id === id);
+  if (user) console.log(`    ${id.padEnd(22)} ${user.name}  ${user.title}`);
+}
+console.log('  Ctrl-C stops everything.\n');
+
+let stopping = false;
+const shutdown = async () => {
+  if (stopping) return;
+  stopping = true;
+  console.log('\nstopping…');
+  await stack.stop();
+  process.exit(0);
+};
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);

@@ -1,0 +1,184 @@
+/**
+ * Generic item operations: conditional creates, versioned updates (optimistic locking) and the
+ * mapping of DynamoDB failures to domain errors. Entity repositories call these; routes never
+ * touch the SDK.
+ */
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  type QueryCommandInput,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { ConflictError, ServiceUnavailableError, StaleVersionError } from '../errors';
+import type { Db } from './client';
+
+export type Key = { pk: string; sk: string };
+export type Item = Record<string, unknown> & Key & { version?: number };
+
+/** Strips the storage attributes so only the entity is returned to callers. */
+export const stripKeys = <T>(item: Record<string, unknown>): T => {
+  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, entity: _e, ...rest } = item;
+  return rest as T;
+};
+
+/** Reads one item by key, strongly consistent (the item is about to be shown or updated). */
+export const getItem = async <T>(db: Db, key: Key): Promise<T | undefined> => {
+  const { Item } = await guard(() =>
+    db.doc.send(new GetCommand({ TableName: db.tableName, Key: key, ConsistentRead: true })),
+  );
+  return Item ? stripKeys<T>(Item) : undefined;
+};
+
+/** Creates an item that must not exist yet; a duplicate becomes a 409 with the given message. */
+export const createItem = async (db: Db, item: Item, duplicateMessage: string): Promise<void> => {
+  try {
+    await guard(() =>
+      db.doc.send(
+        new PutCommand({
+          TableName: db.tableName,
+          Item: { version: 1, ...item },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      ),
+    );
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) throw new ConflictError(duplicateMessage);
+    throw error;
+  }
+};
+
+/** Writes the item only if it does not exist yet; returns false when it was already there (seeding). */
+export const putIfAbsent = async (db: Db, item: Item): Promise<boolean> => {
+  try {
+    await guard(() =>
+      db.doc.send(
+        new PutCommand({
+          TableName: db.tableName,
+          Item: { version: 1, ...item },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      ),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
+};
+
+/**
+ * Replaces an item if its stored version equals `expectedVersion`, bumping the version.
+ * A stale version answers 409 with the current version and value.
+ */
+export const replaceVersioned = async <T>(db: Db, item: Item, expectedVersion: number): Promise<number> => {
+  const next = expectedVersion + 1;
+  try {
+    await guard(() =>
+      db.doc.send(
+        new PutCommand({
+          TableName: db.tableName,
+          Item: { ...item, version: next },
+          ConditionExpression: '#version = :expected',
+          ExpressionAttributeNames: { '#version': 'version' },
+          ExpressionAttributeValues: { ':expected': expectedVersion },
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        }),
+      ),
+    );
+    return next;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) {
+      const current = error.Item ? (unmarshallLoose(error.Item) as T & { version?: number }) : undefined;
+      throw new StaleVersionError(current?.version, current);
+    }
+    throw error;
+  }
+};
+
+/** Queries every page of a key condition (used for bounded partitions: a unit's year, a category). */
+export const queryAll = async <T>(db: Db, input: Omit<QueryCommandInput, 'TableName'>): Promise<T[]> => {
+  const items: T[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await guard(() =>
+      db.doc.send(new QueryCommand({ TableName: db.tableName, ...input, ExclusiveStartKey })),
+    );
+    for (const item of page.Items ?? []) items.push(stripKeys<T>(item));
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return items;
+};
+
+/** Queries a partition (optionally a sort-key prefix) of the table or of an index. */
+export const queryPrefix = <T>(
+  db: Db,
+  options: { index?: 'gsi1' | 'gsi2'; pk: string; skPrefix?: string; descending?: boolean },
+): Promise<T[]> => {
+  const pkName = options.index ? `${options.index}pk` : 'pk';
+  const skName = options.index ? `${options.index}sk` : 'sk';
+  return queryAll<T>(db, {
+    ...(options.index ? { IndexName: options.index } : {}),
+    KeyConditionExpression: options.skPrefix ? '#pk = :pk AND begins_with(#sk, :sk)' : '#pk = :pk',
+    ExpressionAttributeNames: options.skPrefix ? { '#pk': pkName, '#sk': skName } : { '#pk': pkName },
+    ExpressionAttributeValues: options.skPrefix
+      ? { ':pk': options.pk, ':sk': options.skPrefix }
+      : { ':pk': options.pk },
+    ...(options.descending ? { ScanIndexForward: false } : {}),
+  });
+};
+
+/** Runs a transaction; a failed condition becomes a 409 with the message given for it. */
+export const transact = async (
+  db: Db,
+  items: TransactWriteCommandInput['TransactItems'],
+  conflictMessage: string,
+): Promise<void> => {
+  try {
+    await guard(() => db.doc.send(new TransactWriteCommand({ TransactItems: items })));
+  } catch (error) {
+    if (error instanceof TransactionCanceledException) {
+      const reasons = error.CancellationReasons?.map((r) => r.Code) ?? [];
+      if (reasons.includes('ConditionalCheckFailed')) throw new ConflictError(conflictMessage, { reasons });
+      if (reasons.includes('TransactionConflict'))
+        throw new ConflictError('数据正被他人同时修改，请重试', { reasons });
+    }
+    throw error;
+  }
+};
+
+const UNAVAILABLE = new Set([
+  'TimeoutError',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ProvisionedThroughputExceededException',
+  'ThrottlingException',
+  'RequestLimitExceeded',
+  'InternalServerError',
+  'ServiceUnavailable',
+]);
+
+/** Turns "the store is down or overloaded" (after the SDK's retries) into a 503. */
+export const guard = async <T>(call: () => Promise<T>): Promise<T> => {
+  try {
+    return await call();
+  } catch (error) {
+    const e = error as { name?: string; code?: string; $metadata?: { httpStatusCode?: number } };
+    if (
+      UNAVAILABLE.has(e.name ?? '') ||
+      UNAVAILABLE.has(e.code ?? '') ||
+      (e.$metadata?.httpStatusCode ?? 0) >= 500 ||
+      e.name === 'AggregateError'
+    ) {
+      throw new ServiceUnavailableError();
+    }
+    throw error;
+  }
+};
+
+// ReturnValuesOnConditionCheckFailure hands back raw attribute values; unmarshall them.
+const unmarshallLoose = (item: Record<string, unknown>) =>
+  stripKeys(unmarshall(item as Parameters<typeof unmarshall>[0]));

@@ -1,0 +1,60 @@
+/** Access patterns of the organisation: categories, units, users. */
+import { NotFoundError } from '../errors';
+import type { Category, Unit, UnitInput, User } from '../schemas/org';
+import type { Db } from './client';
+import { createItem, getItem, putIfAbsent, queryPrefix, replaceVersioned } from './items';
+import { categoryKey, unitByCategory, unitKey, userIndexes, userKey } from './keys';
+
+export const listCategories = async (db: Db): Promise<Category[]> => {
+  const items = await queryPrefix<Category>(db, { pk: 'ORG', skPrefix: 'CATEGORY#' });
+  return items.sort((a, b) => a.sortOrder - b.sortOrder);
+};
+
+export const putCategory = (db: Db, category: Category) =>
+  putIfAbsent(db, { ...categoryKey(category.id), entity: 'category', ...category });
+
+export const createCategory = (db: Db, category: Category) =>
+  createItem(
+    db,
+    { ...categoryKey(category.id), entity: 'category', ...category },
+    `类别编号 ${category.id} 已存在`,
+  );
+
+/** All units (one Query on the ORG partition), or one category's through gsi1. */
+export const listUnits = (db: Db, categoryId?: string): Promise<Unit[]> =>
+  categoryId
+    ? queryPrefix<Unit>(db, { index: 'gsi1', pk: `CATEGORY#${categoryId}`, skPrefix: 'UNIT#' })
+    : queryPrefix<Unit>(db, { pk: 'ORG', skPrefix: 'UNIT#' });
+
+export const getUnit = async (db: Db, unitId: string): Promise<Unit> => {
+  const unit = await getItem<Unit>(db, unitKey(unitId));
+  if (!unit) throw new NotFoundError('单位');
+  return unit;
+};
+
+const unitItem = (unit: UnitInput) => ({
+  ...unitKey(unit.id),
+  ...unitByCategory(unit.categoryId, unit.id),
+  entity: 'unit',
+  ...unit,
+});
+
+export const createUnit = (db: Db, unit: UnitInput) =>
+  createItem(db, unitItem(unit), `单位编号 ${unit.id} 已存在`);
+
+export const seedUnit = (db: Db, unit: UnitInput) => putIfAbsent(db, unitItem(unit));
+
+/** Updates a unit under optimistic locking; returns the new version. */
+export const updateUnit = (db: Db, unit: UnitInput, expectedVersion: number) =>
+  replaceVersioned<Unit>(db, unitItem(unit), expectedVersion);
+
+export const getUser = (db: Db, userId: string) => getItem<User>(db, userKey(userId));
+
+export const listUsers = (db: Db): Promise<User[]> =>
+  queryPrefix<User>(db, { index: 'gsi1', pk: 'USERS', skPrefix: 'USER#' });
+
+export const listUnitUsers = (db: Db, unitId: string): Promise<User[]> =>
+  queryPrefix<User>(db, { index: 'gsi2', pk: `UNIT#${unitId}#USERS` });
+
+export const seedUser = (db: Db, user: User) =>
+  putIfAbsent(db, { ...userKey(user.id), ...userIndexes(user.id, user.unitId), entity: 'user', ...user });

@@ -1,0 +1,55 @@
+/** Access patterns of appraisal years. */
+import { ConflictError, NotFoundError } from '../errors';
+import { YEAR_STATE_LABELS, YEAR_TRANSITIONS, type Year, type YearState } from '../schemas/year';
+import type { Db } from './client';
+import { getItem, putIfAbsent, queryPrefix, replaceVersioned } from './items';
+import { yearIndexes, yearKey } from './keys';
+
+export const getYear = async (db: Db, year: number): Promise<Year> => {
+  const found = await getItem<Year>(db, yearKey(year));
+  if (!found) throw new NotFoundError(`${year} 年度考核`);
+  return found;
+};
+
+/** Years newest first. */
+export const listYears = async (db: Db): Promise<Year[]> =>
+  (await queryPrefix<Year>(db, { index: 'gsi1', pk: 'YEARS', descending: true })).sort(
+    (a, b) => b.year - a.year,
+  );
+
+export const seedYear = (db: Db, year: Omit<Year, 'version'>) =>
+  putIfAbsent(db, { ...yearKey(year.year), ...yearIndexes(year.year), entity: 'year', ...year });
+
+/**
+ * Moves a year one step forward. Refuses a move that does not fit the current state, and a stale
+ * version (someone else moved it meanwhile).
+ */
+export const advanceYear = async (
+  db: Db,
+  year: number,
+  to: YearState,
+  expectedVersion: number,
+  by: string,
+  at: Date,
+): Promise<Year> => {
+  const current = await getYear(db, year);
+  const allowed = YEAR_TRANSITIONS[current.state];
+  if (allowed !== to) {
+    throw new ConflictError(
+      `当前状态为“${YEAR_STATE_LABELS[current.state]}”，不能转为“${YEAR_STATE_LABELS[to]}”`,
+      { state: current.state },
+      'WRONG_STATE',
+    );
+  }
+  const next: Year = {
+    ...current,
+    state: to,
+    history: [...current.history, { state: to, at: at.toISOString(), by }],
+  };
+  const version = await replaceVersioned<Year>(
+    db,
+    { ...yearKey(year), ...yearIndexes(year), entity: 'year', ...next },
+    expectedVersion,
+  );
+  return { ...next, version };
+};

@@ -1,0 +1,61 @@
+/**
+ * The one API app. The Lambda entry (functions/api.ts) and the local server (scripts/start.ts)
+ * both call createApp; only the local server mounts the dev sign-in, through `extend`.
+ */
+import { swaggerUI } from '@hono/swagger-ui';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { requestId } from 'hono/request-id';
+import type { AppDeps, AppEnv } from './env';
+import { errorBody, onError, validationHook } from './error-handler';
+import { healthRoutes } from './routes/health';
+import { meRoutes } from './routes/me';
+import { orgRoutes } from './routes/org';
+import { yearRoutes } from './routes/years';
+
+export interface CreateAppOptions {
+  /** Extra routes mounted before the API's own (the local dev sign-in). */
+  extend?: (app: OpenAPIHono<AppEnv>) => void;
+}
+
+/** Builds the routes; chained so the typed web client (hono/client) sees every route. */
+const mountRoutes = (app: OpenAPIHono<AppEnv>) =>
+  app.route('/api', healthRoutes).route('/api', meRoutes).route('/api', orgRoutes).route('/api', yearRoutes);
+
+export type ApiRoutes = ReturnType<typeof mountRoutes>;
+
+export const createApp = (deps: AppDeps, options: CreateAppOptions = {}) => {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook as never });
+  app.use(requestId({ headerName: 'x-request-id' }));
+  app.use(async (c, next) => {
+    c.set('deps', deps);
+    const started = performance.now();
+    await next();
+    if (c.req.path.startsWith('/api/')) {
+      deps.logger.info('request', {
+        requestId: c.get('requestId'),
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round(performance.now() - started),
+      });
+    }
+  });
+  app.onError(onError);
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+    description: 'Cognito ID token (locally: the dev sign-in token of the same shape)',
+  });
+  options.extend?.(app);
+  mountRoutes(app);
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: '考评 Kaoping API', version: '0.1.0', description: '卫生健康目标责任考评系统接口' },
+  });
+  app.get('/api/docs', swaggerUI({ url: '/api/openapi.json', title: '考评 API 参考' }));
+  app.notFound((c) => c.json(errorBody('NOT_FOUND', '接口不存在'), 404));
+  return app;
+};
+
+export type App = ReturnType<typeof createApp>;

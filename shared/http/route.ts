@@ -1,0 +1,60 @@
+/**
+ * Declares an API route: its zod schemas (validation + OpenAPI) and the one authorization action
+ * it performs. Authentication and the POLICY check run as the route's middleware, so no handler
+ * can forget them; the action is also written into the OpenAPI document (`x-action`), which is
+ * how the route × role matrix test finds every route.
+ */
+import { createRoute, type RouteConfig, z } from '@hono/zod-openapi';
+import { createMiddleware } from 'hono/factory';
+import { type Action, assertAllowed } from '../auth/policy';
+import { principalFromClaims } from '../auth/roles';
+import { UnauthorizedError } from '../errors';
+import type { AppEnv } from './env';
+
+export const ErrorSchema = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      details: z.array(z.object({ path: z.string(), message: z.string() })),
+    }),
+  })
+  .openapi('Error');
+
+const errorResponses = {
+  400: { description: '请求数据有误', content: { 'application/json': { schema: ErrorSchema } } },
+  401: { description: '未登录', content: { 'application/json': { schema: ErrorSchema } } },
+  403: { description: '无权限', content: { 'application/json': { schema: ErrorSchema } } },
+} as const;
+
+/** Verifies the bearer token and checks the action; sets `principal`. */
+export const authorize = (action: Action) =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    const header = c.req.header('authorization') ?? '';
+    const token = header.startsWith('Bearer ') ? header.slice(7) : '';
+    if (!token) throw new UnauthorizedError();
+    let claims: Awaited<ReturnType<AppEnv['Variables']['deps']['verifier']['verify']>>;
+    try {
+      claims = await c.get('deps').verifier.verify(token);
+    } catch {
+      throw new UnauthorizedError('登录已失效，请重新登录');
+    }
+    const principal = principalFromClaims(claims);
+    c.set('principal', principal);
+    assertAllowed(principal, action);
+    await next();
+  });
+
+/** A route open to anyone (health, API reference, published pages). */
+export const publicRoute = <R extends RouteConfig>(config: R) =>
+  createRoute({ ...config, 'x-action': 'public' } as R);
+
+/** A route that needs a signed-in user allowed to perform `action`. */
+export const protectedRoute = <R extends Omit<RouteConfig, 'middleware'>>(action: Action, config: R) =>
+  createRoute({
+    ...config,
+    'x-action': action,
+    security: [{ bearer: [] }],
+    middleware: [authorize(action)] as const,
+    responses: { ...errorResponses, ...config.responses },
+  } as R & { middleware: [ReturnType<typeof authorize>] });

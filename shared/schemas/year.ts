@@ -1,0 +1,60 @@
+/** The appraisal year: periods, windows, weights, caps and its state. */
+import { z } from '@hono/zod-openapi';
+
+export const PERIODS = ['Q1', 'Q2', 'Q3', 'Q4'] as const;
+export const PeriodSchema = z.enum(PERIODS);
+export type Period = z.infer<typeof PeriodSchema>;
+
+export const YEAR_STATES = ['setup', 'in_progress', 'scoring', 'publicity', 'published'] as const;
+export const YearStateSchema = z.enum(YEAR_STATES);
+export type YearState = z.infer<typeof YearStateSchema>;
+
+export const YEAR_STATE_LABELS: Record<YearState, string> = {
+  setup: '年初设置',
+  in_progress: '考核进行中',
+  scoring: '集中评分',
+  publicity: '结果公示',
+  published: '结果已发布',
+};
+
+export const PeriodWindowSchema = z.object({
+  period: PeriodSchema,
+  /** ISO instants; the UI shows them in Asia/Shanghai. */
+  opensAt: z.iso.datetime({ offset: true }),
+  closesAt: z.iso.datetime({ offset: true }),
+});
+export type PeriodWindow = z.infer<typeof PeriodWindowSchema>;
+
+export const YearSettingsSchema = z.strictObject({
+  periods: z.array(PeriodWindowSchema).length(4),
+  /** Whole percent per period; they must sum to 100. */
+  periodWeights: z.strictObject({
+    Q1: z.number().int().min(0).max(100),
+    Q2: z.number().int().min(0).max(100),
+    Q3: z.number().int().min(0).max(100),
+    Q4: z.number().int().min(0).max(100),
+  }),
+  bonusCapCents: z.number().int().min(0).max(10_000),
+  penaltyCapCents: z.number().int().min(0).max(10_000).nullable(),
+  excellentQuotaPercent: z.number().int().min(1).max(100),
+  publicityDays: z.number().int().min(1).max(30),
+});
+export type YearSettings = z.infer<typeof YearSettingsSchema>;
+
+export const YearSchema = YearSettingsSchema.extend({
+  year: z.number().int().min(2000).max(2100),
+  title: z.string(),
+  state: YearStateSchema,
+  version: z.number().int(),
+  history: z.array(z.object({ state: YearStateSchema, at: z.string(), by: z.string() })),
+}).openapi('Year');
+export type Year = z.infer<typeof YearSchema>;
+
+/** The only forward moves a year can make; each is an explicit admin action. */
+export const YEAR_TRANSITIONS: Record<YearState, YearState | null> = {
+  setup: 'in_progress',
+  in_progress: 'scoring',
+  scoring: 'publicity',
+  publicity: 'published',
+  published: null,
+};

@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+// One run starts one DynamoDB Local (tests/setup/dynamodb-local.ts); every integration test file
+// creates its own table in it, so files run in parallel without sharing state.
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts'],
+    globalSetup: ['tests/setup/dynamodb-local.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', DDB_LOCAL_TELEMETRY: '0' },
+  },
+});
