@@ -2,6 +2,9 @@ import { defineConfig } from 'vitest/config';
 
 // One run starts one DynamoDB Local (tests/setup/dynamodb-local.ts); every integration test file
 // creates its own table in it, so files run in parallel without sharing state.
+// The SDK's Node 20 deprecation notice would otherwise print once per test worker.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
