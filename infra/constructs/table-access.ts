@@ -1,0 +1,26 @@
+/** Grants to the one table by intent, on the table and its named indexes: no `*` action, no `index/*`. */
+
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { TABLE_INDEXES } from '../../shared/db/table-def';
+
+export type TableAccess = 'read' | 'readWrite';
+
+/** Item reads; transactions need no actions of their own (TransactGetItems is checked as GetItem). */
+const READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:Scan'];
+/** Item writes; TransactWriteItems is checked per item as these plus ConditionCheckItem. */
+const WRITE_ACTIONS = [
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+  'dynamodb:ConditionCheckItem',
+];
+
+/** Lets `grantee` read (or read and write) the items of `table` and query its indexes. */
+export const bindTable = (grantee: iam.IGrantable, table: dynamodb.ITable, access: TableAccess): iam.Grant =>
+  iam.Grant.addToPrincipal({
+    grantee,
+    actions: access === 'read' ? READ_ACTIONS : [...READ_ACTIONS, ...WRITE_ACTIONS],
+    resourceArns: [table.tableArn, ...TABLE_INDEXES.map((index) => `${table.tableArn}/index/${index.name}`)],
+  });

@@ -1,0 +1,71 @@
+/**
+ * How the app varies with its context: stage names, trusted origins, the optional web build. These
+ * apps skip esbuild bundling and CloudFormation's checks (kaoping-app.test.ts covers both), so each
+ * synthesizes in about a second; cdk-nag still runs, as in every synth.
+ */
+import { join } from 'node:path';
+import { App } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { describe, expect, it } from 'vitest';
+import { type BuildAppOptions, buildApp } from '../../infra/build-app';
+import { readConfig } from '../../infra/config';
+
+const MISSING_DIST = join(import.meta.dirname, 'no-such-web-dist');
+
+/** A quick app: no bundling (`aws:cdk:bundling-stacks` empty) and no built-in template validation. */
+const quickApp = (context: Record<string, unknown> = {}, options: BuildAppOptions = {}) =>
+  buildApp({
+    webDistDir: MISSING_DIST,
+    builtinCloudFormationValidation: false,
+    context: { 'aws:cdk:bundling-stacks': [], ...context },
+    ...options,
+  });
+
+describe('the stage', () => {
+  it('defaults to dev and names the stacks after it', () => {
+    const { data, main } = quickApp();
+    expect([data.stackName, main.stackName]).toEqual(['Kaoping-dev-Data', 'Kaoping-dev-App']);
+  });
+
+  it('is taken from -c stage=…', () => {
+    const { data, main } = quickApp({ stage: 'prod' });
+    expect([data.stackName, main.stackName]).toEqual(['Kaoping-prod-Data', 'Kaoping-prod-App']);
+  });
+
+  it('refuses a name that cannot be part of a stack name and a Cognito domain', () => {
+    expect(() => readConfig(new App({ context: { stage: 'Prod_1' } }))).toThrow(/Stage "Prod_1"/);
+  });
+
+  it('trusts the local development origin outside production only', () => {
+    expect(readConfig(new App({ context: { stage: 'dev' } })).localOrigins).toEqual([
+      'http://localhost:5173',
+    ]);
+    expect(readConfig(new App({ context: { stage: 'prod' } })).localOrigins).toEqual([]);
+    expect(
+      readConfig(new App({ context: { localOrigins: 'https://a.test, https://b.test' } })).localOrigins,
+    ).toEqual(['https://a.test', 'https://b.test']);
+  });
+
+  it('keeps localhost out of the production client and CORS rules', () => {
+    const template = JSON.stringify(Template.fromStack(quickApp({ stage: 'prod' }).main).toJSON());
+    expect(template).not.toContain('localhost');
+  });
+
+  it('subscribes the alarm e-mail when one is given', () => {
+    Template.fromStack(quickApp({ alarmEmail: 'ops@example.org' }).main).hasResourceProperties(
+      'AWS::SNS::Subscription',
+      { Protocol: 'email', Endpoint: 'ops@example.org' },
+    );
+  });
+});
+
+describe('without a web build', () => {
+  it('synthesizes without a site deployment, cdk-nag satisfied', () => {
+    // Act: Template.fromStack synthesizes; unacknowledged cdk-nag errors would throw here.
+    const template = Template.fromStack(quickApp().main);
+
+    // Assess
+    template.resourceCountIs('Custom::CDKBucketDeployment', 0);
+    template.resourceCountIs('AWS::CloudFront::Distribution', 1);
+  });
+});
