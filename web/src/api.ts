@@ -1,0 +1,142 @@
+/**
+ * The API client. One fetch wrapper adds the bearer token and turns every failure into an
+ * `ApiError` carrying the API's `{ error: { code, message, details } }`, so pages handle one kind
+ * of error. Request and response types are the shared zod schemas' types (type-only imports: no
+ * zod in the bundle).
+ *
+ * Why not `hc<ApiRoutes>` yet: `publicRoute`/`protectedRoute` in shared/http/route.ts widen each
+ * route's `path` to `string`, so ApiRoutes knows no paths (every key is `/api/${string}`) and the
+ * hono client is untyped. Once they capture the path literal (as `createRoute` does with its
+ * `P extends string` parameter), the bodies of the functions below become `client.api.…` calls;
+ * pages call `api.*` only and do not change.
+ */
+import type { z } from '@hono/zod-openapi';
+import type { Principal } from '../../shared/auth/roles';
+import type { Category, Unit, UnitInput, UnitUpdateSchema, User } from '../../shared/schemas/org';
+import type { Year, YearState } from '../../shared/schemas/year';
+
+export interface ErrorDetail {
+  path: string;
+  message: string;
+}
+
+/** A failed call: HTTP status (0 when the server was not reached), code, message, field details. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: ErrorDetail[] = [],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+const TOKEN_KEY = 'kaoping.idToken';
+
+/** The ID token lives in sessionStorage: it ends with the tab and is never shared between tabs. */
+export const getToken = (): string | null => sessionStorage.getItem(TOKEN_KEY);
+export const setToken = (token: string | null): void => {
+  if (token) sessionStorage.setItem(TOKEN_KEY, token);
+  else sessionStorage.removeItem(TOKEN_KEY);
+};
+
+let unauthorizedListener: ((error: ApiError) => void) | undefined;
+/** session.ts listens here, so an expired token on any call sends the user back to sign-in. */
+export const onUnauthorized = (listener: (error: ApiError) => void): void => {
+  unauthorizedListener = listener;
+};
+
+interface ErrorBody {
+  error: { code: string; message: string; details?: ErrorDetail[] };
+}
+const isErrorBody = (body: unknown): body is ErrorBody =>
+  typeof (body as ErrorBody | null)?.error?.code === 'string' &&
+  typeof (body as ErrorBody).error.message === 'string';
+
+/** Reads an error answer; a proxy's HTML error page still becomes a readable Chinese message. */
+const toApiError = async (response: Response): Promise<ApiError> => {
+  const body: unknown = await response.json().catch(() => null);
+  if (isErrorBody(body)) {
+    const { code, message, details = [] } = body.error;
+    return new ApiError(response.status, code, message, details);
+  }
+  return new ApiError(
+    response.status,
+    `HTTP_${response.status}`,
+    `服务器暂时无法处理请求（HTTP ${response.status}），请稍后重试`,
+  );
+};
+
+/** `fetch` with the bearer token; resolves only for 2xx answers, otherwise throws an ApiError. */
+export const apiFetch = async (input: string, init: RequestInit = {}): Promise<Response> => {
+  const headers = new Headers(init.headers);
+  const token = getToken();
+  if (token) headers.set('authorization', `Bearer ${token}`);
+  let response: Response;
+  try {
+    response = await fetch(input, { ...init, headers });
+  } catch {
+    throw new ApiError(0, 'NETWORK', '无法连接服务器，请检查网络后重试');
+  }
+  if (response.ok) return response;
+  const error = await toApiError(response);
+  if (error.status === 401 && token) unauthorizedListener?.(error);
+  throw error;
+};
+
+const call = async <T>(path: string, method = 'GET', body?: unknown): Promise<T> => {
+  const response = await apiFetch(
+    path,
+    body === undefined
+      ? { method }
+      : { method, body: JSON.stringify(body), headers: { 'content-type': 'application/json' } },
+  );
+  if (!response.headers.get('content-type')?.includes('application/json')) {
+    // A CDN answering index.html for an unknown path: not the API.
+    throw new ApiError(response.status, 'NOT_JSON', '服务器返回了无法识别的内容');
+  }
+  return (await response.json()) as T;
+};
+
+const segment = (value: string | number) => encodeURIComponent(String(value));
+
+export type Me = Principal & { unitName: string | null };
+export type UnitUpdate = z.infer<typeof UnitUpdateSchema>;
+export type { Category, Unit, UnitInput, User, Year, YearState };
+
+/** A demo account offered by the local dev sign-in (shared/http/dev-sign-in.ts). */
+export interface DevUser {
+  id: string;
+  name: string;
+  title: string;
+  roles: Principal['roles'];
+  roleLabels: string[];
+  unitId: string | null;
+  unitName: string | null;
+}
+
+export const api = {
+  me: () => call<Me>('/api/me'),
+  years: {
+    /** Newest first. */
+    list: () => call<Year[]>('/api/years'),
+    get: (year: number) => call<Year>(`/api/years/${segment(year)}`),
+    advance: (year: number, to: YearState, version: number) =>
+      call<Year>(`/api/years/${segment(year)}/transitions`, 'POST', { to, version }),
+  },
+  categories: { list: () => call<Category[]>('/api/categories') },
+  units: {
+    list: () => call<Unit[]>('/api/units'),
+    get: (unitId: string) => call<Unit>(`/api/units/${segment(unitId)}`),
+    create: (unit: UnitInput) => call<Unit>('/api/units', 'POST', unit),
+    update: (unitId: string, unit: UnitUpdate) => call<Unit>(`/api/units/${segment(unitId)}`, 'PUT', unit),
+  },
+  users: { list: () => call<User[]>('/api/users') },
+  /** Local only; the deployed API answers 404 here (session.ts then offers the hosted sign-in). */
+  dev: {
+    users: () => call<DevUser[]>('/api/dev/users'),
+    signIn: (userId: string) => call<{ idToken: string }>('/api/dev/sign-in', 'POST', { userId }),
+  },
+};

@@ -1,0 +1,192 @@
+/**
+ * 考核年度: the year's settings, windows and history, read-only; an admin moves the year to its
+ * next state after confirming in a dialog.
+ */
+import { useState } from 'preact/hooks';
+import type { ApiError, Me, Year } from '../api';
+import { api } from '../api';
+import { ConfirmDialog } from '../components/ConfirmDialog';
+import { DataTable } from '../components/DataTable';
+import { EmptyState } from '../components/EmptyState';
+import { ErrorBanner, Notice } from '../components/ErrorBanner';
+import { Loading } from '../components/Loading';
+import { PageHeader } from '../components/PageHeader';
+import { NEXT_YEAR_STATE, YEAR_STATE_LABELS } from '../labels';
+import { canEdit } from '../navigation';
+import { toApiError, useResource } from '../use-resource';
+import { historyColumns, StateSteps, windowColumns, YearSettings } from './YearOverview';
+import { TRANSITION_COPY } from './year-transitions';
+
+const YearDetails = ({
+  year,
+  editable,
+  names,
+  onAdvanced,
+}: {
+  year: Year;
+  editable: boolean;
+  names: Map<string, string>;
+  onAdvanced: (year: Year) => void;
+}) => {
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const next = NEXT_YEAR_STATE[year.state];
+  const copy = next ? TRANSITION_COPY[next] : null;
+
+  const advance = async () => {
+    if (!next || !copy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const updated = await api.years.advance(year.year, next, year.version);
+      setDone(`已${copy.action}：${year.title}当前状态为“${YEAR_STATE_LABELS[updated.state]}”。`);
+      onAdvanced(updated);
+    } catch (e) {
+      setError(toApiError(e));
+    } finally {
+      setBusy(false);
+      setConfirming(false);
+    }
+  };
+
+  return (
+    <>
+      {done && <Notice>{done}</Notice>}
+      {error && (
+        <ErrorBanner title="年度状态未改变" message={error.message}>
+          {error.status === 409 && (
+            <button type="button" class="button" onClick={() => location.reload()}>
+              刷新页面
+            </button>
+          )}
+        </ErrorBanner>
+      )}
+      <section class="panel" aria-labelledby="year-title">
+        <div class="panel-heading">
+          <h2 id="year-title">{year.title}</h2>
+          <p class="state-line">
+            当前状态：<strong class="state-badge">{YEAR_STATE_LABELS[year.state]}</strong>
+          </p>
+        </div>
+        <StateSteps year={year} />
+        {editable && copy && (
+          <div class="next-step">
+            <button type="button" class="button button-primary" onClick={() => setConfirming(true)}>
+              {copy.action}
+            </button>
+            <p class="hint">此操作需要确认，且不可撤销。</p>
+          </div>
+        )}
+      </section>
+      <section class="panel" aria-labelledby="year-settings">
+        <h2 id="year-settings">考核设置</h2>
+        <YearSettings year={year} />
+      </section>
+      <section class="panel" aria-labelledby="year-windows">
+        <h2 id="year-windows">季度上报窗口</h2>
+        <DataTable
+          caption="季度上报窗口"
+          captionHidden
+          columns={windowColumns(new Date())}
+          rows={year.periods}
+          rowKey={(w) => w.period}
+        />
+      </section>
+      <section class="panel" aria-labelledby="year-history">
+        <h2 id="year-history">状态记录</h2>
+        <DataTable
+          caption="状态记录"
+          captionHidden
+          columns={historyColumns(names)}
+          rows={year.history}
+          rowKey={(h) => `${h.state}-${h.at}`}
+        />
+      </section>
+      {copy && (
+        <ConfirmDialog
+          open={confirming}
+          title={`确认${copy.action}？`}
+          confirmLabel={`确认${copy.action}`}
+          busy={busy}
+          onConfirm={advance}
+          onCancel={() => setConfirming(false)}
+        >
+          <p>
+            {year.title}将从“{YEAR_STATE_LABELS[year.state]}”转为“{next && YEAR_STATE_LABELS[next]}”。
+          </p>
+          <p>{copy.effect(year)}</p>
+          <p class="warning">此操作不可撤销。</p>
+        </ConfirmDialog>
+      )}
+    </>
+  );
+};
+
+export const YearPage = ({ user }: { user: Me }) => {
+  const editable = canEdit(user.roles, 'year');
+  const [years, reload, setYears] = useResource(() => api.years.list(), []);
+  // Operator names for the history; a role without users.read simply sees user ids.
+  const [users] = useResource(() => api.users.list().catch(() => []), []);
+  const [selected, setSelected] = useState<number | null>(null);
+  const names = new Map(users.status === 'ready' ? users.data.map((u) => [u.id, u.name]) : []);
+  const list = years.status === 'ready' ? years.data : [];
+  const year = list.find((y) => y.year === selected) ?? list[0];
+
+  return (
+    <>
+      <PageHeader
+        title="考核年度"
+        actions={
+          list.length > 1 && (
+            <div class="field inline-field">
+              <label for="year-select">查看年度</label>
+              <select
+                id="year-select"
+                value={year?.year}
+                onChange={(e) => setSelected(Number(e.currentTarget.value))}
+              >
+                {list.map((y) => (
+                  <option key={y.year} value={y.year}>
+                    {y.year} 年
+                  </option>
+                ))}
+              </select>
+            </div>
+          )
+        }
+      >
+        {!editable && (
+          <p>
+            <span class="tag tag-plain">只读</span> 年度设置和状态由考核办维护。
+          </p>
+        )}
+      </PageHeader>
+      {years.status === 'loading' && <Loading />}
+      {years.status === 'error' && (
+        <ErrorBanner title="无法加载考核年度" message={years.error.message}>
+          <button type="button" class="button" onClick={reload}>
+            重试
+          </button>
+        </ErrorBanner>
+      )}
+      {years.status === 'ready' && !year && (
+        <EmptyState title="尚未设置考核年度">
+          <p>年度创建后，这里会显示权重、上限、季度窗口和状态记录。</p>
+        </EmptyState>
+      )}
+      {year && (
+        <YearDetails
+          key={year.year}
+          year={year}
+          editable={editable}
+          names={names}
+          onAdvanced={(updated) =>
+            setYears({ status: 'ready', data: list.map((y) => (y.year === updated.year ? updated : y)) })
+          }
+        />
+      )}
+    </>
+  );
+};

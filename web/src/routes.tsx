@@ -1,0 +1,89 @@
+/** The app's pages by path, each with the navigation entry that guards it. */
+import type { JSX } from 'preact';
+import type { Me } from './api';
+import { canEdit, canSee, type PageId } from './navigation';
+import { AgreementDetail } from './pages/agreements/AgreementDetail';
+import { AgreementList } from './pages/agreements/AgreementList';
+import { AgreementPrint } from './pages/agreements/AgreementPrint';
+import { Home } from './pages/Home';
+import { InspectionsPage } from './pages/inspections/InspectionsPage';
+import { NoAccess, NotFound } from './pages/NotFound';
+import { NotificationsPage } from './pages/notifications/NotificationsPage';
+import { Placeholder } from './pages/Placeholder';
+import { ProgressPage } from './pages/progress/ProgressPage';
+import { ScoringPage } from './pages/scoring/ScoringPage';
+import { SubmissionsPage } from './pages/submissions/SubmissionsPage';
+import { TemplateEditor } from './pages/templates/TemplateEditor';
+import { Templates } from './pages/templates/Templates';
+import { UnitForm } from './pages/UnitForm';
+import { Units } from './pages/Units';
+import { YearPage } from './pages/Year';
+import { matchPath } from './router';
+
+const readsTemplates = (user: Me) => user.roles.some((r) => r === 'admin' || r === 'leader');
+
+interface Route {
+  pattern: string;
+  page: PageId;
+  /** Only for roles that may edit the page (forms). */
+  edits?: boolean;
+  render: (params: Record<string, string>, user: Me) => JSX.Element;
+}
+
+const ROUTES: Route[] = [
+  { pattern: '/', page: 'home', render: (_, user) => <Home user={user} /> },
+  { pattern: '/units', page: 'units', render: (_, user) => <Units user={user} /> },
+  { pattern: '/units/new', page: 'units', edits: true, render: () => <UnitForm /> },
+  {
+    pattern: '/units/:unitId/edit',
+    page: 'units',
+    edits: true,
+    render: (params) => <UnitForm unitId={params.unitId} />,
+  },
+  { pattern: '/year', page: 'year', render: (_, user) => <YearPage user={user} /> },
+  { pattern: '/agreements', page: 'agreements', render: (_, user) => <AgreementList user={user} /> },
+  {
+    pattern: '/agreements/:year/:unitId',
+    page: 'agreements',
+    render: (p, user) => <AgreementDetail user={user} year={Number(p.year)} unitId={p.unitId ?? ''} />,
+  },
+  {
+    pattern: '/agreements/:year/:unitId/print',
+    page: 'agreements',
+    render: (p) => <AgreementPrint year={Number(p.year)} unitId={p.unitId ?? ''} />,
+  },
+  // Templates sit under 目标责任书 in the navigation; only the admin and leaders read them.
+  {
+    pattern: '/templates',
+    page: 'agreements',
+    render: (_, user) => (readsTemplates(user) ? <Templates user={user} /> : <NoAccess />),
+  },
+  {
+    pattern: '/templates/:year/:categoryId',
+    page: 'agreements',
+    render: (p, user) =>
+      readsTemplates(user) ? (
+        <TemplateEditor user={user} year={Number(p.year)} categoryId={p.categoryId ?? ''} />
+      ) : (
+        <NoAccess />
+      ),
+  },
+  { pattern: '/submissions', page: 'submissions', render: (_, user) => <SubmissionsPage user={user} /> },
+  { pattern: '/progress', page: 'progress', render: (_, user) => <ProgressPage user={user} /> },
+  { pattern: '/notifications', page: 'notifications', render: () => <NotificationsPage /> },
+  { pattern: '/inspections', page: 'inspections', render: (_, user) => <InspectionsPage user={user} /> },
+  { pattern: '/scoring', page: 'scoring', render: (_, user) => <ScoringPage user={user} /> },
+  ...(['results'] as const).map(
+    (page): Route => ({ pattern: `/${page}`, page, render: () => <Placeholder page={page} /> }),
+  ),
+];
+
+export const Routes = ({ path, user }: { path: string; user: Me }) => {
+  for (const route of ROUTES) {
+    const params = matchPath(route.pattern, path);
+    if (!params) continue;
+    const allowed = canSee(user.roles, route.page) && (!route.edits || canEdit(user.roles, route.page));
+    return allowed ? route.render(params, user) : <NoAccess />;
+  }
+  return <NotFound />;
+};
