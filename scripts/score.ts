@@ -8,9 +8,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { canonicalJson, sha256Hex } from '../shared/domain/canonical-json';
+import { canonicalJson } from '../shared/domain/canonical-json';
 import { checkScenario, computeResults, formatResultsTable, PERIODS } from '../shared/domain/scoring';
 import type { Period } from '../shared/schemas/scenario';
+import { sha256Hex } from '../shared/sha256';
 
 const USAGE = 'usage: npm run score -- <scenario.json> [--table] [--as-of Q1|Q2|Q3|Q4] [--pretty] [--hash]';
 

@@ -3,8 +3,6 @@
  * whitespace unless asked for, `undefined` members left out. The same value always gives the same
  * bytes, so a scenario and its results can be published with a hash and recomputed byte for byte.
  */
-import { createHash } from 'node:crypto';
-
 const serialize = (value: unknown, indent: string, depth: number): string | undefined => {
   if (value === null) return 'null';
   switch (typeof value) {
@@ -46,9 +44,3 @@ const serialize = (value: unknown, indent: string, depth: number): string | unde
  */
 export const canonicalJson = (value: unknown, { indent = 0 }: { indent?: number } = {}): string =>
   serialize(value, ' '.repeat(indent), 0) ?? 'null';
-
-/**
- * Lower-case hex SHA-256 of a text's UTF-8 bytes, e.g. of `canonicalJson(results)`.
- * @example sha256Hex('') // 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'
- */
-export const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');

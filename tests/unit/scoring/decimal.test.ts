@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, sha256Hex } from '../../../shared/domain/canonical-json';
+import { canonicalJson } from '../../../shared/domain/canonical-json';
 import { computeResults, formatPoints, mulDivHalfUp, parseScaled } from '../../../shared/domain/scoring';
 import { ceilDiv, formatScaled, mulDivHalfUpBig, scaledOf } from '../../../shared/domain/scoring/decimal';
+import { sha256Hex } from '../../../shared/sha256';
 import { fact, leaf, scenario } from './fixtures/builders';
 
 describe('exact decimals', () => {

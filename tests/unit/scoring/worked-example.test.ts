@@ -4,9 +4,10 @@ import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { score } from '../../../scripts/score';
-import { canonicalJson, sha256Hex } from '../../../shared/domain/canonical-json';
+import { canonicalJson } from '../../../shared/domain/canonical-json';
 import { computeResults, parseScenario } from '../../../shared/domain/scoring';
 import { ResultsSchema } from '../../../shared/schemas/results';
+import { sha256Hex } from '../../../shared/sha256';
 
 const root = resolve(import.meta.dirname, '../../..');
 const examplePath = resolve(root, 'docs/examples/worked-example.scenario.json');

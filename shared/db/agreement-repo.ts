@@ -1,0 +1,419 @@
+/**
+ * Access patterns of agreements. Each operation reads what it needs (strongly consistent), lets the
+ * pure lifecycle in shared/domain/agreements decide, and writes the result with conditions: a stale
+ * version answers 409 STALE_VERSION, a category is generated or issued in one transaction (never
+ * half), and re-generating never overwrites an agreement that left draft.
+ *
+ * | access pattern                         | key / index                                              |
+ * | -------------------------------------- | -------------------------------------------------------- |
+ * | a unit's current agreement              | pk YEAR#y#UNIT#u, sk AGREEMENT                           |
+ * | a year's / a category's agreements      | gsi1 YEAR#y#AGREEMENTS, sk prefix CATEGORY#c#            |
+ * | a unit's revisions                      | pk YEAR#y#UNIT#u, sk prefix AGREEMENT#V#                 |
+ * | a unit's amendments                     | pk YEAR#y#UNIT#u, sk prefix AMENDMENT#                   |
+ */
+import { randomUUID } from 'node:crypto';
+import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import {
+  type Actor,
+  decideAmendment,
+  editDraft,
+  generateAgreement,
+  issueAgreement,
+  lockAgreement,
+  proposeAmendment,
+  signAgreement,
+  withdrawAgreement,
+} from '../domain/agreements/lifecycle';
+import type { AdminTransition } from '../domain/agreements/state-machine';
+import { templateProblems } from '../domain/agreements/validate';
+import { NotFoundError, StaleVersionError, ValidationError } from '../errors';
+import type { Agreement, AgreementVersion, Amendment, Customisation } from '../schemas/agreement';
+import type { Db } from './client';
+import { getItem, queryPrefix, replaceVersioned, transact } from './items';
+import { agreementIndexes, agreementKey, agreementVersionKey, amendmentKey, templateKey } from './keys';
+import { listCategories, listUnits } from './org-repo';
+import { requireTemplate, requireWritableYear } from './template-repo';
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/** DynamoDB's limit of items in one transaction. */
+const MAX_TRANSACTION_ITEMS = 100;
+
+const currentItem = (agreement: Agreement) => {
+  const { version: _version, ...rest } = agreement;
+  return {
+    ...agreementKey(agreement.year, agreement.unitId),
+    ...agreementIndexes(agreement.year, agreement.categoryId, agreement.unitId),
+    entity: 'agreement',
+    ...rest,
+  };
+};
+
+/** Puts the current agreement over `expectedVersion` (0: it must not exist yet). */
+const putCurrent = (db: Db, agreement: Agreement, expectedVersion: number): TransactItem => ({
+  Put: {
+    TableName: db.tableName,
+    Item: { ...currentItem(agreement), version: expectedVersion + 1 },
+    ...(expectedVersion === 0
+      ? { ConditionExpression: 'attribute_not_exists(pk)' }
+      : {
+          ConditionExpression: '#version = :expected',
+          ExpressionAttributeNames: { '#version': 'version' },
+          ExpressionAttributeValues: { ':expected': expectedVersion },
+        }),
+  },
+});
+
+/** Keeps a revision; an unsigned one (issued, withdrawn, issued again) may be replaced, a signed one never. */
+const putVersion = (db: Db, version: AgreementVersion): TransactItem => ({
+  Put: {
+    TableName: db.tableName,
+    Item: {
+      ...agreementVersionKey(version.year, version.unitId, version.revision),
+      entity: 'agreement-version',
+      ...version,
+    },
+    ConditionExpression: 'attribute_not_exists(#signature)',
+    ExpressionAttributeNames: { '#signature': 'signature' },
+  },
+});
+
+const amendmentItem = (amendment: Amendment) => ({
+  ...amendmentKey(amendment.year, amendment.unitId, amendment.id),
+  entity: 'amendment',
+  ...amendment,
+});
+
+const assertVersion = (agreement: Agreement, expectedVersion: number) => {
+  if (agreement.version !== expectedVersion) throw new StaleVersionError(agreement.version);
+};
+
+export const getAgreement = (db: Db, year: number, unitId: string) =>
+  getItem<Agreement>(db, agreementKey(year, unitId));
+
+export const requireAgreement = async (db: Db, year: number, unitId: string): Promise<Agreement> => {
+  const agreement = await getAgreement(db, year, unitId);
+  if (!agreement) throw new NotFoundError(`${year} 年度该单位的目标责任书`);
+  return agreement;
+};
+
+/** A year's agreements, or one category's (gsi1, sort-key prefix), in category then unit order. */
+export const listAgreements = (db: Db, year: number, categoryId?: string): Promise<Agreement[]> =>
+  queryPrefix<Agreement>(db, {
+    index: 'gsi1',
+    pk: agreementIndexes(year, '', '').gsi1pk,
+    ...(categoryId ? { skPrefix: `CATEGORY#${categoryId}#` } : {}),
+  });
+
+/** A kept revision never changes: a `version` attribute (seeded items carry one) means nothing on it. */
+const asRevision = ({
+  version: _version,
+  ...rest
+}: AgreementVersion & { version?: number }): AgreementVersion => rest;
+
+/** Every revision of a unit's agreement, oldest first. */
+export const listVersions = async (db: Db, year: number, unitId: string): Promise<AgreementVersion[]> =>
+  (
+    await queryPrefix<AgreementVersion>(db, { pk: agreementKey(year, unitId).pk, skPrefix: 'AGREEMENT#V#' })
+  ).map(asRevision);
+
+export const getVersion = async (db: Db, year: number, unitId: string, revision: number) => {
+  const version = await getItem<AgreementVersion>(db, agreementVersionKey(year, unitId, revision));
+  if (!version) throw new NotFoundError(`责任书第 ${revision} 版`);
+  return asRevision(version);
+};
+
+/** A unit's amendments, newest first (ids sort by time). */
+export const listAmendments = (db: Db, year: number, unitId: string): Promise<Amendment[]> =>
+  queryPrefix<Amendment>(db, { pk: agreementKey(year, unitId).pk, skPrefix: 'AMENDMENT#', descending: true });
+
+export const getAmendment = async (db: Db, year: number, unitId: string, id: string) => {
+  const amendment = await getItem<Amendment>(db, amendmentKey(year, unitId, id));
+  if (!amendment) throw new NotFoundError('该变更');
+  return amendment;
+};
+
+export interface GenerateResult {
+  created: string[];
+  regenerated: string[];
+  skipped: { unitId: string; state: Agreement['state'] }[];
+}
+
+/**
+ * Generates the agreements of a category from its template in one transaction: new units get a
+ * draft, drafts are re-generated (keeping their own changes), any other state is left alone.
+ * Refused while the template has problems.
+ */
+export const generateCategoryAgreements = async (
+  db: Db,
+  { year, categoryId, actor, at }: { year: number; categoryId: string; actor: Actor; at: Date },
+): Promise<GenerateResult> => {
+  const yearItem = await requireWritableYear(db, year);
+  const [categories, units, template] = await Promise.all([
+    listCategories(db),
+    listUnits(db, categoryId),
+    requireTemplate(db, year, categoryId),
+  ]);
+  const category = categories.find((c) => c.id === categoryId);
+  if (!category) throw new NotFoundError('该单位类别');
+  const problems = templateProblems(template, { categoryId, units, periodWeights: yearItem.periodWeights });
+  if (problems.length > 0) {
+    throw new ValidationError(
+      `指标模板有 ${problems.length} 处问题，不能生成责任书：${problems[0]!.message}`,
+      problems.map((p) => ({ ...p, path: `template.${p.path}` })),
+    );
+  }
+  if (units.length === 0)
+    throw new ValidationError('该类别下还没有单位', [
+      { path: 'body.categoryId', message: '该类别下还没有单位' },
+    ]);
+  if (units.length >= MAX_TRANSACTION_ITEMS)
+    throw new ValidationError(`一个类别一次最多生成 ${MAX_TRANSACTION_ITEMS - 1} 个单位的责任书`);
+  const existing = await Promise.all(units.map((u) => getAgreement(db, year, u.id)));
+  const result: GenerateResult = { created: [], regenerated: [], skipped: [] };
+  const writes: TransactItem[] = [];
+  units.forEach((unit, i) => {
+    const current = existing[i];
+    if (current && current.state !== 'draft') {
+      result.skipped.push({ unitId: unit.id, state: current.state });
+      return;
+    }
+    const agreement = generateAgreement({ year, unit, category, template, existing: current, actor, at });
+    writes.push(putCurrent(db, agreement, current?.version ?? 0));
+    (current ? result.regenerated : result.created).push(unit.id);
+  });
+  if (writes.length > 0) {
+    // The template must still be the version the agreements were built from.
+    writes.push({
+      ConditionCheck: {
+        TableName: db.tableName,
+        Key: templateKey(year, categoryId),
+        ConditionExpression: '#version = :v',
+        ExpressionAttributeNames: { '#version': 'version' },
+        ExpressionAttributeValues: { ':v': template.version },
+      },
+    });
+    await transact(db, writes, '生成期间模板或责任书已被他人修改，请重试');
+  }
+  return result;
+};
+
+/** Saves a draft's per-unit changes (targets, weights, extra and removed indicators). */
+export const updateAgreementDraft = async (
+  db: Db,
+  input: {
+    year: number;
+    unitId: string;
+    customisation: Customisation;
+    expectedVersion: number;
+    actor: Actor;
+    at: Date;
+  },
+): Promise<Agreement> => {
+  await requireWritableYear(db, input.year);
+  const agreement = await requireAgreement(db, input.year, input.unitId);
+  assertVersion(agreement, input.expectedVersion);
+  const next = editDraft(agreement, input.customisation, input.actor, input.at);
+  const version = await replaceVersioned<Agreement>(db, currentItem(next), input.expectedVersion);
+  return { ...next, version };
+};
+
+/** The admin's moves: issue (freezing revision 1), withdraw to draft, lock. */
+export const transitionAgreement = async (
+  db: Db,
+  input: {
+    year: number;
+    unitId: string;
+    to: AdminTransition;
+    expectedVersion: number;
+    actor: Actor;
+    at: Date;
+  },
+): Promise<Agreement> => {
+  const { year, unitId, to, expectedVersion, actor, at } = input;
+  const yearItem = await requireWritableYear(db, year);
+  const agreement = await requireAgreement(db, year, unitId);
+  assertVersion(agreement, expectedVersion);
+  if (to === 'issued') {
+    const issued = issueAgreement(agreement, actor, at, yearItem.periodWeights);
+    await transact(
+      db,
+      [putCurrent(db, issued.agreement, expectedVersion), putVersion(db, issued.version)],
+      '责任书已被他人修改，请刷新后重试',
+    );
+    return { ...issued.agreement, version: expectedVersion + 1 };
+  }
+  const next = to === 'draft' ? withdrawAgreement(agreement, actor, at) : lockAgreement(agreement, actor, at);
+  const version = await replaceVersioned<Agreement>(db, currentItem(next), expectedVersion);
+  return { ...next, version };
+};
+
+/** Issues every draft of a category in one transaction; refused if any of them has problems. */
+export const issueCategoryAgreements = async (
+  db: Db,
+  { year, categoryId, actor, at }: { year: number; categoryId: string; actor: Actor; at: Date },
+): Promise<{ issued: string[] }> => {
+  const yearItem = await requireWritableYear(db, year);
+  const listed = await listAgreements(db, year, categoryId);
+  // The index is eventually consistent: it names the units, the items are read consistently.
+  const agreements = (await Promise.all(listed.map((a) => getAgreement(db, year, a.unitId)))).filter(
+    (a): a is Agreement => a?.state === 'draft',
+  );
+  if (agreements.length === 0) {
+    throw new ValidationError('该类别没有待下达的草稿责任书', [
+      { path: 'body.categoryId', message: '没有草稿责任书' },
+    ]);
+  }
+  if (agreements.length * 2 > MAX_TRANSACTION_ITEMS) {
+    throw new ValidationError(`一次最多下达 ${MAX_TRANSACTION_ITEMS / 2} 份责任书，请逐个下达`);
+  }
+  const problems: { path: string; message: string }[] = [];
+  const writes: TransactItem[] = [];
+  for (const agreement of agreements) {
+    try {
+      const issued = issueAgreement(agreement, actor, at, yearItem.periodWeights);
+      writes.push(putCurrent(db, issued.agreement, agreement.version), putVersion(db, issued.version));
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      for (const p of error.details) {
+        problems.push({
+          path: `units.${agreement.unitId}.${p.path}`,
+          message: `${agreement.unitName}：${p.message}`,
+        });
+      }
+    }
+  }
+  if (problems.length > 0) {
+    throw new ValidationError(
+      `有 ${problems.length} 处问题，未下达任何责任书：${problems[0]!.message}`,
+      problems,
+    );
+  }
+  await transact(db, writes, '下达期间责任书已被他人修改，请刷新后重试');
+  return { issued: agreements.map((a) => a.unitId) };
+};
+
+/** The unit head signs the issued revision: the agreement and the revision record the signature. */
+export const signUnitAgreement = async (
+  db: Db,
+  input: {
+    year: number;
+    unitId: string;
+    expectedVersion: number;
+    contentHash: string;
+    actor: Actor;
+    at: Date;
+  },
+): Promise<Agreement> => {
+  const { year, unitId, expectedVersion, contentHash, actor, at } = input;
+  await requireWritableYear(db, year);
+  const agreement = await requireAgreement(db, year, unitId);
+  assertVersion(agreement, expectedVersion);
+  const signed = signAgreement(agreement, contentHash, actor, at);
+  await transact(
+    db,
+    [
+      putCurrent(db, signed, expectedVersion),
+      {
+        Update: {
+          TableName: db.tableName,
+          Key: agreementVersionKey(year, unitId, signed.revision),
+          UpdateExpression: 'SET #signature = :signature',
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(#signature) AND #hash = :hash',
+          ExpressionAttributeNames: { '#signature': 'signature', '#hash': 'contentHash' },
+          ExpressionAttributeValues: { ':signature': signed.signature, ':hash': signed.contentHash },
+        },
+      },
+    ],
+    '责任书已被他人修改，请刷新后重试',
+  );
+  return { ...signed, version: expectedVersion + 1 };
+};
+
+/**
+ * An amendment id that sorts in proposal order within the unit's partition: the agreement's history
+ * only grows, so its length is a per-unit sequence (clocks may tie, this cannot).
+ */
+const amendmentId = (agreement: Agreement) =>
+  `A${String(agreement.history.length).padStart(4, '0')}-${randomUUID().slice(0, 8)}`;
+
+/** Proposes an amendment of a signed agreement (a new customisation with its reason). */
+export const proposeUnitAmendment = async (
+  db: Db,
+  input: {
+    year: number;
+    unitId: string;
+    expectedVersion: number;
+    reason: string;
+    customisation: Customisation;
+    actor: Actor;
+    at: Date;
+  },
+): Promise<Amendment> => {
+  const { year, unitId, expectedVersion, reason, customisation, actor, at } = input;
+  const yearItem = await requireWritableYear(db, year);
+  const agreement = await requireAgreement(db, year, unitId);
+  assertVersion(agreement, expectedVersion);
+  const proposed = proposeAmendment(agreement, {
+    id: amendmentId(agreement),
+    reason,
+    customisation,
+    actor,
+    at,
+    periodWeights: yearItem.periodWeights,
+  });
+  await transact(
+    db,
+    [
+      putCurrent(db, proposed.agreement, expectedVersion),
+      {
+        Put: {
+          TableName: db.tableName,
+          Item: amendmentItem(proposed.amendment),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+    ],
+    '责任书已被他人修改，请刷新后重试',
+  );
+  return proposed.amendment;
+};
+
+/** Approves (new revision, to be signed again) or rejects a pending amendment. */
+export const decideUnitAmendment = async (
+  db: Db,
+  input: {
+    year: number;
+    unitId: string;
+    amendmentId: string;
+    expectedVersion: number;
+    approve: boolean;
+    note?: string;
+    actor: Actor;
+    at: Date;
+  },
+): Promise<{ agreement: Agreement; amendment: Amendment }> => {
+  const { year, unitId, expectedVersion, approve, note, actor, at } = input;
+  await requireWritableYear(db, year);
+  const [agreement, amendment] = await Promise.all([
+    requireAgreement(db, year, unitId),
+    getAmendment(db, year, unitId, input.amendmentId),
+  ]);
+  assertVersion(agreement, expectedVersion);
+  const decided = decideAmendment(agreement, amendment, { approve, ...(note ? { note } : {}), actor, at });
+  const writes: TransactItem[] = [
+    putCurrent(db, decided.agreement, expectedVersion),
+    {
+      Put: {
+        TableName: db.tableName,
+        Item: amendmentItem(decided.amendment),
+        ConditionExpression: '#state = :pending',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: { ':pending': 'pending' },
+      },
+    },
+  ];
+  if (decided.version) writes.push(putVersion(db, decided.version));
+  await transact(db, writes, '责任书已被他人修改，请刷新后重试');
+  return { agreement: { ...decided.agreement, version: expectedVersion + 1 }, amendment: decided.amendment };
+};

@@ -1,0 +1,228 @@
+/**
+ * The template workbook round trip through the HTTP app: export → edit → import, and workbooks that
+ * are refused with the exact sheet, row and column of every bad cell while nothing is written.
+ */
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoYear } from '../../scripts/seed/demo-year';
+import { seedYear } from '../../shared/db/year-repo';
+import { createTestApi, type TestApi } from './harness';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+describe('template workbook import and export', () => {
+  let api: TestApi;
+  /** A year with no templates: every refused import must leave it so. */
+  const EMPTY_YEAR = 2028;
+
+  const download = async (path: string, as = 'admin') => {
+    const res = await api.app.request(path, { headers: { authorization: `Bearer ${await api.token(as)}` } });
+    return { status: res.status, headers: res.headers, bytes: new Uint8Array(await res.arrayBuffer()) };
+  };
+  /** The exported primary-care workbook with some cells changed. */
+  let primaryCare: Uint8Array | undefined;
+  const edited = async (changes: Record<string, Record<string, ExcelJS.CellValue>>) => {
+    primaryCare ??= (await download('/api/years/2026/template-workbook?categoryId=primary-care')).bytes;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(primaryCare as unknown as ExcelJS.Buffer);
+    for (const [sheet, cells] of Object.entries(changes)) {
+      for (const [address, value] of Object.entries(cells))
+        wb.getWorksheet(sheet)!.getCell(address).value = value;
+    }
+    return new Uint8Array(await wb.xlsx.writeBuffer());
+  };
+  const upload = (year: number, bytes: Uint8Array) =>
+    api.call('POST', `/api/years/${year}/template-workbook`, {
+      as: 'admin',
+      body: { fileBase64: Buffer.from(bytes).toString('base64'), fileName: 'template.xlsx' },
+    });
+  const expectNothingWritten = async () => {
+    expect((await api.call('GET', `/api/years/${EMPTY_YEAR}/templates`, { as: 'admin' })).body).toEqual([]);
+  };
+
+  beforeAll(async () => {
+    api = await createTestApi();
+    await Promise.all([
+      seedYear(api.db, demoYear(2027, 'setup')),
+      seedYear(api.db, demoYear(EMPTY_YEAR, 'setup')),
+    ]);
+  });
+  afterAll(() => api.close());
+
+  it('downloads a blank import workbook with Chinese headers and an example row that is never imported', async () => {
+    const res = await download(`/api/years/${EMPTY_YEAR}/template-workbook?blank=true`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe(XLSX);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.bytes as unknown as ExcelJS.Buffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['填写说明', '指标模板', '单位目标值', '责任书']);
+    const sheet = wb.getWorksheet('指标模板')!;
+    expect(sheet.getRow(1).values).toEqual([
+      undefined,
+      '单位类别',
+      '一级指标',
+      '指标编码',
+      '指标名称',
+      '分值',
+      '计量单位',
+      '指标方向',
+      '评分规则',
+      '默认目标值',
+      '零分值F',
+      '步长s',
+      '扣分p',
+      '不足一步按一步计',
+      '逾期得分系数',
+      '评价方式',
+      '等级分值',
+      '考核期',
+      '评分标准',
+      '材料要求',
+      '责任科室',
+    ]);
+    expect(sheet.getCell('A2').value).toBe('示例：基层医疗卫生机构');
+    expect(sheet.getCell('D2').value).toBe('孕产妇系统管理率');
+
+    const refused = await upload(EMPTY_YEAR, res.bytes);
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.details).toEqual([
+      {
+        path: '指标模板!A2',
+        message: '工作表“指标模板”第 2 行 A 列（单位类别）：没有指标行（示例行不导入）',
+      },
+    ]);
+  });
+
+  it('round-trips: the exported workbook imports as the same templates and unit targets', async () => {
+    // Prepare
+    const exported = await download('/api/years/2026/template-workbook');
+    // Act
+    const res = await upload(2027, exported.bytes);
+    // Assess
+    expect(res.status).toBe(200);
+    expect(
+      res.body.templates.map((t: { categoryId: string; version: number }) => [t.categoryId, t.version]),
+    ).toEqual([
+      ['county-medical', 1],
+      ['public-health', 1],
+      ['primary-care', 1],
+    ]);
+    for (const categoryId of ['county-medical', 'public-health', 'primary-care']) {
+      const before = (await api.call('GET', `/api/years/2026/templates/${categoryId}`, { as: 'admin' })).body;
+      const after = (await api.call('GET', `/api/years/2027/templates/${categoryId}`, { as: 'admin' })).body;
+      expect(after.dimensions).toEqual(before.dimensions);
+      expect(after.unitTargets).toEqual(before.unitTargets);
+      expect(after.partyA).toBe('清河县卫生健康局');
+      expect(after.problems).toEqual([]);
+    }
+  });
+
+  it('accepts the raw xlsx body and replaces the template it read, as a new version', async () => {
+    const bytes = await edited({ 指标模板: { D2: '居民电子健康档案建档率' } });
+    const res = await api.app.request('/api/years/2027/template-workbook', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await api.token('admin')}`, 'content-type': XLSX },
+      body: bytes,
+    });
+    expect(res.status).toBe(200);
+    const after = (await api.call('GET', '/api/years/2027/templates/primary-care', { as: 'admin' })).body;
+    expect(after.version).toBe(2);
+    expect(after.dimensions[0].leaves[0].name).toBe('居民电子健康档案建档率');
+  });
+
+  it('refuses a bad weight sum at the category’s last 分值 cell, and writes nothing', async () => {
+    const res = await upload(EMPTY_YEAR, await edited({ 指标模板: { E3: 6 } }));
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('VALIDATION_FAILED');
+    expect(res.body.error.details).toEqual([
+      {
+        path: '指标模板!E15',
+        message:
+          '工作表“指标模板”第 15 行 E 列（分值）：类别“基层医疗卫生机构”：指标分值合计为 98.00，应为 100',
+      },
+    ]);
+    await expectNothingWritten();
+  });
+
+  it('refuses a text in a number cell at that cell', async () => {
+    const res = await upload(EMPTY_YEAR, await edited({ 指标模板: { E5: '十五' } }));
+    expect(res.body.error.details).toEqual([
+      { path: '指标模板!E5', message: '工作表“指标模板”第 5 行 E 列（分值）：须为数字，实际为“十五”' },
+    ]);
+    await expectNothingWritten();
+  });
+
+  it('refuses a duplicate code at the second occurrence, naming the first', async () => {
+    const res = await upload(EMPTY_YEAR, await edited({ 指标模板: { C6: '1.4' } }));
+    expect(res.body.error.details).toEqual([
+      {
+        path: '指标模板!C6',
+        message: '工作表“指标模板”第 6 行 C 列（指标编码）：指标编码 1.4 重复（与第 5 行相同）',
+      },
+    ]);
+    await expectNothingWritten();
+  });
+
+  it('refuses an unknown category at that cell', async () => {
+    const res = await upload(EMPTY_YEAR, await edited({ 指标模板: { A3: '社区医院' } }));
+    expect(res.body.error.details).toEqual([
+      { path: '指标模板!A3', message: '工作表“指标模板”第 3 行 A 列（单位类别）：单位类别“社区医院”不存在' },
+    ]);
+    await expectNothingWritten();
+  });
+
+  it('reports every bad cell of the workbook at once, on every sheet', async () => {
+    const res = await upload(
+      EMPTY_YEAR,
+      await edited({
+        指标模板: { F4: '百分比', J3: 95, Q6: '每年' },
+        单位目标值: { A2: '白杨镇卫生院', D3: 120 },
+        责任书: { C2: null },
+      }),
+    );
+    expect(res.body.error.details.map((d: { path: string }) => d.path)).toEqual([
+      '指标模板!J3',
+      '指标模板!F4',
+      '指标模板!Q6',
+      '单位目标值!A2',
+      '单位目标值!D3',
+      '责任书!C2',
+    ]);
+    expect(res.body.error.details.map((d: { message: string }) => d.message)).toEqual([
+      '工作表“指标模板”第 3 行 J 列（零分值F）：指标 1.2：越高越好的指标零分值 F 须低于目标值 T（F = 95，T = 90）',
+      '工作表“指标模板”第 4 行 F 列（计量单位）：须为 比率、计数、数值、是否、日期 之一，实际为“百分比”',
+      '工作表“指标模板”第 6 行 Q 列（考核期）：须为“季度”“年度”或 Q1–Q4 的列表（如 Q2、Q4），实际为“每年”',
+      '工作表“单位目标值”第 2 行 A 列（单位名称）：单位“白杨镇卫生院”不存在',
+      '工作表“单位目标值”第 3 行 D 列（目标值）：指标 1.1：目标值 120 超出比率范围 0–100%（计量单位：比率（0–100%））',
+      '工作表“责任书”第 2 行 C 列（甲方）：不能为空',
+    ]);
+    await expectNothingWritten();
+  });
+
+  it('refuses a file that is not a workbook (400) and one over 2 MB (413)', async () => {
+    const notXlsx = await upload(EMPTY_YEAR, new TextEncoder().encode('单位类别,一级指标'));
+    expect(notXlsx.status).toBe(400);
+    expect(notXlsx.body.error.details).toEqual([
+      { path: 'body', message: '文件不是有效的 Excel 工作簿（.xlsx）' },
+    ]);
+    const large = await api.app.request(`/api/years/${EMPTY_YEAR}/template-workbook`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await api.token('admin')}`, 'content-type': XLSX },
+      body: new Uint8Array(2 * 1024 * 1024 + 1),
+    });
+    expect(large.status).toBe(413);
+    await expectNothingWritten();
+  });
+
+  it('refuses the import to everyone but the admin', async () => {
+    const bytes = await edited({});
+    for (const as of ['leader', 'luoyang-thc-head']) {
+      const res = await api.call('POST', `/api/years/${EMPTY_YEAR}/template-workbook`, {
+        as,
+        body: { fileBase64: Buffer.from(bytes).toString('base64') },
+      });
+      expect(res.status).toBe(403);
+    }
+    await expectNothingWritten();
+  });
+});
