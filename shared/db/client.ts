@@ -27,8 +27,13 @@ export const createDb = (config: DbConfig, extra: Partial<DynamoDBClientConfig> 
       : {}),
     maxAttempts: 4,
     retryMode: 'adaptive',
-    // A store that is down must answer 503 quickly instead of hanging the request.
-    requestHandler: { connectionTimeout: 2_000, requestTimeout: 5_000 },
+    // A store that is down or stuck must answer 503 quickly instead of hanging the request. DynamoDB Local
+    // on a busy laptop can be slow to page through a large partition, so it gets more patience.
+    requestHandler: {
+      connectionTimeout: config.endpoint ? 10_000 : 2_000,
+      requestTimeout: config.endpoint ? 30_000 : 5_000,
+      throwOnRequestTimeout: true,
+    },
     ...extra,
   });
   const doc = DynamoDBDocumentClient.from(raw, {

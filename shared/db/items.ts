@@ -5,6 +5,7 @@
  */
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
+  BatchWriteCommand,
   GetCommand,
   PutCommand,
   QueryCommand,
@@ -129,6 +130,29 @@ export const queryPrefix = <T>(
       : { ':pk': options.pk },
     ...(options.descending ? { ScanIndexForward: false } : {}),
   });
+};
+
+/**
+ * Writes many items in batches of 25, retrying what DynamoDB leaves unprocessed. Unconditional:
+ * only for writing deterministic content (the demo seed, benchmarks), never for user changes.
+ */
+export const batchPut = async (db: Db, items: Record<string, unknown>[]): Promise<void> => {
+  const batches: Record<string, unknown>[][] = [];
+  for (let i = 0; i < items.length; i += 25) batches.push(items.slice(i, i + 25));
+  await Promise.all(
+    Array.from({ length: Math.min(8, batches.length) }, async () => {
+      for (let batch = batches.shift(); batch; batch = batches.shift()) {
+        let pending = batch.map((Item) => ({ PutRequest: { Item: { version: 1, ...Item } } }));
+        for (let attempt = 0; pending.length > 0; attempt++) {
+          const res = await guard(() =>
+            db.doc.send(new BatchWriteCommand({ RequestItems: { [db.tableName]: pending } })),
+          );
+          pending = (res.UnprocessedItems?.[db.tableName] ?? []) as typeof pending;
+          if (pending.length > 0) await new Promise((r) => setTimeout(r, 50 * 2 ** Math.min(attempt, 6)));
+        }
+      }
+    }),
+  );
 };
 
 /** Runs a transaction; a failed condition becomes a 409 with the message given for it. */

@@ -1,0 +1,197 @@
+/**
+ * A municipal year's results computed from DynamoDB Local (500 units × 80 leaves, 7 raters on
+ * rating leaves) against merely reading the same items with the same Queries; and the published
+ * page's render time for 500 units against a plain HTML table of the same rows.
+ * `npx tsx bench/results-from-store.ts [units]`.
+ */
+import { randomUUID } from 'node:crypto';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { chromium } from 'playwright-core';
+import { startDynamoDbLocal } from '../scripts/lib/dynamodb-local';
+import { demoYear } from '../scripts/seed/demo-year';
+import { createDb, type Db } from '../shared/db/client';
+import { ensureTable } from '../shared/db/create-table';
+import { factItems } from '../shared/db/facts-repo';
+import { batchPut } from '../shared/db/items';
+import { agreementIndexes, agreementKey } from '../shared/db/keys';
+import { putCategory, seedUnit } from '../shared/db/org-repo';
+import { mapLimit } from '../shared/db/parallel';
+import { loadScenario } from '../shared/db/results-repo';
+import { seedYear } from '../shared/db/year-repo';
+import { renderYearPage } from '../shared/domain/publication/render-site';
+import { computeResults, formatPoints, parseScenario } from '../shared/domain/scoring';
+import type { Scenario } from '../shared/schemas/scenario';
+import { machine } from './lib';
+import { municipalYear } from './scoring';
+
+const cents = (v: unknown) => Math.round(Number(v) * 100);
+
+/** Stores a generated scenario the way the workflows would have: agreements, verifications, ratings. */
+const store = async (db: Db, scenario: Scenario) => {
+  const year = scenario.year;
+  await seedYear(db, { ...demoYear(year, 'scoring'), penaltyCapCents: 300 });
+  await Promise.all(
+    scenario.categories.map((c, i) =>
+      putCategory(db, { id: c.id.toLowerCase(), name: c.name, sortOrder: i }),
+    ),
+  );
+  const categoryOf = new Map(scenario.units.map((u) => [u.id, u.categoryId.toLowerCase()]));
+  await mapLimit(scenario.units, 16, (u) =>
+    seedUnit(db, {
+      id: u.id.toLowerCase(),
+      name: u.name,
+      categoryId: u.categoryId.toLowerCase(),
+      head: '负责人',
+      contacts: [],
+    }),
+  );
+  const items: Record<string, unknown>[] = scenario.agreements.map((a) => ({
+    ...agreementKey(year, a.unitId.toLowerCase()),
+    ...agreementIndexes(year, categoryOf.get(a.unitId) ?? '', a.unitId.toLowerCase()),
+    entity: 'agreement',
+    unitId: a.unitId.toLowerCase(),
+    categoryId: categoryOf.get(a.unitId),
+    state: 'signed',
+    dimensions: a.indicators,
+  }));
+  for (const f of scenario.facts) {
+    const unitId = f.unitId.toLowerCase();
+    const base = {
+      unitId,
+      period: f.period,
+      code: f.code,
+      comment: '',
+      at: '2024-12-31T00:00:00Z',
+      version: 1,
+    };
+    if (f.ratings?.length) {
+      for (const r of f.ratings) {
+        items.push(
+          factItems.rating(year, {
+            ...base,
+            raterId: r.raterId,
+            ...(r.points !== undefined ? { pointsCents: cents(r.points) } : {}),
+            ...(r.band ? { band: r.band } : {}),
+          }),
+        );
+      }
+    } else if (f.verified) {
+      items.push(
+        factItems.verification(year, {
+          ...base,
+          raterId: 'r',
+          verifiedValue: f.verifiedValue ?? null,
+          ...(f.completion ? { completion: f.completion } : {}),
+          ...(f.occurrences !== undefined ? { occurrences: f.occurrences } : {}),
+        }),
+      );
+    }
+  }
+  await batchPut(db, items);
+  return items.length;
+};
+
+const time = async <T>(fn: () => Promise<T>): Promise<[T, number]> => {
+  const t = performance.now();
+  const value = await fn();
+  return [value, performance.now() - t];
+};
+
+/** The same reads loadScenario makes, and nothing else. */
+const readOnly = async (db: Db, year: number, unitIds: string[]) => {
+  let count = 0;
+  await mapLimit(unitIds, 16, async (unitId) => {
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await db.doc.send(
+        new QueryCommand({
+          TableName: db.tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': `YEAR#${year}#UNIT#${unitId}` },
+          ExclusiveStartKey,
+        }),
+      );
+      count += page.Items?.length ?? 0;
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+  });
+  return count;
+};
+
+const plainTable = (rows: { name: string; finalCents: number; grade: string }[]) =>
+  `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>t</title></head><body><table>${rows
+    .map(
+      (r, i) =>
+        `<tr><td>${i + 1}</td><td>${r.name}</td><td>${formatPoints(r.finalCents)}</td><td>${r.grade}</td></tr>`,
+    )
+    .join('')}</table></body></html>`;
+
+export async function run(units = Number(process.argv[2] ?? 500)): Promise<string> {
+  const ddb = await startDynamoDbLocal();
+  try {
+    const db = createDb({ tableName: `bench-${randomUUID()}`, endpoint: ddb.endpoint });
+    await ensureTable(db.raw, db.tableName);
+    const scenario = municipalYear(units);
+    const [written, writeMs] = await time(() => store(db, scenario));
+    const unitIds = scenario.units.map((u) => u.id.toLowerCase());
+    // Warm both paths once, then alternate to share the machine's noise.
+    await readOnly(db, scenario.year, unitIds);
+    const reads: number[] = [];
+    const computes: number[] = [];
+    let results: ReturnType<typeof computeResults> | undefined;
+    for (let i = 0; i < 3; i++) {
+      reads.push((await time(() => readOnly(db, scenario.year, unitIds)))[1]);
+      const [r, ms] = await time(async () =>
+        computeResults(parseScenario(await loadScenario(db, scenario.year))),
+      );
+      results = r;
+      computes.push(ms);
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+
+    const meta = {
+      year: scenario.year,
+      version: 1,
+      publishedAt: new Date().toISOString(),
+      sha256: '0'.repeat(64),
+      bureau: '某市卫生健康委员会',
+      title: '考核结果',
+    };
+    const richHtml = renderYearPage(meta, results!, 'x.css');
+    const rows = results!.categories.flatMap((c) =>
+      c.units.map((u) => ({ name: u.unitName, finalCents: u.finalCents, grade: u.grade })),
+    );
+    const browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+    const page = await browser.newPage();
+    const render = async (html: string) =>
+      (await time(() => page.setContent(html, { waitUntil: 'load' })))[1];
+    const rich: number[] = [];
+    const plain: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      rich.push(await render(richHtml));
+      plain.push(await render(plainTable(rows)));
+    }
+    await browser.close();
+    return [
+      `## Results from the store: ${units} units × 80 leaves × 4 periods, 7 raters on rating leaves (DynamoDB Local)`,
+      `machine: ${machine()}`,
+      `items stored: ${written} in ${(writeMs / 1000).toFixed(1)} s`,
+      `| | median of 3 |`,
+      `| read the same items (${unitIds.length} Queries) | ${(median(reads) / 1000).toFixed(2)} s |`,
+      `| load + build scenario + compute results | ${(median(computes) / 1000).toFixed(2)} s |`,
+      `| ratio compute / read (target ≤ 1.5) | ${(median(computes) / median(reads)).toFixed(2)} |`,
+      '',
+      `## Published page render in Chromium (${rows.length} units; median of 5)`,
+      `| ranking page (${(richHtml.length / 1024).toFixed(0)} KiB) | ${median(rich).toFixed(0)} ms |`,
+      `| plain table of the same rows | ${median(plain).toFixed(0)} ms |`,
+      `| ratio | ${(median(rich) / median(plain)).toFixed(2)} |`,
+    ].join('\n');
+  } finally {
+    await ddb.stop();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) console.log(await run());

@@ -1,0 +1,107 @@
+/**
+ * Reads and writes the facts scoring is computed from. Reading is one Query per unit partition
+ * (`YEAR#<y>#UNIT#<u>`), split by sort-key prefix, so computing a year costs one Query per unit.
+ */
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type {
+  AdjustmentRecord,
+  DeductionRecord,
+  RatingRecord,
+  UnitFacts,
+  Verification,
+  VetoRecord,
+} from '../schemas/facts';
+import type { SubmissionItem } from '../schemas/submission';
+import type { Db } from './client';
+import { guard, stripKeys } from './items';
+import {
+  adjustmentKey,
+  deductionKey,
+  proposalIndexes,
+  raterIndexes,
+  ratingKey,
+  verificationKey,
+  vetoKey,
+} from './keys';
+
+const REPORTED_STATES = new Set(['submitted', 'resubmitted', 'accepted', 'returned']);
+
+/** Everything one unit is scored on in a year, in one paginated Query. */
+export const loadUnitFacts = async (db: Db, year: number, unitId: string): Promise<UnitFacts> => {
+  const facts: UnitFacts = {
+    unitId,
+    verifications: [],
+    ratings: [],
+    reported: [],
+    deductions: [],
+    adjustments: [],
+    vetoes: [],
+  };
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await guard(() =>
+      db.doc.send(
+        new QueryCommand({
+          TableName: db.tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': `YEAR#${year}#UNIT#${unitId}` },
+          ExclusiveStartKey,
+        }),
+      ),
+    );
+    for (const raw of page.Items ?? []) {
+      const sk = String(raw.sk);
+      if (sk.startsWith('SCORE#')) {
+        if (sk.endsWith('#VERIFY')) facts.verifications.push(stripKeys<Verification>(raw));
+        else facts.ratings.push(stripKeys<RatingRecord>(raw));
+      } else if (sk.startsWith('ITEM#')) {
+        const item = stripKeys<SubmissionItem>(raw);
+        if (REPORTED_STATES.has(item.status))
+          facts.reported.push({ period: item.period, code: item.code, value: item.value });
+      } else if (sk.startsWith('DEDUCTION#')) facts.deductions.push(stripKeys<DeductionRecord>(raw));
+      else if (sk.startsWith('BONUS#') || sk.startsWith('PENALTY#'))
+        facts.adjustments.push(stripKeys<AdjustmentRecord>(raw));
+      else if (sk.startsWith('VETO#')) facts.vetoes.push(stripKeys<VetoRecord>(raw));
+    }
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return facts;
+};
+
+/** The stored item of each fact kind: keys, indexes and the record. */
+export const factItems = {
+  verification: (year: number, v: Verification) => ({
+    ...verificationKey(year, v.unitId, v.period, v.code),
+    entity: 'verification',
+    ...v,
+  }),
+  rating: (year: number, r: RatingRecord) => ({
+    ...ratingKey(year, r.unitId, r.period, r.code, r.raterId),
+    ...raterIndexes(year, r.raterId, r.period, r.unitId, r.code),
+    entity: 'rating',
+    ...r,
+  }),
+  deduction: (year: number, d: DeductionRecord) => ({
+    ...deductionKey(year, d.unitId, d.id),
+    entity: 'deduction',
+    ...d,
+  }),
+  adjustment: (year: number, a: AdjustmentRecord) => ({
+    ...adjustmentKey(year, a.unitId, a.kind, a.id),
+    ...proposalIndexes(year, a.state, a.id),
+    entity: 'adjustment',
+    ...a,
+  }),
+  veto: (year: number, v: VetoRecord) => ({
+    ...vetoKey(year, v.unitId, v.id),
+    ...proposalIndexes(year, v.state, v.id),
+    entity: 'veto',
+    ...v,
+  }),
+};
+
+/** Writes a verification as it stands (the scoring workflow's accepted value). */
+export const putVerification = (db: Db, year: number, v: Verification) =>
+  guard(() =>
+    db.doc.send(new PutCommand({ TableName: db.tableName, Item: factItems.verification(year, v) })),
+  );

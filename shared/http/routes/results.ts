@@ -1,0 +1,204 @@
+/**
+ * Live results computed by the engine from the stored facts, the unit view with its quarter trend,
+ * the xlsx export, and publication (freezing an immutable snapshot, then writing the static site).
+ */
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { assertCanSeeUnit, isAllowed } from '../../auth/policy';
+import { listSnapshots, loadScenario } from '../../db/results-repo';
+import { advanceYear, getYear } from '../../db/year-repo';
+import { computeResults, parseScenario } from '../../domain/scoring';
+import { ConflictError, NotFoundError, ValidationError } from '../../errors';
+import { freezeSnapshot } from '../../publication/publish';
+import { resultsWorkbook } from '../../results/results-workbook';
+import { CategoryResultSchema, ResultsSchema, UnitResultSchema } from '../../schemas/results';
+import { PERIODS, type Period, PeriodSchema } from '../../schemas/year';
+import type { AppEnv } from '../env';
+import { protectedRoute } from '../route';
+
+const YearParams = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+const AsOfQuery = z.strictObject({ asOf: PeriodSchema.optional() });
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+
+const SnapshotHeaderSchema = z
+  .object({
+    year: z.number(),
+    version: z.number(),
+    publishedAt: z.string(),
+    publishedBy: z.string(),
+    sha256: z.string(),
+    scenarioSha256: z.string(),
+    resultsSha256: z.string(),
+    replaces: z.object({ version: z.number(), reason: z.string() }).optional(),
+  })
+  .openapi('PublishedSnapshot');
+
+const UnitResultsViewSchema = z
+  .object({
+    year: z.number(),
+    asOfPeriod: PeriodSchema,
+    category: CategoryResultSchema.pick({
+      categoryId: true,
+      name: true,
+      unitCount: true,
+      excellentQuota: true,
+    }),
+    unit: UnitResultSchema,
+    trend: z.array(
+      z.object({ period: PeriodSchema, finalCents: z.number(), baseCents: z.number(), rank: z.number() }),
+    ),
+  })
+  .openapi('UnitResultsView');
+
+const yearResultsRoute = protectedRoute('results.read', {
+  method: 'get',
+  path: '/years/{year}/results',
+  summary: '考核结果（按类别排名，实时计算）',
+  request: { params: YearParams, query: AsOfQuery },
+  responses: { 200: json(ResultsSchema, '结果') },
+});
+const unitResultsRoute = protectedRoute('results.read', {
+  method: 'get',
+  path: '/years/{year}/units/{unitId}/results',
+  summary: '单位考核结果：各指标得分、计分说明与季度趋势',
+  request: { params: YearParams.extend({ unitId: z.string().min(1).max(48) }), query: AsOfQuery },
+  responses: { 200: json(UnitResultsViewSchema, '单位结果'), 404: json(z.any(), '无结果') },
+});
+const exportRoute = protectedRoute('results.export', {
+  method: 'get',
+  path: '/years/{year}/results/export',
+  summary: '导出考核结果（xlsx）',
+  request: { params: YearParams, query: AsOfQuery },
+  responses: { 200: { description: 'xlsx 工作簿' } },
+});
+const scenarioRoute = protectedRoute('results.export', {
+  method: 'get',
+  path: '/years/{year}/scenario',
+  summary: '计分情景（引擎的完整输入，可用 npm run score 复算）',
+  request: { params: YearParams },
+  responses: { 200: json(z.any(), '情景') },
+});
+const listPublicationsRoute = protectedRoute('results.read', {
+  method: 'get',
+  path: '/years/{year}/publications',
+  summary: '已发布的结果版本',
+  request: { params: YearParams },
+  responses: { 200: json(z.array(SnapshotHeaderSchema), '版本') },
+});
+const publishRoute = protectedRoute('results.publish', {
+  method: 'post',
+  path: '/years/{year}/publications',
+  summary: '发布考核结果（冻结不可更改的快照并生成公布页面）',
+  request: {
+    params: YearParams,
+    body: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: z.strictObject({
+            confirm: z.literal(true, { error: '发布前须确认（confirm: true）' }),
+            reason: z.string().trim().max(500).optional(),
+          }),
+        },
+      },
+    },
+  },
+  responses: { 201: json(SnapshotHeaderSchema, '已发布'), 409: json(z.any(), '年度状态不符') },
+});
+
+const compute = async (
+  c: { get: (k: 'deps') => AppEnv['Variables']['deps'] },
+  year: number,
+  asOf?: Period,
+) => {
+  const scenario = parseScenario(await loadScenario(c.get('deps').db, year));
+  return computeResults(scenario, asOf ? { asOfPeriod: asOf } : {});
+};
+
+const stripParts = <T extends { parts?: number }>({ parts: _p, ...rest }: T) => rest;
+
+export const resultsRoutes = new OpenAPIHono<AppEnv>()
+  .openapi(yearResultsRoute, async (c) => {
+    const { year } = c.req.valid('param');
+    const results = await compute(c, year, c.req.valid('query').asOf);
+    const principal = c.get('principal');
+    if (
+      isAllowed(principal, 'results.export') ||
+      principal.roles.some((r) => r === 'rater' || r === 'inspector')
+    ) {
+      return c.json(results, 200);
+    }
+    // Unit roles see their own unit's line only; other units' scores are not theirs to read before publication.
+    const own = results.categories
+      .map((cat) => ({ ...cat, units: cat.units.filter((u) => u.unitId === principal.unitId) }))
+      .filter((cat) => cat.units.length > 0);
+    return c.json({ ...results, categories: own }, 200);
+  })
+  .openapi(unitResultsRoute, async (c) => {
+    const { year, unitId } = c.req.valid('param');
+    assertCanSeeUnit(
+      c.get('principal'),
+      unitId,
+      new Set(c.get('principal').roles.some((r) => r === 'rater' || r === 'inspector') ? [unitId] : []),
+    );
+    const scenario = parseScenario(await loadScenario(c.get('deps').db, year));
+    const asOf = c.req.valid('query').asOf ?? 'Q4';
+    const trend: { period: Period; finalCents: number; baseCents: number; rank: number }[] = [];
+    let view: z.infer<typeof UnitResultsViewSchema> | undefined;
+    for (const period of PERIODS) {
+      const results = computeResults(scenario, { asOfPeriod: period });
+      for (const category of results.categories) {
+        const unit = category.units.find((u) => u.unitId === unitId);
+        if (!unit) continue;
+        trend.push({ period, finalCents: unit.finalCents, baseCents: unit.baseCents, rank: unit.rank });
+        if (period === asOf) {
+          const { units: _u, ...summary } = category;
+          view = { year, asOfPeriod: asOf, category: summary, unit, trend: [] };
+        }
+      }
+    }
+    if (!view) throw new NotFoundError('该单位的考核结果（尚未签订责任书）');
+    return c.json({ ...view, trend }, 200);
+  })
+  .openapi(exportRoute, async (c) => {
+    const { year } = c.req.valid('param');
+    const results = await compute(c, year, c.req.valid('query').asOf);
+    const buffer = await resultsWorkbook(results);
+    return c.body(new Uint8Array(buffer), 200, {
+      'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'content-disposition': `attachment; filename="results-${year}-${results.asOfPeriod}.xlsx"`,
+    });
+  })
+  .openapi(scenarioRoute, async (c) => {
+    const scenario = parseScenario(await loadScenario(c.get('deps').db, c.req.valid('param').year));
+    return c.json(scenario, 200);
+  })
+  .openapi(listPublicationsRoute, async (c) =>
+    c.json((await listSnapshots(c.get('deps').db, c.req.valid('param').year)).map(stripParts), 200),
+  )
+  .openapi(publishRoute, async (c) => {
+    const { db, now, publishSite } = c.get('deps');
+    const { year } = c.req.valid('param');
+    const { reason } = c.req.valid('json');
+    const current = await getYear(db, year);
+    if (current.state !== 'publicity' && current.state !== 'published') {
+      throw new ConflictError(
+        '只有公示期满后才能发布结果（当前年度尚未进入结果公示）',
+        { state: current.state },
+        'WRONG_STATE',
+      );
+    }
+    if (current.state === 'published' && (!reason || reason.length < 4)) {
+      throw new ValidationError('更正已发布的结果须说明理由', [
+        { path: 'body.reason', message: '请填写更正理由（至少 4 个字）' },
+      ]);
+    }
+    const by = c.get('principal').userId;
+    const snapshot = await freezeSnapshot(db, { year, by, at: now(), ...(reason ? { reason } : {}) });
+    if (current.state === 'publicity') await advanceYear(db, year, 'published', current.version, by, now());
+    await publishSite(year);
+    const { scenarioJson: _s, resultsJson: _r, ...header } = snapshot;
+    return c.json(stripParts(header), 201);
+  });

@@ -1,0 +1,97 @@
+/**
+ * Publication (发布): freeze an immutable snapshot of a year's results, then write the static site.
+ * The API freezes; the site is written by the same function locally and by the publish Lambda in AWS.
+ */
+
+import type { Db } from '../db/client';
+import {
+  getSnapshot,
+  listPublishedYears,
+  listSnapshots,
+  loadScenario,
+  type Snapshot,
+  saveSnapshot,
+} from '../db/results-repo';
+import { canonicalJson } from '../domain/canonical-json';
+import {
+  type PublishedSnapshotMeta,
+  renderIndexPage,
+  renderYearSite,
+} from '../domain/publication/render-site';
+import { computeResults, parseScenario } from '../domain/scoring';
+import type { Results } from '../schemas/results';
+import { sha256Hex } from '../sha256';
+import type { SiteStore } from './site-store';
+
+export const BUREAU_NAME = process.env.BUREAU_NAME ?? '清河县卫生健康局';
+
+/** Computes the year's results from the stored facts and freezes them as the next version. */
+export const freezeSnapshot = async (
+  db: Db,
+  options: { year: number; by: string; at: Date; reason?: string },
+): Promise<Snapshot> => {
+  const scenario = parseScenario(await loadScenario(db, options.year));
+  const results = computeResults(scenario);
+  const existing = await listSnapshots(db, options.year);
+  const previous = existing.at(-1);
+  const scenarioJson = canonicalJson(scenario);
+  // Exactly what `npm run score -- scenario.json` prints, so anyone can compare byte for byte.
+  const resultsJson = `${canonicalJson(results)}\n`;
+  const snapshot: Snapshot = {
+    year: options.year,
+    version: (previous?.version ?? 0) + 1,
+    publishedAt: options.at.toISOString(),
+    publishedBy: options.by,
+    sha256: sha256Hex(canonicalJson({ scenario, results })),
+    scenarioSha256: sha256Hex(scenarioJson),
+    resultsSha256: sha256Hex(canonicalJson(results)),
+    ...(previous ? { replaces: { version: previous.version, reason: options.reason ?? '' } } : {}),
+    parts: 0,
+    scenarioJson,
+    resultsJson,
+  };
+  await saveSnapshot(db, snapshot);
+  return snapshot;
+};
+
+/** Writes the site of a year's newest snapshot and the index of all published years. */
+export const writePublishedSite = async (db: Db, store: SiteStore, year: number): Promise<number> => {
+  const headers = await listSnapshots(db, year);
+  const latest = headers.at(-1);
+  if (!latest) return 0;
+  const snapshot = await getSnapshot(db, year, latest.version);
+  const results = JSON.parse(snapshot.resultsJson) as Results;
+  const meta: PublishedSnapshotMeta = {
+    year,
+    version: snapshot.version,
+    publishedAt: snapshot.publishedAt,
+    sha256: snapshot.sha256,
+    bureau: BUREAU_NAME,
+    title: `${year}年度卫生健康目标责任考核结果`,
+    ...(snapshot.replaces ? { replaces: snapshot.replaces } : {}),
+  };
+  const years = await listPublishedYears(db);
+  const files = [
+    ...renderYearSite(meta, {
+      scenarioJson: snapshot.scenarioJson,
+      resultsJson: snapshot.resultsJson,
+      results,
+    }),
+    {
+      path: 'index.html',
+      contentType: 'text/html; charset=utf-8',
+      body: renderIndexPage(
+        BUREAU_NAME,
+        years.map((y) => ({
+          year: y.year,
+          version: y.version,
+          publishedAt: y.publishedAt,
+          title: `${y.year}年度卫生健康目标责任考核结果`,
+        })),
+        'assets/ranking.css',
+      ),
+    },
+  ];
+  await store.write(files);
+  return files.length;
+};
