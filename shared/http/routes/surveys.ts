@@ -1,0 +1,123 @@
+/**
+ * Satisfaction surveys (满意度测评): per-unit results imported from xlsx/csv or entered one by one.
+ * The rate becomes the verified value of the unit's satisfaction indicator for the period.
+ */
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { listAgreements } from '../../db/agreement-repo';
+import { getSurveyResult, saveSurveyResults } from '../../db/survey-repo';
+import { satisfactionRate, validateSurveyRows } from '../../domain/inspections/survey';
+import { NotFoundError, ValidationError } from '../../errors';
+import {
+  SurveyEntrySchema,
+  SurveyImportSchema,
+  type SurveyResult,
+  SurveyResultSchema,
+} from '../../schemas/inspection';
+import { PeriodSchema } from '../../schemas/year';
+import type { AppEnv } from '../env';
+import { protectedRoute } from '../route';
+import { readUploadRows } from './inspections';
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+const YearParams = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+
+const listRoute = protectedRoute('surveys.read', {
+  method: 'get',
+  path: '/years/{year}/surveys',
+  summary: '满意度测评结果（某季度各单位）',
+  request: { params: YearParams, query: z.strictObject({ period: PeriodSchema.default('Q4') }) },
+  responses: { 200: json(z.array(SurveyResultSchema), '测评结果') },
+});
+const importRoute = protectedRoute('surveys.write', {
+  method: 'post',
+  path: '/years/{year}/surveys/import',
+  summary: '导入满意度测评（xlsx 或 csv：单位编号、调查人数、满意人数）；全部无误才导入',
+  request: {
+    params: YearParams,
+    body: { content: { 'application/json': { schema: SurveyImportSchema } }, required: true },
+  },
+  responses: { 200: json(z.array(SurveyResultSchema), '已导入') },
+});
+const enterRoute = protectedRoute('surveys.write', {
+  method: 'put',
+  path: '/years/{year}/units/{unitId}/surveys/{period}',
+  summary: '录入一个单位的满意度测评结果',
+  request: {
+    params: YearParams.extend({ unitId: z.string().min(1).max(48), period: PeriodSchema }),
+    body: { content: { 'application/json': { schema: SurveyEntrySchema } }, required: true },
+  },
+  responses: { 200: json(SurveyResultSchema, '已保存') },
+});
+
+/** Units whose agreement has the indicator `code` (the survey's target leaf). */
+const unitsWithLeaf = async (db: AppEnv['Variables']['deps']['db'], year: number, code: string) =>
+  new Set(
+    (await listAgreements(db, year))
+      .filter((a) => a.dimensions.some((d) => d.leaves.some((l) => l.code === code)))
+      .map((a) => a.unitId),
+  );
+
+export const surveyRoutes = new OpenAPIHono<AppEnv>()
+  .openapi(listRoute, async (c) => {
+    const { db } = c.get('deps');
+    const { year } = c.req.valid('param');
+    const { period } = c.req.valid('query');
+    const agreements = await listAgreements(db, year);
+    const results = await Promise.all(agreements.map((a) => getSurveyResult(db, year, a.unitId, period)));
+    return c.json(
+      results.filter((r): r is SurveyResult => r !== undefined),
+      200,
+    );
+  })
+  .openapi(importRoute, async (c) => {
+    const { db, now } = c.get('deps');
+    const { year } = c.req.valid('param');
+    const { period, code, fileBase64 } = c.req.valid('json');
+    const known = await unitsWithLeaf(db, year, code);
+    const { rows, problems } = validateSurveyRows(await readUploadRows(fileBase64), known);
+    if (problems.length > 0) {
+      const first = problems[0];
+      throw new ValidationError(
+        `文件有 ${problems.length} 处错误，未导入任何内容。第一处：第 ${first?.row} 行 ${first?.column} 列，${first?.message}`,
+        problems.map((p) => ({ path: `row ${p.row} column ${p.column}`, message: p.message })),
+      );
+    }
+    const at = now().toISOString();
+    const enteredBy = c.get('principal').userId;
+    const results: SurveyResult[] = rows.map((r) => ({
+      ...r,
+      period,
+      code,
+      rate: satisfactionRate(r.satisfied, r.respondents),
+      enteredBy,
+      at,
+    }));
+    await saveSurveyResults(db, year, results);
+    return c.json(results, 200);
+  })
+  .openapi(enterRoute, async (c) => {
+    const { db, now } = c.get('deps');
+    const { year, unitId, period } = c.req.valid('param');
+    const { code, respondents, satisfied } = c.req.valid('json');
+    if (satisfied > respondents)
+      throw new ValidationError('满意人数不能多于调查人数', [
+        { path: 'body.satisfied', message: '满意人数不能多于调查人数' },
+      ]);
+    if (!(await unitsWithLeaf(db, year, code)).has(unitId))
+      throw new NotFoundError(`该单位责任书中的指标 ${code}`);
+    const result: SurveyResult = {
+      unitId,
+      period,
+      code,
+      respondents,
+      satisfied,
+      rate: satisfactionRate(satisfied, respondents),
+      enteredBy: c.get('principal').userId,
+      at: now().toISOString(),
+    };
+    await saveSurveyResults(db, year, [result]);
+    return c.json(result, 200);
+  });

@@ -1,0 +1,185 @@
+/**
+ * 审批队列 (admin): submitted inspections and proposed bonuses, penalties and vetoes. Every approval
+ * or rejection is confirmed first; the API refuses the proposer's own approval and says so.
+ */
+import { useState } from 'preact/hooks';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { DataTable } from '../../components/DataTable';
+import { EmptyState } from '../../components/EmptyState';
+import { ErrorBanner, Notice } from '../../components/ErrorBanner';
+import { Field } from '../../components/Field';
+import { formatPoints } from '../../format';
+import { toApiError, useResource } from '../../use-resource';
+import { type Inspection, inspectionsApi, type Proposal } from '../inspections/inspections-api';
+
+const KIND_LABELS: Record<Proposal['kind'], string> = { bonus: '加分', penalty: '扣分', veto: '一票否决' };
+
+type Pending =
+  | { what: 'inspection'; item: Inspection; decision: 'approve' | 'reject' }
+  | { what: 'proposal'; item: Proposal; decision: 'approve' | 'reject' };
+
+const findingsText = (i: Inspection) =>
+  i.findings.length === 0
+    ? '未发现问题'
+    : i.findings
+        .map(
+          (f) =>
+            `${f.itemText}${f.veto ? '（一票否决）' : `（−${(f.pointsCents / 100).toFixed(2)}，${f.leafCode}）`}`,
+        )
+        .join('；');
+
+export const ApprovalQueue = ({ year, names }: { year: number; names: Map<string, string> }) => {
+  const [queue, reload] = useResource(
+    () => Promise.all([inspectionsApi.list(year), inspectionsApi.proposals(year, 'proposed')]),
+    [year],
+  );
+  const [pending, setPending] = useState<Pending>();
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ ok: boolean; text: string }>();
+
+  if (queue.status === 'loading') return <p>正在加载审批队列…</p>;
+  if (queue.status === 'error') return <ErrorBanner message={queue.error.message} />;
+  const inspections = queue.data[0].filter((i) => i.state === 'submitted');
+  const proposals = queue.data[1];
+  const unitName = (id: string) => names.get(id) ?? id;
+
+  const confirm = async () => {
+    if (!pending) return;
+    setBusy(true);
+    try {
+      const why = reason.trim() || undefined;
+      if (pending.what === 'inspection') await inspectionsApi.decide(pending.item, pending.decision, why);
+      else await inspectionsApi.decideProposal(year, pending.item, pending.decision, why);
+      setMessage({ ok: true, text: pending.decision === 'approve' ? '已审核通过' : '已退回' });
+      reload();
+    } catch (e) {
+      setMessage({ ok: false, text: toApiError(e).message });
+    } finally {
+      setBusy(false);
+      setPending(undefined);
+      setReason('');
+    }
+  };
+  const ask = (p: Pending) => () => {
+    setMessage(undefined);
+    setPending(p);
+  };
+
+  return (
+    <section class="stack" aria-labelledby="queue-title">
+      <h2 id="queue-title">审批队列</h2>
+      {message && (message.ok ? <Notice>{message.text}</Notice> : <ErrorBanner message={message.text} />)}
+      {inspections.length === 0 ? (
+        <EmptyState title="没有待审核的检查记录" />
+      ) : (
+        <DataTable
+          caption="待审核的检查记录"
+          rows={inspections}
+          rowKey={(i) => i.id}
+          columns={[
+            { header: '单位', render: (i) => unitName(i.unitId) },
+            { header: '方式', render: (i) => i.kind },
+            { header: '日期', render: (i) => i.date },
+            { header: '检查发现', render: findingsText },
+            {
+              header: '操作',
+              render: (i) => (
+                <span class="row-actions">
+                  <button
+                    type="button"
+                    class="button button-primary"
+                    onClick={ask({ what: 'inspection', item: i, decision: 'approve' })}
+                  >
+                    通过
+                  </button>
+                  <button
+                    type="button"
+                    class="button"
+                    onClick={ask({ what: 'inspection', item: i, decision: 'reject' })}
+                  >
+                    退回
+                  </button>
+                </span>
+              ),
+            },
+          ]}
+        />
+      )}
+      {proposals.length === 0 ? (
+        <EmptyState title="没有待审批的加分、扣分或一票否决提议" />
+      ) : (
+        <DataTable
+          caption="待审批的提议"
+          rows={proposals}
+          rowKey={(p) => `${p.kind}-${p.id}`}
+          columns={[
+            { header: '类别', render: (p) => KIND_LABELS[p.kind] },
+            { header: '单位', render: (p) => unitName(p.unitId) },
+            {
+              header: '事项',
+              render: (p) =>
+                p.pointsCents === undefined ? p.title : `${p.title}（${formatPoints(p.pointsCents)}）`,
+            },
+            { header: '理由', render: (p) => p.reason },
+            { header: '提议人', render: (p) => p.proposedBy },
+            {
+              header: '操作',
+              render: (p) => (
+                <span class="row-actions">
+                  <button
+                    type="button"
+                    class="button button-primary"
+                    onClick={ask({ what: 'proposal', item: p, decision: 'approve' })}
+                  >
+                    批准
+                  </button>
+                  <button
+                    type="button"
+                    class="button"
+                    onClick={ask({ what: 'proposal', item: p, decision: 'reject' })}
+                  >
+                    不予通过
+                  </button>
+                </span>
+              ),
+            },
+          ]}
+        />
+      )}
+      <ConfirmDialog
+        open={pending !== undefined}
+        title={pending?.decision === 'approve' ? '确认审核通过？' : '确认退回？'}
+        confirmLabel={pending?.decision === 'approve' ? '确认通过' : '确认退回'}
+        busy={busy}
+        onConfirm={confirm}
+        onCancel={() => setPending(undefined)}
+      >
+        {pending?.what === 'inspection' && (
+          <p>
+            {unitName(pending.item.unitId)} {pending.item.date} {pending.item.kind}：
+            {findingsText(pending.item)}。
+            {pending.decision === 'approve' && '通过后扣分立即计入该单位的考核结果。'}
+          </p>
+        )}
+        {pending?.what === 'proposal' && (
+          <p>
+            {KIND_LABELS[pending.item.kind]}：{unitName(pending.item.unitId)}，{pending.item.title}。
+            {pending.decision === 'approve' &&
+              pending.item.kind === 'veto' &&
+              '批准后该单位考核等次为不合格，排在本类别最后。'}
+          </p>
+        )}
+        <Field
+          id="decision-reason"
+          label="意见"
+          hint={pending?.decision === 'reject' ? '退回须说明理由' : '可不填'}
+        >
+          {(p) => (
+            <textarea {...p} rows={2} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
+          )}
+        </Field>
+      </ConfirmDialog>
+    </section>
+  );
+};
