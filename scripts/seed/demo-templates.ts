@@ -156,7 +156,8 @@ const PRIMARY_CARE: TemplateDimension[] = [
       leaf('3.4', '综合管理', 5, {
         measure: 'number',
         rule: { type: 'rating', scale: 'points' },
-        periods: ANNUAL,
+        // Rated every quarter: the committee visits townships each quarter (平时考核).
+        periods: QUARTERLY,
         evidence: '考核组现场查看、资料抽查',
         department: '办公室',
       }),

@@ -1,0 +1,173 @@
+/**
+ * Rater assignments and the rater's sheet of a period. A rater's assignments of a period are one
+ * Query on their year partition (`ASSIGN#<p>#`); a period's assignments, by unit and indicator, one
+ * Query on gsi1 (`YEAR#<y>#ASSIGN#<p>`).
+ */
+import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { ConflictError, NotFoundError } from '../errors';
+import type { Assignment, AuditEntry, RaterSheet } from '../schemas/scoring';
+import type { Period } from '../schemas/year';
+import { auditPut } from './audit-repo';
+import type { Db } from './client';
+import { getItem, putIfAbsent, queryPrefix, transact } from './items';
+import { assignmentIndexes, assignmentKey, raterSheetKey, ratingKey } from './keys';
+import { mapLimit } from './parallel';
+
+type TxItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+export const assignmentRecord = (a: Assignment) => ({
+  ...assignmentKey(a.year, a.raterId, a.period, a.unitId, a.code),
+  ...assignmentIndexes(a.year, a.period, a.unitId, a.code, a.raterId),
+  entity: 'assignment',
+  ...a,
+});
+
+export const getAssignment = (
+  db: Db,
+  a: Pick<Assignment, 'year' | 'raterId' | 'period' | 'unitId' | 'code'>,
+) => getItem<Assignment>(db, assignmentKey(a.year, a.raterId, a.period, a.unitId, a.code));
+
+/** A rater's assignments of a period (their queue), optionally of one unit. */
+export const listRaterAssignments = (
+  db: Db,
+  year: number,
+  raterId: string,
+  period: Period,
+  unitId?: string,
+) =>
+  queryPrefix<Assignment>(db, {
+    pk: `YEAR#${year}#RATER#${raterId}`,
+    skPrefix: unitId ? `ASSIGN#${period}#${unitId}#` : `ASSIGN#${period}#`,
+  });
+
+/** A period's assignments across raters, optionally of one unit. */
+export const listPeriodAssignments = (db: Db, year: number, period: Period, unitId?: string) =>
+  queryPrefix<Assignment>(db, {
+    index: 'gsi1',
+    pk: `YEAR#${year}#ASSIGN#${period}`,
+    ...(unitId ? { skPrefix: `UNIT#${unitId}#` } : {}),
+  });
+
+/** Creates the assignments that do not exist yet; an existing one is left as it is. */
+export const createAssignments = async (db: Db, assignments: readonly Assignment[]) => {
+  // Bounded: a whole category times several raters is hundreds of writes.
+  const written = await mapLimit(assignments, 8, (a) => putIfAbsent(db, assignmentRecord(a)));
+  return { created: written.filter(Boolean).length, existing: written.filter((w) => !w).length };
+};
+
+/**
+ * Moves an assignment to another rater in one transaction with its audit entry. The first rater's
+ * rating of a `rating` leaf (`rating`, as read before) leaves the facts (it is recorded in the
+ * entry's `old`), so the new rater's mark replaces it rather than joining it. The rating is checked
+ * at the version read: a rating written meanwhile makes the reassign fail (409) instead of staying
+ * behind in the facts.
+ */
+export const reassign = async (
+  db: Db,
+  from: Assignment,
+  to: Assignment,
+  rating: { version: number } | undefined,
+  entry: AuditEntry,
+): Promise<void> => {
+  const key = ratingKey(from.year, from.unitId, from.period, from.code, from.raterId);
+  const ratingStep: TxItem = rating
+    ? {
+        Delete: {
+          TableName: db.tableName,
+          Key: key,
+          ConditionExpression: '#version = :expected',
+          ExpressionAttributeNames: { '#version': 'version' },
+          ExpressionAttributeValues: { ':expected': rating.version },
+        },
+      }
+    : {
+        ConditionCheck: {
+          TableName: db.tableName,
+          Key: key,
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      };
+  const items: TxItem[] = [
+    {
+      Delete: {
+        TableName: db.tableName,
+        Key: assignmentKey(from.year, from.raterId, from.period, from.unitId, from.code),
+        ConditionExpression: 'attribute_exists(pk)',
+      },
+    },
+    {
+      Put: {
+        TableName: db.tableName,
+        Item: { ...assignmentRecord(to), version: 1 },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    ratingStep,
+    auditPut(db, entry),
+  ];
+  await transact(db, items, '改派失败：原分派已变化、新成员已分派该指标，或原成员刚刚评分，请刷新后重试');
+};
+
+const openSheet = (year: number, raterId: string, period: Period): RaterSheet => ({
+  year,
+  period,
+  raterId,
+  state: 'open',
+  version: 0,
+});
+
+/** The rater's sheet of a period; open (version 0) until first finalized. */
+export const getSheet = async (db: Db, year: number, raterId: string, period: Period): Promise<RaterSheet> =>
+  (await getItem<RaterSheet>(db, raterSheetKey(year, raterId, period))) ?? openSheet(year, raterId, period);
+
+/** A transaction part: the rater's sheet of the period is still open (absent or `open`). */
+export const sheetStillOpen = (db: Db, year: number, raterId: string, period: Period): TxItem => ({
+  ConditionCheck: {
+    TableName: db.tableName,
+    Key: raterSheetKey(year, raterId, period),
+    ConditionExpression: 'attribute_not_exists(pk) OR #state = :open',
+    ExpressionAttributeNames: { '#state': 'state' },
+    ExpressionAttributeValues: { ':open': 'open' },
+  },
+});
+
+export class SheetFinalizedError extends ConflictError {
+  constructor(sheet?: RaterSheet) {
+    super('本期评分表已定稿，不能再修改；如需修改，请考核办重新开放', { sheet }, 'SHEET_FINALIZED');
+  }
+}
+
+/** Writes the sheet in a new state if its version is still `sheet.version`, with audit entries. */
+export const writeSheet = async (
+  db: Db,
+  sheet: RaterSheet,
+  next: RaterSheet,
+  entries: readonly AuditEntry[],
+) => {
+  const condition =
+    sheet.version === 0
+      ? { ConditionExpression: 'attribute_not_exists(pk)' }
+      : {
+          ConditionExpression: '#version = :expected',
+          ExpressionAttributeNames: { '#version': 'version' },
+          ExpressionAttributeValues: { ':expected': sheet.version },
+        };
+  const record = { ...raterSheetKey(next.year, next.raterId, next.period), entity: 'rater-sheet', ...next };
+  try {
+    await transact(
+      db,
+      [
+        { Put: { TableName: db.tableName, Item: record, ...condition } },
+        ...entries.map((e) => auditPut(db, e)),
+      ],
+      '评分表已被他人同时修改，请刷新后重试',
+    );
+  } catch (error) {
+    if (error instanceof ConflictError && error.code === 'CONFLICT') {
+      const current = await getItem<RaterSheet>(db, raterSheetKey(next.year, next.raterId, next.period));
+      if (!current) throw new NotFoundError('评分表');
+      if (current.state === 'finalized' && next.state === 'finalized') throw new SheetFinalizedError(current);
+    }
+    throw error;
+  }
+};

@@ -1,0 +1,221 @@
+/**
+ * 考评评分 (/scoring): a rater's worksheet (queue, the unit's evidence, the scoring panel; keyboard
+ * J/K or ↓/↑ between items) and, for the admin, the progress of the period.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Me, Year } from '../../api';
+import { api } from '../../api';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { EmptyState } from '../../components/EmptyState';
+import { ErrorBanner, Notice } from '../../components/ErrorBanner';
+import { Link } from '../../components/Link';
+import { Loading } from '../../components/Loading';
+import { PageHeader } from '../../components/PageHeader';
+import { focusWindow } from '../../format';
+import { PERIOD_LABELS } from '../../labels';
+import { toApiError, useResource } from '../../use-resource';
+import { ScorePanel } from './ScorePanel';
+import { ScoringProgressView } from './ScoringProgress';
+import { type Period, type Queue, type QueueItem, scoringApi } from './scoring-api';
+
+const PERIODS: Period[] = ['Q1', 'Q2', 'Q3', 'Q4'];
+const STATE_LABELS = { pending: '待评', scored: '已评', returned: '已退回' } as const;
+
+export const ScoringPage = ({ user }: { user: Me }) => {
+  const [years] = useResource(() => api.years.list(), []);
+  if (years.status === 'loading') return <Loading />;
+  if (years.status === 'error') return <ErrorBanner message={years.error.message} />;
+  const year = years.data.find((y) => y.state === 'in_progress' || y.state === 'scoring') ?? years.data[0];
+  if (!year) return <EmptyState title="尚无考核年度" />;
+  return <ScoringView user={user} year={year} />;
+};
+
+const ScoringView = ({ user, year }: { user: Me; year: Year }) => {
+  const [period, setPeriod] = useState<Period>(focusWindow(year.periods, new Date())?.period ?? 'Q1');
+  const isRater = user.roles.includes('rater');
+  return (
+    <>
+      <PageHeader title="考核评分">
+        <p>{year.title}</p>
+      </PageHeader>
+      <div class="field inline-field">
+        <label for="scoring-period">考核期</label>
+        <select
+          id="scoring-period"
+          value={period}
+          onChange={(e) => setPeriod(e.currentTarget.value as Period)}
+        >
+          {PERIODS.map((p) => (
+            <option key={p} value={p}>
+              {PERIOD_LABELS[p]}
+            </option>
+          ))}
+        </select>
+      </div>
+      {isRater && <Worksheet key={period} year={year.year} period={period} />}
+      {user.roles.includes('admin') && <ScoringProgressView year={year.year} period={period} />}
+    </>
+  );
+};
+
+const isTyping = (target: EventTarget | null) =>
+  target instanceof HTMLElement &&
+  (['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || target.isContentEditable);
+
+const Worksheet = ({ year, period }: { year: number; period: Period }) => {
+  const [queue, reload, setQueue] = useResource(() => scoringApi.queue(year, period), [year, period]);
+  const [index, setIndexState] = useState(0);
+  // The key handler reads the ref: two quick key presses must not both start from a stale render.
+  const indexRef = useRef(0);
+  const setIndex = (i: number) => {
+    indexRef.current = i;
+    setIndexState(i);
+  };
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const list = useRef<HTMLOListElement>(null);
+  const count = queue.status === 'ready' ? queue.data.items.length : 0;
+
+  const focusItem = (i: number) => {
+    setIndex(i);
+    list.current?.querySelectorAll('button')[i]?.focus();
+  };
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (isTyping(e.target) || e.altKey || e.ctrlKey || e.metaKey || count === 0) return;
+      if (e.key === 'j' || e.key === 'ArrowDown') {
+        e.preventDefault();
+        focusItem(Math.min(count - 1, indexRef.current + 1));
+      } else if (e.key === 'k' || e.key === 'ArrowUp') {
+        e.preventDefault();
+        focusItem(Math.max(0, indexRef.current - 1));
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [count]);
+
+  if (queue.status === 'loading') return <Loading />;
+  if (queue.status === 'error') return <ErrorBanner message={queue.error.message} />;
+  const data = queue.data;
+  if (data.items.length === 0) return <EmptyState title="本期没有分派给您的评分任务" />;
+  const item = data.items[Math.min(index, data.items.length - 1)] as QueueItem;
+  const locked = data.sheet.state === 'finalized';
+
+  const updateItem = (updated: QueueItem) =>
+    setQueue((q) => {
+      if (q.status !== 'ready') return q;
+      const items = q.data.items.map((x) =>
+        x.unitId === updated.unitId && x.code === updated.code ? updated : x,
+      );
+      const counts = { pending: 0, scored: 0, returned: 0 };
+      for (const x of items) counts[x.state]++;
+      return { status: 'ready', data: { ...q.data, items, counts } as Queue };
+    });
+
+  const finalize = async () => {
+    setBusy(true);
+    try {
+      await scoringApi.finalize(year, period);
+      setConfirming(false);
+      reload();
+    } catch (e) {
+      setError(toApiError(e).message);
+      setConfirming(false);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby="worksheet-title">
+      <h2 id="worksheet-title">我的评分表</h2>
+      <p class="hint" id="keyboard-help">
+        键盘操作：J 或 ↓ 下一项，K 或 ↑ 上一项，Enter 进入评分，Esc 返回列表；修改后自动保存。
+      </p>
+      <p>
+        待评 {data.counts.pending} · 已评 {data.counts.scored} · 已退回 {data.counts.returned}
+        {locked ? ' · 已定稿' : ''}
+      </p>
+      {locked && <Notice>本期评分表已定稿，如需修改请联系考核办重新开放。</Notice>}
+      {error && <ErrorBanner message={error} />}
+      <div
+        class="scoring-layout"
+        style={{ display: 'grid', gap: '1rem', gridTemplateColumns: 'repeat(auto-fit, minmax(17rem, 1fr))' }}
+      >
+        <nav aria-label="评分任务">
+          <ol ref={list} class="queue-list" aria-describedby="keyboard-help">
+            {data.items.map((x, i) => (
+              <li key={`${x.unitId}|${x.code}`}>
+                <button
+                  type="button"
+                  class="link-button"
+                  aria-current={i === index ? 'true' : undefined}
+                  onFocus={() => setIndex(i)}
+                  onClick={() => {
+                    setIndex(i);
+                    // Enter (or a click) opens the item: focus its first field.
+                    setTimeout(
+                      () =>
+                        document
+                          .querySelector<HTMLElement>('.score-panel input, .score-panel select')
+                          ?.focus(),
+                      0,
+                    );
+                  }}
+                >
+                  {x.unitName} · {x.code} {x.name} ·{' '}
+                  <span class={`state-${x.state}`}>{STATE_LABELS[x.state]}</span>
+                </button>
+              </li>
+            ))}
+          </ol>
+        </nav>
+        <section aria-label="单位材料">
+          <h3>{item.unitName}</h3>
+          <p>
+            填报值：
+            {item.reported?.value === null || item.reported === null ? '无' : String(item.reported.value)}
+            {item.reported && `（${item.reported.status}）`}
+          </p>
+          {item.reported?.narrative && <p>{item.reported.narrative}</p>}
+          <ul>
+            {item.files.map((f) => (
+              <li key={f.fileId}>{f.name}</li>
+            ))}
+          </ul>
+          <Link href={item.evidenceLink}>查看佐证材料</Link>
+        </section>
+        <ScorePanel
+          key={`${item.unitId}|${item.code}`}
+          year={year}
+          period={period}
+          item={item}
+          locked={locked}
+          onSaved={updateItem}
+          onReturned={reload}
+          onLeave={() => focusItem(index)}
+        />
+      </div>
+      {!locked && (
+        <button type="button" class="button button-primary" onClick={() => setConfirming(true)}>
+          定稿本期评分表
+        </button>
+      )}
+      <ConfirmDialog
+        open={confirming}
+        title="定稿评分表"
+        confirmLabel="确认定稿"
+        busy={busy}
+        onConfirm={() => void finalize()}
+        onCancel={() => setConfirming(false)}
+      >
+        <p>
+          定稿后本期评分不能再修改（待评 {data.counts.pending} 项）。确定定稿{PERIOD_LABELS[period]}评分表吗？
+        </p>
+      </ConfirmDialog>
+    </section>
+  );
+};
