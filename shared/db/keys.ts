@@ -27,3 +27,213 @@ export const yearIndexes = (year: number) => ({ gsi1pk: 'YEARS', gsi1sk: `YEAR#$
 
 /** Idempotency records of retried submissions (expire after a day). */
 export const idempotencyKey = (scope: string, key: string) => ({ pk: `IDEMPOTENCY#${scope}`, sk: key });
+
+/** A category's indicator template of one year; gsi1 lists the year's templates. */
+export const templateKey = (year: number, categoryId: string) => ({
+  pk: `YEAR#${year}#TEMPLATE#${categoryId}`,
+  sk: 'TEMPLATE',
+});
+export const templateIndexes = (year: number, categoryId: string) => ({
+  gsi1pk: `YEAR#${year}#TEMPLATES`,
+  gsi1sk: `CATEGORY#${categoryId}`,
+});
+
+/**
+ * A unit's agreement (目标责任书) of one year: the current state under `AGREEMENT`, every issued
+ * revision under `AGREEMENT#V#0001…`, amendments under `AMENDMENT#<id>`, all in the unit's year
+ * partition. gsi1 lists a year's agreements, or one category's (sort-key prefix).
+ */
+export const agreementKey = (year: number, unitId: string) => ({
+  pk: `YEAR#${year}#UNIT#${unitId}`,
+  sk: 'AGREEMENT',
+});
+export const agreementIndexes = (year: number, categoryId: string, unitId: string) => ({
+  gsi1pk: `YEAR#${year}#AGREEMENTS`,
+  gsi1sk: `CATEGORY#${categoryId}#UNIT#${unitId}`,
+});
+export const agreementVersionKey = (year: number, unitId: string, revision: number) => ({
+  pk: `YEAR#${year}#UNIT#${unitId}`,
+  sk: `AGREEMENT#V#${String(revision).padStart(4, '0')}`,
+});
+export const amendmentKey = (year: number, unitId: string, amendmentId: string) => ({
+  pk: `YEAR#${year}#UNIT#${unitId}`,
+  sk: `AMENDMENT#${amendmentId}`,
+});
+
+/**
+ * Quarter-end evidence, in the unit's year partition: one item per indicator and period, its files,
+ * the unit head's period submission and the admin's extension. gsi1 `YEAR#<y>#PERIOD#<p>` holds all
+ * four kinds for the progress matrix (items sort as `UNIT#<u>#<code>`, the others by kind first).
+ */
+export const submissionItemKey = (year: number, unitId: string, period: string, code: string) => ({
+  pk: `YEAR#${year}#UNIT#${unitId}`,
+  sk: `ITEM#${period}#${code}`,
+});
+export const submissionItemIndexes = (year: number, period: string, unitId: string, code: string) => ({
+  gsi1pk: `YEAR#${year}#PERIOD#${period}`,
+  gsi1sk: `UNIT#${unitId}#${code}`,
+});
+export const evidenceFileKey = (
+  year: number,
+  unitId: string,
+  period: string,
+  code: string,
+  fileId: string,
+) => ({
+  pk: `YEAR#${year}#UNIT#${unitId}`,
+  sk: `FILE#${period}#${code}#${fileId}`,
+});
+export const periodSubmissionKey = (year: number, unitId: string, period: string) => ({
+  pk: `YEAR#${year}#UNIT#${unitId}`,
+  sk: `PERIOD#${period}`,
+});
+export const periodSubmissionIndexes = (year: number, period: string, unitId: string) => ({
+  gsi1pk: `YEAR#${year}#PERIOD#${period}`,
+  gsi1sk: `SUBMISSION#${unitId}`,
+});
+export const extensionKey = (year: number, unitId: string, period: string) => ({
+  pk: `YEAR#${year}#UNIT#${unitId}`,
+  sk: `EXTENSION#${period}`,
+});
+export const extensionIndexes = (year: number, period: string, unitId: string) => ({
+  gsi1pk: `YEAR#${year}#PERIOD#${period}`,
+  gsi1sk: `EXTENSION#${unitId}`,
+});
+
+/** A user's notifications, newest first by id (`<yyyymmddThhmmss>-<suffix>`); gsi1 lists a unit's. */
+export const notificationKey = (userId: string, noteId: string) => ({
+  pk: `USER#${userId}`,
+  sk: `NOTE#${noteId}`,
+});
+export const notificationIndexes = (unitId: string | null, noteId: string) =>
+  unitId ? { gsi1pk: `UNIT#${unitId}#NOTES`, gsi1sk: noteId } : {};
+
+/**
+ * Scoring facts, in the unit's year partition so one Query gathers everything a unit is scored on.
+ * A formula leaf has one verification per period (`…#VERIFY`); a rating leaf one record per rater,
+ * which gsi1 lists per rater (their sheet).
+ */
+export const verificationKey = (year: number, unitId: string, period: string, code: string) => ({
+  pk: `YEAR#${year}#UNIT#${unitId}`,
+  sk: `SCORE#${period}#${code}#VERIFY`,
+});
+export const ratingKey = (year: number, unitId: string, period: string, code: string, raterId: string) => ({
+  pk: `YEAR#${year}#UNIT#${unitId}`,
+  sk: `SCORE#${period}#${code}#R#${raterId}`,
+});
+export const raterIndexes = (
+  year: number,
+  raterId: string,
+  period: string,
+  unitId: string,
+  code: string,
+) => ({
+  gsi1pk: `YEAR#${year}#RATER#${raterId}`,
+  gsi1sk: `${period}#${unitId}#${code}`,
+});
+
+/** Approved deductions, bonus/penalty items and vetoes; gsi1 lists a year's proposals by state. */
+export const deductionKey = (year: number, unitId: string, id: string) => ({
+  pk: `YEAR#${year}#UNIT#${unitId}`,
+  sk: `DEDUCTION#${id}`,
+});
+export const adjustmentKey = (year: number, unitId: string, kind: 'bonus' | 'penalty', id: string) => ({
+  pk: `YEAR#${year}#UNIT#${unitId}`,
+  sk: `${kind === 'bonus' ? 'BONUS' : 'PENALTY'}#${id}`,
+});
+export const vetoKey = (year: number, unitId: string, id: string) => ({
+  pk: `YEAR#${year}#UNIT#${unitId}`,
+  sk: `VETO#${id}`,
+});
+export const proposalIndexes = (year: number, state: string, id: string) => ({
+  gsi1pk: `YEAR#${year}#PROPOSALS`,
+  gsi1sk: `${state}#${id}`,
+});
+
+/** Results versions of a year (draft, publicity, published), newest last. */
+export const resultsVersionKey = (year: number, version: number) => ({
+  pk: `YEAR#${year}#RESULTS`,
+  sk: `V#${String(version).padStart(4, '0')}`,
+});
+export const publishedIndexes = (year: number, version: number) => ({
+  gsi1pk: 'PUBLISHED',
+  gsi1sk: `${year}#V#${String(version).padStart(4, '0')}`,
+});
+
+/**
+ * Committee scoring: a rater's assignment to one unit's indicator in a period, in the rater's year
+ * partition (their queue is one Query); gsi1 lists a period's assignments by unit and indicator.
+ * The rater's sheet of a period (finalized or open) sits beside the assignments.
+ */
+export const assignmentKey = (
+  year: number,
+  raterId: string,
+  period: string,
+  unitId: string,
+  code: string,
+) => ({
+  pk: `YEAR#${year}#RATER#${raterId}`,
+  sk: `ASSIGN#${period}#${unitId}#${code}`,
+});
+export const assignmentIndexes = (
+  year: number,
+  period: string,
+  unitId: string,
+  code: string,
+  raterId: string,
+) => ({
+  gsi1pk: `YEAR#${year}#ASSIGN#${period}`,
+  gsi1sk: `UNIT#${unitId}#${code}#${raterId}`,
+});
+export const raterSheetKey = (year: number, raterId: string, period: string) => ({
+  pk: `YEAR#${year}#RATER#${raterId}`,
+  sk: `SHEET#${period}`,
+});
+
+/** The append-only scoring audit trail of a unit's year, oldest first (`<iso time>#<id>`). */
+export const auditKey = (year: number, unitId: string, at: string, id: string) => ({
+  pk: `YEAR#${year}#UNIT#${unitId}#AUDIT`,
+  sk: `${at}#${id}`,
+});
+
+/**
+ * Inspections (明查暗访) in the unit's year partition; gsi1 lists a year's, gsi2 one recorder's.
+ * Rectification orders sit beside them; gsi1 lists them by state, due date first (overdue = `< today`).
+ * The year's checklist has a partition of its own; survey results sit in the unit's partition.
+ */
+export const inspectionKey = (year: number, unitId: string, id: string) => ({
+  pk: `YEAR#${year}#UNIT#${unitId}`,
+  sk: `INSPECTION#${id}`,
+});
+export const inspectionIndexes = (year: number, inspectorId: string, date: string, id: string) => ({
+  gsi1pk: `YEAR#${year}#INSPECTIONS`,
+  gsi1sk: `${date}#${id}`,
+  gsi2pk: `YEAR#${year}#INSPECTOR#${inspectorId}`,
+  gsi2sk: `${date}#${id}`,
+});
+export const rectificationKey = (year: number, unitId: string, inspectionId: string, n: number) => ({
+  pk: `YEAR#${year}#UNIT#${unitId}`,
+  sk: `RECTIFY#${inspectionId}#${n}`,
+});
+export const rectificationIndexes = (year: number, state: string, due: string, unitId: string) => ({
+  gsi1pk: `YEAR#${year}#RECTIFY#${state}`,
+  gsi1sk: `${due}#${unitId}`,
+});
+export const checklistItemKey = (year: number, code: string) => ({
+  pk: `YEAR#${year}#CHECKLIST`,
+  sk: `ITEM#${code}`,
+});
+export const surveyKey = (year: number, unitId: string, period: string) => ({
+  pk: `YEAR#${year}#UNIT#${unitId}`,
+  sk: `SURVEY#${period}`,
+});
+
+/** Objections (申诉) during publicity, in the unit's partition; gsi1 lists a year's by state. */
+export const objectionKey = (year: number, unitId: string, id: string) => ({
+  pk: `YEAR#${year}#UNIT#${unitId}`,
+  sk: `OBJECTION#${id}`,
+});
+export const objectionIndexes = (year: number, state: string, filedAt: string, id: string) => ({
+  gsi1pk: `YEAR#${year}#OBJECTIONS`,
+  gsi1sk: `${state}#${filedAt}#${id}`,
+});
