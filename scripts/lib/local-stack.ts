@@ -2,20 +2,28 @@
  * The embedded default: DynamoDB Local + table + demo seed + the API and web on one port.
  * `npm start` runs it with persisted data; browser tests run it in memory on a free port.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
+import { runReminders } from '../../functions/reminders';
 import { localVerifier } from '../../shared/auth/verifier';
 import { createDb, type Db } from '../../shared/db/client';
 import { ensureTable } from '../../shared/db/create-table';
+import { listPublishedYears } from '../../shared/db/results-repo';
+import { beijingDate } from '../../shared/domain/submissions/window';
+import { createS3EvidenceStore } from '../../shared/evidence/s3-store';
 import { createApp } from '../../shared/http/app';
 import { createDevSigner, devSignInRoutes } from '../../shared/http/dev-sign-in';
 import { createLogger } from '../../shared/http/logger';
+import { writePublishedSite } from '../../shared/publication/publish';
+import { folderSiteStore } from '../../shared/publication/site-store';
 import { buildWeb } from '../build-web';
 import { seedDemo } from '../seed/seed';
 import { type LocalDynamoDb, startDynamoDbLocal } from './dynamodb-local';
+import { type LocalS3, startLocalS3 } from './s3-local';
 
 export interface LocalStackOptions {
   port: number;
@@ -25,6 +33,10 @@ export interface LocalStackOptions {
   ddbEndpoint?: string;
   tableName?: string;
   seed?: boolean;
+  /** Seed Q1–Q3 evidence of the demo (with files); default: only with a data dir (`npm start`). */
+  demoSubmissions?: boolean;
+  /** Seed last year's published appraisal and this year's scored quarters (default: when persisting). */
+  history?: boolean;
   buildWeb?: boolean;
   now?: () => Date;
   logLevel?: string;
@@ -34,29 +46,79 @@ export interface LocalStack {
   url: string;
   db: Db;
   ddb?: LocalDynamoDb;
+  /** The local S3-compatible store holding evidence files. */
+  s3: LocalS3;
+  /** Where the published ranking site is written (served at /rankings/). */
+  rankingsDir: string;
   stop: () => Promise<void>;
 }
 
 const root = resolve(import.meta.dirname, '../..');
+
+/** Left in the data dir while `npm start` runs, so `npm run remind` finds its DynamoDB Local. */
+export const LOCAL_ENDPOINTS_FILE = 'endpoints.json';
+
+/** Runs the reminders now (catching up on today) and then daily at 09:00 Beijing time, as in AWS. */
+const scheduleReminders = (db: Db, now: () => Date, log: (message: string) => void) => {
+  let timer: NodeJS.Timeout | undefined;
+  const run = () =>
+    runReminders(db, now()).then(
+      (r) =>
+        r.notifications > 0 && log(`reminders: ${r.notifications} notifications for ${r.reminders} units`),
+      (error: unknown) => log(`reminders failed: ${(error as Error).message}`),
+    );
+  const next = () => {
+    const at = now();
+    const nine = new Date(`${beijingDate(at)}T09:00:00+08:00`).getTime();
+    const wait = nine > at.getTime() ? nine - at.getTime() : nine + 86_400_000 - at.getTime();
+    timer = setTimeout(() => void run().then(next), wait);
+    timer.unref();
+  };
+  void run().then(next);
+  return () => clearTimeout(timer);
+};
 
 export const startLocalStack = async (options: LocalStackOptions): Promise<LocalStack> => {
   const ddb = options.ddbEndpoint
     ? undefined
     : await startDynamoDbLocal(options.dataDir ? { dataDir: resolve(options.dataDir, 'dynamodb') } : {});
   const endpoint = options.ddbEndpoint ?? ddb!.endpoint;
+  let s3: LocalS3 | undefined;
   try {
+    s3 = await startLocalS3(options.dataDir ? { dataDir: resolve(options.dataDir, 's3') } : {});
+    const evidence = createS3EvidenceStore({ bucket: s3.bucket, endpoint: s3.endpoint });
     const db = createDb({ tableName: options.tableName ?? 'kaoping', endpoint });
     await ensureTable(db.raw, db.tableName);
     const now = options.now ?? (() => new Date());
-    if (options.seed !== false) await seedDemo(db, now().getFullYear());
+    if (options.seed !== false) {
+      await seedDemo(db, now().getFullYear(), {
+        history: options.history ?? true,
+        ...((options.demoSubmissions ?? Boolean(options.dataDir)) ? { evidence } : {}),
+      });
+    }
     const webDir = resolve(root, 'web/dist');
     if (options.buildWeb !== false || !existsSync(webDir)) await buildWeb({ outdir: webDir });
-    const rankingsDir = resolve(options.dataDir ?? resolve(root, '.data'), 'rankings');
+    // In memory (tests, benchmarks) the published site goes to a temporary folder, never into the repo.
+    const rankingsDir = options.dataDir
+      ? resolve(options.dataDir, 'rankings')
+      : mkdtempSync(join(tmpdir(), 'kaoping-rankings-'));
     mkdirSync(rankingsDir, { recursive: true });
+    for (const published of await listPublishedYears(db)) {
+      await writePublishedSite(db, folderSiteStore(rankingsDir), published.year);
+    }
 
     const signer = await createDevSigner();
     const app = createApp(
-      { db, verifier: localVerifier(signer.jwks), logger: createLogger(options.logLevel ?? 'WARN'), now },
+      {
+        db,
+        verifier: localVerifier(signer.jwks),
+        logger: createLogger(options.logLevel ?? 'WARN'),
+        now,
+        evidence,
+        publishSite: async (year) => {
+          await writePublishedSite(db, folderSiteStore(rankingsDir), year);
+        },
+      },
       { extend: (a) => a.route('/api', devSignInRoutes(signer)) },
     );
     app.use(
@@ -73,17 +135,31 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
     });
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : options.port;
+    let stopReminders: (() => void) | undefined;
+    if (options.dataDir) {
+      writeFileSync(
+        resolve(options.dataDir, LOCAL_ENDPOINTS_FILE),
+        JSON.stringify({ ddb: endpoint, s3: s3.endpoint }),
+      );
+      stopReminders = scheduleReminders(db, now, (m) => console.log(m));
+    }
     return {
       url: `http://localhost:${port}`,
       db,
+      rankingsDir,
       ddb,
+      s3,
       stop: async () => {
+        stopReminders?.();
+        if (options.dataDir) rmSync(resolve(options.dataDir, LOCAL_ENDPOINTS_FILE), { force: true });
         await new Promise<void>((done) => server.close(() => done()));
         db.raw.destroy();
+        await s3?.stop();
         await ddb?.stop();
       },
     };
   } catch (error) {
+    await s3?.stop();
     await ddb?.stop();
     throw error;
   }

@@ -3,6 +3,7 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Principal } from '../auth/roles';
 import type { TokenVerifier } from '../auth/verifier';
 import type { Db } from '../db/client';
+import type { EvidenceStore } from '../evidence/store';
 
 export interface AppDeps {
   db: Db;
@@ -10,6 +11,10 @@ export interface AppDeps {
   logger: Logger;
   /** The server's clock; tests move it to open and close submission windows. */
   now: () => Date;
+  /** Object storage of evidence files (presigned uploads and downloads, post-upload checks). */
+  evidence: EvidenceStore;
+  /** Writes the static ranking site of a year's newest snapshot (locally a folder; in AWS the publish Lambda). */
+  publishSite: (year: number) => Promise<void>;
 }
 
 export interface AppEnv {

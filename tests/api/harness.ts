@@ -3,19 +3,29 @@
  * its own (so test files run in parallel), seeded with the demo bureau.
  */
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { inject } from 'vitest';
+import { startLocalS3 } from '../../scripts/lib/s3-local';
 import { seedDemo } from '../../scripts/seed/seed';
 import { localVerifier } from '../../shared/auth/verifier';
 import { createDb, type Db } from '../../shared/db/client';
 import { ensureTable } from '../../shared/db/create-table';
 import { getUser } from '../../shared/db/org-repo';
+import { createS3EvidenceStore } from '../../shared/evidence/s3-store';
+import type { EvidenceStore } from '../../shared/evidence/store';
 import { createApp } from '../../shared/http/app';
 import { createDevSigner } from '../../shared/http/dev-sign-in';
 import { createLogger } from '../../shared/http/logger';
+import { writePublishedSite } from '../../shared/publication/publish';
+import { folderSiteStore } from '../../shared/publication/site-store';
 
 export interface TestApi {
   db: Db;
   app: ReturnType<typeof createApp>;
+  /** The evidence store on this file's own local S3 (s3rver in a temp dir). */
+  evidence: EvidenceStore;
   /** Moves the server's clock (submission windows, publicity). */
   setNow: (date: Date) => void;
   token: (userId: string) => Promise<string>;
@@ -25,21 +35,32 @@ export interface TestApi {
     options?: { as?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> },
   ) => Promise<{ status: number; body: any; headers: Headers }>;
   close: () => Promise<void>;
+  /** Folder the ranking site is written to when a test publishes. */
+  rankingsDir: string;
 }
 
 export const CURRENT_YEAR = 2026;
 
-export const createTestApi = async (options: { seed?: boolean; now?: Date } = {}): Promise<TestApi> => {
+export const createTestApi = async (
+  options: { seed?: boolean; now?: Date; history?: boolean } = {},
+): Promise<TestApi> => {
   const db = createDb({ tableName: `t-${randomUUID()}`, endpoint: inject('ddbEndpoint') });
   await ensureTable(db.raw, db.tableName);
-  if (options.seed !== false) await seedDemo(db, CURRENT_YEAR);
+  if (options.seed !== false) await seedDemo(db, CURRENT_YEAR, { history: options.history ?? false });
   let now = options.now ?? new Date('2026-11-26T10:00:00+08:00');
   const signer = await createDevSigner();
+  const rankingsDir = mkdtempSync(join(tmpdir(), 'kaoping-rankings-'));
+  const s3 = await startLocalS3();
+  const evidence = createS3EvidenceStore({ bucket: s3.bucket, endpoint: s3.endpoint });
   const app = createApp({
     db,
     verifier: localVerifier(signer.jwks),
     logger: createLogger('CRITICAL'),
     now: () => now,
+    evidence,
+    publishSite: async (year) => {
+      await writePublishedSite(db, folderSiteStore(rankingsDir), year);
+    },
   });
   const tokens = new Map<string, string>();
   const token = async (userId: string) => {
@@ -54,6 +75,7 @@ export const createTestApi = async (options: { seed?: boolean; now?: Date } = {}
   return {
     db,
     app,
+    evidence,
     setNow: (date) => {
       now = date;
     },
@@ -81,8 +103,10 @@ export const createTestApi = async (options: { seed?: boolean; now?: Date } = {}
       }
       return { status: res.status, body: parsed, headers: res.headers };
     },
+    rankingsDir,
     close: async () => {
       db.raw.destroy();
+      await s3.stop();
     },
   };
 };

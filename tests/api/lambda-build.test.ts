@@ -27,6 +27,8 @@ describe('the Lambda build of the API', () => {
     process.env.USER_POOL_ID = 'cn-north-1_TestPool1';
     process.env.USER_POOL_CLIENT_ID = 'test-client';
     process.env.TABLE_NAME = 'kaoping-test';
+    process.env.EVIDENCE_BUCKET = 'kaoping-test-evidence';
+    process.env.PUBLISH_FUNCTION_NAME = 'kaoping-test-publish';
     ({ handler } = await import(join(dir, 'api.mjs')));
   }, 60_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

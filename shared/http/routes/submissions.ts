@@ -1,0 +1,487 @@
+/**
+ * Quarter-end evidence (季度材料上报): the unit's worksheet, saving an item, the unit head's period
+ * submission (idempotent), the rater's review, the admin's extensions and progress matrix.
+ * Windows are judged by the server's clock (`deps.now()`).
+ */
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { assignedUnitIds } from '../../auth/assignments';
+import { assertCanSeeUnit, canSeeUnit } from '../../auth/policy';
+import type { Principal } from '../../auth/roles';
+import { listAgreements } from '../../db/agreement-repo';
+import type { Db } from '../../db/client';
+import {
+  addNotifications,
+  type NewNotification,
+  noteId,
+  notificationRecord,
+} from '../../db/notification-repo';
+import { getUnit, listCategories, listUnits, listUnitUsers } from '../../db/org-repo';
+import {
+  deleteExtension,
+  getExtension,
+  getPeriodSubmission,
+  getReportingAgreement,
+  listFiles,
+  listItems,
+  listPeriodRecords,
+  putExtension,
+  replayOf,
+  reviewItem,
+  saveItem,
+  submitPeriod,
+  type UnitPeriod,
+} from '../../db/submission-repo';
+import { getYear } from '../../db/year-repo';
+import { indicatorsForPeriod } from '../../domain/submissions/indicators';
+import { buildProgress } from '../../domain/submissions/progress';
+import { progressWorkbook } from '../../domain/submissions/progress-workbook';
+import { checkReportedValue } from '../../domain/submissions/values';
+import {
+  effectiveClose,
+  endOfBeijingDay,
+  formatBeijing,
+  type WindowTimes,
+  windowState,
+} from '../../domain/submissions/window';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../errors';
+import type { AgreementDimension } from '../../schemas/agreement';
+import {
+  ExtensionSchema,
+  ExtensionWriteSchema,
+  type IndicatorSheet,
+  ItemWriteSchema,
+  ProgressQuerySchema,
+  ProgressSchema,
+  ReviewSchema,
+  SubmissionItemSchema,
+  type SubmitResult,
+  SubmitResultSchema,
+  WorksheetSchema,
+} from '../../schemas/submission';
+import { type Period, PeriodSchema, type Year } from '../../schemas/year';
+import type { AppEnv } from '../env';
+import { protectedRoute } from '../route';
+
+const PERIOD_LABELS: Record<Period, string> = {
+  Q1: '第一季度',
+  Q2: '第二季度',
+  Q3: '第三季度',
+  Q4: '第四季度',
+};
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+const body = <T extends z.ZodType>(schema: T) => ({
+  body: { content: { 'application/json': { schema } }, required: true },
+});
+
+export const UnitPeriodParams = z.object({
+  year: z.coerce.number().int().min(2000).max(2100),
+  unitId: z.string().min(1).max(48),
+  period: PeriodSchema,
+});
+export const ItemParams = UnitPeriodParams.extend({
+  code: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,15}$/, '指标编码格式不正确'),
+});
+const YearPeriodParams = UnitPeriodParams.omit({ unitId: true });
+const IdempotencyHeaders = z.object({
+  'idempotency-key': z
+    .string()
+    .min(8, '幂等键至少 8 个字符')
+    .max(100)
+    .regex(/^[A-Za-z0-9_-]+$/, '幂等键只能包含字母、数字、下划线和连字符')
+    .meta({ description: '每次操作生成一个（如 UUID），重试时沿用；同一个键只会写入一次' }),
+});
+
+// ── helpers shared with the evidence routes ───────────────────────────────────────────────────
+
+type Ctx = Context<AppEnv>;
+
+/**
+ * May the caller read this unit's worksheet and evidence? Admin and leader: every unit; unit roles:
+ * their own; raters: the units they may review (never one they are affiliated with, 回避).
+ */
+export const assertUnitVisible = async (db: Db, principal: Principal, unitId: string) => {
+  if (canSeeUnit(principal, unitId)) return;
+  assertCanSeeUnit(principal, unitId, await assignedUnitIds(db, principal));
+};
+
+/** Writes (values, files, the period submission) come from the unit's own reporter or head only. */
+export const assertOwnUnit = (principal: Principal, unitId: string) => {
+  if (principal.unitId !== unitId) throw new ForbiddenError('只能填报本单位的材料');
+};
+
+export const periodWindow = (year: Year, period: Period): WindowTimes => {
+  const window = year.periods.find((w) => w.period === period);
+  if (!window) throw new NotFoundError(`${period} 考核期`);
+  return window;
+};
+
+/**
+ * Refuses a change outside the unit's window: before it opens, or after it closes (409 with the
+ * close time in Beijing time) unless the admin extended it for this unit.
+ */
+export const assertWindowOpen = async (db: Db, now: Date, p: UnitPeriod, year: Year) => {
+  const window = periodWindow(year, p.period);
+  let state = windowState(window, now);
+  if (state.kind === 'closed') state = windowState(window, now, await getExtension(db, p));
+  if (state.kind === 'not_open') {
+    throw new ConflictError(
+      `${PERIOD_LABELS[p.period]}材料上报尚未开始，${formatBeijing(state.opensAt)}（北京时间）开放`,
+      { opensAt: state.opensAt },
+      'WINDOW_NOT_OPEN',
+    );
+  }
+  if (state.kind === 'closed') {
+    throw new ConflictError(
+      `${PERIOD_LABELS[p.period]}材料上报已于 ${formatBeijing(state.closesAt)}（北京时间）截止，不能再修改；如需补报，请联系考核办申请延期`,
+      { closesAt: state.closesAt },
+      'WINDOW_CLOSED',
+    );
+  }
+};
+
+/** The unit's signed agreement content; a unit reports only against an agreement it signed. */
+export const signedAgreement = async (
+  db: Db,
+  year: number,
+  unitId: string,
+): Promise<AgreementDimension[]> => {
+  const agreement = await getReportingAgreement(db, year, unitId);
+  if (!agreement) throw new NotFoundError(`${year} 年度目标责任书`);
+  if (agreement.state !== 'signed' && agreement.state !== 'locked') {
+    throw new ConflictError(
+      `${year} 年度目标责任书尚未签订，签订后才能上报材料`,
+      { state: agreement.state },
+      'AGREEMENT_NOT_SIGNED',
+    );
+  }
+  return agreement.dimensions;
+};
+
+/** The indicator `code` of the unit's agreement, assessed in the period. */
+export const indicatorOf = (
+  dimensions: readonly AgreementDimension[],
+  period: Period,
+  code: string,
+): IndicatorSheet => {
+  const indicator = indicatorsForPeriod(dimensions, period).find((i) => i.code === code);
+  if (!indicator) throw new NotFoundError(`本期指标 ${code}`);
+  return indicator;
+};
+
+export const actorOf = (c: Ctx) => {
+  const principal = c.get('principal');
+  return { userId: principal.userId, name: principal.name, at: c.get('deps').now() };
+};
+
+/** Notifications for every user of a unit (its reporters and head). */
+const notifyUnit = async (
+  db: Db,
+  unitId: string,
+  at: Date,
+  note: Pick<NewNotification, 'kind' | 'title' | 'body' | 'link'>,
+): Promise<NewNotification[]> =>
+  (await listUnitUsers(db, unitId)).map((user) => ({
+    ...note,
+    id: noteId(at),
+    userId: user.id,
+    unitId,
+    createdAt: at.toISOString(),
+  }));
+
+const worksheetLink = (p: UnitPeriod) => `/submissions?year=${p.year}&period=${p.period}&unit=${p.unitId}`;
+
+// ── routes ─────────────────────────────────────────────────────────────────────────────────────
+
+const worksheetRoute = protectedRoute('submissions.read', {
+  method: 'get',
+  path: '/years/{year}/units/{unitId}/periods/{period}/worksheet',
+  summary: '单位季度上报表（指标、填报值、材料、状态）',
+  request: { params: UnitPeriodParams },
+  responses: {
+    200: json(WorksheetSchema, '上报表'),
+    404: json(z.any(), '不存在'),
+    409: json(z.any(), '未签订'),
+  },
+});
+
+const saveItemRoute = protectedRoute('submissions.write', {
+  method: 'put',
+  path: '/years/{year}/units/{unitId}/periods/{period}/items/{code}',
+  summary: '保存一项指标的填报值和情况说明（草稿或被退回的指标）',
+  request: { params: ItemParams, ...body(ItemWriteSchema) },
+  responses: {
+    200: json(SubmissionItemSchema, '已保存'),
+    409: json(z.any(), '已截止、已锁定或版本冲突'),
+  },
+});
+
+const submitRoute = protectedRoute('submissions.submit', {
+  method: 'post',
+  path: '/years/{year}/units/{unitId}/periods/{period}/submission',
+  summary: '单位负责人提交本期材料（锁定各指标；被退回的指标重新提交）',
+  request: { params: UnitPeriodParams, headers: IdempotencyHeaders, ...body(z.strictObject({})) },
+  responses: {
+    200: json(SubmitResultSchema, '已提交（重试时返回第一次的结果）'),
+    409: json(z.any(), '已截止、未填完或无需提交'),
+    422: json(z.any(), '幂等键已用于另一请求'),
+  },
+});
+
+const reviewRoute = protectedRoute('submissions.review', {
+  method: 'post',
+  path: '/years/{year}/units/{unitId}/periods/{period}/items/{code}/review',
+  summary: '审核一项指标：通过或退回补充（须写明原因）',
+  request: { params: ItemParams, ...body(ReviewSchema) },
+  responses: { 200: json(SubmissionItemSchema, '已审核'), 409: json(z.any(), '状态不符或版本冲突') },
+});
+
+const putExtensionRoute = protectedRoute('extensions.write', {
+  method: 'put',
+  path: '/years/{year}/units/{unitId}/periods/{period}/extension',
+  summary: '为单位延长本期上报截止时间（至某日 24 时，须写明原因）',
+  request: { params: UnitPeriodParams, ...body(ExtensionWriteSchema) },
+  responses: { 200: json(ExtensionSchema, '已延期') },
+});
+
+const deleteExtensionRoute = protectedRoute('extensions.write', {
+  method: 'delete',
+  path: '/years/{year}/units/{unitId}/periods/{period}/extension',
+  summary: '撤销单位本期延期',
+  request: { params: UnitPeriodParams },
+  responses: { 204: { description: '已撤销' }, 404: json(z.any(), '没有延期') },
+});
+
+const progressRoute = protectedRoute('progress.read', {
+  method: 'get',
+  path: '/years/{year}/periods/{period}/progress',
+  summary: '本期上报进度（单位 × 指标）',
+  request: { params: YearPeriodParams, query: ProgressQuerySchema },
+  responses: { 200: json(ProgressSchema, '进度') },
+});
+
+const progressXlsxRoute = protectedRoute('progress.read', {
+  method: 'get',
+  path: '/years/{year}/periods/{period}/progress.xlsx',
+  summary: '导出本期上报进度（Excel）',
+  request: { params: YearPeriodParams, query: ProgressQuerySchema },
+  responses: {
+    200: {
+      description: 'Excel 工作簿',
+      content: {
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+          schema: z.string().meta({ format: 'binary' }),
+        },
+      },
+    },
+  },
+});
+
+const loadProgress = async (
+  db: Db,
+  year: number,
+  period: Period,
+  query: z.infer<typeof ProgressQuerySchema>,
+) => {
+  const [yearRecord, units, categories, agreements, records] = await Promise.all([
+    getYear(db, year),
+    listUnits(db),
+    listCategories(db),
+    listAgreements(db, year),
+    listPeriodRecords(db, year, period),
+  ]);
+  const signed = new Map(
+    agreements
+      .filter((a) => a.state === 'signed' || a.state === 'locked')
+      .map((a) => [a.unitId, a.dimensions]),
+  );
+  return buildProgress(
+    {
+      year,
+      period,
+      closesAt: periodWindow(yearRecord, period).closesAt,
+      units,
+      categories,
+      agreements: signed,
+      ...records,
+    },
+    query,
+  );
+};
+
+export const submissionRoutes = new OpenAPIHono<AppEnv>()
+  .openapi(worksheetRoute, async (c) => {
+    const { db, now } = c.get('deps');
+    const p = c.req.valid('param');
+    await assertUnitVisible(db, c.get('principal'), p.unitId);
+    const [year, unit, dimensions, items, files, extension, periodSubmission] = await Promise.all([
+      getYear(db, p.year),
+      getUnit(db, p.unitId),
+      signedAgreement(db, p.year, p.unitId),
+      listItems(db, p),
+      listFiles(db, p),
+      getExtension(db, p),
+      getPeriodSubmission(db, p),
+    ]);
+    const window = periodWindow(year, p.period);
+    const state = windowState(window, now(), extension);
+    const itemOf = new Map(items.map((i) => [i.code, i]));
+    return c.json(
+      {
+        year: p.year,
+        unitId: p.unitId,
+        unitName: unit.name,
+        period: p.period,
+        window: {
+          opensAt: window.opensAt,
+          closesAt: window.closesAt,
+          effectiveClosesAt: effectiveClose(window, extension),
+          state: state.kind,
+          extension: extension ?? null,
+        },
+        periodSubmission: periodSubmission ?? null,
+        rows: indicatorsForPeriod(dimensions, p.period).map((indicator) => ({
+          indicator,
+          item: itemOf.get(indicator.code) ?? null,
+          // Pending uploads are not evidence yet: only checked files are listed.
+          files: files
+            .filter((f) => f.code === indicator.code && f.state === 'ready')
+            .map(({ expiresAt: _ttl, ...f }: (typeof files)[number] & { expiresAt?: number }) => f),
+        })),
+      },
+      200,
+    );
+  })
+  .openapi(saveItemRoute, async (c) => {
+    const { db, now } = c.get('deps');
+    const p = c.req.valid('param');
+    const input = c.req.valid('json');
+    assertOwnUnit(c.get('principal'), p.unitId);
+    const [year, dimensions] = await Promise.all([
+      getYear(db, p.year),
+      signedAgreement(db, p.year, p.unitId),
+    ]);
+    const indicator = indicatorOf(dimensions, p.period, p.code);
+    let value = input.value;
+    if (value !== null) {
+      const checked = checkReportedValue(value, indicator.measure);
+      if (!checked.ok) {
+        throw new ValidationError(`填报值有误：${checked.message}`, [
+          { path: 'body.value', message: checked.message },
+        ]);
+      }
+      value = checked.value;
+    }
+    await assertWindowOpen(db, now(), p, year);
+    const item = await saveItem(
+      db,
+      p,
+      { value, narrative: input.narrative.trim(), version: input.version },
+      actorOf(c),
+    );
+    return c.json(item, 200);
+  })
+  .openapi(submitRoute, async (c) => {
+    const { db, now } = c.get('deps');
+    const p = c.req.valid('param');
+    const principal = c.get('principal');
+    assertOwnUnit(principal, p.unitId);
+    const idempotency = {
+      scope: `period-submission#${principal.userId}`,
+      key: c.req.valid('header')['idempotency-key'],
+      fingerprint: `${p.year}/${p.unitId}/${p.period}`,
+    };
+    const [replay, year, dimensions] = await Promise.all([
+      replayOf<SubmitResult>(db, idempotency),
+      getYear(db, p.year),
+      signedAgreement(db, p.year, p.unitId),
+    ]);
+    // A retry answers what the first request did, even if the window closed in between.
+    if (replay) return c.json(replay, 200);
+    await assertWindowOpen(db, now(), p, year);
+    const result = await submitPeriod(
+      db,
+      p,
+      indicatorsForPeriod(dimensions, p.period),
+      actorOf(c),
+      idempotency,
+    );
+    return c.json(result, 200);
+  })
+  .openapi(reviewRoute, async (c) => {
+    const { db } = c.get('deps');
+    const p = c.req.valid('param');
+    const review = c.req.valid('json');
+    await assertUnitVisible(db, c.get('principal'), p.unitId);
+    const dimensions = await signedAgreement(db, p.year, p.unitId);
+    const indicator = indicatorOf(dimensions, p.period, p.code);
+    const actor = actorOf(c);
+    const notes =
+      review.decision === 'return'
+        ? await notifyUnit(db, p.unitId, actor.at, {
+            kind: 'returned',
+            title: `${PERIOD_LABELS[p.period]}材料被退回：${indicator.name}`,
+            body: `${actor.name}退回了指标“${indicator.code} ${indicator.name}”，原因：${review.reason}。请补充后由单位负责人重新提交。`,
+            link: worksheetLink(p),
+          })
+        : [];
+    const item = await reviewItem(db, { ...p, code: p.code }, review, actor, notes.map(notificationRecord));
+    return c.json(item, 200);
+  })
+  .openapi(putExtensionRoute, async (c) => {
+    const { db } = c.get('deps');
+    const p = c.req.valid('param');
+    const input = c.req.valid('json');
+    const [year] = await Promise.all([getYear(db, p.year), getUnit(db, p.unitId)]);
+    const window = periodWindow(year, p.period);
+    const untilAt = endOfBeijingDay(input.until);
+    if (Date.parse(untilAt) <= Date.parse(window.closesAt)) {
+      throw new ValidationError('延期日期须晚于本期截止时间', [
+        { path: 'body.until', message: `须晚于 ${formatBeijing(window.closesAt)}（北京时间）` },
+      ]);
+    }
+    const actor = actorOf(c);
+    const extension = {
+      ...p,
+      until: input.until,
+      untilAt,
+      reason: input.reason,
+      grantedBy: actor.userId,
+      grantedByName: actor.name,
+      grantedAt: actor.at.toISOString(),
+    };
+    await putExtension(db, extension);
+    await addNotifications(
+      db,
+      await notifyUnit(db, p.unitId, actor.at, {
+        kind: 'extension',
+        title: `${PERIOD_LABELS[p.period]}上报已延期至 ${input.until}`,
+        body: `考核办批准本单位${PERIOD_LABELS[p.period]}材料上报延期至 ${formatBeijing(untilAt)}（北京时间），原因：${input.reason}。`,
+        link: worksheetLink(p),
+      }),
+    );
+    return c.json(extension, 200);
+  })
+  .openapi(deleteExtensionRoute, async (c) => {
+    const removed = await deleteExtension(c.get('deps').db, c.req.valid('param'));
+    if (!removed) throw new NotFoundError('延期');
+    return c.body(null, 204);
+  })
+  .openapi(progressRoute, async (c) => {
+    const { year, period } = c.req.valid('param');
+    return c.json(await loadProgress(c.get('deps').db, year, period, c.req.valid('query')), 200);
+  })
+  .openapi(progressXlsxRoute, async (c) => {
+    const { year, period } = c.req.valid('param');
+    const progress = await loadProgress(c.get('deps').db, year, period, c.req.valid('query'));
+    const title = `${year}年度${PERIOD_LABELS[period]}材料上报进度`;
+    const bytes = await progressWorkbook(progress, title);
+    return c.body(new Uint8Array(bytes), 200, {
+      'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'content-disposition': `attachment; filename="progress-${year}-${period}.xlsx"; filename*=UTF-8''${encodeURIComponent(`${title}.xlsx`)}`,
+    }) as never;
+  });
