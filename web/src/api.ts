@@ -13,7 +13,8 @@
 import type { z } from '@hono/zod-openapi';
 import type { Principal } from '../../shared/auth/roles';
 import type { Category, Unit, UnitInput, UnitUpdateSchema, User } from '../../shared/schemas/org';
-import type { Year, YearState } from '../../shared/schemas/year';
+import type { Results, UnitResult } from '../../shared/schemas/results';
+import type { Period, Year, YearState } from '../../shared/schemas/year';
 
 export interface ErrorDetail {
   path: string;
@@ -104,7 +105,26 @@ const segment = (value: string | number) => encodeURIComponent(String(value));
 
 export type Me = Principal & { unitName: string | null };
 export type UnitUpdate = z.infer<typeof UnitUpdateSchema>;
-export type { Category, Unit, UnitInput, User, Year, YearState };
+export type { Category, Period, Results, Unit, UnitInput, UnitResult, User, Year, YearState };
+
+/** GET /api/years/{year}/units/{unitId}/results: one unit's line, its category and its quarter trend. */
+export interface UnitResultsView {
+  year: number;
+  asOfPeriod: Period;
+  category: { categoryId: string; name: string; unitCount: number; excellentQuota: number };
+  unit: UnitResult;
+  trend: { period: Period; finalCents: number; baseCents: number; rank: number }[];
+}
+
+/** A published (frozen) version of a year's results. */
+export interface Publication {
+  year: number;
+  version: number;
+  publishedAt: string;
+  publishedBy: string;
+  sha256: string;
+  replaces?: { version: number; reason: string };
+}
 
 /** A demo account offered by the local dev sign-in (shared/http/dev-sign-in.ts). */
 export interface DevUser {
@@ -134,6 +154,20 @@ export const api = {
     update: (unitId: string, unit: UnitUpdate) => call<Unit>(`/api/units/${segment(unitId)}`, 'PUT', unit),
   },
   users: { list: () => call<User[]>('/api/users') },
+  results: {
+    get: (year: number, asOf: Period) => call<Results>(`/api/years/${segment(year)}/results?asOf=${asOf}`),
+    unit: (year: number, unitId: string, asOf: Period) =>
+      call<UnitResultsView>(`/api/years/${segment(year)}/units/${segment(unitId)}/results?asOf=${asOf}`),
+    /** The xlsx as a Blob (fetched with the token; the page saves it via an object URL). */
+    exportXlsx: async (year: number, asOf: Period) =>
+      (await apiFetch(`/api/years/${segment(year)}/results/export?asOf=${asOf}`)).blob(),
+    publications: (year: number) => call<Publication[]>(`/api/years/${segment(year)}/publications`),
+    publish: (year: number, reason?: string) =>
+      call<Publication>(`/api/years/${segment(year)}/publications`, 'POST', {
+        confirm: true,
+        ...(reason ? { reason } : {}),
+      }),
+  },
   /** Local only; the deployed API answers 404 here (session.ts then offers the hosted sign-in). */
   dev: {
     users: () => call<DevUser[]>('/api/dev/users'),

@@ -33,3 +33,6 @@ export const focusWindow = (windows: readonly PeriodWindow[], now: Date): Period
 
 /** Points are stored as integer hundredths: 500 → `5.00 分`. */
 export const formatPoints = (cents: number): string => `${(cents / 100).toFixed(2)} 分`;
+
+/** Points without the unit, for table cells: 8912 → `89.12`. */
+export const formatScore = (cents: number): string => (cents / 100).toFixed(2);

@@ -9,8 +9,9 @@ import { Home } from './pages/Home';
 import { InspectionsPage } from './pages/inspections/InspectionsPage';
 import { NoAccess, NotFound } from './pages/NotFound';
 import { NotificationsPage } from './pages/notifications/NotificationsPage';
-import { Placeholder } from './pages/Placeholder';
 import { ProgressPage } from './pages/progress/ProgressPage';
+import { ResultsPage } from './pages/results/ResultsPage';
+import { UnitResultsPage } from './pages/results/UnitResultsPage';
 import { ScoringPage } from './pages/scoring/ScoringPage';
 import { SubmissionsPage } from './pages/submissions/SubmissionsPage';
 import { TemplateEditor } from './pages/templates/TemplateEditor';
@@ -73,9 +74,12 @@ const ROUTES: Route[] = [
   { pattern: '/notifications', page: 'notifications', render: () => <NotificationsPage /> },
   { pattern: '/inspections', page: 'inspections', render: (_, user) => <InspectionsPage user={user} /> },
   { pattern: '/scoring', page: 'scoring', render: (_, user) => <ScoringPage user={user} /> },
-  ...(['results'] as const).map(
-    (page): Route => ({ pattern: `/${page}`, page, render: () => <Placeholder page={page} /> }),
-  ),
+  { pattern: '/results', page: 'results', render: (_, user) => <ResultsPage user={user} /> },
+  {
+    pattern: '/results/units/:unitId',
+    page: 'results',
+    render: (p) => <UnitResultsPage unitId={p.unitId ?? ''} />,
+  },
 ];
 
 export const Routes = ({ path, user }: { path: string; user: Me }) => {

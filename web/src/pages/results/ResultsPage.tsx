@@ -1,0 +1,442 @@
+/**
+ * 考核结果: the ranking per category as of a quarter, the 预警 list of a quarter view, the Excel
+ * export and publication (admin), and the leadership charts (admin, leaders). Unit roles receive
+ * only their own unit's line from the API and see just that, with a link to their score report.
+ */
+import { useState } from 'preact/hooks';
+import type { Me, Period, Publication, Results, UnitResult, Year } from '../../api';
+import { api } from '../../api';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { type Column, DataTable } from '../../components/DataTable';
+import { EmptyState } from '../../components/EmptyState';
+import { ErrorBanner, Notice } from '../../components/ErrorBanner';
+import { Field } from '../../components/Field';
+import { Link } from '../../components/Link';
+import { Loading } from '../../components/Loading';
+import { PageHeader } from '../../components/PageHeader';
+import { setFlash, takeFlash } from '../../flash';
+import { formatDateTime, formatScore } from '../../format';
+import { YEAR_STATE_LABELS } from '../../labels';
+import { toApiError, useResource } from '../../use-resource';
+import { ResultsCharts } from './ResultsCharts';
+import {
+  AS_OF_LABELS,
+  currentQuarter,
+  defaultAsOf,
+  formatRate,
+  GRADE_CLASS,
+  isPeriod,
+  isQuarterView,
+  isRunning,
+  PERIODS,
+  queryParam,
+  scoreRate,
+  WARNING_RATE,
+} from './results-model';
+
+const isLeadership = (user: Me) => user.roles.some((r) => r === 'admin' || r === 'leader');
+
+export const unitResultsHref = (unitId: string, year: number, asOf: Period) =>
+  `/results/units/${encodeURIComponent(unitId)}?year=${year}&asOf=${asOf}`;
+
+export const ResultsPage = ({ user }: { user: Me }) => {
+  const [years, reloadYears] = useResource(() => api.years.list(), []);
+  if (years.status === 'loading') return <Loading />;
+  if (years.status === 'error') return <ErrorBanner message={years.error.message} />;
+  if (years.data.length === 0) return <EmptyState title="尚无考核年度" />;
+  return <ResultsChooser user={user} years={years.data} onYearChanged={reloadYears} />;
+};
+
+/** Year and quarter come from `?year=&asOf=` (links from the unit page), else the defaults. */
+const ResultsChooser = ({
+  user,
+  years,
+  onYearChanged,
+}: {
+  user: Me;
+  years: Year[];
+  onYearChanged: () => void;
+}) => {
+  const wanted = Number(queryParam('year'));
+  const initial = years.find((y) => y.year === wanted) ?? years.find((y) => y.state !== 'setup') ?? years[0]!;
+  const [year, setYear] = useState<Year>(initial);
+  const queryAsOf = queryParam('asOf');
+  const [asOf, setAsOf] = useState<Period>(
+    isPeriod(queryAsOf) ? queryAsOf : defaultAsOf(initial, new Date()),
+  );
+
+  /** A choice is kept in the address (replaced, not pushed), so a reload shows the same view. */
+  const choose = (next: Year, period: Period) => {
+    setYear(next);
+    setAsOf(period);
+    history.replaceState(history.state, '', `/results?year=${next.year}&asOf=${period}`);
+  };
+  const chooseYear = (value: number) => {
+    const next = years.find((y) => y.year === value);
+    if (next) choose(next, defaultAsOf(next, new Date()));
+  };
+
+  return (
+    <>
+      <PageHeader title="考核结果">
+        <p>
+          {year.title} · {YEAR_STATE_LABELS[year.state]}
+          {year.state !== 'published' && '（实时计算，尚未定稿）'}
+        </p>
+      </PageHeader>
+      <form class="filters" onSubmit={(e) => e.preventDefault()}>
+        <div class="field inline-field">
+          <label for="results-year">考核年度</label>
+          <select
+            id="results-year"
+            value={String(year.year)}
+            onChange={(e) => chooseYear(Number(e.currentTarget.value))}
+          >
+            {years.map((y) => (
+              <option key={y.year} value={String(y.year)}>
+                {y.year} 年度
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field inline-field">
+          <label for="results-as-of">截至</label>
+          <select
+            id="results-as-of"
+            value={asOf}
+            onChange={(e) => choose(year, e.currentTarget.value as Period)}
+          >
+            {PERIODS.map((p) => (
+              <option key={p} value={p}>
+                {AS_OF_LABELS[p]}
+              </option>
+            ))}
+          </select>
+        </div>
+      </form>
+      <ResultsView
+        key={`${year.year}-${asOf}`}
+        user={user}
+        year={year}
+        asOf={asOf}
+        onYearChanged={onYearChanged}
+      />
+    </>
+  );
+};
+
+const ResultsView = ({
+  user,
+  year,
+  asOf,
+  onYearChanged,
+}: {
+  user: Me;
+  year: Year;
+  asOf: Period;
+  onYearChanged: () => void;
+}) => {
+  const [results, reload] = useResource(() => api.results.get(year.year, asOf), [year.year, asOf]);
+  const [publications, reloadPublications] = useResource(
+    () => api.results.publications(year.year),
+    [year.year],
+  );
+  const [exporting, setExporting] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [publishing, setPublishing] = useState(false);
+  const [published, setPublished] = useState<string | null>(takeFlash);
+  const leadership = isLeadership(user);
+  const isAdmin = user.roles.includes('admin');
+  const canPublish = isAdmin && (year.state === 'publicity' || year.state === 'published');
+
+  const exportXlsx = async () => {
+    if (exporting) return;
+    setExporting(true);
+    setError(null);
+    try {
+      const blob = await api.results.exportXlsx(year.year, asOf);
+      const url = URL.createObjectURL(blob);
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = `${year.year}年度考核结果-${asOf}.xlsx`;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch (e) {
+      setError(toApiError(e).message);
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  return (
+    <>
+      {leadership && (
+        <div class="results-actions">
+          <button type="button" class="button" aria-disabled={exporting} onClick={() => void exportXlsx()}>
+            {exporting ? '正在导出…' : '导出 Excel'}
+          </button>
+          <a class="button" href="/rankings/" target="_blank" rel="noopener">
+            公布页面<span class="visually-hidden">（在新标签页打开）</span>
+          </a>
+          {canPublish && (
+            <button type="button" class="button button-primary" onClick={() => setPublishing(true)}>
+              {year.state === 'published' ? '发布更正版' : '发布结果'}
+            </button>
+          )}
+        </div>
+      )}
+      {error && <ErrorBanner message={error} />}
+      {published && <Notice>{published}</Notice>}
+      {results.status === 'loading' && <Loading />}
+      {results.status === 'error' && (
+        <ErrorBanner message={results.error.message}>
+          <button type="button" class="button" onClick={reload}>
+            重试
+          </button>
+        </ErrorBanner>
+      )}
+      {results.status === 'ready' && (
+        <RankingSections user={user} year={year} asOf={asOf} results={results.data} />
+      )}
+      {leadership && results.status === 'ready' && results.data.categories.length > 0 && (
+        <ResultsCharts
+          year={year.year}
+          results={results.data}
+          periods={PERIODS.slice(
+            0,
+            PERIODS.indexOf(isRunning(year) ? currentQuarter(year, new Date()) : 'Q4') + 1,
+          )}
+        />
+      )}
+      <section class="panel" aria-labelledby="publications-heading">
+        <h2 id="publications-heading">已发布版本</h2>
+        {publications.status === 'loading' && <Loading />}
+        {publications.status === 'error' && <ErrorBanner message={publications.error.message} />}
+        {publications.status === 'ready' && <PublicationList publications={publications.data} />}
+      </section>
+      {publishing && (
+        <PublishDialog
+          year={year}
+          onDone={(publication) => {
+            const message = `已发布第 ${publication.version} 版（${formatDateTime(publication.publishedAt)}），公布页面已更新。`;
+            setPublishing(false);
+            if (year.state === 'published') {
+              setPublished(message);
+              reloadPublications();
+            } else {
+              // A first publication moves the year to 结果已发布: reload the years (the view is kept in
+              // the URL) and carry the notice across.
+              setFlash(message);
+              onYearChanged();
+            }
+          }}
+          onCancel={() => setPublishing(false)}
+        />
+      )}
+    </>
+  );
+};
+
+const RankingSections = ({
+  user,
+  year,
+  asOf,
+  results,
+}: {
+  user: Me;
+  year: Year;
+  asOf: Period;
+  results: Results;
+}) => {
+  if (results.categories.length === 0) {
+    return (
+      <EmptyState title="暂无考核结果">
+        <p>本年度尚无可显示的单位结果。</p>
+      </EmptyState>
+    );
+  }
+  const quarterView = isQuarterView(year, asOf);
+  const flagged = quarterView
+    ? results.categories.flatMap((c) =>
+        c.units
+          .filter((u) => {
+            const rate = scoreRate(u);
+            return rate !== null && rate < WARNING_RATE;
+          })
+          .map((u) => ({ category: c.name, unit: u })),
+      )
+    : [];
+  const ownOnly = !isLeadership(user) && !user.roles.some((r) => r === 'rater' || r === 'inspector');
+  return (
+    <>
+      {flagged.length > 0 && (
+        <section class="results-warning" aria-labelledby="results-warning-heading">
+          <h2 id="results-warning-heading">预警：以下单位本季度得分率低于 60%</h2>
+          <ul>
+            {flagged.map(({ category, unit }) => (
+              <li key={unit.unitId}>
+                <Link href={unitResultsHref(unit.unitId, year.year, asOf)}>{unit.unitName}</Link>（{category}
+                ） 得分率 {formatRate(scoreRate(unit))}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {ownOnly && <p class="hint">仅显示本单位的考核结果；结果发布后可在公布页面查看全部排名。</p>}
+      {results.categories.map((category) => (
+        <section
+          key={category.categoryId}
+          class="results-category"
+          aria-labelledby={`cat-${category.categoryId}`}
+        >
+          <h2 id={`cat-${category.categoryId}`}>
+            {category.name}
+            <span class="muted results-category-meta">
+              {' '}
+              共 {category.unitCount} 个单位，优秀名额 {category.excellentQuota} 个
+            </span>
+          </h2>
+          <DataTable
+            caption={`${category.name}排名（${AS_OF_LABELS[asOf]}）`}
+            captionHidden
+            columns={rankingColumns(category.units, year.year, asOf, quarterView)}
+            rows={category.units}
+            rowKey={(u) => u.unitId}
+            rowClass={(u) => (u.vetoed ? 'row-vetoed' : undefined)}
+          />
+        </section>
+      ))}
+    </>
+  );
+};
+
+const rankingColumns = (
+  units: UnitResult[],
+  year: number,
+  asOf: Period,
+  quarterView: boolean,
+): Column<UnitResult>[] => {
+  const dimensions = units[0]?.dimensions.map((d) => d.name) ?? [];
+  return [
+    { header: '名次', className: 'num', render: (u) => u.rank },
+    {
+      header: '单位',
+      render: (u) => <Link href={unitResultsHref(u.unitId, year, asOf)}>{u.unitName}</Link>,
+    },
+    ...dimensions.map(
+      (name): Column<UnitResult> => ({
+        header: name,
+        className: 'num',
+        render: (u) => {
+          const d = u.dimensions.find((x) => x.name === name);
+          return d ? formatScore(d.subtotalCents) : '—';
+        },
+      }),
+    ),
+    { header: '基础分', className: 'num', render: (u) => formatScore(u.baseCents) },
+    ...(quarterView
+      ? [{ header: '得分率', className: 'num', render: (u: UnitResult) => formatRate(scoreRate(u)) }]
+      : []),
+    { header: '加分', className: 'num', render: (u) => formatScore(u.bonusAppliedCents) },
+    { header: '扣分', className: 'num', render: (u) => formatScore(u.penaltyAppliedCents) },
+    { header: '最终得分', className: 'num', render: (u) => <strong>{formatScore(u.finalCents)}</strong> },
+    { header: '等级', render: (u) => <span class={GRADE_CLASS[u.grade]}>{u.grade}</span> },
+    {
+      header: '一票否决',
+      render: (u) =>
+        u.vetoed ? (
+          <span>
+            <span class="tag tag-veto">一票否决</span> {u.vetoReason ?? ''}
+          </span>
+        ) : (
+          <span class="muted">无</span>
+        ),
+    },
+  ];
+};
+
+const PublicationList = ({ publications }: { publications: Publication[] }) =>
+  publications.length === 0 ? (
+    <p class="muted">本年度结果尚未发布。</p>
+  ) : (
+    <ul class="plain-list publication-list">
+      {publications.map((p) => (
+        <li key={p.version}>
+          <strong>第 {p.version} 版</strong> · 发布于 {formatDateTime(p.publishedAt)}
+          {p.replaces && (
+            <>
+              {' '}
+              · 更正第 {p.replaces.version} 版：{p.replaces.reason}
+            </>
+          )}
+          <br />
+          SHA-256：<code class="hash">{p.sha256}</code>
+        </li>
+      ))}
+    </ul>
+  );
+
+const PublishDialog = ({
+  year,
+  onDone,
+  onCancel,
+}: {
+  year: Year;
+  onDone: (publication: Publication) => void;
+  onCancel: () => void;
+}) => {
+  const correction = year.state === 'published';
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string | undefined>();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const confirm = async () => {
+    setError(null);
+    if (correction && reason.trim().length < 4) {
+      setReasonError('请填写更正理由（至少 4 个字）');
+      return;
+    }
+    setReasonError(undefined);
+    setBusy(true);
+    try {
+      onDone(await api.results.publish(year.year, correction ? reason.trim() : undefined));
+    } catch (e) {
+      const apiError = toApiError(e);
+      const detail = apiError.details.find((d) => d.path === 'body.reason');
+      if (detail) setReasonError(detail.message);
+      else setError(apiError.message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <ConfirmDialog
+      open
+      title={correction ? `发布 ${year.year} 年度考核结果更正版` : `发布 ${year.year} 年度考核结果`}
+      confirmLabel={correction ? '发布更正版' : '确认发布'}
+      busy={busy}
+      onConfirm={() => void confirm()}
+      onCancel={onCancel}
+    >
+      <p>
+        发布将冻结当前结果，生成一份不可更改的快照（附 SHA-256 校验值），并更新公布页面。
+        {correction ? '更正版不会覆盖已发布的版本，两者都会保留。' : '发布后年度进入“结果已发布”状态。'}
+      </p>
+      {correction && (
+        <Field id="publish-reason" label="更正理由" required error={reasonError}>
+          {(control) => (
+            <textarea
+              {...control}
+              rows={3}
+              value={reason}
+              onInput={(e) => setReason(e.currentTarget.value)}
+            />
+          )}
+        </Field>
+      )}
+      {error && <ErrorBanner message={error} />}
+    </ConfirmDialog>
+  );
+};
