@@ -14,6 +14,50 @@ export const POLICY = {
   'years.read': ['admin', 'reporter', 'unit_head', 'rater', 'inspector', 'leader'],
   'years.write': ['admin'],
   'results.read': ['admin', 'leader', 'unit_head', 'reporter', 'rater', 'inspector'],
+  'results.export': ['admin', 'leader'],
+  'results.publish': ['admin'],
+  // Objections during publicity: unit heads file for their unit, the committee (admin) decides.
+  'objections.read': ['admin', 'leader', 'unit_head'],
+  'objections.write': ['unit_head'],
+  'objections.resolve': ['admin'],
+  // Indicator templates and agreements: the admin edits; units read their own agreement and the head signs.
+  'templates.read': ['admin', 'leader'],
+  'templates.write': ['admin'],
+  'agreements.read': ['admin', 'leader', 'unit_head', 'reporter', 'rater', 'inspector'],
+  'agreements.write': ['admin'],
+  'agreements.sign': ['unit_head'],
+  // Quarter-end evidence: unit roles report their own unit; raters review; the admin extends windows.
+  'submissions.read': ['admin', 'leader', 'reporter', 'unit_head', 'rater'],
+  'submissions.write': ['reporter', 'unit_head'],
+  'submissions.submit': ['unit_head'],
+  'submissions.review': ['rater', 'admin'],
+  'evidence.read': ['admin', 'leader', 'reporter', 'unit_head', 'rater'],
+  'extensions.write': ['admin'],
+  'progress.read': ['admin', 'leader'],
+  'notifications.read': ['admin', 'reporter', 'unit_head', 'rater', 'inspector', 'leader'],
+  // Committee scoring: the admin assigns raters and reopens sheets; raters score what they are assigned.
+  'assignments.read': ['admin', 'leader'],
+  'assignments.write': ['admin'],
+  'scores.read': ['admin', 'rater'],
+  'scores.write': ['rater'],
+  'scores.finalize': ['rater'],
+  'scores.reopen': ['admin'],
+  'audit.read': ['admin', 'leader'],
+  // Inspections (明查暗访): inspectors record, the admin approves; units answer rectification orders.
+  'checklist.read': ['admin', 'leader', 'inspector'],
+  'checklist.write': ['admin'],
+  'inspections.read': ['admin', 'leader', 'inspector', 'unit_head', 'reporter'],
+  'inspections.write': ['inspector'],
+  'inspections.approve': ['admin'],
+  'rectifications.read': ['admin', 'leader', 'inspector', 'unit_head', 'reporter'],
+  'rectifications.answer': ['unit_head', 'reporter'],
+  'rectifications.review': ['inspector'],
+  // Bonus / penalty / veto proposals: a unit head proposes a bonus, inspectors and admins the rest.
+  'proposals.read': ['admin', 'leader', 'inspector', 'unit_head'],
+  'proposals.write': ['admin', 'inspector', 'unit_head'],
+  'proposals.approve': ['admin'],
+  'surveys.read': ['admin', 'leader'],
+  'surveys.write': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof POLICY;

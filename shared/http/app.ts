@@ -7,9 +7,21 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { requestId } from 'hono/request-id';
 import type { AppDeps, AppEnv } from './env';
 import { errorBody, onError, validationHook } from './error-handler';
+import { agreementRoutes } from './routes/agreements';
+import { assignmentRoutes } from './routes/assignments';
+import { evidenceRoutes } from './routes/evidence';
 import { healthRoutes } from './routes/health';
+import { inspectionRoutes } from './routes/inspections';
 import { meRoutes } from './routes/me';
+import { notificationRoutes } from './routes/notifications';
+import { objectionRoutes } from './routes/objections';
 import { orgRoutes } from './routes/org';
+import { proposalRoutes } from './routes/proposals';
+import { resultsRoutes } from './routes/results';
+import { scoringRoutes } from './routes/scoring';
+import { submissionRoutes } from './routes/submissions';
+import { surveyRoutes } from './routes/surveys';
+import { templateRoutes } from './routes/templates';
 import { yearRoutes } from './routes/years';
 
 export interface CreateAppOptions {
@@ -19,7 +31,23 @@ export interface CreateAppOptions {
 
 /** Builds the routes; chained so the typed web client (hono/client) sees every route. */
 const mountRoutes = (app: OpenAPIHono<AppEnv>) =>
-  app.route('/api', healthRoutes).route('/api', meRoutes).route('/api', orgRoutes).route('/api', yearRoutes);
+  app
+    .route('/api', healthRoutes)
+    .route('/api', meRoutes)
+    .route('/api', orgRoutes)
+    .route('/api', yearRoutes)
+    .route('/api', templateRoutes)
+    .route('/api', agreementRoutes)
+    .route('/api', submissionRoutes)
+    .route('/api', evidenceRoutes)
+    .route('/api', notificationRoutes)
+    .route('/api', resultsRoutes)
+    .route('/api', objectionRoutes)
+    .route('/api', inspectionRoutes)
+    .route('/api', proposalRoutes)
+    .route('/api', surveyRoutes)
+    .route('/api', assignmentRoutes)
+    .route('/api', scoringRoutes);
 
 export type ApiRoutes = ReturnType<typeof mountRoutes>;
 

@@ -46,11 +46,18 @@ export const authorize = (action: Action) =>
   });
 
 /** A route open to anyone (health, API reference, published pages). */
-export const publicRoute = <R extends RouteConfig>(config: R) =>
+// The path is captured as its literal type (as createRoute does), so the typed client sees every route.
+export const publicRoute = <P extends string, R extends Omit<RouteConfig, 'path'> & { path: P }>(config: R) =>
   createRoute({ ...config, 'x-action': 'public' } as R);
 
 /** A route that needs a signed-in user allowed to perform `action`. */
-export const protectedRoute = <R extends Omit<RouteConfig, 'middleware'>>(action: Action, config: R) =>
+export const protectedRoute = <
+  P extends string,
+  R extends Omit<RouteConfig, 'middleware' | 'path'> & { path: P },
+>(
+  action: Action,
+  config: R,
+) =>
   createRoute({
     ...config,
     'x-action': action,

@@ -60,7 +60,7 @@ describe('rater assignments', () => {
     });
     const annual = await api.call('POST', '/api/years/2026/assignments', {
       as: 'admin',
-      body: { period: 'Q2', code: '3.4', raterIds: ['rater-fuyou'], unitIds: ['luoyang-thc'] },
+      body: { period: 'Q2', code: '3.3', raterIds: ['rater-fuyou'], unitIds: ['luoyang-thc'] },
     });
     const neither = await api.call('POST', '/api/years/2026/assignments', {
       as: 'admin',

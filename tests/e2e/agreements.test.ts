@@ -114,7 +114,8 @@ describe('agreements in the browser', () => {
     await head.getByRole('button', { name: '确认签订' }).click();
     await head.getByRole('status').filter({ hasText: '已签订责任书' }).waitFor();
     const versions = head.getByRole('table', { name: '版本记录' });
-    expect(await versions.getByRole('row').count()).toBe(3);
+    // The table re-renders after signing: wait for the new revision's row rather than count once.
+    await expect.poll(() => versions.getByRole('row').count(), { timeout: 15_000 }).toBe(3);
     expect(await versions.textContent()).toContain('县政府调整新农合参合任务');
 
     // The printed agreement: title, parties, the table, and the signature.
