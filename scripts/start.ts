@@ -45,6 +45,9 @@ const stack = await startLocalStack({ port, dataDir, logLevel: process.env.LOG_L
         `DynamoDB Local 无法启动（${error.message}）。若 .data/ 已损坏，运行 npm start -- --fresh 重新开始`,
       );
     }
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      return fail(`端口 ${port} 已被占用：关闭占用它的程序，或换一个端口，例如 PORT=3001 npm start`);
+    }
     return fail(
       `启动失败：${(error as Error).message}。若 .data/ 已损坏，运行 npm start -- --fresh 重新开始`,
     );
