@@ -215,7 +215,7 @@ const seesEverything = (principal: Principal) => principal.roles.some((r) => r =
 /** Reads the unit's agreement, scoped: a foreign unit is refused (403) before anything about it is read. */
 const readableAgreement = async (db: Db, principal: Principal, year: number, unitId: string) => {
   if (!canSeeUnit(principal, unitId))
-    assertCanSeeUnit(principal, unitId, await assignedUnitIds(db, principal));
+    assertCanSeeUnit(principal, unitId, await assignedUnitIds(db, principal, year));
   const agreement = await requireAgreement(db, year, unitId);
   // A draft is the bureau's work in progress: to everyone else it does not exist yet.
   if (agreement.state === 'draft' && !seesEverything(principal)) {
@@ -250,7 +250,7 @@ export const agreementRoutes = new OpenAPIHono<AppEnv>()
     const { categoryId, state } = c.req.valid('query');
     const [agreements, assigned] = await Promise.all([
       listAgreements(db, year, categoryId),
-      assignedUnitIds(db, principal),
+      assignedUnitIds(db, principal, year),
     ]);
     const visible = agreements.filter(
       (a) =>

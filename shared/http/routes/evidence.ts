@@ -227,7 +227,7 @@ export const evidenceRoutes = new OpenAPIHono<AppEnv>()
   .openapi(linkRoute, async (c) => {
     const { db, evidence } = c.get('deps');
     const p = c.req.valid('param');
-    await assertUnitVisible(db, c.get('principal'), p.unitId);
+    await assertUnitVisible(db, c.get('principal'), p.unitId, p.year);
     const file = await getFile(db, p, p.code, p.fileId);
     if (file.state !== 'ready') throw new ConflictError('文件尚未完成上传校验', {}, 'NOT_UPLOADED');
     const type = evidenceType(file.contentType);

@@ -3,6 +3,7 @@
  * the xlsx export, and publication (freezing an immutable snapshot, then writing the static site).
  */
 import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { assignedUnitIds } from '../../auth/assignments';
 import { assertCanSeeUnit, isAllowed } from '../../auth/policy';
 import { listSnapshots, loadScenario } from '../../db/results-repo';
 import { advanceYear, getYear } from '../../db/year-repo';
@@ -138,11 +139,8 @@ export const resultsRoutes = new OpenAPIHono<AppEnv>()
   })
   .openapi(unitResultsRoute, async (c) => {
     const { year, unitId } = c.req.valid('param');
-    assertCanSeeUnit(
-      c.get('principal'),
-      unitId,
-      new Set(c.get('principal').roles.some((r) => r === 'rater' || r === 'inspector') ? [unitId] : []),
-    );
+    const principal = c.get('principal');
+    assertCanSeeUnit(principal, unitId, await assignedUnitIds(c.get('deps').db, principal, year));
     const scenario = parseScenario(await loadScenario(c.get('deps').db, year));
     const asOf = c.req.valid('query').asOf ?? 'Q4';
     const trend: { period: Period; finalCents: number; baseCents: number; rank: number }[] = [];

@@ -104,9 +104,9 @@ type Ctx = Context<AppEnv>;
  * May the caller read this unit's worksheet and evidence? Admin and leader: every unit; unit roles:
  * their own; raters: the units they may review (never one they are affiliated with, 回避).
  */
-export const assertUnitVisible = async (db: Db, principal: Principal, unitId: string) => {
+export const assertUnitVisible = async (db: Db, principal: Principal, unitId: string, year: number) => {
   if (canSeeUnit(principal, unitId)) return;
-  assertCanSeeUnit(principal, unitId, await assignedUnitIds(db, principal));
+  assertCanSeeUnit(principal, unitId, await assignedUnitIds(db, principal, year));
 };
 
 /** Writes (values, files, the period submission) come from the unit's own reporter or head only. */
@@ -317,7 +317,7 @@ export const submissionRoutes = new OpenAPIHono<AppEnv>()
   .openapi(worksheetRoute, async (c) => {
     const { db, now } = c.get('deps');
     const p = c.req.valid('param');
-    await assertUnitVisible(db, c.get('principal'), p.unitId);
+    await assertUnitVisible(db, c.get('principal'), p.unitId, p.year);
     const [year, unit, dimensions, items, files, extension, periodSubmission] = await Promise.all([
       getYear(db, p.year),
       getUnit(db, p.unitId),
@@ -416,7 +416,7 @@ export const submissionRoutes = new OpenAPIHono<AppEnv>()
     const { db } = c.get('deps');
     const p = c.req.valid('param');
     const review = c.req.valid('json');
-    await assertUnitVisible(db, c.get('principal'), p.unitId);
+    await assertUnitVisible(db, c.get('principal'), p.unitId, p.year);
     const dimensions = await signedAgreement(db, p.year, p.unitId);
     const indicator = indicatorOf(dimensions, p.period, p.code);
     const actor = actorOf(c);
