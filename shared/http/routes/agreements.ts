@@ -45,16 +45,9 @@ import {
   CustomisationSchema,
 } from '../../schemas/agreement';
 import type { AppEnv } from '../env';
+import { body, json, YearParams } from '../openapi';
 import { protectedRoute } from '../route';
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const body = <T extends z.ZodType>(schema: T) => ({
-  body: { content: { 'application/json': { schema } }, required: true },
-});
-const YearParams = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
 const UnitParams = YearParams.extend({ unitId: z.string().min(1).max(48) });
 const Version = z.number().int().min(1);
 const CategoryBody = z.strictObject({ categoryId: z.string().min(1).max(48) });

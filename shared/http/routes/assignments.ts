@@ -22,16 +22,8 @@ import {
 } from '../../schemas/scoring';
 import { PeriodSchema } from '../../schemas/year';
 import type { AppEnv } from '../env';
+import { body, json, YearParams } from '../openapi';
 import { protectedRoute } from '../route';
-
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const body = <T extends z.ZodType>(schema: T) => ({
-  body: { content: { 'application/json': { schema } }, required: true },
-});
-const YearParams = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
 
 const listRoute = protectedRoute('assignments.read', {
   method: 'get',

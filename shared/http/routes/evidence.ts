@@ -41,6 +41,7 @@ import {
   UploadTicketSchema,
 } from '../../schemas/submission';
 import type { AppEnv } from '../env';
+import { json } from '../openapi';
 import { protectedRoute } from '../route';
 import {
   actorOf,
@@ -52,10 +53,6 @@ import {
   signedAgreement,
 } from './submissions';
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 const FileParams = ItemParams.extend({ fileId: z.string().regex(/^[a-z0-9-]{8,40}$/, '文件编号格式不正确') });
 
 /** The one place a file problem becomes an HTTP answer: 413 with the limit, 415, or 422. */

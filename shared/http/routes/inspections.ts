@@ -46,16 +46,9 @@ import {
   RectificationStateSchema,
 } from '../../schemas/inspection';
 import type { AppEnv } from '../env';
+import { body, json, YearParams } from '../openapi';
 import { protectedRoute } from '../route';
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const body = <T extends z.ZodType>(schema: T) => ({
-  body: { content: { 'application/json': { schema } }, required: true },
-});
-const YearParams = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
 const UnitParams = YearParams.extend({ unitId: z.string().min(1).max(48) });
 const InspectionParams = UnitParams.extend({
   inspectionId: z.string().regex(/^ins-[a-z0-9-]{4,40}$/, '检查记录编号格式不正确'),

@@ -3,12 +3,8 @@ import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { listNotifications, markAllRead, markRead } from '../../db/notification-repo';
 import { NotificationListSchema } from '../../schemas/submission';
 import type { AppEnv } from '../env';
+import { json } from '../openapi';
 import { protectedRoute } from '../route';
-
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 
 const listRoute = protectedRoute('notifications.read', {
   method: 'get',

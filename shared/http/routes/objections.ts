@@ -15,13 +15,8 @@ import { publicityClosesAt, shanghaiTime } from '../../domain/results/publicity'
 import { ConflictError, ForbiddenError, ValidationError } from '../../errors';
 import { ObjectionDecisionSchema, ObjectionInputSchema, ObjectionSchema } from '../../schemas/objection';
 import type { AppEnv } from '../env';
+import { json, YearParams } from '../openapi';
 import { protectedRoute } from '../route';
-
-const YearParams = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 
 const fileRoute = protectedRoute('objections.write', {
   method: 'post',

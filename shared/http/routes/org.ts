@@ -12,15 +12,9 @@ import {
 import { ValidationError } from '../../errors';
 import { CategorySchema, UnitInputSchema, UnitSchema, UnitUpdateSchema, UserSchema } from '../../schemas/org';
 import type { AppEnv } from '../env';
+import { body, json } from '../openapi';
 import { protectedRoute } from '../route';
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const body = <T extends z.ZodType>(schema: T) => ({
-  body: { content: { 'application/json': { schema } }, required: true },
-});
 const UnitParams = z.object({ unitId: z.string().min(1).max(48) });
 
 const listCategoriesRoute = protectedRoute('org.read', {

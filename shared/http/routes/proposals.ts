@@ -20,13 +20,9 @@ import {
   ProposalSchema,
 } from '../../schemas/proposal';
 import type { AppEnv } from '../env';
+import { json, YearParams } from '../openapi';
 import { protectedRoute } from '../route';
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const YearParams = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
 const ProposalParams = YearParams.extend({
   unitId: z.string().min(1).max(48),
   kind: ProposalKindSchema,

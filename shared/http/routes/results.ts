@@ -14,14 +14,10 @@ import { resultsWorkbook } from '../../results/results-workbook';
 import { CategoryResultSchema, ResultsSchema, UnitResultSchema } from '../../schemas/results';
 import { PERIODS, type Period, PeriodSchema } from '../../schemas/year';
 import type { AppEnv } from '../env';
+import { json, YearParams } from '../openapi';
 import { protectedRoute } from '../route';
 
-const YearParams = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
 const AsOfQuery = z.strictObject({ asOf: PeriodSchema.optional() });
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 
 const SnapshotHeaderSchema = z
   .object({

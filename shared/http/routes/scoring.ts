@@ -60,15 +60,9 @@ import {
 } from '../../schemas/scoring';
 import { type Period, PeriodSchema } from '../../schemas/year';
 import type { AppEnv } from '../env';
+import { body, json } from '../openapi';
 import { protectedRoute } from '../route';
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const body = <T extends z.ZodType>(schema: T) => ({
-  body: { content: { 'application/json': { schema } }, required: true },
-});
 const Year = z.coerce.number().int().min(2000).max(2100);
 const Id = z.string().min(1).max(48);
 const PeriodParams = z.object({ year: Year, period: PeriodSchema });

@@ -61,6 +61,7 @@ import {
 } from '../../schemas/submission';
 import { type Period, PeriodSchema, type Year } from '../../schemas/year';
 import type { AppEnv } from '../env';
+import { body, json } from '../openapi';
 import { protectedRoute } from '../route';
 
 const PERIOD_LABELS: Record<Period, string> = {
@@ -69,14 +70,6 @@ const PERIOD_LABELS: Record<Period, string> = {
   Q3: '第三季度',
   Q4: '第四季度',
 };
-
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const body = <T extends z.ZodType>(schema: T) => ({
-  body: { content: { 'application/json': { schema } }, required: true },
-});
 
 export const UnitPeriodParams = z.object({
   year: z.coerce.number().int().min(2000).max(2100),

@@ -15,14 +15,9 @@ import {
 } from '../../schemas/inspection';
 import { PeriodSchema } from '../../schemas/year';
 import type { AppEnv } from '../env';
+import { json, YearParams } from '../openapi';
 import { protectedRoute } from '../route';
 import { readUploadRows } from './inspections';
-
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const YearParams = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
 
 const listRoute = protectedRoute('surveys.read', {
   method: 'get',

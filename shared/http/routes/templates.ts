@@ -16,20 +16,13 @@ import {
 import { AppError, ValidationError } from '../../errors';
 import { TemplateSummarySchema, TemplateViewSchema, TemplateWriteSchema } from '../../schemas/template';
 import type { AppEnv } from '../env';
+import { body, json, YearParams } from '../openapi';
 import { protectedRoute } from '../route';
 
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** Workbooks the API reads directly (a county's templates are a few dozen kilobytes). */
 export const MAX_WORKBOOK_BYTES = 2 * 1024 * 1024;
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const body = <T extends z.ZodType>(schema: T) => ({
-  body: { content: { 'application/json': { schema } }, required: true },
-});
-const YearParams = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
 const TemplateParams = YearParams.extend({ categoryId: z.string().min(1).max(48) });
 
 const listRoute = protectedRoute('templates.read', {

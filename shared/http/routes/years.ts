@@ -3,9 +3,8 @@ import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { advanceYear, getYear, listYears } from '../../db/year-repo';
 import { YearSchema, YearStateSchema } from '../../schemas/year';
 import type { AppEnv } from '../env';
+import { YearParams } from '../openapi';
 import { protectedRoute } from '../route';
-
-const YearParams = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
 
 const listYearsRoute = protectedRoute('years.read', {
   method: 'get',
