@@ -86,6 +86,8 @@ describe('the scoring worksheet in the browser', () => {
       const item = q3.items[start + offset]!;
       await goTo(page, start + offset);
       await page.keyboard.press('Enter');
+      // Enter moves focus into the scoring panel once it has rendered; type only after it has.
+      await page.waitForFunction(() => document.activeElement instanceof HTMLInputElement);
       await page.keyboard.press('ControlOrMeta+a');
       await page.keyboard.type(String(item.score?.verifiedValue ?? item.reported?.value ?? 0));
       await page.keyboard.press('Tab');
@@ -109,6 +111,7 @@ describe('the scoring worksheet in the browser', () => {
     await queueButtons(page).first().waitFor();
     await goTo(page, rating);
     await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement instanceof HTMLInputElement);
     await page.keyboard.press('ControlOrMeta+a');
     await page.keyboard.type('4.5');
     await page.keyboard.press('Tab');
@@ -131,5 +134,13 @@ describe('the scoring worksheet in the browser', () => {
       `/api/years/${YEAR}/units/${q3.items[start + 2]!.unitId}/audit?code=${encodeURIComponent(q3.items[start + 2]!.code)}`,
     );
     expect(returned.map((e) => e.kind)).toContain('return');
+
+    // Act: the admin reopens the sheet, with a reason; the rater can score again.
+    await row.getByRole('button', { name: '重新开放' }).click();
+    await admin.getByRole('dialog').getByRole('button', { name: '重新开放' }).click();
+    await admin.getByText('请填写重新开放的原因').waitFor();
+    await admin.getByLabel('原因').fill('申诉成立，需重新核定');
+    await admin.getByRole('dialog').getByRole('button', { name: '重新开放' }).click();
+    await expect.poll(() => row.textContent(), { timeout: 15_000 }).toContain('未定稿');
   }, 180_000);
 });

@@ -3,6 +3,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Loading } from '../../components/Loading';
 import { useResource } from '../../use-resource';
+import { ReopenSheet } from './ReopenSheet';
 import { type Period, scoringApi } from './scoring-api';
 
 const points = (cents: number) => (cents / 100).toFixed(2);
@@ -52,7 +53,18 @@ export const ScoringProgressView = ({ year, period }: { year: number; period: Pe
                   <td class="num" data-label="已退回">
                     {r.returned}
                   </td>
-                  <td data-label="评分表">{r.finalized ? '已定稿' : '未定稿'}</td>
+                  <td data-label="评分表">
+                    {r.finalized ? '已定稿 ' : '未定稿'}
+                    {r.finalized && (
+                      <ReopenSheet
+                        year={year}
+                        period={period}
+                        raterId={r.raterId}
+                        name={r.name}
+                        onDone={reload}
+                      />
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
