@@ -116,6 +116,22 @@ export interface UnitResultsView {
   trend: { period: Period; finalCents: number; baseCents: number; rank: number }[];
 }
 
+/** An objection (申诉) to one leaf score during publicity. */
+export interface Objection {
+  id: string;
+  year: number;
+  unitId: string;
+  unitName: string;
+  code: string;
+  leafName: string;
+  reason: string;
+  evidence: string;
+  state: 'open' | 'upheld' | 'rejected';
+  filedAt: string;
+  decision?: { by: string; at: string; reason: string };
+  version: number;
+}
+
 /** A published (frozen) version of a year's results. */
 export interface Publication {
   year: number;
@@ -167,6 +183,17 @@ export const api = {
         confirm: true,
         ...(reason ? { reason } : {}),
       }),
+  },
+  objections: {
+    list: (year: number) => call<Objection[]>(`/api/years/${segment(year)}/objections`),
+    file: (year: number, body: { code: string; reason: string; evidence: string }) =>
+      call<Objection>(`/api/years/${segment(year)}/objections`, 'POST', body),
+    decide: (o: Objection, decision: 'upheld' | 'rejected', reason: string) =>
+      call<Objection>(
+        `/api/years/${segment(o.year)}/units/${segment(o.unitId)}/objections/${segment(o.id)}/decision`,
+        'POST',
+        { decision, reason, version: o.version },
+      ),
   },
   /** Local only; the deployed API answers 404 here (session.ts then offers the hosted sign-in). */
   dev: {

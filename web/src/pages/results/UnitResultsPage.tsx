@@ -14,6 +14,7 @@ import { PageHeader, usePageTitle } from '../../components/PageHeader';
 import { formatPoints, formatScore } from '../../format';
 import { PERIOD_LABELS } from '../../labels';
 import { useResource } from '../../use-resource';
+import { ObjectionsPanel } from './ObjectionsPanel';
 import {
   AS_OF_LABELS,
   defaultAsOf,
@@ -97,6 +98,7 @@ const UnitResultsChooser = ({ unitId, year }: { unitId: string; year: Year }) =>
         </ErrorBanner>
       )}
       {view.status === 'ready' && <UnitReport view={view.data} />}
+      {view.status === 'ready' && <ObjectionsPanel year={year} unit={view.data.unit} />}
     </>
   );
 };
