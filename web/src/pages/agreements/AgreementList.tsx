@@ -13,6 +13,7 @@ import { ErrorBanner, Notice } from '../../components/ErrorBanner';
 import { Link } from '../../components/Link';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
+import { SelectField } from '../../components/SelectField';
 import { formatDateTime } from '../../format';
 import { toApiError, useResource } from '../../use-resource';
 import { type AgreementSummary, agreementsApi } from './agreements-api';
@@ -100,20 +101,14 @@ export const AgreementList = ({ user }: { user: Me }) => {
         actions={
           <>
             {years.status === 'ready' && years.data.length > 1 && (
-              <div class="field inline-field">
-                <label for="agreement-year">考核年度</label>
-                <select
-                  id="agreement-year"
-                  value={year}
-                  onChange={(e) => setChosen(Number(e.currentTarget.value))}
-                >
-                  {years.data.map((y) => (
-                    <option key={y.year} value={y.year}>
-                      {y.year} 年度
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <SelectField
+                inline
+                id="agreement-year"
+                label="考核年度"
+                value={year}
+                options={years.data.map((y) => [y.year, `${y.year} 年度`] as const)}
+                onChange={setChosen}
+              />
             )}
             {(isAdmin || user.roles.includes('leader')) && year !== undefined && (
               <Link href={`/templates?year=${year}`} class="button">

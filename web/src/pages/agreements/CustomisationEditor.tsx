@@ -12,6 +12,7 @@ import type {
   ExtraIndicator,
 } from '../../../../shared/schemas/agreement';
 import type { Measure, RuleType, Value } from '../../../../shared/schemas/scenario';
+import { SelectField } from '../../components/SelectField';
 
 /** A typed target: a number for numeric measures, 是/否 for booleans, a date as typed. */
 export const parseTarget = (text: string, measure: Measure): Value | undefined => {
@@ -140,20 +141,13 @@ const ExtraForm = ({
             onInput={(e) => set({ W: Number(e.currentTarget.value) || 0 })}
           />
         </div>
-        <div class="field">
-          <label for={`${id}-measure`}>计量单位</label>
-          <select
-            id={`${id}-measure`}
-            value={leaf.measure}
-            onChange={(e) => set({ measure: e.currentTarget.value as Measure })}
-          >
-            {Object.entries(MEASURE_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id={`${id}-measure`}
+          label="计量单位"
+          value={leaf.measure}
+          options={Object.entries(MEASURE_LABELS) as [Measure, string][]}
+          onChange={(measure) => set({ measure })}
+        />
         <div class="field">
           <label for={`${id}-rule`}>评分规则</label>
           <select

@@ -12,6 +12,7 @@ import { Field } from '../../components/Field';
 import { Link } from '../../components/Link';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
+import { SelectField } from '../../components/SelectField';
 import { focusWindow, formatDateTime } from '../../format';
 import { PERIOD_LABELS } from '../../labels';
 import { toApiError, useResource } from '../../use-resource';
@@ -92,20 +93,14 @@ const ProgressView = ({ user, year, categories }: { user: Me; year: Year; catego
         </p>
       </PageHeader>
       <form class="filters" onSubmit={(e) => e.preventDefault()}>
-        <div class="field inline-field">
-          <label for="progress-period">考核期</label>
-          <select
-            id="progress-period"
-            value={period}
-            onChange={(e) => setPeriod(e.currentTarget.value as Period)}
-          >
-            {PERIODS.map((p) => (
-              <option key={p} value={p}>
-                {PERIOD_LABELS[p]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          inline
+          id="progress-period"
+          label="考核期"
+          value={period}
+          options={PERIODS.map((p) => [p, PERIOD_LABELS[p]] as const)}
+          onChange={setPeriod}
+        />
         <div class="field inline-field">
           <label for="progress-category">单位类别</label>
           <select

@@ -11,6 +11,7 @@ import { ErrorBanner, Notice } from '../../components/ErrorBanner';
 import { Link } from '../../components/Link';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
+import { SelectField } from '../../components/SelectField';
 import { focusWindow } from '../../format';
 import { PERIOD_LABELS } from '../../labels';
 import { toApiError, useResource } from '../../use-resource';
@@ -38,20 +39,14 @@ const ScoringView = ({ user, year }: { user: Me; year: Year }) => {
       <PageHeader title="考核评分">
         <p>{year.title}</p>
       </PageHeader>
-      <div class="field inline-field">
-        <label for="scoring-period">考核期</label>
-        <select
-          id="scoring-period"
-          value={period}
-          onChange={(e) => setPeriod(e.currentTarget.value as Period)}
-        >
-          {PERIODS.map((p) => (
-            <option key={p} value={p}>
-              {PERIOD_LABELS[p]}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        inline
+        id="scoring-period"
+        label="考核期"
+        value={period}
+        options={PERIODS.map((p) => [p, PERIOD_LABELS[p]] as const)}
+        onChange={setPeriod}
+      />
       {isRater && <Worksheet key={period} year={year.year} period={period} />}
       {user.roles.includes('admin') && <ScoringProgressView year={year.year} period={period} />}
     </>

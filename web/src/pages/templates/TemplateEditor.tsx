@@ -21,6 +21,7 @@ import { ErrorBanner, Notice } from '../../components/ErrorBanner';
 import { Link } from '../../components/Link';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
+import { SelectField } from '../../components/SelectField';
 import { toApiError, useResource } from '../../use-resource';
 import { type TemplateView, templatesApi } from '../agreements/agreements-api';
 import { parseTarget } from '../agreements/CustomisationEditor';
@@ -186,48 +187,27 @@ const LeafFields = ({
         {input('code', '指标编码', { size: 6 })}
         {input('name', '指标名称')}
         {input('W', '分值', { inputMode: 'decimal', size: 5 })}
-        <div class="field">
-          <label for={`${id}-measure`}>计量单位</label>
-          <select
-            id={`${id}-measure`}
-            value={leaf.measure}
-            onChange={(e) => onChange({ measure: e.currentTarget.value as Measure })}
-          >
-            {Object.entries(MEASURE_LABELS).map(([v, l]) => (
-              <option key={v} value={v}>
-                {l}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for={`${id}-direction`}>指标方向</label>
-          <select
-            id={`${id}-direction`}
-            value={leaf.direction}
-            onChange={(e) => onChange({ direction: e.currentTarget.value as Direction })}
-          >
-            {Object.entries(DIRECTION_LABELS).map(([v, l]) => (
-              <option key={v} value={v}>
-                {l}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for={`${id}-rule`}>评分规则</label>
-          <select
-            id={`${id}-rule`}
-            value={leaf.rule}
-            onChange={(e) => onChange({ rule: e.currentTarget.value as RuleType })}
-          >
-            {Object.entries(RULE_LABELS).map(([v, l]) => (
-              <option key={v} value={v}>
-                {l}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id={`${id}-measure`}
+          label="计量单位"
+          value={leaf.measure}
+          options={Object.entries(MEASURE_LABELS) as [Measure, string][]}
+          onChange={(measure) => onChange({ measure })}
+        />
+        <SelectField
+          id={`${id}-direction`}
+          label="指标方向"
+          value={leaf.direction}
+          options={Object.entries(DIRECTION_LABELS) as [Direction, string][]}
+          onChange={(direction) => onChange({ direction })}
+        />
+        <SelectField
+          id={`${id}-rule`}
+          label="评分规则"
+          value={leaf.rule}
+          options={Object.entries(RULE_LABELS) as [RuleType, string][]}
+          onChange={(rule) => onChange({ rule })}
+        />
         {(leaf.rule === 'threshold' || leaf.rule === 'linear' || leaf.rule === 'step') &&
           input('defaultTarget', '默认目标值', { size: 8 })}
         {leaf.rule === 'linear' && input('floor', '零分值F', { size: 6 })}

@@ -9,6 +9,7 @@ import { ErrorBanner, Notice } from '../../components/ErrorBanner';
 import { Link } from '../../components/Link';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
+import { SelectField } from '../../components/SelectField';
 import { formatDateTime } from '../../format';
 import { navigate } from '../../router';
 import { toApiError, useResource } from '../../use-resource';
@@ -202,20 +203,14 @@ export const Templates = ({ user }: { user: Me }) => {
         actions={
           years.status === 'ready' &&
           years.data.length > 1 && (
-            <div class="field inline-field">
-              <label for="template-year">考核年度</label>
-              <select
-                id="template-year"
-                value={year}
-                onChange={(e) => setChosen(Number(e.currentTarget.value))}
-              >
-                {years.data.map((y) => (
-                  <option key={y.year} value={y.year}>
-                    {y.year} 年度
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField
+              inline
+              id="template-year"
+              label="考核年度"
+              value={year}
+              options={years.data.map((y) => [y.year, `${y.year} 年度`] as const)}
+              onChange={setChosen}
+            />
           )
         }
       >
