@@ -106,8 +106,11 @@ const readOnly = async (db: Db, year: number, unitIds: string[]) => {
       const page = await db.doc.send(
         new QueryCommand({
           TableName: db.tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': `YEAR#${year}#UNIT#${unitId}` },
+          KeyConditionExpression: 'pk = :pk AND sk > :afterAgreements',
+          ExpressionAttributeValues: {
+            ':pk': `YEAR#${year}#UNIT#${unitId}`,
+            ':afterAgreements': 'AGREEMENT#~',
+          },
           ExclusiveStartKey,
         }),
       );

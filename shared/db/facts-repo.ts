@@ -43,8 +43,13 @@ export const loadUnitFacts = async (db: Db, year: number, unitId: string): Promi
       db.doc.send(
         new QueryCommand({
           TableName: db.tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': `YEAR#${year}#UNIT#${unitId}` },
+          // Skip the agreement and its versions (sort keys `AGREEMENT…`, the partition's largest items):
+          // the caller has them already, and every fact sorts after them.
+          KeyConditionExpression: 'pk = :pk AND sk > :afterAgreements',
+          ExpressionAttributeValues: {
+            ':pk': `YEAR#${year}#UNIT#${unitId}`,
+            ':afterAgreements': 'AGREEMENT#~',
+          },
           ExclusiveStartKey,
         }),
       ),
