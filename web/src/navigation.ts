@@ -21,6 +21,9 @@ export const PAGES = {
   progress: { path: '/progress', label: '上报进度', editRoles: ['admin'] },
   scoring: { path: '/scoring', label: '考核评分', editRoles: [] },
   inspections: { path: '/inspections', label: '检查记录', editRoles: [] },
+  checklist: { path: '/checklist', label: '检查清单', editRoles: ['admin'] },
+  proposals: { path: '/proposals', label: '加扣分与否决', editRoles: ['admin', 'inspector', 'unit_head'] },
+  surveys: { path: '/surveys', label: '满意度测评', editRoles: ['admin'] },
   results: { path: '/results', label: '考核结果', editRoles: [] },
   notifications: { path: '/notifications', label: '消息通知', editRoles: [] },
 } as const satisfies Record<string, PageEntry>;
@@ -38,14 +41,17 @@ export const NAV_BY_ROLE: Record<Role, readonly PageId[]> = {
     'progress',
     'scoring',
     'inspections',
+    'checklist',
+    'proposals',
+    'surveys',
     'results',
     'notifications',
   ],
   reporter: ['home', 'agreements', 'submissions', 'inspections', 'results', 'notifications'],
-  unit_head: ['home', 'agreements', 'submissions', 'inspections', 'results', 'notifications'],
+  unit_head: ['home', 'agreements', 'submissions', 'inspections', 'proposals', 'results', 'notifications'],
   rater: ['home', 'scoring', 'submissions', 'agreements', 'results'],
-  inspector: ['home', 'inspections', 'agreements', 'results'],
-  leader: ['home', 'results', 'progress', 'submissions', 'agreements', 'units', 'year'],
+  inspector: ['home', 'inspections', 'checklist', 'proposals', 'agreements', 'results'],
+  leader: ['home', 'results', 'progress', 'submissions', 'agreements', 'surveys', 'units', 'year'],
 };
 
 /** The pages of a user holding several roles: each role's list in turn, without repeats. */

@@ -5,15 +5,18 @@ import { canEdit, canSee, type PageId } from './navigation';
 import { AgreementDetail } from './pages/agreements/AgreementDetail';
 import { AgreementList } from './pages/agreements/AgreementList';
 import { AgreementPrint } from './pages/agreements/AgreementPrint';
+import { ChecklistPage } from './pages/checklist/ChecklistPage';
 import { Home } from './pages/Home';
 import { InspectionsPage } from './pages/inspections/InspectionsPage';
 import { NoAccess, NotFound } from './pages/NotFound';
 import { NotificationsPage } from './pages/notifications/NotificationsPage';
 import { ProgressPage } from './pages/progress/ProgressPage';
+import { ProposalsPage } from './pages/proposals/ProposalsPage';
 import { ResultsPage } from './pages/results/ResultsPage';
 import { UnitResultsPage } from './pages/results/UnitResultsPage';
 import { ScoringPage } from './pages/scoring/ScoringPage';
 import { SubmissionsPage } from './pages/submissions/SubmissionsPage';
+import { SurveysPage } from './pages/surveys/SurveysPage';
 import { TemplateEditor } from './pages/templates/TemplateEditor';
 import { Templates } from './pages/templates/Templates';
 import { UnitForm } from './pages/UnitForm';
@@ -73,6 +76,9 @@ const ROUTES: Route[] = [
   { pattern: '/progress', page: 'progress', render: (_, user) => <ProgressPage user={user} /> },
   { pattern: '/notifications', page: 'notifications', render: () => <NotificationsPage /> },
   { pattern: '/inspections', page: 'inspections', render: (_, user) => <InspectionsPage user={user} /> },
+  { pattern: '/checklist', page: 'checklist', render: (_, user) => <ChecklistPage user={user} /> },
+  { pattern: '/proposals', page: 'proposals', render: (_, user) => <ProposalsPage user={user} /> },
+  { pattern: '/surveys', page: 'surveys', render: (_, user) => <SurveysPage user={user} /> },
   { pattern: '/scoring', page: 'scoring', render: (_, user) => <ScoringPage user={user} /> },
   { pattern: '/results', page: 'results', render: (_, user) => <ResultsPage user={user} /> },
   {
