@@ -155,6 +155,11 @@ export const resultsVersionKey = (year: number, version: number) => ({
   pk: `YEAR#${year}#RESULTS`,
   sk: `V#${String(version).padStart(4, '0')}`,
 });
+/** A draft results version (公示版本): the one put on publicity and each recomputation after it. */
+export const resultsDraftKey = (year: number, version: number) => ({
+  pk: `YEAR#${year}#RESULTS`,
+  sk: `D#${String(version).padStart(4, '0')}`,
+});
 export const publishedIndexes = (year: number, version: number) => ({
   gsi1pk: 'PUBLISHED',
   gsi1sk: `${year}#V#${String(version).padStart(4, '0')}`,

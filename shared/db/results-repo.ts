@@ -14,7 +14,7 @@ import { listAgreements } from './agreement-repo';
 import type { Db } from './client';
 import { loadUnitFacts } from './facts-repo';
 import { getItem, queryPrefix, transact } from './items';
-import { publishedIndexes, resultsVersionKey } from './keys';
+import { publishedIndexes, resultsDraftKey, resultsVersionKey } from './keys';
 import { listCategories, listUnits } from './org-repo';
 import { mapLimit } from './parallel';
 import { getYear } from './year-repo';
@@ -57,26 +57,39 @@ export interface Snapshot extends SnapshotHeader {
 }
 
 const PART_BYTES = 300_000;
+const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
-const partKey = (year: number, version: number, part: number) => ({
-  pk: `YEAR#${year}#RESULTS`,
-  sk: `PART#${String(version).padStart(4, '0')}#${String(part).padStart(3, '0')}`,
-});
+/**
+ * A stored results version is either published (`V#`, immutable, on the public site) or a draft
+ * (`D#`, the version put on publicity and each recomputation after an upheld objection). Both keep
+ * their scenario and results gzip-compressed in parts under the year's results partition.
+ */
+type VersionKind = 'published' | 'draft';
+const headerKey = (kind: VersionKind, year: number, version: number) =>
+  kind === 'published' ? resultsVersionKey(year, version) : resultsDraftKey(year, version);
+const partPrefix = (kind: VersionKind, version: number) =>
+  `${kind === 'published' ? 'PART' : 'DPART'}#${pad(version, 4)}#`;
 
-/** Stores a snapshot; a second snapshot with the same version is refused (409), nothing half-written. */
-export const saveSnapshot = async (db: Db, snapshot: Snapshot): Promise<void> => {
-  const packed = gzipSync(Buffer.from(JSON.stringify({ s: snapshot.scenarioJson, r: snapshot.resultsJson })));
+/** Writes a header and its parts in one transaction; an existing version is refused (409). */
+const saveVersion = async (
+  db: Db,
+  kind: VersionKind,
+  header: { year: number; version: number } & Record<string, unknown>,
+  body: { scenarioJson: string; resultsJson: string },
+  indexes: Record<string, string>,
+): Promise<void> => {
+  const packed = gzipSync(Buffer.from(JSON.stringify({ s: body.scenarioJson, r: body.resultsJson })));
   const parts: Buffer[] = [];
   for (let at = 0; at < packed.length; at += PART_BYTES) parts.push(packed.subarray(at, at + PART_BYTES));
-  const { scenarioJson: _s, resultsJson: _r, ...header } = snapshot;
+  const pk = `YEAR#${header.year}#RESULTS`;
   const items: NonNullable<TransactWriteCommandInput['TransactItems']> = [
     {
       Put: {
         TableName: db.tableName,
         Item: {
-          ...resultsVersionKey(snapshot.year, snapshot.version),
-          ...publishedIndexes(snapshot.year, snapshot.version),
-          entity: 'results-snapshot',
+          ...headerKey(kind, header.year, header.version),
+          ...indexes,
+          entity: kind === 'published' ? 'results-snapshot' : 'results-draft',
           ...header,
           parts: parts.length,
         },
@@ -86,12 +99,75 @@ export const saveSnapshot = async (db: Db, snapshot: Snapshot): Promise<void> =>
     ...parts.map((data, i) => ({
       Put: {
         TableName: db.tableName,
-        Item: { ...partKey(snapshot.year, snapshot.version, i), entity: 'results-snapshot-part', data },
+        Item: {
+          pk,
+          sk: `${partPrefix(kind, header.version)}${pad(i, 3)}`,
+          entity: `${kind === 'published' ? 'results-snapshot' : 'results-draft'}-part`,
+          data,
+        },
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     })),
   ];
-  await transact(db, items, `${snapshot.year} 年度第 ${snapshot.version} 版结果已存在`);
+  const label = kind === 'published' ? '结果' : '公示结果';
+  await transact(db, items, `${header.year} 年度第 ${header.version} 版${label}已存在`);
+};
+
+const readVersionBody = async (db: Db, kind: VersionKind, year: number, version: number) => {
+  const parts = await queryPrefix<{ data: Uint8Array }>(db, {
+    pk: `YEAR#${year}#RESULTS`,
+    skPrefix: partPrefix(kind, version),
+  });
+  const packed = Buffer.concat(parts.map((p) => Buffer.from(p.data)));
+  const { s, r } = JSON.parse(gunzipSync(packed).toString('utf8')) as { s: string; r: string };
+  return { scenarioJson: s, resultsJson: r };
+};
+
+/** Stores a snapshot; a second snapshot with the same version is refused (409), nothing half-written. */
+export const saveSnapshot = async (db: Db, snapshot: Snapshot): Promise<void> => {
+  const { scenarioJson, resultsJson, ...header } = snapshot;
+  await saveVersion(
+    db,
+    'published',
+    header,
+    { scenarioJson, resultsJson },
+    publishedIndexes(snapshot.year, snapshot.version),
+  );
+};
+
+export interface DraftHeader {
+  year: number;
+  version: number;
+  computedAt: string;
+  computedBy: string;
+  /** Why it was computed: 开始公示, or the upheld objections it takes in. */
+  reason: string;
+  objectionIds: string[];
+  /** SHA-256 of the canonical results. */
+  resultsSha256: string;
+  parts: number;
+}
+
+export interface Draft extends DraftHeader {
+  scenarioJson: string;
+  resultsJson: string;
+}
+
+/** Stores a draft results version; the same version twice is refused (409). */
+export const saveDraft = async (db: Db, draft: Draft): Promise<void> => {
+  const { scenarioJson, resultsJson, ...header } = draft;
+  await saveVersion(db, 'draft', header, { scenarioJson, resultsJson }, {});
+};
+
+/** Draft headers of a year, oldest first. */
+export const listDrafts = (db: Db, year: number): Promise<DraftHeader[]> =>
+  queryPrefix<DraftHeader>(db, { pk: `YEAR#${year}#RESULTS`, skPrefix: 'D#' });
+
+/** A complete draft with its scenario and results. */
+export const getDraft = async (db: Db, year: number, version: number): Promise<Draft> => {
+  const header = await getItem<DraftHeader>(db, resultsDraftKey(year, version));
+  if (!header) throw new NotFoundError(`${year} 年度第 ${version} 版公示结果`);
+  return { ...header, ...(await readVersionBody(db, 'draft', year, version)) };
 };
 
 /** Snapshot headers of a year, oldest first. */
@@ -110,11 +186,5 @@ export const listPublishedYears = async (db: Db): Promise<SnapshotHeader[]> => {
 export const getSnapshot = async (db: Db, year: number, version: number): Promise<Snapshot> => {
   const header = await getItem<SnapshotHeader>(db, resultsVersionKey(year, version));
   if (!header) throw new NotFoundError(`${year} 年度第 ${version} 版结果`);
-  const parts = await queryPrefix<{ data: Uint8Array }>(db, {
-    pk: `YEAR#${year}#RESULTS`,
-    skPrefix: `PART#${String(version).padStart(4, '0')}#`,
-  });
-  const packed = Buffer.concat(parts.map((p) => Buffer.from(p.data)));
-  const { s, r } = JSON.parse(gunzipSync(packed).toString('utf8')) as { s: string; r: string };
-  return { ...header, scenarioJson: s, resultsJson: r };
+  return { ...header, ...(await readVersionBody(db, 'published', year, version)) };
 };

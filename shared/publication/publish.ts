@@ -25,18 +25,31 @@ import type { SiteStore } from './site-store';
 
 export const BUREAU_NAME = process.env.BUREAU_NAME ?? '清河县卫生健康局';
 
+/**
+ * The year's scenario and results computed from the stored facts, with the exact bytes that get
+ * stored: the results JSON is what `npm run score -- scenario.json` prints, so anyone can compare.
+ */
+export const computeFrozen = async (db: Db, year: number) => {
+  const scenario = parseScenario(await loadScenario(db, year));
+  const results = computeResults(scenario);
+  return {
+    scenario,
+    results,
+    scenarioJson: canonicalJson(scenario),
+    resultsJson: `${canonicalJson(results)}\n`,
+  };
+};
+
 /** Computes the year's results from the stored facts and freezes them as the next version. */
 export const freezeSnapshot = async (
   db: Db,
   options: { year: number; by: string; at: Date; reason?: string },
 ): Promise<Snapshot> => {
-  const scenario = parseScenario(await loadScenario(db, options.year));
-  const results = computeResults(scenario);
-  const existing = await listSnapshots(db, options.year);
+  const [{ scenario, results, scenarioJson, resultsJson }, existing] = await Promise.all([
+    computeFrozen(db, options.year),
+    listSnapshots(db, options.year),
+  ]);
   const previous = existing.at(-1);
-  const scenarioJson = canonicalJson(scenario);
-  // Exactly what `npm run score -- scenario.json` prints, so anyone can compare byte for byte.
-  const resultsJson = `${canonicalJson(results)}\n`;
   const snapshot: Snapshot = {
     year: options.year,
     version: (previous?.version ?? 0) + 1,

@@ -5,16 +5,19 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { assignedUnitIds } from '../../auth/assignments';
 import { assertCanSeeUnit, isAllowed } from '../../auth/policy';
-import { listSnapshots, loadScenario } from '../../db/results-repo';
+import { listYearObjections } from '../../db/objection-repo';
+import { listDrafts, listSnapshots, loadScenario } from '../../db/results-repo';
 import { advanceYear, getYear } from '../../db/year-repo';
 import { computeResults, parseScenario } from '../../domain/scoring';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors';
+import { draftView, freezeDraft } from '../../publication/drafts';
 import { freezeSnapshot } from '../../publication/publish';
 import { resultsWorkbook } from '../../results/results-workbook';
+import { DraftDetailSchema, DraftHeaderSchema, NewDraftSchema } from '../../schemas/drafts';
 import { CategoryResultSchema, ResultsSchema, UnitResultSchema } from '../../schemas/results';
 import { PERIODS, type Period, PeriodSchema } from '../../schemas/year';
 import type { AppEnv } from '../env';
-import { json, YearParams } from '../openapi';
+import { body, json, YearParams } from '../openapi';
 import { protectedRoute } from '../route';
 
 const AsOfQuery = z.strictObject({ asOf: PeriodSchema.optional() });
@@ -103,6 +106,28 @@ const publishRoute = protectedRoute('results.publish', {
     },
   },
   responses: { 201: json(SnapshotHeaderSchema, '已发布'), 409: json(z.any(), '年度状态不符') },
+});
+
+const listDraftsRoute = protectedRoute('results.export', {
+  method: 'get',
+  path: '/years/{year}/drafts',
+  summary: '公示结果版本（开始公示时的第 1 版，及申诉成立重新评分后的各版）',
+  request: { params: YearParams },
+  responses: { 200: json(z.array(DraftHeaderSchema), '版本') },
+});
+const getDraftRoute = protectedRoute('results.export', {
+  method: 'get',
+  path: '/years/{year}/drafts/{version}',
+  summary: '一个公示结果版本及其与上一版本的差异',
+  request: { params: YearParams.extend({ version: z.coerce.number().int().min(1).max(9999) }) },
+  responses: { 200: json(DraftDetailSchema, '版本与差异'), 404: json(z.any(), '不存在') },
+});
+const newDraftRoute = protectedRoute('results.publish', {
+  method: 'post',
+  path: '/years/{year}/drafts',
+  summary: '重新计算公示结果（申诉成立并重新评分后），生成新版本并列出差异',
+  request: { params: YearParams, ...body(NewDraftSchema) },
+  responses: { 201: json(DraftDetailSchema, '新版本'), 409: json(z.any(), '年度不在公示期') },
 });
 
 const compute = async (
@@ -195,4 +220,41 @@ export const resultsRoutes = new OpenAPIHono<AppEnv>()
     await publishSite(year);
     const { scenarioJson: _s, resultsJson: _r, ...header } = snapshot;
     return c.json(stripParts(header), 201);
+  })
+  .openapi(listDraftsRoute, async (c) =>
+    c.json((await listDrafts(c.get('deps').db, c.req.valid('param').year)).map(stripParts), 200),
+  )
+  .openapi(getDraftRoute, async (c) => {
+    const { year, version } = c.req.valid('param');
+    const { header, diff } = await draftView(c.get('deps').db, year, version);
+    return c.json({ header: stripParts(header), diff }, 200);
+  })
+  .openapi(newDraftRoute, async (c) => {
+    const { db, now } = c.get('deps');
+    const { year } = c.req.valid('param');
+    const { reason, objectionIds } = c.req.valid('json');
+    const current = await getYear(db, year);
+    if (current.state !== 'publicity') {
+      throw new ConflictError(
+        '只有结果公示期间才能重新计算公示结果',
+        { state: current.state },
+        'WRONG_STATE',
+      );
+    }
+    const upheld = new Set(
+      (await listYearObjections(db, year)).filter((o) => o.state === 'upheld').map((o) => o.id),
+    );
+    const unknown = objectionIds.flatMap((id, i) =>
+      upheld.has(id) ? [] : [{ path: `body.objectionIds.${i}`, message: `申诉 ${id} 不存在或未成立` }],
+    );
+    if (unknown.length > 0) throw new ValidationError('所列申诉须为本年度已成立的申诉', unknown);
+    const draft = await freezeDraft(db, {
+      year,
+      by: c.get('principal').userId,
+      at: now(),
+      reason,
+      objectionIds,
+    });
+    const { header, diff } = await draftView(db, year, draft.version);
+    return c.json({ header: stripParts(header), diff }, 201);
   });

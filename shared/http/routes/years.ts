@@ -1,6 +1,7 @@
 /** Appraisal years and their state machine. */
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { advanceYear, getYear, listYears } from '../../db/year-repo';
+import { freezeDraft } from '../../publication/drafts';
 import { YearSchema, YearStateSchema } from '../../schemas/year';
 import type { AppEnv } from '../env';
 import { YearParams } from '../openapi';
@@ -48,13 +49,9 @@ export const yearRoutes = new OpenAPIHono<AppEnv>()
   .openapi(advanceYearRoute, async (c) => {
     const { db, now } = c.get('deps');
     const { to, version } = c.req.valid('json');
-    const year = await advanceYear(
-      db,
-      c.req.valid('param').year,
-      to,
-      version,
-      c.get('principal').userId,
-      now(),
-    );
+    const by = c.get('principal').userId;
+    const year = await advanceYear(db, c.req.valid('param').year, to, version, by, now());
+    // Publicity is opened on a frozen draft (version 1); objections are weighed against it.
+    if (to === 'publicity') await freezeDraft(db, { year: year.year, by, at: now(), reason: '开始公示' });
     return c.json(year, 200);
   });

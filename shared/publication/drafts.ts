@@ -1,0 +1,61 @@
+/**
+ * Draft results versions (公示结果版本). Opening publicity freezes version 1 of the draft results;
+ * after an objection is upheld and its leaf rescored, the committee computes the next version,
+ * and each version is shown with what changed since the one before it.
+ */
+import type { Db } from '../db/client';
+import { type Draft, type DraftHeader, getDraft, listDrafts, saveDraft } from '../db/results-repo';
+import { canonicalJson } from '../domain/canonical-json';
+import { diffResults, type ResultsDiff } from '../domain/results/diff';
+import type { Results } from '../schemas/results';
+import { sha256Hex } from '../sha256';
+import { computeFrozen } from './publish';
+
+export const freezeDraft = async (
+  db: Db,
+  options: { year: number; by: string; at: Date; reason: string; objectionIds?: string[] },
+): Promise<Draft> => {
+  const [{ results, scenarioJson, resultsJson }, existing] = await Promise.all([
+    computeFrozen(db, options.year),
+    listDrafts(db, options.year),
+  ]);
+  const draft: Draft = {
+    year: options.year,
+    version: (existing.at(-1)?.version ?? 0) + 1,
+    computedAt: options.at.toISOString(),
+    computedBy: options.by,
+    reason: options.reason,
+    objectionIds: options.objectionIds ?? [],
+    resultsSha256: sha256Hex(canonicalJson(results)),
+    parts: 0,
+    scenarioJson,
+    resultsJson,
+  };
+  // Two admins computing at once both aim at the same version: one wins, the other gets a 409.
+  await saveDraft(db, draft);
+  return draft;
+};
+
+export interface DraftView {
+  header: DraftHeader;
+  results: Results;
+  /** Against the version before it; null for version 1. */
+  diff: (ResultsDiff & { against: number }) | null;
+}
+
+/** A draft version with its results and its difference from the previous version. */
+export const draftView = async (db: Db, year: number, version: number): Promise<DraftView> => {
+  const [draft, previous] = await Promise.all([
+    getDraft(db, year, version),
+    version > 1 ? getDraft(db, year, version - 1) : Promise.resolve(undefined),
+  ]);
+  const { scenarioJson: _s, resultsJson, ...header } = draft;
+  const results = JSON.parse(resultsJson) as Results;
+  return {
+    header,
+    results,
+    diff: previous
+      ? { against: previous.version, ...diffResults(JSON.parse(previous.resultsJson) as Results, results) }
+      : null,
+  };
+};
