@@ -56,6 +56,10 @@ export const POLICY = {
   'proposals.read': ['admin', 'leader', 'inspector', 'unit_head'],
   'proposals.write': ['admin', 'inspector', 'unit_head'],
   'proposals.approve': ['admin'],
+  // Attachments of inspections, rectifications and proposals: the route narrows each to the owner's
+  // readers and to its one writer (the inspection team, the unit, the proposer).
+  'attachments.read': ['admin', 'leader', 'inspector', 'unit_head', 'reporter'],
+  'attachments.write': ['admin', 'inspector', 'unit_head', 'reporter'],
   'surveys.read': ['admin', 'leader'],
   'surveys.write': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -242,3 +242,13 @@ export const objectionIndexes = (year: number, state: string, filedAt: string, i
   gsi1pk: `YEAR#${year}#OBJECTIONS`,
   gsi1sk: `${state}#${filedAt}#${id}`,
 });
+
+/**
+ * Attachments (photos, evidence files) of an inspection, a rectification order or a proposal, in
+ * the unit's year partition beside their owner; one owner's files are one sort-key prefix
+ * (`ATTACH#<ownerId>#`: owner ids never contain `#`, so `ins-x#` never matches `ins-x-1#`).
+ */
+export const attachmentKey = (year: number, unitId: string, ownerId: string, fileId: string) => ({
+  pk: `YEAR#${year}#UNIT#${unitId}`,
+  sk: `ATTACH#${ownerId}#${fileId}`,
+});

@@ -9,6 +9,7 @@ import type { AppDeps, AppEnv } from './env';
 import { errorBody, onError, validationHook } from './error-handler';
 import { agreementRoutes } from './routes/agreements';
 import { assignmentRoutes } from './routes/assignments';
+import { attachmentRoutes } from './routes/attachments';
 import { evidenceRoutes } from './routes/evidence';
 import { healthRoutes } from './routes/health';
 import { inspectionRoutes } from './routes/inspections';
@@ -45,6 +46,7 @@ const mountRoutes = (app: OpenAPIHono<AppEnv>) =>
     .route('/api', objectionRoutes)
     .route('/api', inspectionRoutes)
     .route('/api', proposalRoutes)
+    .route('/api', attachmentRoutes)
     .route('/api', surveyRoutes)
     .route('/api', assignmentRoutes)
     .route('/api', scoringRoutes);

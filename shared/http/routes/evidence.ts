@@ -89,7 +89,7 @@ export const fileProblemError = (problem: FileProblem): AppError => {
 };
 
 /** Removes a stored object, logging instead of failing: the table is the source of truth. */
-const removeObject = async (evidence: EvidenceStore, key: string, log: (error: unknown) => void) => {
+export const removeObject = async (evidence: EvidenceStore, key: string, log: (error: unknown) => void) => {
   try {
     await evidence.remove(key);
   } catch (error) {

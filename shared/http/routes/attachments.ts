@@ -1,0 +1,305 @@
+/**
+ * Attachments (附件): the photos of an inspection record (现场照片), the evidence of a rectification
+ * answer (整改佐证) and of a bonus, penalty or veto proposal. The same mechanism as quarter-end
+ * evidence (./evidence.ts): a presigned POST straight to object storage, then `…/complete` checks
+ * size, SHA-256 and the type read from the bytes; downloads are short presigned GETs.
+ *
+ * Who may do what is the owner's business: the inspection team adds photos while the record awaits
+ * approval; the unit adds evidence while the order is open; the proposer while the proposal is
+ * undecided. Whoever may read the owner may read its files; anyone else gets a 403 that says nothing.
+ */
+import { randomUUID } from 'node:crypto';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { canSeeUnit } from '../../auth/policy';
+import type { Principal } from '../../auth/roles';
+import {
+  createPendingAttachment,
+  discardPendingAttachment,
+  getAttachment,
+  listAttachments,
+  markAttachmentReady,
+  type OwnerGuard,
+  removeAttachment,
+} from '../../db/attachment-repo';
+import type { Db } from '../../db/client';
+import { getInspection, getRectification } from '../../db/inspection-repo';
+import { adjustmentKey, inspectionKey, rectificationKey, vetoKey } from '../../db/keys';
+import { getProposal } from '../../db/proposal-repo';
+import {
+  checkDeclaredFile,
+  checkUploadedFile,
+  DOWNLOAD_EXPIRES_SECONDS,
+  evidenceType,
+  MAX_EVIDENCE_BYTES,
+  MAX_FILES_PER_ITEM,
+  UPLOAD_EXPIRES_SECONDS,
+} from '../../domain/submissions/evidence';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../errors';
+import {
+  type Attachment,
+  AttachmentOwnerKindSchema,
+  AttachmentSchema,
+  AttachmentTicketSchema,
+  OWNER_ID_PATTERNS,
+} from '../../schemas/attachment';
+import { DownloadLinkSchema, UploadRequestSchema } from '../../schemas/submission';
+import type { AppEnv } from '../env';
+import { body, json, YearParams } from '../openapi';
+import { protectedRoute } from '../route';
+import { fileProblemError, removeObject } from './evidence';
+
+const OwnerParams = YearParams.extend({
+  unitId: z.string().min(1).max(48),
+  ownerKind: AttachmentOwnerKindSchema,
+  ownerId: z.string().regex(/^[a-z0-9-]{2,80}$/, '编号格式不正确'),
+});
+const FileParams = OwnerParams.extend({
+  fileId: z.string().regex(/^[a-z0-9-]{8,40}$/, '文件编号格式不正确'),
+});
+type Owned = z.infer<typeof OwnerParams>;
+
+const OWNER_PATH = '/years/{year}/units/{unitId}/attachments/{ownerKind}/{ownerId}';
+
+const listRoute = protectedRoute('attachments.read', {
+  method: 'get',
+  path: OWNER_PATH,
+  summary: '附件列表：检查记录的现场照片、整改佐证、加扣分与一票否决提议的佐证材料',
+  request: { params: OwnerParams },
+  responses: { 200: json(z.array(AttachmentSchema), '已校验的附件'), 404: json(z.any(), '不存在') },
+});
+const createRoute = protectedRoute('attachments.write', {
+  method: 'post',
+  path: OWNER_PATH,
+  summary: '申请上传一个附件（返回预签名 POST 表单，15 分钟内有效）',
+  request: { params: OwnerParams, ...body(UploadRequestSchema) },
+  responses: {
+    201: json(AttachmentTicketSchema, '上传表单'),
+    409: json(z.any(), '已审核、已销号或已达上限'),
+    413: json(z.any(), '文件过大'),
+    415: json(z.any(), '类型不允许'),
+  },
+});
+const completeRoute = protectedRoute('attachments.write', {
+  method: 'post',
+  path: `${OWNER_PATH}/{fileId}/complete`,
+  summary: '确认附件上传完成：校验文件内容类型、大小和 SHA-256',
+  request: { params: FileParams },
+  responses: {
+    200: json(AttachmentSchema, '已校验'),
+    409: json(z.any(), '未上传或已审核'),
+    413: json(z.any(), '文件过大'),
+    415: json(z.any(), '内容与类型不符'),
+    422: json(z.any(), '大小或校验值不符'),
+  },
+});
+const linkRoute = protectedRoute('attachments.read', {
+  method: 'get',
+  path: `${OWNER_PATH}/{fileId}/link`,
+  summary: '查看或下载附件（5 分钟内有效的预签名链接）',
+  request: { params: FileParams },
+  responses: { 200: json(DownloadLinkSchema, '链接'), 404: json(z.any(), '不存在') },
+});
+const deleteRoute = protectedRoute('attachments.write', {
+  method: 'delete',
+  path: `${OWNER_PATH}/{fileId}`,
+  summary: '删除一个附件（审核、销号或审批之前）',
+  request: { params: FileParams },
+  responses: { 204: { description: '已删除' }, 409: json(z.any(), '已审核或已销号') },
+});
+
+/** The owner as this principal sees it: may they read it, add to it, and is it still open. */
+interface Owner {
+  canRead: boolean;
+  canWrite: boolean;
+  guard: OwnerGuard;
+  open: boolean;
+}
+
+const isAdminOrLeader = (p: Principal) => p.roles.some((r) => r === 'admin' || r === 'leader');
+const isInspector = (p: Principal) => p.roles.includes('inspector');
+
+const loadOwner = async (db: Db, p: Principal, o: Owned): Promise<Owner> => {
+  if (!OWNER_ID_PATTERNS[o.ownerKind].test(o.ownerId))
+    throw new ValidationError('编号格式不正确', [{ path: 'param.ownerId', message: '编号格式不正确' }]);
+  // Unit roles: refuse a foreign unit before reading, so nothing about it leaks.
+  if (!isAdminOrLeader(p) && !isInspector(p) && !canSeeUnit(p, o.unitId)) throw new ForbiddenError();
+  const ownUnit = canSeeUnit(p, o.unitId);
+  switch (o.ownerKind) {
+    case 'inspection': {
+      const i = await getInspection(db, o.year, o.unitId, o.ownerId);
+      const onTeam = isInspector(p) && (i.team.includes(p.userId) || i.recordedBy === p.userId);
+      return {
+        canRead: isAdminOrLeader(p) || onTeam || (ownUnit && i.state === 'approved'),
+        canWrite: onTeam,
+        open: i.state === 'submitted',
+        guard: {
+          key: inspectionKey(o.year, o.unitId, i.id),
+          openState: 'submitted',
+          closedMessage: '该检查记录已审核，不能再添加或删除现场照片',
+        },
+      };
+    }
+    case 'rectification': {
+      const r = await getRectification(db, o.year, o.unitId, o.ownerId);
+      const unitRole = p.unitId === o.unitId && p.roles.some((x) => x === 'reporter' || x === 'unit_head');
+      return {
+        canRead: isAdminOrLeader(p) || (isInspector(p) && r.team.includes(p.userId)) || unitRole,
+        canWrite: unitRole,
+        open: r.state === 'open',
+        guard: {
+          key: rectificationKey(o.year, o.unitId, r.inspectionId, r.n),
+          openState: 'open',
+          closedMessage:
+            r.state === 'closed'
+              ? '该整改已销号，不能再添加或删除佐证材料'
+              : '整改情况已报告，等待检查组审核，不能再添加或删除佐证材料',
+        },
+      };
+    }
+    default: {
+      const kind = o.ownerKind;
+      const proposal = await getProposal(db, o.year, o.unitId, kind, o.ownerId);
+      const mine = proposal.proposedBy === p.userId;
+      return {
+        // The readers of the proposal list (proposals.ts): inspectors see penalties, vetoes and their own.
+        canRead:
+          isAdminOrLeader(p) ||
+          mine ||
+          (isInspector(p) && kind !== 'bonus') ||
+          (p.roles.includes('unit_head') && p.unitId === o.unitId),
+        canWrite: mine,
+        open: proposal.state === 'proposed',
+        guard: {
+          key:
+            kind === 'veto'
+              ? vetoKey(o.year, o.unitId, proposal.id)
+              : adjustmentKey(o.year, o.unitId, kind, proposal.id),
+          openState: 'proposed',
+          closedMessage: '该提议已审批，不能再添加或删除佐证材料',
+        },
+      };
+    }
+  }
+};
+
+const readable = async (db: Db, p: Principal, o: Owned) => {
+  const owner = await loadOwner(db, p, o);
+  if (!owner.canRead) throw new ForbiddenError();
+  return owner;
+};
+
+/** The owner, if this principal may change its files now: 403 for others, 409 once decided. */
+const writable = async (db: Db, p: Principal, o: Owned) => {
+  const owner = await readable(db, p, o);
+  if (!owner.canWrite) throw new ForbiddenError('只有检查组成员、本单位或提议人可以添加附件');
+  if (!owner.open) throw new ConflictError(owner.guard.closedMessage, {}, 'OWNER_CLOSED');
+  return owner;
+};
+
+/** Under the unit's prefix like quarter-end evidence; the user's file name stays in the table. */
+const attachmentObjectKey = (f: Pick<Attachment, 'unitId' | 'year' | 'ownerId' | 'fileId'>, ext: string) =>
+  `units/${f.unitId}/${f.year}/attachments/${f.ownerId}/${f.fileId}.${ext}`;
+
+/** One file of this owner (an id of another kind's owner is not found). */
+const fileOf = async (db: Db, o: z.infer<typeof FileParams>) => {
+  const file = await getAttachment(db, o);
+  if (file.ownerKind !== o.ownerKind) throw new NotFoundError('附件');
+  return file;
+};
+
+const ownerOf = ({ year, unitId, ownerKind, ownerId }: Owned) => ({ year, unitId, ownerKind, ownerId });
+
+export const attachmentRoutes = new OpenAPIHono<AppEnv>()
+  .openapi(listRoute, async (c) => {
+    const { db } = c.get('deps');
+    const o = c.req.valid('param');
+    await readable(db, c.get('principal'), o);
+    const files = await listAttachments(db, o.year, o.unitId, o.ownerId);
+    return c.json(
+      files.filter((f) => f.state === 'ready' && f.ownerKind === o.ownerKind),
+      200,
+    );
+  })
+  .openapi(createRoute, async (c) => {
+    const { db, now, evidence } = c.get('deps');
+    const o = c.req.valid('param');
+    const request = c.req.valid('json');
+    const p = c.get('principal');
+    const owner = await writable(db, p, o);
+    const problem = checkDeclaredFile(request);
+    if (problem) throw fileProblemError(problem);
+    const existing = await listAttachments(db, o.year, o.unitId, o.ownerId);
+    if (existing.filter((f) => f.state === 'ready').length >= MAX_FILES_PER_ITEM)
+      throw new ConflictError(`每项最多上传 ${MAX_FILES_PER_ITEM} 个附件`, {}, 'TOO_MANY_FILES');
+    const type = evidenceType(request.contentType)!;
+    const at = now();
+    const fileId = randomUUID();
+    const file: Attachment = {
+      fileId,
+      ...ownerOf(o),
+      name: request.name,
+      contentType: type.mime,
+      size: request.size,
+      sha256: request.sha256.toLowerCase(),
+      state: 'pending',
+      objectKey: attachmentObjectKey({ ...o, fileId }, type.ext),
+      uploadedAt: at.toISOString(),
+      uploadedBy: p.userId,
+      uploadedByName: p.name,
+    };
+    const upload = await evidence.presignUpload({
+      key: file.objectKey,
+      contentType: file.contentType,
+      size: file.size,
+      sha256: file.sha256,
+      expiresInSeconds: UPLOAD_EXPIRES_SECONDS,
+    });
+    await createPendingAttachment(db, file, at, owner.guard);
+    return c.json({ file, upload: { ...upload, maxBytes: MAX_EVIDENCE_BYTES } }, 201);
+  })
+  .openapi(completeRoute, async (c) => {
+    const { db, evidence, logger } = c.get('deps');
+    const o = c.req.valid('param');
+    const owner = await writable(db, c.get('principal'), o);
+    const file = await fileOf(db, o);
+    if (file.state === 'ready') return c.json(file, 200);
+    const stored = await evidence.inspect(file.objectKey);
+    if (!stored) throw new ConflictError('文件尚未上传完成，请重新上传', {}, 'NOT_UPLOADED');
+    const problem = checkUploadedFile(file, stored);
+    if (problem) {
+      // Nothing half-written: neither the object nor its record survive a failed check.
+      await removeObject(evidence, file.objectKey, (error) =>
+        logger.warn('attachment object not removed', { error }),
+      );
+      await discardPendingAttachment(db, file);
+      throw fileProblemError(problem);
+    }
+    return c.json(await markAttachmentReady(db, file, owner.guard), 200);
+  })
+  .openapi(linkRoute, async (c) => {
+    const { db, evidence } = c.get('deps');
+    const o = c.req.valid('param');
+    await readable(db, c.get('principal'), o);
+    const file = await fileOf(db, o);
+    if (file.state !== 'ready') throw new ConflictError('文件尚未完成上传校验', {}, 'NOT_UPLOADED');
+    const inline = evidenceType(file.contentType)?.inline ?? false;
+    const link = await evidence.presignDownload({
+      key: file.objectKey,
+      fileName: file.name,
+      contentType: file.contentType,
+      inline,
+      expiresInSeconds: DOWNLOAD_EXPIRES_SECONDS,
+    });
+    return c.json({ ...link, inline, name: file.name, contentType: file.contentType }, 200);
+  })
+  .openapi(deleteRoute, async (c) => {
+    const { db, evidence, logger } = c.get('deps');
+    const o = c.req.valid('param');
+    const owner = await writable(db, c.get('principal'), o);
+    const file = await fileOf(db, o);
+    await removeAttachment(db, file, owner.guard);
+    await removeObject(evidence, file.objectKey, (error) =>
+      logger.warn('attachment object not removed', { error }),
+    );
+    return c.body(null, 204);
+  });
