@@ -52,3 +52,7 @@ export const NewDraftSchema = z.strictObject({
   /** The upheld objections whose rescoring this version takes in. */
   objectionIds: z.array(z.string().min(1).max(40)).max(50).default([]),
 });
+
+export type DraftHeaderView = z.infer<typeof DraftHeaderSchema>;
+export type ResultsDiffView = z.infer<typeof ResultsDiffSchema>;
+export type DraftDetail = z.infer<typeof DraftDetailSchema>;

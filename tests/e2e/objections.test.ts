@@ -22,7 +22,7 @@ describe('结果公示与申诉', () => {
     await e2e?.stop();
   });
 
-  it('lets the unit head object to one indicator and the admin uphold it', async () => {
+  it('lets the unit head object to one indicator, the admin uphold it and compute the rescored draft', async () => {
     const head = await e2e.newPage({ viewport: { width: 390, height: 844 } });
     await signInAs(head, 'luoyang-thc-head', '/results/units/luoyang-thc?year=2026&asOf=Q4');
     const panel = head.getByRole('region', { name: '结果公示与申诉' });
@@ -50,5 +50,26 @@ describe('结果公示与申诉', () => {
 
     await head.reload();
     await expect.poll(() => row.textContent(), { timeout: 15_000 }).toContain('成立，重新评分');
+
+    // The assigned rater rescores the leaf; the admin computes the next draft version and reads the diff.
+    const rater = await apiAs(e2e, 'rater-yizheng');
+    await rater('/api/years/2026/units/luoyang-thc/periods/Q4/scores/3.4', {
+      method: 'PUT',
+      body: { version: 0, points: 4.8, comment: '台账已补齐' },
+    });
+    await admin.goto('/results?year=2026&asOf=Q4');
+    const drafts = admin.getByRole('region', { name: '公示结果版本' });
+    await drafts.getByText('开始公示').waitFor();
+    await drafts.getByRole('button', { name: '重新计算公示结果' }).click();
+    const recompute = admin.getByRole('dialog', { name: '重新计算公示结果' });
+    await recompute.getByLabel(/洛阳镇卫生院 · 3\.4 综合管理/).check();
+    await checkA11y(admin);
+    await recompute.getByRole('button', { name: '生成新版本' }).click();
+    await expect
+      .poll(() => drafts.getByRole('status').textContent(), { timeout: 15_000 })
+      .toContain('已生成第 2 版');
+    const changed = drafts.getByRole('row', { name: /洛阳镇卫生院/ });
+    await expect.poll(() => changed.textContent()).toContain('3.4 综合管理');
+    expect(await drafts.getByRole('row').count()).toBe(2);
   }, 180_000);
 });

@@ -12,6 +12,7 @@
  */
 import type { z } from '@hono/zod-openapi';
 import type { Principal } from '../../shared/auth/roles';
+import type { DraftDetail, DraftHeaderView } from '../../shared/schemas/drafts';
 import type { Category, Unit, UnitInput, UnitUpdateSchema, User } from '../../shared/schemas/org';
 import type { Results, UnitResult } from '../../shared/schemas/results';
 import type { Period, Year, YearState } from '../../shared/schemas/year';
@@ -105,7 +106,19 @@ const segment = (value: string | number) => encodeURIComponent(String(value));
 
 export type Me = Principal & { unitName: string | null };
 export type UnitUpdate = z.infer<typeof UnitUpdateSchema>;
-export type { Category, Period, Results, Unit, UnitInput, UnitResult, User, Year, YearState };
+export type {
+  Category,
+  DraftDetail,
+  DraftHeaderView,
+  Period,
+  Results,
+  Unit,
+  UnitInput,
+  UnitResult,
+  User,
+  Year,
+  YearState,
+};
 
 /** GET /api/years/{year}/units/{unitId}/results: one unit's line, its category and its quarter trend. */
 export interface UnitResultsView {
@@ -178,6 +191,12 @@ export const api = {
     exportXlsx: async (year: number, asOf: Period) =>
       (await apiFetch(`/api/years/${segment(year)}/results/export?asOf=${asOf}`)).blob(),
     publications: (year: number) => call<Publication[]>(`/api/years/${segment(year)}/publications`),
+    /** Draft versions put on publicity (公示版本), oldest first. */
+    drafts: (year: number) => call<DraftHeaderView[]>(`/api/years/${segment(year)}/drafts`),
+    draft: (year: number, version: number) =>
+      call<DraftDetail>(`/api/years/${segment(year)}/drafts/${segment(version)}`),
+    recompute: (year: number, reason: string, objectionIds: string[]) =>
+      call<DraftDetail>(`/api/years/${segment(year)}/drafts`, 'POST', { reason, objectionIds }),
     publish: (year: number, reason?: string) =>
       call<Publication>(`/api/years/${segment(year)}/publications`, 'POST', {
         confirm: true,

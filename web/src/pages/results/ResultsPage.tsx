@@ -18,6 +18,7 @@ import { setFlash, takeFlash } from '../../flash';
 import { formatDateTime, formatScore } from '../../format';
 import { YEAR_STATE_LABELS } from '../../labels';
 import { toApiError, useResource } from '../../use-resource';
+import { DraftsPanel } from './DraftsPanel';
 import { ResultsCharts } from './ResultsCharts';
 import {
   AS_OF_LABELS,
@@ -207,6 +208,9 @@ const ResultsView = ({
             PERIODS.indexOf(isRunning(year) ? currentQuarter(year, new Date()) : 'Q4') + 1,
           )}
         />
+      )}
+      {leadership && (year.state === 'publicity' || year.state === 'published') && (
+        <DraftsPanel year={year} isAdmin={isAdmin} />
       )}
       <section class="panel" aria-labelledby="publications-heading">
         <h2 id="publications-heading">已发布版本</h2>
