@@ -2,7 +2,7 @@
 import { ConflictError, NotFoundError } from '../errors';
 import { YEAR_STATE_LABELS, YEAR_TRANSITIONS, type Year, type YearState } from '../schemas/year';
 import type { Db } from './client';
-import { getItem, putIfAbsent, queryPrefix, replaceVersioned } from './items';
+import { createItem, getItem, putIfAbsent, queryPrefix, replaceVersioned } from './items';
 import { yearIndexes, yearKey } from './keys';
 
 export const getYear = async (db: Db, year: number): Promise<Year> => {
@@ -16,6 +16,16 @@ export const listYears = async (db: Db): Promise<Year[]> =>
   (await queryPrefix<Year>(db, { index: 'gsi1', pk: 'YEARS', descending: true })).sort(
     (a, b) => b.year - a.year,
   );
+
+/** Creates a year in 年初设置; a year that exists already is refused (409). */
+export const createYear = async (db: Db, year: Omit<Year, 'version'>): Promise<Year> => {
+  await createItem(
+    db,
+    { ...yearKey(year.year), ...yearIndexes(year.year), entity: 'year', ...year },
+    `${year.year} 年度考核已存在`,
+  );
+  return { ...year, version: 1 };
+};
 
 export const seedYear = (db: Db, year: Omit<Year, 'version'>) =>
   putIfAbsent(db, { ...yearKey(year.year), ...yearIndexes(year.year), entity: 'year', ...year });

@@ -104,4 +104,24 @@ describe('the appraisal year', () => {
     await checkA11y(page);
     await page.context().close();
   });
+
+  it('lets the admin set up next year with this year’s settings carried over', async () => {
+    const page = await e2e.newPage();
+    await signInAs(page, 'admin', '/year');
+    await page.getByRole('button', { name: '新建考核年度' }).click();
+    const form = page.getByRole('form', { name: '新建考核年度' });
+    await form.getByLabel('年度').fill('abc');
+    await form.getByRole('button', { name: '创建' }).click();
+    await form.getByText('年度须为 2000–2100 之间的整数').waitFor();
+    await checkA11y(page);
+    await form.getByLabel('年度').fill(String(thisYear + 1));
+    await form.getByRole('button', { name: '创建' }).click();
+    await form.waitFor({ state: 'hidden' });
+    expect(await page.getByLabel('查看年度').inputValue()).toBe(String(thisYear + 1));
+    expect(await page.locator('.panel-heading .state-badge').textContent()).toBe(YEAR_STATE_LABELS.setup);
+    await page
+      .getByText(`${thisYear + 1}年12月20日`)
+      .first()
+      .waitFor();
+  });
 });

@@ -172,6 +172,8 @@ export const api = {
     /** Newest first. */
     list: () => call<Year[]>('/api/years'),
     get: (year: number) => call<Year>(`/api/years/${segment(year)}`),
+    /** A new year in 年初设置 with last year's settings carried over. */
+    create: (year: number) => call<Year>('/api/years', 'POST', { year }),
     advance: (year: number, to: YearState, version: number) =>
       call<Year>(`/api/years/${segment(year)}/transitions`, 'POST', { to, version }),
   },

@@ -1,10 +1,12 @@
 /** Appraisal years and their state machine. */
 import { OpenAPIHono, z } from '@hono/zod-openapi';
-import { advanceYear, getYear, listYears } from '../../db/year-repo';
+import { advanceYear, createYear, getYear, listYears } from '../../db/year-repo';
+import { carryOverSettings, settingsProblems } from '../../domain/years/new-year';
+import { ValidationError } from '../../errors';
 import { freezeDraft } from '../../publication/drafts';
-import { YearSchema, YearStateSchema } from '../../schemas/year';
+import { YearSchema, YearSettingsSchema, YearStateSchema } from '../../schemas/year';
 import type { AppEnv } from '../env';
-import { YearParams } from '../openapi';
+import { body, YearParams } from '../openapi';
 import { protectedRoute } from '../route';
 
 const listYearsRoute = protectedRoute('years.read', {
@@ -13,6 +15,22 @@ const listYearsRoute = protectedRoute('years.read', {
   summary: '考核年度列表',
   responses: {
     200: { description: '年度', content: { 'application/json': { schema: z.array(YearSchema) } } },
+  },
+});
+const NewYearSchema = z.strictObject({
+  year: z.number().int().min(2000, '年度须在 2000–2100 之间').max(2100, '年度须在 2000–2100 之间'),
+  title: z.string().trim().min(2, '请填写年度名称').max(60).optional(),
+  /** Omitted: last year's weights, caps and windows, moved to the new year. */
+  settings: YearSettingsSchema.optional(),
+});
+const createYearRoute = protectedRoute('years.write', {
+  method: 'post',
+  path: '/years',
+  summary: '新建考核年度（未给设置时沿用上一年度的权重、上限和季度窗口）',
+  request: { ...body(NewYearSchema) },
+  responses: {
+    201: { description: '已创建', content: { 'application/json': { schema: YearSchema } } },
+    409: { description: '年度已存在', content: { 'application/json': { schema: z.any() } } },
   },
 });
 const getYearRoute = protectedRoute('years.read', {
@@ -45,6 +63,28 @@ const advanceYearRoute = protectedRoute('years.write', {
 
 export const yearRoutes = new OpenAPIHono<AppEnv>()
   .openapi(listYearsRoute, async (c) => c.json(await listYears(c.get('deps').db), 200))
+  .openapi(createYearRoute, async (c) => {
+    const { db, now } = c.get('deps');
+    const input = c.req.valid('json');
+    const previous = (await listYears(db)).find((y) => y.year < input.year);
+    const settings = input.settings ?? (previous ? carryOverSettings(previous, input.year) : undefined);
+    if (!settings) {
+      throw new ValidationError('这是第一个考核年度，请给出年度设置', [
+        { path: 'body.settings', message: '没有上一年度可沿用，须填写年度设置' },
+      ]);
+    }
+    const problems = settingsProblems(settings);
+    if (problems.length > 0) throw new ValidationError('年度设置有误', problems);
+    const by = c.get('principal').userId;
+    const created = await createYear(db, {
+      year: input.year,
+      title: input.title ?? `${input.year}年度卫生健康目标责任考核`,
+      state: 'setup',
+      ...settings,
+      history: [{ state: 'setup', at: now().toISOString(), by }],
+    });
+    return c.json(created, 201);
+  })
   .openapi(getYearRoute, async (c) => c.json(await getYear(c.get('deps').db, c.req.valid('param').year), 200))
   .openapi(advanceYearRoute, async (c) => {
     const { db, now } = c.get('deps');

@@ -14,6 +14,7 @@ import { PageHeader } from '../components/PageHeader';
 import { NEXT_YEAR_STATE, YEAR_STATE_LABELS } from '../labels';
 import { canEdit } from '../navigation';
 import { toApiError, useResource } from '../use-resource';
+import { NewYearForm } from './NewYearForm';
 import { historyColumns, StateSteps, windowColumns, YearSettings } from './YearOverview';
 import { TRANSITION_COPY } from './year-transitions';
 
@@ -163,6 +164,15 @@ export const YearPage = ({ user }: { user: Me }) => {
           </p>
         )}
       </PageHeader>
+      {editable && years.status === 'ready' && (
+        <NewYearForm
+          newest={list[0]?.year}
+          onCreated={(created) => {
+            setYears({ status: 'ready', data: [created, ...list] });
+            setSelected(created.year);
+          }}
+        />
+      )}
       {years.status === 'loading' && <Loading />}
       {years.status === 'error' && (
         <ErrorBanner title="无法加载考核年度" message={years.error.message}>

@@ -1,0 +1,86 @@
+/**
+ * 新建考核年度 (admin): the next year starts in 年初设置 with last year's weights, caps and
+ * quarter windows moved to the new year; templates and agreements are then prepared for it.
+ */
+import { useState } from 'preact/hooks';
+import type { Year } from '../api';
+import { api } from '../api';
+import { ErrorBanner } from '../components/ErrorBanner';
+import { Field } from '../components/Field';
+import { toApiError } from '../use-resource';
+
+export const NewYearForm = ({
+  newest,
+  onCreated,
+}: {
+  newest: number | undefined;
+  onCreated: (y: Year) => void;
+}) => {
+  const [open, setOpen] = useState(false);
+  const [value, setValue] = useState(String((newest ?? new Date().getFullYear()) + 1));
+  const [fieldError, setFieldError] = useState<string | undefined>();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  if (!open) {
+    return (
+      <div>
+        <button type="button" class="button" onClick={() => setOpen(true)}>
+          新建考核年度
+        </button>
+      </div>
+    );
+  }
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (busy) return;
+    const year = Number(value);
+    if (!Number.isInteger(year) || year < 2000 || year > 2100) {
+      setFieldError('年度须为 2000–2100 之间的整数');
+      return;
+    }
+    setFieldError(undefined);
+    setError(null);
+    setBusy(true);
+    try {
+      onCreated(await api.years.create(year));
+      setOpen(false);
+    } catch (e) {
+      const apiError = toApiError(e);
+      const detail = apiError.details.find((d) => d.path === 'body.year');
+      if (detail) setFieldError(detail.message);
+      else setError(apiError.message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form class="panel stack" aria-labelledby="new-year-heading" onSubmit={(e) => void submit(e)} noValidate>
+      <h2 id="new-year-heading">新建考核年度</h2>
+      <p class="hint">
+        沿用上一年度的季度权重、加扣分上限、优秀比例、公示天数和季度上报窗口（日期顺延一年）。
+      </p>
+      <Field id="new-year" label="年度" required error={fieldError}>
+        {(control) => (
+          <input
+            {...control}
+            inputMode="numeric"
+            value={value}
+            onInput={(e) => setValue(e.currentTarget.value.trim())}
+          />
+        )}
+      </Field>
+      {error && <ErrorBanner message={error} />}
+      <div class="form-actions">
+        <button type="submit" class="button button-primary" aria-disabled={busy}>
+          {busy ? '正在创建…' : '创建'}
+        </button>
+        <button type="button" class="button" onClick={() => setOpen(false)}>
+          取消
+        </button>
+      </div>
+    </form>
+  );
+};
