@@ -1,9 +1,9 @@
 /** The calls of the inspection, rectification and approval pages, on the shared `apiFetch`. */
 import type { ChecklistItem, Inspection, Rectification } from '../../../../shared/schemas/inspection';
-import type { Proposal } from '../../../../shared/schemas/proposal';
+import type { Proposal, ProposalInput } from '../../../../shared/schemas/proposal';
 import { apiFetch } from '../../api';
 
-export type { ChecklistItem, Inspection, Proposal, Rectification };
+export type { ChecklistItem, Inspection, Proposal, ProposalInput, Rectification };
 export type RectificationRow = Rectification & { overdue: boolean };
 
 export interface FindingDraft {
@@ -20,16 +20,17 @@ export interface InspectionDraft {
   summary: string;
 }
 
-const send = async <T>(path: string, method = 'GET', body?: unknown) => {
+/** A JSON call on `apiFetch` (token, one error type); 204 answers resolve to undefined. */
+export const send = async <T>(path: string, method = 'GET', body?: unknown) => {
   const response = await apiFetch(
     path,
     body === undefined
       ? { method }
       : { method, body: JSON.stringify(body), headers: { 'content-type': 'application/json' } },
   );
-  return (await response.json()) as T;
+  return (response.status === 204 ? undefined : await response.json()) as T;
 };
-const seg = (v: string | number) => encodeURIComponent(String(v));
+export const seg = (v: string | number) => encodeURIComponent(String(v));
 
 export const inspectionsApi = {
   checklist: (year: number) => send<ChecklistItem[]>(`/api/years/${seg(year)}/checklist`),
@@ -69,6 +70,8 @@ export const inspectionsApi = {
     ),
   proposals: (year: number, state?: string) =>
     send<Proposal[]>(`/api/years/${seg(year)}/proposals${state ? `?state=${state}` : ''}`),
+  propose: (year: number, input: ProposalInput) =>
+    send<Proposal>(`/api/years/${seg(year)}/proposals`, 'POST', input),
   decideProposal: (year: number, p: Proposal, decision: 'approve' | 'reject', reason?: string) =>
     send<Proposal>(
       `/api/years/${seg(year)}/units/${seg(p.unitId)}/proposals/${p.kind}/${seg(p.id)}/decision`,
@@ -85,6 +88,16 @@ export const RECTIFICATION_STATE_LABELS: Record<Rectification['state'], string> 
   open: '待整改',
   answered: '待审核',
   closed: '已销号',
+};
+export const PROPOSAL_KIND_LABELS: Record<Proposal['kind'], string> = {
+  bonus: '加分',
+  penalty: '扣分',
+  veto: '一票否决',
+};
+export const PROPOSAL_STATE_LABELS: Record<Proposal['state'], string> = {
+  proposed: '待审批',
+  approved: '已批准',
+  rejected: '未通过',
 };
 export const INSPECTION_STATE_LABELS: Record<Inspection['state'], string> = {
   submitted: '待审核',

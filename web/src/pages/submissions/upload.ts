@@ -53,16 +53,25 @@ const postForm = (url: string, fields: Record<string, string>, file: File, onPro
     xhr.send(form);
   });
 
-export const uploadEvidence = async (
-  ref: Ref,
-  code: string,
+/** The two API calls around the storage POST: sign the upload, then confirm it. */
+export interface UploadCalls<T> {
+  requestUpload: (file: { name: string; size: number; contentType: string; sha256: string }) => Promise<{
+    file: { fileId: string };
+    upload: { url: string; fields: Record<string, string> };
+  }>;
+  completeUpload: (fileId: string) => Promise<T>;
+}
+
+/** Hashes, signs, posts and confirms one file through the given calls (evidence or attachments). */
+export const uploadFile = async <T>(
+  calls: UploadCalls<T>,
   file: File,
   report: (stage: UploadStage, progress: number) => void,
-): Promise<EvidenceFile> => {
+): Promise<T> => {
   report('hashing', 0);
   const sha256 = await sha256Hex(file);
   report('signing', 0);
-  const ticket = await submissionsApi.requestUpload(ref, code, {
+  const ticket = await calls.requestUpload({
     name: file.name,
     size: file.size,
     contentType: contentTypeOf(file),
@@ -71,8 +80,23 @@ export const uploadEvidence = async (
   report('uploading', 0);
   await postForm(ticket.upload.url, ticket.upload.fields, file, (p) => report('uploading', p));
   report('checking', 1);
-  return submissionsApi.completeUpload(ref, code, ticket.file.fileId);
+  return calls.completeUpload(ticket.file.fileId);
 };
+
+export const uploadEvidence = (
+  ref: Ref,
+  code: string,
+  file: File,
+  report: (stage: UploadStage, progress: number) => void,
+): Promise<EvidenceFile> =>
+  uploadFile(
+    {
+      requestUpload: (f) => submissionsApi.requestUpload(ref, code, f),
+      completeUpload: (fileId) => submissionsApi.completeUpload(ref, code, fileId),
+    },
+    file,
+    report,
+  );
 
 export const formatSize = (bytes: number): string =>
   bytes < 1024
