@@ -1,8 +1,10 @@
 /**
- * An inspection from the phone to closure: an inspector records it (phone-sized page), the admin
- * approves it after confirming, the unit answers the rectification order, the inspector closes it.
+ * An inspection from the phone to closure: an inspector records it with a photo (phone-sized page),
+ * the admin sees the photo and approves after confirming, the unit answers the rectification order
+ * with an evidence file, the inspector sees the file and closes it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tinyPdf, tinyPng } from '../../scripts/seed/demo-submissions';
 import { checkA11y, type E2e, signInAs, startE2e } from './harness';
 
 let e2e: E2e;
@@ -33,9 +35,14 @@ describe('an inspection and its rectification', () => {
     await phone.getByLabel('第 1 条：检查项').selectOption('XF-01');
     await phone.getByLabel('情况说明').fill('门诊重复收取一次性材料费');
     await phone.getByLabel('整改期限').fill(`${thisYear}-12-20`);
+    await phone
+      .getByLabel('现场照片', { exact: true })
+      .setInputFiles({ name: '收费窗口.png', mimeType: 'image/png', buffer: tinyPng() });
+    await phone.getByRole('button', { name: '移除 收费窗口.png' }).waitFor();
     await checkA11y(phone);
     await phone.getByRole('button', { name: '提交审核' }).click();
     await expect.poll(() => phone.getByRole('status').first().textContent()).toContain('等待考核办审核');
+    expect(await phone.getByRole('status').first().textContent()).toContain('现场照片 1 个');
     const width = await phone.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(390);
 
@@ -43,6 +50,8 @@ describe('an inspection and its rectification', () => {
     const admin = await e2e.newPage();
     await signInAs(admin, 'admin', '/inspections');
     const row = admin.getByRole('row').filter({ hasText: UNIT }).filter({ hasText: '暗访' });
+    await row.getByRole('button', { name: '查看照片' }).click();
+    await row.getByRole('button', { name: '收费窗口.png', exact: true }).waitFor();
     await row.getByRole('button', { name: '通过', exact: true }).click();
     const dialog = admin.getByRole('dialog', { name: '确认审核通过？' });
     await dialog.waitFor();
@@ -56,11 +65,17 @@ describe('an inspection and its rectification', () => {
     await signInAs(unit, 'xinyan-thc-reporter', '/inspections');
     await unit.getByRole('heading', { name: '本单位整改通知' }).waitFor();
     await unit.getByLabel('整改情况').fill('已退还重复收取的费用，并对收费人员进行培训');
+    await unit
+      .getByLabel('上传整改佐证', { exact: true })
+      .setInputFiles({ name: '退费凭证.pdf', mimeType: 'application/pdf', buffer: tinyPdf('refund') });
+    await unit.getByRole('button', { name: '退费凭证.pdf', exact: true }).waitFor();
+    await checkA11y(unit);
     await unit.getByRole('button', { name: '报告整改情况' }).click();
     await expect.poll(() => unit.getByRole('status').first().textContent()).toContain('已报告整改情况');
 
     // Act 4: the inspector closes it.
     await phone.reload();
+    await phone.getByRole('button', { name: '退费凭证.pdf', exact: true }).waitFor();
     const close = phone.getByRole('button', { name: '整改到位，销号' });
     await close.click();
 

@@ -1,13 +1,22 @@
 /**
  * 录入检查记录: one column, large controls, so an inspector fills it in on a phone at the unit.
- * Each finding picks a checklist item (its points and leaf come from the checklist).
+ * Each finding picks a checklist item (its points and leaf come from the checklist). Photos are
+ * chosen with the record and uploaded to it once it is created; a failed photo leaves the record
+ * saved and says which file failed and why (the team can add it from 我参加的检查 until approval).
  */
 import { useState } from 'preact/hooks';
 import type { Unit } from '../../api';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
 import { toApiError } from '../../use-resource';
+import {
+  ACCEPT_PHOTOS,
+  FilePicker,
+  UploadLines,
+  useAttachmentUploads,
+} from '../attachments/AttachmentUpload';
 import { type ChecklistItem, type FindingDraft, type Inspection, inspectionsApi } from './inspections-api';
+import { UnitSelect } from './UnitSelect';
 
 const KINDS: Inspection['kind'][] = ['明查', '暗访', '专项检查'];
 
@@ -16,7 +25,8 @@ interface Props {
   units: Unit[];
   checklist: ChecklistItem[];
   today: string;
-  onSaved: (i: Inspection) => void;
+  /** Called once the record is created and its photos are uploaded (`failed` of them did not go). */
+  onSaved: (i: Inspection, uploaded: number, failed: number) => void;
 }
 
 const itemLabel = (i: ChecklistItem) =>
@@ -28,6 +38,8 @@ export const InspectionForm = ({ year, units, checklist, today, onSaved }: Props
   const [date, setDate] = useState(today);
   const [summary, setSummary] = useState('');
   const [findings, setFindings] = useState<FindingDraft[]>([]);
+  const [photos, setPhotos] = useState<File[]>([]);
+  const uploads = useAttachmentUploads();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ message: string; details: { path: string; message: string }[] }>();
 
@@ -39,6 +51,7 @@ export const InspectionForm = ({ year, units, checklist, today, onSaved }: Props
     event.preventDefault();
     setBusy(true);
     setError(undefined);
+    uploads.clearDone();
     try {
       const saved = await inspectionsApi.create(year, {
         unitId,
@@ -52,9 +65,23 @@ export const InspectionForm = ({ year, units, checklist, today, onSaved }: Props
           ...(f.rectifyBy ? { rectifyBy: f.rectifyBy } : {}),
         })),
       });
-      onSaved(saved);
       setFindings([]);
       setSummary('');
+      const chosen = photos;
+      setPhotos([]);
+      const failed = await uploads.run(
+        { year, unitId: saved.unitId, kind: 'inspection', id: saved.id },
+        chosen,
+      );
+      if (failed.length > 0)
+        setError({
+          message: `检查记录已保存，但 ${failed.length} 个文件未能上传：${failed
+            .map((f) => `“${f.file.name}”（${f.error}）`)
+            .join('；')}。可在“我参加的检查”中补传。`,
+          details: [],
+        });
+      else uploads.clearDone();
+      onSaved(saved, chosen.length - failed.length, failed.length);
     } catch (e) {
       const apiError = toApiError(e);
       setError({ message: apiError.message, details: apiError.details });
@@ -67,18 +94,14 @@ export const InspectionForm = ({ year, units, checklist, today, onSaved }: Props
     <form class="stack inspection-form" onSubmit={submit} aria-labelledby="inspection-form-title">
       <h2 id="inspection-form-title">录入检查记录</h2>
       {error && <ErrorBanner message={error.message} />}
-      <Field id="ins-unit" label="被检查单位" required error={fieldError('body.unitId')}>
-        {(p) => (
-          <select {...p} value={unitId} onChange={(e) => setUnitId(e.currentTarget.value)}>
-            <option value="">请选择单位</option>
-            {units.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <UnitSelect
+        id="ins-unit"
+        label="被检查单位"
+        units={units}
+        value={unitId}
+        onChange={setUnitId}
+        error={fieldError('body.unitId')}
+      />
       <Field id="ins-kind" label="检查方式" required>
         {(p) => (
           <select {...p} value={kind} onChange={(e) => setKind(e.currentTarget.value as Inspection['kind'])}>
@@ -161,6 +184,15 @@ export const InspectionForm = ({ year, units, checklist, today, onSaved }: Props
           <textarea {...p} rows={3} value={summary} onInput={(e) => setSummary(e.currentTarget.value)} />
         )}
       </Field>
+      <FilePicker
+        id="ins-photos"
+        label="现场照片"
+        hint="可拍照或从相册选择；JPEG/PNG 图片或 PDF，每个不超过 50 MB。提交审核后上传。"
+        accept={ACCEPT_PHOTOS}
+        files={photos}
+        onChange={setPhotos}
+      />
+      <UploadLines lines={uploads.lines} label="现场照片上传进度" />
       <button type="submit" class="button button-primary" aria-disabled={busy} disabled={busy}>
         {busy ? '正在提交…' : '提交审核'}
       </button>

@@ -11,22 +11,60 @@ import { ErrorBanner, Notice } from '../../components/ErrorBanner';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { useResource } from '../../use-resource';
+import { attachmentsColumn } from '../attachments/AttachmentList';
 import { ApprovalQueue } from '../proposals/ApprovalQueue';
 import { InspectionForm } from './InspectionForm';
-import { INSPECTION_STATE_LABELS, inspectionsApi } from './inspections-api';
+import { INSPECTION_STATE_LABELS, type Inspection, inspectionsApi } from './inspections-api';
 import { RectificationList } from './RectificationList';
 
 const todayInShanghai = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
-const InspectorView = ({ user, year, names }: { user: Me; year: number; names: Map<string, string> }) => {
-  const [data, reload] = useResource(
-    () => Promise.all([inspectionsApi.list(year), inspectionsApi.checklist(year), api.units.list()]),
-    [year],
+/** 我参加的检查, with each record's photos (the team adds or removes them until approval). */
+const MyInspections = ({
+  year,
+  names,
+  version,
+}: {
+  year: number;
+  names: Map<string, string>;
+  version: number;
+}) => {
+  const [list] = useResource(() => inspectionsApi.list(year), [year, version]);
+  if (list.status === 'loading') return <Loading />;
+  if (list.status === 'error') return <ErrorBanner message={list.error.message} />;
+  return list.data.length === 0 ? (
+    <EmptyState title="本年度还没有检查记录" />
+  ) : (
+    <DataTable
+      caption="我参加的检查"
+      captionHidden
+      rows={list.data}
+      rowKey={(i) => i.id}
+      columns={[
+        { header: '日期', render: (i) => i.date },
+        { header: '单位', render: (i) => names.get(i.unitId) ?? i.unitId },
+        { header: '方式', render: (i) => i.kind },
+        { header: '发现问题', render: (i) => `${i.findings.length} 条` },
+        { header: '状态', render: (i) => INSPECTION_STATE_LABELS[i.state] },
+        attachmentsColumn<Inspection>(
+          'photos',
+          (i) => ({ year: i.year, unitId: i.unitId, kind: 'inspection', id: i.id }),
+          (i) => i.state === 'submitted',
+        ),
+      ]}
+    />
   );
+};
+
+const InspectorView = ({ user, year, names }: { user: Me; year: number; names: Map<string, string> }) => {
+  // The form's data loads once: reloading the list after a save must not unmount the form, whose
+  // photo uploads and their status lines outlive the save.
+  const [data] = useResource(() => Promise.all([inspectionsApi.checklist(year), api.units.list()]), [year]);
   const [saved, setSaved] = useState<string>();
+  const [version, setVersion] = useState(0);
   if (data.status === 'loading') return <Loading />;
   if (data.status === 'error') return <ErrorBanner message={data.error.message} />;
-  const [inspections, checklist, units] = data.data;
+  const [checklist, units] = data.data;
   return (
     <div class="stack">
       {saved && <Notice>{saved}</Notice>}
@@ -35,30 +73,16 @@ const InspectorView = ({ user, year, names }: { user: Me; year: number; names: M
         units={units}
         checklist={checklist}
         today={todayInShanghai()}
-        onSaved={(i) => {
-          setSaved(`已提交 ${names.get(i.unitId) ?? i.unitId} ${i.date} 的检查记录，等待考核办审核`);
-          reload();
+        onSaved={(i, uploaded) => {
+          setSaved(
+            `已提交 ${names.get(i.unitId) ?? i.unitId} ${i.date} 的检查记录${uploaded > 0 ? `（现场照片 ${uploaded} 个）` : ''}，等待考核办审核`,
+          );
+          setVersion((v) => v + 1);
         }}
       />
       <section class="stack" aria-labelledby="my-inspections">
         <h2 id="my-inspections">我参加的检查</h2>
-        {inspections.length === 0 ? (
-          <EmptyState title="本年度还没有检查记录" />
-        ) : (
-          <DataTable
-            caption="我参加的检查"
-            captionHidden
-            rows={inspections}
-            rowKey={(i) => i.id}
-            columns={[
-              { header: '日期', render: (i) => i.date },
-              { header: '单位', render: (i) => names.get(i.unitId) ?? i.unitId },
-              { header: '方式', render: (i) => i.kind },
-              { header: '发现问题', render: (i) => `${i.findings.length} 条` },
-              { header: '状态', render: (i) => INSPECTION_STATE_LABELS[i.state] },
-            ]}
-          />
-        )}
+        <MyInspections year={year} names={names} version={version} />
       </section>
       <RectificationList user={user} year={year} names={names} title="整改审核" />
     </div>

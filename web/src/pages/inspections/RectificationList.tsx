@@ -1,6 +1,8 @@
 /**
  * 整改通知: a unit answers its open orders; the inspection team closes or returns answered ones;
- * the admin sees the overdue ones. The same list, with the action each role may take.
+ * the admin sees the overdue ones. The same list, with the action each role may take. The unit's
+ * evidence (整改佐证) is uploaded while the order is open, before the answer is reported (the answer
+ * closes the order to changes); the team sees it when it reviews.
  */
 import { useState } from 'preact/hooks';
 import type { Me } from '../../api';
@@ -9,6 +11,8 @@ import { EmptyState } from '../../components/EmptyState';
 import { ErrorBanner, Notice } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
 import { toApiError, useResource } from '../../use-resource';
+import { AttachmentList, AttachmentsToggle } from '../attachments/AttachmentList';
+import type { AttachmentOwner } from '../attachments/attachments-api';
 import { inspectionsApi, RECTIFICATION_STATE_LABELS, type RectificationRow } from './inspections-api';
 
 interface Props {
@@ -33,6 +37,7 @@ const RectificationAction = ({
   const [busy, setBusy] = useState(false);
   const isUnit = user.roles.some((r) => r === 'reporter' || r === 'unit_head') && user.unitId === row.unitId;
   const isTeam = user.roles.includes('inspector') && row.team.includes(user.userId);
+  const owner: AttachmentOwner = { year: row.year, unitId: row.unitId, kind: 'rectification', id: row.id };
   const run = async (action: () => Promise<unknown>, done: string) => {
     setBusy(true);
     setError(undefined);
@@ -52,6 +57,7 @@ const RectificationAction = ({
         <Field id={`answer-${row.id}`} label="整改情况" required>
           {(p) => <textarea {...p} rows={2} value={text} onInput={(e) => setText(e.currentTarget.value)} />}
         </Field>
+        <AttachmentList owner={owner} title="整改佐证" editable />
         <button
           type="button"
           class="button button-primary"
@@ -67,6 +73,7 @@ const RectificationAction = ({
       <div class="stack">
         {error && <ErrorBanner message={error} />}
         <p>{row.answer}</p>
+        <AttachmentList owner={owner} title="整改佐证" />
         <Field id={`review-${row.id}`} label="审核意见" hint="退回时必填">
           {(p) => <textarea {...p} rows={2} value={text} onInput={(e) => setText(e.currentTarget.value)} />}
         </Field>
@@ -90,7 +97,13 @@ const RectificationAction = ({
         </span>
       </div>
     );
-  return <span>{row.answer ?? '—'}</span>;
+  if (row.state === 'open') return <span>{row.answer ?? '—'}</span>;
+  return (
+    <div class="stack">
+      <span>{row.answer ?? '—'}</span>
+      <AttachmentsToggle owner={owner} title="整改佐证" label="查看整改佐证" />
+    </div>
+  );
 };
 
 export const RectificationList = ({ user, year, names, overdueOnly = false, title }: Props) => {

@@ -1,6 +1,7 @@
 /**
- * 审批队列 (admin): submitted inspections and proposed bonuses, penalties and vetoes. Every approval
- * or rejection is confirmed first; the API refuses the proposer's own approval and says so.
+ * 审批队列 (admin): submitted inspections and proposed bonuses, penalties and vetoes, each with its
+ * photos or evidence files one click away. Every approval or rejection is confirmed first; the API
+ * refuses the proposer's own approval and says so.
  */
 import { useState } from 'preact/hooks';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -10,9 +11,13 @@ import { ErrorBanner, Notice } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
 import { formatPoints } from '../../format';
 import { toApiError, useResource } from '../../use-resource';
-import { type Inspection, inspectionsApi, type Proposal } from '../inspections/inspections-api';
-
-const KIND_LABELS: Record<Proposal['kind'], string> = { bonus: '加分', penalty: '扣分', veto: '一票否决' };
+import { attachmentsColumn } from '../attachments/AttachmentList';
+import {
+  type Inspection,
+  inspectionsApi,
+  PROPOSAL_KIND_LABELS,
+  type Proposal,
+} from '../inspections/inspections-api';
 
 type Pending =
   | { what: 'inspection'; item: Inspection; decision: 'approve' | 'reject' }
@@ -82,6 +87,12 @@ export const ApprovalQueue = ({ year, names }: { year: number; names: Map<string
             { header: '方式', render: (i) => i.kind },
             { header: '日期', render: (i) => i.date },
             { header: '检查发现', render: findingsText },
+            attachmentsColumn<Inspection>('photos', (i) => ({
+              year: i.year,
+              unitId: i.unitId,
+              kind: 'inspection',
+              id: i.id,
+            })),
             {
               header: '操作',
               render: (i) => (
@@ -114,7 +125,7 @@ export const ApprovalQueue = ({ year, names }: { year: number; names: Map<string
           rows={proposals}
           rowKey={(p) => `${p.kind}-${p.id}`}
           columns={[
-            { header: '类别', render: (p) => KIND_LABELS[p.kind] },
+            { header: '类别', render: (p) => PROPOSAL_KIND_LABELS[p.kind] },
             { header: '单位', render: (p) => unitName(p.unitId) },
             {
               header: '事项',
@@ -123,6 +134,12 @@ export const ApprovalQueue = ({ year, names }: { year: number; names: Map<string
             },
             { header: '理由', render: (p) => p.reason },
             { header: '提议人', render: (p) => p.proposedBy },
+            attachmentsColumn<Proposal>('evidence', (p) => ({
+              year,
+              unitId: p.unitId,
+              kind: p.kind,
+              id: p.id,
+            })),
             {
               header: '操作',
               render: (p) => (
@@ -164,7 +181,7 @@ export const ApprovalQueue = ({ year, names }: { year: number; names: Map<string
         )}
         {pending?.what === 'proposal' && (
           <p>
-            {KIND_LABELS[pending.item.kind]}：{unitName(pending.item.unitId)}，{pending.item.title}。
+            {PROPOSAL_KIND_LABELS[pending.item.kind]}：{unitName(pending.item.unitId)}，{pending.item.title}。
             {pending.decision === 'approve' &&
               pending.item.kind === 'veto' &&
               '批准后该单位考核等次为不合格，排在本类别最后。'}
