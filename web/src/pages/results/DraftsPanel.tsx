@@ -12,7 +12,8 @@ import { ErrorBanner, Notice } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
 import { Loading } from '../../components/Loading';
 import { formatDateTime, formatScore } from '../../format';
-import { toApiError, useResource } from '../../use-resource';
+import { useResource } from '../../use-resource';
+import { useReasonedAction } from './use-reasoned-action';
 
 type UnitChange = NonNullable<DraftDetail['diff']>['units'][number];
 
@@ -149,32 +150,14 @@ const RecomputeDialog = ({
   onCancel: () => void;
 }) => {
   const [objections] = useResource(() => api.objections.list(year), [year]);
-  const [reason, setReason] = useState('申诉成立，重新评分后更新公示结果');
   const [chosen, setChosen] = useState<string[]>([]);
-  const [reasonError, setReasonError] = useState<string | undefined>();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const upheld = objections.status === 'ready' ? objections.data.filter((o) => o.state === 'upheld') : [];
-
-  const confirm = async () => {
-    setError(null);
-    if (reason.trim().length < 4) {
-      setReasonError('请说明重新计算的原因（至少 4 个字）');
-      return;
-    }
-    setReasonError(undefined);
-    setBusy(true);
-    try {
-      onDone(await api.results.recompute(year, reason.trim(), chosen));
-    } catch (e) {
-      const apiError = toApiError(e);
-      const detail = apiError.details.find((d) => d.path === 'body.reason');
-      if (detail) setReasonError(detail.message);
-      else setError(apiError.message);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { reason, setReason, reasonError, error, busy, confirm } = useReasonedAction({
+    initialReason: '申诉成立，重新评分后更新公示结果',
+    tooShort: '请说明重新计算的原因（至少 4 个字）',
+    run: (text) => api.results.recompute(year, text, chosen),
+    onDone,
+  });
 
   return (
     <ConfirmDialog

@@ -34,6 +34,7 @@ import {
   scoreRate,
   WARNING_RATE,
 } from './results-model';
+import { useReasonedAction } from './use-reasoned-action';
 
 const isLeadership = (user: Me) => user.roles.some((r) => r === 'admin' || r === 'leader');
 
@@ -390,30 +391,11 @@ const PublishDialog = ({
   onCancel: () => void;
 }) => {
   const correction = year.state === 'published';
-  const [reason, setReason] = useState('');
-  const [reasonError, setReasonError] = useState<string | undefined>();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const confirm = async () => {
-    setError(null);
-    if (correction && reason.trim().length < 4) {
-      setReasonError('请填写更正理由（至少 4 个字）');
-      return;
-    }
-    setReasonError(undefined);
-    setBusy(true);
-    try {
-      onDone(await api.results.publish(year.year, correction ? reason.trim() : undefined));
-    } catch (e) {
-      const apiError = toApiError(e);
-      const detail = apiError.details.find((d) => d.path === 'body.reason');
-      if (detail) setReasonError(detail.message);
-      else setError(apiError.message);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { reason, setReason, reasonError, error, busy, confirm } = useReasonedAction({
+    tooShort: correction ? '请填写更正理由（至少 4 个字）' : undefined,
+    run: (text) => api.results.publish(year.year, correction ? text : undefined),
+    onDone,
+  });
 
   return (
     <ConfirmDialog
