@@ -1,0 +1,115 @@
+/**
+ * The checklist (检查清单) and satisfaction survey (满意度测评) pages: the admin adds and edits an
+ * item and sees a refused workbook's every bad cell with nothing imported; imports a survey CSV and
+ * sees the rates; an inspector reads the checklist and a leader the surveys, without edit controls.
+ */
+import ExcelJS from 'exceljs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkA11y, type E2e, signInAs, startE2e } from './harness';
+
+let e2e: E2e;
+beforeAll(async () => {
+  e2e = await startE2e();
+});
+afterAll(async () => {
+  await e2e?.stop();
+});
+
+const FILE_LABEL = '选择要导入的文件（.xlsx 或 .csv，不超过 2 MB）';
+
+const checklistWorkbook = async (rows: unknown[][]) => {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('检查清单');
+  sheet.addRow(['编号', '检查内容', '扣分', '扣分指标', '一票否决', '否决类别']);
+  for (const r of rows) sheet.addRow(r);
+  return Buffer.from(await book.xlsx.writeBuffer());
+};
+
+const rowOf = (page: Page, text: string) => page.getByRole('row').filter({ hasText: text });
+
+describe('the checklist page', () => {
+  it('lets the admin add, edit and import items, refusing a bad workbook whole', {
+    timeout: 60_000,
+  }, async () => {
+    // Prepare
+    const admin = await e2e.newPage();
+    await signInAs(admin, 'admin', '/checklist');
+    await rowOf(admin, 'XF-01').waitFor();
+
+    // Act 1: add an item.
+    await admin.getByRole('button', { name: '新增检查项' }).click();
+    await admin.getByLabel('编号').fill('XF-90');
+    await admin.getByLabel('检查内容').fill('未公示收费标准');
+    await admin.getByRole('textbox', { name: '扣分', exact: true }).fill('0.5');
+    await admin.getByLabel('扣分指标').fill('3.2');
+    await checkA11y(admin);
+    await admin.getByRole('button', { name: '保存检查项' }).click();
+    await expect.poll(() => admin.getByRole('status').first().textContent()).toContain('已新增检查项 XF-90');
+    await expect.poll(() => rowOf(admin, 'XF-90').textContent()).toContain('0.50');
+
+    // Act 2: edit its points.
+    await admin.getByRole('button', { name: /^修改\s*检查项 XF-90$/ }).click();
+    await admin.getByRole('textbox', { name: '扣分', exact: true }).fill('1');
+    await admin.getByRole('button', { name: '保存修改' }).click();
+    await expect.poll(() => rowOf(admin, 'XF-90').textContent()).toContain('1.00');
+
+    // Act 3: import a workbook with one bad row.
+    const workbook = await checklistWorkbook([
+      ['XF-91', '乱收费', 2, '3.2', '', ''],
+      ['XF-92', '扣分不是数字', '两分', '3.2', '', ''],
+    ]);
+    await admin.getByLabel(FILE_LABEL).setInputFiles({
+      name: '检查清单.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: workbook,
+    });
+    await admin.getByRole('button', { name: '导入检查清单' }).click();
+
+    // Assess
+    const alert = admin.getByRole('alert');
+    await expect.poll(() => alert.textContent()).toContain('第 3 行 · 扣分 · 应为数字');
+    expect(await alert.textContent()).toContain('未导入任何内容');
+    expect(await rowOf(admin, 'XF-91').count()).toBe(0);
+    await checkA11y(admin);
+  });
+
+  it('shows an inspector the checklist read-only', { timeout: 30_000 }, async () => {
+    const inspector = await e2e.newPage();
+    await signInAs(inspector, 'inspector-jijian', '/checklist');
+    await rowOf(inspector, 'LZ-03').waitFor();
+    expect(await rowOf(inspector, 'LZ-03').textContent()).toContain('一票否决');
+    expect(await inspector.getByRole('button', { name: '新增检查项' }).count()).toBe(0);
+    expect(await inspector.getByLabel(FILE_LABEL).count()).toBe(0);
+    await checkA11y(inspector);
+  });
+});
+
+describe('the surveys page', () => {
+  it('imports a valid CSV for a quarter and shows the rates', { timeout: 30_000 }, async () => {
+    const admin = await e2e.newPage();
+    await signInAs(admin, 'admin', '/surveys');
+    await admin.getByLabel('考核期').selectOption('Q1');
+    await admin.getByRole('heading', { name: '第一季度尚无测评结果' }).waitFor();
+    await admin.getByLabel(FILE_LABEL).setInputFiles({
+      name: 'survey.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('单位编号,调查人数,满意人数\nluoyang-thc,3,2\nhesha-thc,400,391\n', 'utf8'),
+    });
+    await admin.getByRole('button', { name: '导入测评结果' }).click();
+
+    await expect.poll(() => rowOf(admin, '洛阳镇卫生院').textContent()).toContain('66.67%');
+    expect(await rowOf(admin, '河沙镇卫生院').textContent()).toContain('97.75%');
+    expect(await admin.getByRole('status').first().textContent()).toContain('已导入 2 个单位');
+    await checkA11y(admin);
+  });
+
+  it('shows the leader the results read-only', { timeout: 30_000 }, async () => {
+    const leader = await e2e.newPage();
+    await signInAs(leader, 'leader', '/surveys');
+    await expect.poll(() => rowOf(leader, '洛阳镇卫生院').textContent()).toMatch(/\d+\.\d{2}%/);
+    expect(await leader.getByRole('button', { name: '录入一个单位' }).count()).toBe(0);
+    expect(await leader.getByLabel(FILE_LABEL).count()).toBe(0);
+    await checkA11y(leader);
+  });
+});
