@@ -5,6 +5,8 @@
  * and open them, only its writer adds them, and never once the owner is decided.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPendingAttachment, markAttachmentReady } from '../../shared/db/attachment-repo';
+import { adjustmentKey } from '../../shared/db/keys';
 import { CURRENT_YEAR, createTestApi, type TestApi } from './harness';
 import { postToStorage, sha256, tinyPdf, tinyPng } from './submissions-fixtures';
 
@@ -274,6 +276,48 @@ describe('attachments API', () => {
         403, 403, 403, 403,
       ]);
       expect(wrongKind.status).toBe(404);
+    });
+
+    it('refuses a 21st file of one owner (409)', async () => {
+      // Prepare: twenty checked files already recorded.
+      const proposal = await api.call('POST', `/api/years/${Y}/proposals`, {
+        as: 'inspector-jijian',
+        body: { kind: 'penalty', unitId: UNIT, title: '全县通报批评', points: 0.5, reason: '值班脱岗被通报' },
+      });
+      const owner = {
+        key: adjustmentKey(Y, UNIT, 'penalty', proposal.body.id),
+        openState: 'proposed',
+        closedMessage: '',
+      };
+      for (let n = 0; n < 20; n++) {
+        const file = {
+          fileId: `0000000${n}`.slice(-8),
+          year: Y,
+          unitId: UNIT,
+          ownerKind: 'penalty' as const,
+          ownerId: proposal.body.id,
+          name: `通报${n}.pdf`,
+          contentType: PDF,
+          size: 10,
+          sha256: 'a'.repeat(64),
+          state: 'pending' as const,
+          objectKey: `units/${UNIT}/${Y}/attachments/${proposal.body.id}/${n}.pdf`,
+          uploadedAt: new Date().toISOString(),
+          uploadedBy: 'inspector-jijian',
+          uploadedByName: '检查组',
+        };
+        await createPendingAttachment(api.db, file, new Date(), owner);
+        await markAttachmentReady(api.db, file, owner);
+      }
+      // Act
+      const res = await requestUpload('inspector-jijian', 'penalty', proposal.body.id, {
+        name: '第二十一个.pdf',
+        bytes: tinyPdf(),
+        type: PDF,
+      });
+      // Assess
+      expect(res.status).toBe(409);
+      expect(res.body.error.code).toBe('TOO_MANY_FILES');
     });
 
     it('refuses evidence once the proposal is decided (409)', async () => {
