@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkA11y, type E2e, signInAs, startE2e } from './harness';
+import { apiAs, checkA11y, type E2e, signInAs, startE2e } from './harness';
 
 let e2e: E2e;
 beforeAll(async () => {
@@ -16,6 +16,7 @@ afterAll(async () => {
   await e2e?.stop();
 });
 
+const thisYear = new Date().getFullYear();
 const FILE_LABEL = '选择要导入的文件（.xlsx 或 .csv，不超过 2 MB）';
 
 const checklistWorkbook = async (rows: unknown[][]) => {
@@ -41,9 +42,14 @@ describe('the checklist page', () => {
     await admin.getByRole('button', { name: '新增检查项' }).click();
     await admin.getByLabel('编号').fill('XF-90');
     await admin.getByLabel('检查内容').fill('未公示收费标准');
-    await admin.getByRole('textbox', { name: '扣分', exact: true }).fill('0.5');
+    const points = admin.getByRole('textbox', { name: '扣分', exact: true });
+    await points.fill('1.234');
     await admin.getByLabel('扣分指标').fill('3.2');
+    await admin.getByRole('button', { name: '保存检查项' }).click();
+    // The API's 400 detail (body.points) stands beside its field.
+    await expect.poll(() => admin.locator('.field-error').textContent()).toContain('最多 2 位小数');
     await checkA11y(admin);
+    await points.fill('0.5');
     await admin.getByRole('button', { name: '保存检查项' }).click();
     await expect.poll(() => admin.getByRole('status').first().textContent()).toContain('已新增检查项 XF-90');
     await expect.poll(() => rowOf(admin, 'XF-90').textContent()).toContain('0.50');
@@ -54,7 +60,21 @@ describe('the checklist page', () => {
     await admin.getByRole('button', { name: '保存修改' }).click();
     await expect.poll(() => rowOf(admin, 'XF-90').textContent()).toContain('1.00');
 
-    // Act 3: import a workbook with one bad row.
+    // Act 3: someone else saves it while the form is open; the stale save is explained and reloaded.
+    await admin.getByRole('button', { name: /^修改\s*检查项 XF-90$/ }).click();
+    const otherAdmin = await apiAs(e2e, 'admin');
+    await otherAdmin(`/api/years/${thisYear}/checklist/XF-90`, {
+      method: 'PUT',
+      body: { text: '未公示收费标准', points: 1.5, leafCode: '3.2', veto: false, version: 2 },
+    });
+    await points.fill('2');
+    await admin.getByRole('button', { name: '保存修改' }).click();
+    await expect.poll(() => admin.getByRole('alert').textContent()).toContain('已被他人修改');
+    await admin.getByRole('button', { name: '重新加载最新内容' }).click();
+    await expect.poll(() => points.inputValue()).toBe('1.5');
+    await admin.getByRole('button', { name: '取消' }).click();
+
+    // Act 4: import a workbook with one bad row.
     const workbook = await checklistWorkbook([
       ['XF-91', '乱收费', 2, '3.2', '', ''],
       ['XF-92', '扣分不是数字', '两分', '3.2', '', ''],
@@ -86,7 +106,9 @@ describe('the checklist page', () => {
 });
 
 describe('the surveys page', () => {
-  it('imports a valid CSV for a quarter and shows the rates', { timeout: 30_000 }, async () => {
+  it('imports a valid CSV for a quarter, shows the rates and takes a correction', {
+    timeout: 30_000,
+  }, async () => {
     const admin = await e2e.newPage();
     await signInAs(admin, 'admin', '/surveys');
     await admin.getByLabel('考核期').selectOption('Q1');
@@ -102,6 +124,12 @@ describe('the surveys page', () => {
     expect(await rowOf(admin, '河沙镇卫生院').textContent()).toContain('97.75%');
     expect(await admin.getByRole('status').first().textContent()).toContain('已导入 2 个单位');
     await checkA11y(admin);
+
+    // Then corrects one unit's result by hand.
+    await admin.getByRole('button', { name: /^修改\s*洛阳镇卫生院的测评结果$/ }).click();
+    await admin.getByRole('textbox', { name: '满意人数' }).fill('3');
+    await admin.getByRole('button', { name: '保存测评结果' }).click();
+    await expect.poll(() => rowOf(admin, '洛阳镇卫生院').textContent()).toContain('100.00%');
   });
 
   it('shows the leader the results read-only', { timeout: 30_000 }, async () => {

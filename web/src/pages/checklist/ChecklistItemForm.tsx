@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { VETO_CATEGORIES } from '../../../../shared/schemas/facts';
-import type { ApiError } from '../../api';
+import { ApiError } from '../../api';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { SelectField } from '../../components/SelectField';
 import { toApiError } from '../../use-resource';
@@ -39,11 +39,13 @@ const valuesOf = (item?: ChecklistItem): Values => ({
   vetoCategory: item?.vetoCategory ?? '违纪违法案件',
 });
 
+/** A veto item may leave 扣分 empty (it deducts nothing); otherwise it must be a number. */
+const pointsOf = (v: Values) => (v.points.trim() === '' ? (v.veto ? 0 : Number.NaN) : Number(v.points));
+
 const toInput = (v: Values): ChecklistItemInput => ({
   code: v.code.trim(),
   text: v.text,
-  // A veto item deducts nothing; an empty or non-numeric entry goes as NaN → null and the API names it.
-  points: v.points.trim() === '' && v.veto ? 0 : Number(v.points.trim() === '' ? Number.NaN : v.points),
+  points: pointsOf(v),
   leafCode: v.leafCode,
   veto: v.veto,
   ...(v.veto ? { vetoCategory: v.vetoCategory } : {}),
@@ -90,6 +92,11 @@ export const ChecklistItemForm = ({ year, item, onSaved, onCancel, onReload }: P
     setSaving(true);
     setError(null);
     try {
+      // JSON has no NaN (it would travel as null): say what is wrong here, as the API would.
+      if (Number.isNaN(pointsOf(values)))
+        throw new ApiError(0, 'CLIENT', '扣分有误', [
+          { path: 'body.points', message: '请填写数字，例如 1 或 0.5' },
+        ]);
       onSaved(await checklistApi.save(year, toInput(values), item?.version), !editing);
     } catch (e) {
       const apiError = toApiError(e);

@@ -100,7 +100,10 @@ export const ChecklistPage = ({ user }: { user: Me }) => {
             close(`${created ? '已新增' : '已保存'}检查项 ${saved.code}：${saved.text}`);
           }}
           onCancel={() => close(null)}
-          onReload={reload}
+          onReload={() => {
+            setNotice('已重新加载该检查项的最新内容，请在此基础上修改。');
+            reload();
+          }}
         />
       )}
       {list.status === 'ready' && year !== undefined && (

@@ -53,7 +53,7 @@ export const SurveyEntryForm = ({ year, period, code, units, current, onSaved, o
     setError(null);
     // Whole numbers only: the JSON body would otherwise carry a NaN the API can only call "null".
     const missing = new Map<string, string>();
-    if (!unitId) missing.set('unitId', '请选择单位');
+    if (!unitId) missing.set('unit', '请选择单位');
     if (n === undefined) missing.set('respondents', '请填写调查人数（整数）');
     if (k === undefined) missing.set('satisfied', '请填写满意人数（整数）');
     setClientErrors(missing);
@@ -84,7 +84,7 @@ export const SurveyEntryForm = ({ year, period, code, units, current, onSaved, o
           }
         />
       )}
-      <Field id="survey-unit" label="单位" required error={errors.get('unitId')}>
+      <Field id="survey-unit" label="单位" required error={errors.get('unit')}>
         {(control) => (
           <select
             {...control}
