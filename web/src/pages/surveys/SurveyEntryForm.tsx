@@ -6,10 +6,10 @@ import { useEffect, useState } from 'preact/hooks';
 import { satisfactionRate } from '../../../../shared/domain/inspections/survey';
 import type { ApiError, Unit } from '../../api';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { Field } from '../../components/Field';
 import { PERIOD_LABELS } from '../../labels';
 import { toApiError } from '../../use-resource';
 import { FormActions, TextField } from '../checklist/edit-parts';
+import { UnitSelect } from '../inspections/UnitSelect';
 import { formatRate, type Period, type SurveyResult, surveysApi } from './surveys-api';
 
 interface Props {
@@ -84,23 +84,17 @@ export const SurveyEntryForm = ({ year, period, code, units, current, onSaved, o
           }
         />
       )}
-      <Field id="survey-unit" label="单位" required error={errors.get('unit')}>
-        {(control) => (
-          <select
-            {...control}
-            value={unitId}
-            disabled={current !== undefined}
-            onChange={(e) => setUnitId(e.currentTarget.value)}
-          >
-            <option value="">请选择单位</option>
-            {units.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      {/* A correction keeps its unit (named in the heading); a new result picks one. */}
+      {!current && (
+        <UnitSelect
+          id="survey-unit"
+          label="单位"
+          units={units}
+          value={unitId}
+          onChange={setUnitId}
+          error={errors.get('unit')}
+        />
+      )}
       <TextField
         id="survey-respondents"
         label="调查人数"
