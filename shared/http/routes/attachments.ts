@@ -25,15 +25,7 @@ import type { Db } from '../../db/client';
 import { getInspection, getRectification } from '../../db/inspection-repo';
 import { adjustmentKey, inspectionKey, rectificationKey, vetoKey } from '../../db/keys';
 import { getProposal } from '../../db/proposal-repo';
-import {
-  checkDeclaredFile,
-  checkUploadedFile,
-  DOWNLOAD_EXPIRES_SECONDS,
-  evidenceType,
-  MAX_EVIDENCE_BYTES,
-  MAX_FILES_PER_ITEM,
-  UPLOAD_EXPIRES_SECONDS,
-} from '../../domain/submissions/evidence';
+import { checkDeclaredFile, evidenceType, MAX_FILES_PER_ITEM } from '../../domain/submissions/evidence';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../errors';
 import {
   type Attachment,
@@ -46,7 +38,15 @@ import { DownloadLinkSchema, UploadRequestSchema } from '../../schemas/submissio
 import type { AppEnv } from '../env';
 import { body, json, YearParams } from '../openapi';
 import { protectedRoute } from '../route';
-import { fileProblemError, removeObject } from './evidence';
+import {
+  downloadLink,
+  fileProblemError,
+  removeObject,
+  signUpload,
+  uploadCheckResponses,
+  uploadRequestResponses,
+  verifyUpload,
+} from './evidence';
 
 const OwnerParams = YearParams.extend({
   unitId: z.string().min(1).max(48),
@@ -75,8 +75,7 @@ const createRoute = protectedRoute('attachments.write', {
   responses: {
     201: json(AttachmentTicketSchema, '上传表单'),
     409: json(z.any(), '已审核、已销号或已达上限'),
-    413: json(z.any(), '文件过大'),
-    415: json(z.any(), '类型不允许'),
+    ...uploadRequestResponses,
   },
 });
 const completeRoute = protectedRoute('attachments.write', {
@@ -87,9 +86,7 @@ const completeRoute = protectedRoute('attachments.write', {
   responses: {
     200: json(AttachmentSchema, '已校验'),
     409: json(z.any(), '未上传或已审核'),
-    413: json(z.any(), '文件过大'),
-    415: json(z.any(), '内容与类型不符'),
-    422: json(z.any(), '大小或校验值不符'),
+    ...uploadCheckResponses,
   },
 });
 const linkRoute = protectedRoute('attachments.read', {
@@ -247,50 +244,24 @@ export const attachmentRoutes = new OpenAPIHono<AppEnv>()
       uploadedBy: p.userId,
       uploadedByName: p.name,
     };
-    const upload = await evidence.presignUpload({
-      key: file.objectKey,
-      contentType: file.contentType,
-      size: file.size,
-      sha256: file.sha256,
-      expiresInSeconds: UPLOAD_EXPIRES_SECONDS,
-    });
+    const upload = await signUpload(evidence, file);
     await createPendingAttachment(db, file, at, owner.guard);
-    return c.json({ file, upload: { ...upload, maxBytes: MAX_EVIDENCE_BYTES } }, 201);
+    return c.json({ file, upload }, 201);
   })
   .openapi(completeRoute, async (c) => {
-    const { db, evidence, logger } = c.get('deps');
+    const { db } = c.get('deps');
     const o = c.req.valid('param');
     const owner = await writable(db, c.get('principal'), o);
     const file = await fileOf(db, o);
     if (file.state === 'ready') return c.json(file, 200);
-    const stored = await evidence.inspect(file.objectKey);
-    if (!stored) throw new ConflictError('文件尚未上传完成，请重新上传', {}, 'NOT_UPLOADED');
-    const problem = checkUploadedFile(file, stored);
-    if (problem) {
-      // Nothing half-written: neither the object nor its record survive a failed check.
-      await removeObject(evidence, file.objectKey, (error) =>
-        logger.warn('attachment object not removed', { error }),
-      );
-      await discardPendingAttachment(db, file);
-      throw fileProblemError(problem);
-    }
+    await verifyUpload(c.get('deps'), file, () => discardPendingAttachment(db, file));
     return c.json(await markAttachmentReady(db, file, owner.guard), 200);
   })
   .openapi(linkRoute, async (c) => {
     const { db, evidence } = c.get('deps');
     const o = c.req.valid('param');
     await readable(db, c.get('principal'), o);
-    const file = await fileOf(db, o);
-    if (file.state !== 'ready') throw new ConflictError('文件尚未完成上传校验', {}, 'NOT_UPLOADED');
-    const inline = evidenceType(file.contentType)?.inline ?? false;
-    const link = await evidence.presignDownload({
-      key: file.objectKey,
-      fileName: file.name,
-      contentType: file.contentType,
-      inline,
-      expiresInSeconds: DOWNLOAD_EXPIRES_SECONDS,
-    });
-    return c.json({ ...link, inline, name: file.name, contentType: file.contentType }, 200);
+    return c.json(await downloadLink(evidence, await fileOf(db, o)), 200);
   })
   .openapi(deleteRoute, async (c) => {
     const { db, evidence, logger } = c.get('deps');

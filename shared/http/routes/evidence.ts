@@ -40,7 +40,7 @@ import {
   UploadRequestSchema,
   UploadTicketSchema,
 } from '../../schemas/submission';
-import type { AppEnv } from '../env';
+import type { AppDeps, AppEnv } from '../env';
 import { json } from '../openapi';
 import { protectedRoute } from '../route';
 import {
@@ -97,6 +97,67 @@ export const removeObject = async (evidence: EvidenceStore, key: string, log: (e
   }
 };
 
+type StoredFile = { objectKey: string; name: string; size: number; contentType: string; sha256: string };
+
+/** What a request to upload may answer besides its 201, for the declarations of upload routes. */
+export const uploadRequestResponses = {
+  413: json(z.any(), '文件过大'),
+  415: json(z.any(), '类型不允许'),
+};
+
+/** Signs the browser's POST of a declared file: exact size, type and SHA-256, ≤ 15 minutes. */
+export const signUpload = async (evidence: EvidenceStore, file: StoredFile) => ({
+  ...(await evidence.presignUpload({
+    key: file.objectKey,
+    contentType: file.contentType,
+    size: file.size,
+    sha256: file.sha256,
+    expiresInSeconds: UPLOAD_EXPIRES_SECONDS,
+  })),
+  maxBytes: MAX_EVIDENCE_BYTES,
+});
+
+/** What a file check after upload may answer, for the declarations of `…/complete` routes. */
+export const uploadCheckResponses = {
+  413: json(z.any(), '文件过大'),
+  415: json(z.any(), '内容与类型不符'),
+  422: json(z.any(), '大小或校验值不符'),
+};
+
+/**
+ * Checks what arrived in storage against the declaration (type from the bytes, size, SHA-256). A
+ * failed check removes the object and, through `discard`, its record: nothing half-written survives.
+ */
+export const verifyUpload = async (
+  deps: Pick<AppDeps, 'evidence' | 'logger'>,
+  file: StoredFile,
+  discard: () => Promise<void>,
+): Promise<void> => {
+  const stored = await deps.evidence.inspect(file.objectKey);
+  if (!stored) throw new ConflictError('文件尚未上传完成，请重新上传', {}, 'NOT_UPLOADED');
+  const problem = checkUploadedFile(file, stored);
+  if (!problem) return;
+  await removeObject(deps.evidence, file.objectKey, (error) =>
+    deps.logger.warn('evidence object not removed', { error }),
+  );
+  await discard();
+  throw fileProblemError(problem);
+};
+
+/** A short-lived link to a checked file: PDF and images open in the browser, the rest download. */
+export const downloadLink = async (evidence: EvidenceStore, file: StoredFile & { state: string }) => {
+  if (file.state !== 'ready') throw new ConflictError('文件尚未完成上传校验', {}, 'NOT_UPLOADED');
+  const inline = evidenceType(file.contentType)?.inline ?? false;
+  const link = await evidence.presignDownload({
+    key: file.objectKey,
+    fileName: file.name,
+    contentType: file.contentType,
+    inline,
+    expiresInSeconds: DOWNLOAD_EXPIRES_SECONDS,
+  });
+  return { ...link, inline, name: file.name, contentType: file.contentType };
+};
+
 const createRoute = protectedRoute('submissions.write', {
   method: 'post',
   path: '/years/{year}/units/{unitId}/periods/{period}/items/{code}/files',
@@ -108,8 +169,7 @@ const createRoute = protectedRoute('submissions.write', {
   responses: {
     201: json(UploadTicketSchema, '上传表单'),
     409: json(z.any(), '已截止或已锁定'),
-    413: json(z.any(), '文件过大'),
-    415: json(z.any(), '类型不允许'),
+    ...uploadRequestResponses,
   },
 });
 
@@ -121,9 +181,7 @@ const completeRoute = protectedRoute('submissions.write', {
   responses: {
     200: json(EvidenceFileSchema, '已校验'),
     409: json(z.any(), '未上传、已截止或已锁定'),
-    413: json(z.any(), '文件过大'),
-    415: json(z.any(), '内容与类型不符'),
-    422: json(z.any(), '大小或校验值不符'),
+    ...uploadCheckResponses,
   },
 });
 
@@ -177,35 +235,19 @@ export const evidenceRoutes = new OpenAPIHono<AppEnv>()
       uploadedBy: actor.userId,
       uploadedByName: actor.name,
     };
-    const upload = await evidence.presignUpload({
-      key: file.objectKey,
-      contentType: file.contentType,
-      size: file.size,
-      sha256: file.sha256,
-      expiresInSeconds: UPLOAD_EXPIRES_SECONDS,
-    });
+    const upload = await signUpload(evidence, file);
     await createPendingFile(db, file, actor.at);
-    return c.json({ file, upload: { ...upload, maxBytes: MAX_EVIDENCE_BYTES } }, 201);
+    return c.json({ file, upload }, 201);
   })
   .openapi(completeRoute, async (c) => {
-    const { db, now, evidence, logger } = c.get('deps');
+    const { db, now } = c.get('deps');
     const p = c.req.valid('param');
     assertOwnUnit(c.get('principal'), p.unitId);
     const year = await getYear(db, p.year);
     await assertWindowOpen(db, now(), p, year);
     const file = await getFile(db, p, p.code, p.fileId);
     if (file.state === 'ready') return c.json(file, 200);
-    const stored = await evidence.inspect(file.objectKey);
-    if (!stored) throw new ConflictError('文件尚未上传完成，请重新上传', {}, 'NOT_UPLOADED');
-    const problem = checkUploadedFile(file, stored);
-    if (problem) {
-      // Nothing half-written: neither the object nor its record survive a failed check.
-      await removeObject(evidence, file.objectKey, (error) =>
-        logger.warn('evidence object not removed', { error }),
-      );
-      await discardPendingFile(db, file);
-      throw fileProblemError(problem);
-    }
+    await verifyUpload(c.get('deps'), file, () => discardPendingFile(db, file));
     return c.json(await markFileReady(db, file), 200);
   })
   .openapi(deleteRoute, async (c) => {
@@ -226,15 +268,5 @@ export const evidenceRoutes = new OpenAPIHono<AppEnv>()
     const p = c.req.valid('param');
     await assertUnitVisible(db, c.get('principal'), p.unitId, p.year);
     const file = await getFile(db, p, p.code, p.fileId);
-    if (file.state !== 'ready') throw new ConflictError('文件尚未完成上传校验', {}, 'NOT_UPLOADED');
-    const type = evidenceType(file.contentType);
-    const inline = type?.inline ?? false;
-    const link = await evidence.presignDownload({
-      key: file.objectKey,
-      fileName: file.name,
-      contentType: file.contentType,
-      inline,
-      expiresInSeconds: DOWNLOAD_EXPIRES_SECONDS,
-    });
-    return c.json({ ...link, inline, name: file.name, contentType: file.contentType }, 200);
+    return c.json(await downloadLink(evidence, file), 200);
   });
