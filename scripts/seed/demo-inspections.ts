@@ -182,7 +182,7 @@ export const seedDemoInspections = async (
       const common = { unitId: agreement.unitId, period: 'Q4' as const, code: '3.3' };
       writes.push(
         putIfAbsent(db, {
-          ...surveyKey(year, agreement.unitId, 'Q4'),
+          ...surveyKey(year, agreement.unitId, 'Q4', '3.3'),
           entity: 'survey',
           ...common,
           respondents,

@@ -228,9 +228,10 @@ export const checklistItemKey = (year: number, code: string) => ({
   pk: `YEAR#${year}#CHECKLIST`,
   sk: `ITEM#${code}`,
 });
-export const surveyKey = (year: number, unitId: string, period: string) => ({
+/** One survey result per indicator: a unit may be surveyed on patients' and staff satisfaction alike. */
+export const surveyKey = (year: number, unitId: string, period: string, code: string) => ({
   pk: `YEAR#${year}#UNIT#${unitId}`,
-  sk: `SURVEY#${period}`,
+  sk: `SURVEY#${period}#${code}`,
 });
 
 /** Objections (申诉) during publicity, in the unit's partition; gsi1 lists a year's by state. */

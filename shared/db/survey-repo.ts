@@ -1,5 +1,5 @@
 /**
- * Satisfaction survey results (满意度测评). Each result is stored under `SURVEY#<period>` in the
+ * Satisfaction survey results (满意度测评). Each result is stored under `SURVEY#<period>#<code>` in the
  * unit's partition and, in the same transaction, becomes the verified value of the unit's
  * satisfaction indicator for that period (the engine reads verifications only).
  */
@@ -7,7 +7,7 @@ import type { Verification } from '../schemas/facts';
 import type { SurveyResult } from '../schemas/inspection';
 import type { Db } from './client';
 import { factItems } from './facts-repo';
-import { getItem, transact } from './items';
+import { getItem, queryPrefix, transact } from './items';
 import { surveyKey, verificationKey } from './keys';
 
 /** Writes results and their verifications, 50 units per transaction (100 items). */
@@ -34,7 +34,7 @@ export const saveSurveyResults = async (db: Db, year: number, results: SurveyRes
           {
             Put: {
               TableName: db.tableName,
-              Item: { ...surveyKey(year, r.unitId, r.period), entity: 'survey', ...r },
+              Item: { ...surveyKey(year, r.unitId, r.period, r.code), entity: 'survey', ...r },
             },
           },
           { Put: { TableName: db.tableName, Item: factItems.verification(year, verification) } },
@@ -45,5 +45,17 @@ export const saveSurveyResults = async (db: Db, year: number, results: SurveyRes
   }
 };
 
-export const getSurveyResult = (db: Db, year: number, unitId: string, period: string) =>
-  getItem<SurveyResult>(db, surveyKey(year, unitId, period));
+/** A unit's survey results of a period, every indicator or the one given. */
+export const listSurveyResults = async (
+  db: Db,
+  year: number,
+  unitId: string,
+  period: string,
+  code?: string,
+): Promise<SurveyResult[]> => {
+  if (code) {
+    const found = await getItem<SurveyResult>(db, surveyKey(year, unitId, period, code));
+    return found ? [found] : [];
+  }
+  return queryPrefix<SurveyResult>(db, { pk: `YEAR#${year}#UNIT#${unitId}`, skPrefix: `SURVEY#${period}#` });
+};

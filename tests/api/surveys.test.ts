@@ -70,4 +70,30 @@ describe('surveys API', () => {
     expect(ok.body.rate).toBe(96);
     expect((await verified('caohe-thc'))?.verifiedValue).toBe(96);
   });
+
+  it('refuses a result for a period the indicator is not assessed in, writing nothing', async () => {
+    const entered = await api.call('PUT', `/api/years/${Y}/units/caohe-thc/surveys/Q1`, {
+      as: 'admin',
+      body: { code: '3.3', respondents: 250, satisfied: 240 },
+    });
+    const imported = await api.call('POST', `/api/years/${Y}/surveys/import`, {
+      as: 'admin',
+      body: {
+        period: 'Q2',
+        code: '3.3',
+        fileName: 'survey.csv',
+        fileBase64: csv('单位编号,调查人数,满意人数\nluoyang-thc,10,9\n'),
+      },
+    });
+    expect(entered.status).toBe(400);
+    expect(entered.body.error.details[0]).toEqual({
+      path: 'param.period',
+      message: '指标 3.3 不在 Q1 考核，请选择其考核期',
+    });
+    expect(imported.status).toBe(400);
+    expect(imported.body.error.details[0].path).toBe('body.period');
+    const q1 = await api.call('GET', `/api/years/${Y}/surveys?period=Q1`, { as: 'admin' });
+    const q2 = await api.call('GET', `/api/years/${Y}/surveys?period=Q2`, { as: 'admin' });
+    expect([...q1.body, ...q2.body]).toEqual([]);
+  });
 });

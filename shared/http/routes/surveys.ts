@@ -4,7 +4,8 @@
  */
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { listAgreements } from '../../db/agreement-repo';
-import { getSurveyResult, saveSurveyResults } from '../../db/survey-repo';
+import { mapLimit } from '../../db/parallel';
+import { listSurveyResults, saveSurveyResults } from '../../db/survey-repo';
 import { satisfactionRate, validateSurveyRows } from '../../domain/inspections/survey';
 import { NotFoundError, ValidationError } from '../../errors';
 import {
@@ -22,8 +23,14 @@ import { readUploadRows } from './inspections';
 const listRoute = protectedRoute('surveys.read', {
   method: 'get',
   path: '/years/{year}/surveys',
-  summary: '满意度测评结果（某季度各单位）',
-  request: { params: YearParams, query: z.strictObject({ period: PeriodSchema.default('Q4') }) },
+  summary: '满意度测评结果（某季度各单位；可只看一个指标）',
+  request: {
+    params: YearParams,
+    query: z.strictObject({
+      period: PeriodSchema.default('Q4'),
+      code: z.string().trim().min(1).max(16).optional(),
+    }),
+  },
   responses: { 200: json(z.array(SurveyResultSchema), '测评结果') },
 });
 const importRoute = protectedRoute('surveys.write', {
@@ -47,31 +54,40 @@ const enterRoute = protectedRoute('surveys.write', {
   responses: { 200: json(SurveyResultSchema, '已保存') },
 });
 
-/** Units whose agreement has the indicator `code` (the survey's target leaf). */
-const unitsWithLeaf = async (db: AppEnv['Variables']['deps']['db'], year: number, code: string) =>
-  new Set(
-    (await listAgreements(db, year))
-      .filter((a) => a.dimensions.some((d) => d.leaves.some((l) => l.code === code)))
-      .map((a) => a.unitId),
-  );
+/** Units whose agreement has the indicator `code` (the survey's target leaf), with its periods. */
+const leafHolders = async (db: AppEnv['Variables']['deps']['db'], year: number, code: string) => {
+  const holders = new Map<string, readonly string[]>();
+  for (const a of await listAgreements(db, year)) {
+    const leaf = a.dimensions.flatMap((d) => d.leaves).find((l) => l.code === code);
+    if (leaf) holders.set(a.unitId, leaf.periods);
+  }
+  return holders;
+};
+
+/** A survey result only counts in a period its indicator is assessed in (e.g. 3.3 in Q4 only). */
+const notAssessedIn = (code: string, period: string, path: string) =>
+  new ValidationError(`指标 ${code} 不在 ${period} 考核`, [
+    { path, message: `指标 ${code} 不在 ${period} 考核，请选择其考核期` },
+  ]);
 
 export const surveyRoutes = new OpenAPIHono<AppEnv>()
   .openapi(listRoute, async (c) => {
     const { db } = c.get('deps');
     const { year } = c.req.valid('param');
-    const { period } = c.req.valid('query');
+    const { period, code } = c.req.valid('query');
     const agreements = await listAgreements(db, year);
-    const results = await Promise.all(agreements.map((a) => getSurveyResult(db, year, a.unitId, period)));
-    return c.json(
-      results.filter((r): r is SurveyResult => r !== undefined),
-      200,
+    const results = await mapLimit(agreements, 16, (a) =>
+      listSurveyResults(db, year, a.unitId, period, code),
     );
+    return c.json(results.flat(), 200);
   })
   .openapi(importRoute, async (c) => {
     const { db, now } = c.get('deps');
     const { year } = c.req.valid('param');
     const { period, code, fileBase64 } = c.req.valid('json');
-    const known = await unitsWithLeaf(db, year, code);
+    const holders = await leafHolders(db, year, code);
+    const known = new Set([...holders].filter(([, periods]) => periods.includes(period)).map(([id]) => id));
+    if (holders.size > 0 && known.size === 0) throw notAssessedIn(code, period, 'body.period');
     const { rows, problems } = validateSurveyRows(await readUploadRows(fileBase64), known);
     if (problems.length > 0) {
       const first = problems[0];
@@ -101,8 +117,9 @@ export const surveyRoutes = new OpenAPIHono<AppEnv>()
       throw new ValidationError('满意人数不能多于调查人数', [
         { path: 'body.satisfied', message: '满意人数不能多于调查人数' },
       ]);
-    if (!(await unitsWithLeaf(db, year, code)).has(unitId))
-      throw new NotFoundError(`该单位责任书中的指标 ${code}`);
+    const periods = (await leafHolders(db, year, code)).get(unitId);
+    if (!periods) throw new NotFoundError(`该单位责任书中的指标 ${code}`);
+    if (!periods.includes(period)) throw notAssessedIn(code, period, 'param.period');
     const result: SurveyResult = {
       unitId,
       period,

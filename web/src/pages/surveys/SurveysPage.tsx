@@ -28,7 +28,7 @@ type Entry = { unitId?: string } | null;
 
 export const SurveysPage = ({ user }: { user: Me }) => {
   const editable = canEdit(user.roles, 'surveys');
-  const [period, setPeriod] = useState<Period>('Q4');
+  const [chosenPeriod, setPeriod] = useState<Period>('Q4');
   const [chosenCode, setChosenCode] = useState<string>();
   const [entry, setEntry] = useState<Entry>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -44,17 +44,22 @@ export const SurveysPage = ({ user }: { user: Me }) => {
     async () => (year === undefined ? null : Promise.all([api.units.list(), surveysApi.indicators(year)])),
     [year],
   );
-  const [results, reload, setResults] = useResource(
-    async () => (year === undefined ? [] : surveysApi.list(year, period)),
-    [year, period],
-  );
-
   const [units, indicators] = setup.status === 'ready' && setup.data ? setup.data : [[], []];
   const indicator = indicators.find((i) => i.code === chosenCode) ?? indicators[0];
   const code = indicator?.code;
+  // Only the periods the indicator is assessed in: a result elsewhere would never count.
+  const periodOptions = indicator ? PERIODS.filter(([p]) => indicator.periods.includes(p)) : PERIODS;
+  const period = periodOptions.some(([p]) => p === chosenPeriod)
+    ? chosenPeriod
+    : (periodOptions.at(-1)?.[0] ?? chosenPeriod);
+  const [results, reload, setResults] = useResource(
+    async () => (year === undefined || code === undefined ? [] : surveysApi.list(year, period, code)),
+    [year, period, code],
+  );
+
   const names = new Map(units.map((u) => [u.id, u.name]));
   const surveyed = units.filter((u) => indicator?.categoryIds.includes(u.categoryId));
-  const rows = results.status === 'ready' ? results.data.filter((r) => r.code === code) : [];
+  const rows = results.status === 'ready' ? results.data : [];
 
   const closeEntry = (message: string | null) => {
     setEntry(null);
@@ -97,7 +102,7 @@ export const SurveysPage = ({ user }: { user: Me }) => {
           id="survey-period"
           label="考核期"
           value={period}
-          options={PERIODS}
+          options={periodOptions}
           onChange={(p) => choose(() => setPeriod(p))}
         />
         {indicators.length > 0 && (

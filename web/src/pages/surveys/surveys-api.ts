@@ -14,6 +14,8 @@ export interface SurveyIndicator {
   code: string;
   name: string;
   categoryIds: string[];
+  /** The periods it is assessed in (a survey result counts only there). */
+  periods: Period[];
 }
 
 /** The year's rate indicators, satisfaction ones (名称含“满意”) first, then by code. */
@@ -24,8 +26,14 @@ const indicators = async (year: number): Promise<SurveyIndicator[]> => {
   for (const t of templates)
     for (const leaf of t.dimensions.flatMap((d) => d.leaves)) {
       if (leaf.measure !== 'rate') continue;
-      const found = byCode.get(leaf.code) ?? { code: leaf.code, name: leaf.name, categoryIds: [] };
+      const found = byCode.get(leaf.code) ?? {
+        code: leaf.code,
+        name: leaf.name,
+        categoryIds: [],
+        periods: [],
+      };
       found.categoryIds.push(t.categoryId);
+      found.periods = [...new Set([...found.periods, ...leaf.periods])].sort();
       byCode.set(leaf.code, found);
     }
   const satisfaction = (i: SurveyIndicator) => (i.name.includes('满意') ? 0 : 1);
@@ -42,9 +50,9 @@ export interface SurveyEntry {
 
 export const surveysApi = {
   indicators,
-  /** Every unit's result of the period (whatever its indicator: the page filters by code). */
-  list: (year: number, period: Period) =>
-    send<SurveyResult[]>(`/api/years/${seg(year)}/surveys?period=${seg(period)}`),
+  /** Every unit's result of the period for one indicator. */
+  list: (year: number, period: Period, code: string) =>
+    send<SurveyResult[]>(`/api/years/${seg(year)}/surveys?period=${seg(period)}&code=${seg(code)}`),
   enter: (year: number, unitId: string, period: Period, entry: SurveyEntry) =>
     send<SurveyResult>(`/api/years/${seg(year)}/units/${seg(unitId)}/surveys/${seg(period)}`, 'PUT', entry),
   /** All rows or none: a 400 lists each bad cell as `row N column X`. */
