@@ -47,18 +47,6 @@ export const PLACEHOLDERS = {
     lead: '这里将汇集与您有关的通知。',
     items: ['上报窗口开放与截止提醒', '材料退回补充、延期批准', '责任书下达、结果公示与申诉处理结果'],
   },
-  checklist: {
-    lead: '这里将维护本年度明查暗访检查清单。',
-    items: ['逐项新增、修改检查项及扣分分值或一票否决', '从 Excel 批量导入，逐行逐列提示错误'],
-  },
-  proposals: {
-    lead: '这里将提出加分、扣分和一票否决事项。',
-    items: ['单位负责人为本单位申报加分，检查组和考核办提出扣分或一票否决', '附佐证材料，由考核办审批'],
-  },
-  surveys: {
-    lead: '这里将录入或导入满意度测评结果。',
-    items: ['按单位录入调查人数和满意人数', '从 Excel 或 CSV 导入，任何一行有误则不导入'],
-  },
 } as const satisfies Partial<Record<PageId, PlaceholderCopy>>;
 
 export type PlaceholderPageId = keyof typeof PLACEHOLDERS;
