@@ -33,6 +33,7 @@ export interface TestApi {
     method: string,
     path: string,
     options?: { as?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> },
+    // biome-ignore lint/suspicious/noExplicitAny: tests read each JSON answer as the route's schema says
   ) => Promise<{ status: number; body: any; headers: Headers }>;
   close: () => Promise<void>;
   /** Folder the ranking site is written to when a test publishes. */
