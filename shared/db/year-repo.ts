@@ -1,6 +1,12 @@
 /** Access patterns of appraisal years. */
 import { ConflictError, NotFoundError } from '../errors';
-import { YEAR_STATE_LABELS, YEAR_TRANSITIONS, type Year, type YearState } from '../schemas/year';
+import {
+  YEAR_STATE_LABELS,
+  YEAR_TRANSITIONS,
+  type Year,
+  type YearSettings,
+  type YearState,
+} from '../schemas/year';
 import type { Db } from './client';
 import { createItem, getItem, putIfAbsent, queryPrefix, replaceVersioned } from './items';
 import { yearIndexes, yearKey } from './keys';
@@ -51,14 +57,44 @@ export const advanceYear = async (
       'WRONG_STATE',
     );
   }
-  const next: Year = {
-    ...current,
-    state: to,
-    history: [...current.history, { state: to, at: at.toISOString(), by }],
-  };
+  return replaceYear(
+    db,
+    { ...current, state: to, history: [...current.history, { state: to, at: at.toISOString(), by }] },
+    expectedVersion,
+  );
+};
+
+/**
+ * Replaces the weights, caps, windows (and optionally the title) of a year still in 年初设置; once
+ * the year is under way its settings are what units were appraised against, so they stay. The
+ * history is left as it is: a settings edit is not a change of state.
+ */
+export const updateYearSettings = async (
+  db: Db,
+  year: number,
+  change: { settings: YearSettings; title?: string | undefined },
+  expectedVersion: number,
+): Promise<Year> => {
+  const current = await getYear(db, year);
+  if (current.state !== 'setup') {
+    throw new ConflictError(
+      `当前状态为“${YEAR_STATE_LABELS[current.state]}”，只有“${YEAR_STATE_LABELS.setup}”中的年度可以修改设置`,
+      { state: current.state },
+      'WRONG_STATE',
+    );
+  }
+  return replaceYear(
+    db,
+    { ...current, ...change.settings, ...(change.title === undefined ? {} : { title: change.title }) },
+    expectedVersion,
+  );
+};
+
+/** Writes `next` over the stored year if its version is still `expectedVersion` (else 409). */
+const replaceYear = async (db: Db, next: Year, expectedVersion: number): Promise<Year> => {
   const version = await replaceVersioned<Year>(
     db,
-    { ...yearKey(year), ...yearIndexes(year), entity: 'year', ...next },
+    { ...yearKey(next.year), ...yearIndexes(next.year), entity: 'year', ...next },
     expectedVersion,
   );
   return { ...next, version };

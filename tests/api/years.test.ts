@@ -56,3 +56,99 @@ describe('creating an appraisal year', () => {
     expect(list.body[0].year).toBe(next);
   });
 });
+
+describe('changing a year’s settings while it is in 年初设置', () => {
+  let api: TestApi;
+  const next = CURRENT_YEAR + 1;
+  /** The year as the admin reads it, and its settings as the body of a PUT. */
+  const read = async (year: number) => {
+    const { body } = await api.call('GET', `/api/years/${year}`, { as: 'admin' });
+    const { year: _y, title: _t, state: _s, version, history: _h, ...settings } = body;
+    return { year: body, settings, version };
+  };
+  beforeAll(async () => {
+    api = await createTestApi();
+    await api.call('POST', '/api/years', { as: 'admin', body: { year: next } });
+  });
+  afterAll(() => api.close());
+
+  it('saves new weights and title with a new version, the history unchanged', async () => {
+    // Prepare
+    const before = await read(next);
+
+    // Act
+    const res = await api.call('PUT', `/api/years/${next}/settings`, {
+      as: 'admin',
+      body: {
+        ...before.settings,
+        periodWeights: { Q1: 10, Q2: 20, Q3: 20, Q4: 50 },
+        penaltyCapCents: null,
+        title: '明年的考核',
+        version: before.version,
+      },
+    });
+
+    // Assess
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      year: next,
+      title: '明年的考核',
+      state: 'setup',
+      version: before.version + 1,
+      periodWeights: { Q1: 10, Q2: 20, Q3: 20, Q4: 50 },
+      penaltyCapCents: null,
+      history: before.year.history,
+    });
+    expect((await read(next)).year).toEqual(res.body);
+  });
+
+  it('names weights that do not sum to 100 and writes nothing', async () => {
+    const before = await read(next);
+    const res = await api.call('PUT', `/api/years/${next}/settings`, {
+      as: 'admin',
+      body: {
+        ...before.settings,
+        periodWeights: { Q1: 10, Q2: 10, Q3: 10, Q4: 10 },
+        version: before.version,
+      },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details).toEqual([
+      { path: 'body.periodWeights', message: '四个季度的权重之和须为 100' },
+    ]);
+    expect((await read(next)).year).toEqual(before.year);
+  });
+
+  it('refuses a stale version and writes nothing', async () => {
+    const before = await read(next);
+    const res = await api.call('PUT', `/api/years/${next}/settings`, {
+      as: 'admin',
+      body: { ...before.settings, publicityDays: 9, version: before.version - 1 },
+    });
+    expect(res.status).toBe(409);
+    expect(res.body.error.code).toBe('STALE_VERSION');
+    expect((await read(next)).year).toEqual(before.year);
+  });
+
+  it('refuses a year already under way, naming its state', async () => {
+    const before = await read(CURRENT_YEAR);
+    const res = await api.call('PUT', `/api/years/${CURRENT_YEAR}/settings`, {
+      as: 'admin',
+      body: { ...before.settings, publicityDays: 9, version: before.version },
+    });
+    expect(res.status).toBe(409);
+    expect(res.body.error.code).toBe('WRONG_STATE');
+    expect(res.body.error.message).toContain('考核进行中');
+    expect((await read(CURRENT_YEAR)).year).toEqual(before.year);
+  });
+
+  it('refuses anyone but the admin', async () => {
+    const before = await read(next);
+    const res = await api.call('PUT', `/api/years/${next}/settings`, {
+      as: 'leader',
+      body: { ...before.settings, publicityDays: 9, version: before.version },
+    });
+    expect(res.status).toBe(403);
+    expect((await read(next)).year).toEqual(before.year);
+  });
+});

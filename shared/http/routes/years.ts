@@ -1,12 +1,12 @@
 /** Appraisal years and their state machine. */
 import { OpenAPIHono, z } from '@hono/zod-openapi';
-import { advanceYear, createYear, getYear, listYears } from '../../db/year-repo';
+import { advanceYear, createYear, getYear, listYears, updateYearSettings } from '../../db/year-repo';
 import { carryOverSettings, settingsProblems } from '../../domain/years/new-year';
 import { ValidationError } from '../../errors';
 import { freezeDraft } from '../../publication/drafts';
 import { YearSchema, YearSettingsSchema, YearStateSchema } from '../../schemas/year';
 import type { AppEnv } from '../env';
-import { body, YearParams } from '../openapi';
+import { body, json, YearParams } from '../openapi';
 import { protectedRoute } from '../route';
 
 const listYearsRoute = protectedRoute('years.read', {
@@ -17,9 +17,10 @@ const listYearsRoute = protectedRoute('years.read', {
     200: { description: '年度', content: { 'application/json': { schema: z.array(YearSchema) } } },
   },
 });
+const TitleSchema = z.string().trim().min(2, '请填写年度名称').max(60, '年度名称不超过 60 字');
 const NewYearSchema = z.strictObject({
   year: z.number().int().min(2000, '年度须在 2000–2100 之间').max(2100, '年度须在 2000–2100 之间'),
-  title: z.string().trim().min(2, '请填写年度名称').max(60).optional(),
+  title: TitleSchema.optional(),
   /** Omitted: last year's weights, caps and windows, moved to the new year. */
   settings: YearSettingsSchema.optional(),
 });
@@ -60,6 +61,22 @@ const advanceYearRoute = protectedRoute('years.write', {
     409: { description: '状态不符或版本冲突', content: { 'application/json': { schema: z.any() } } },
   },
 });
+const YearSettingsUpdateSchema = YearSettingsSchema.extend({
+  version: z.number().int().min(1),
+  /** Omitted: the title stays. */
+  title: TitleSchema.optional(),
+});
+const updateSettingsRoute = protectedRoute('years.write', {
+  method: 'put',
+  path: '/years/{year}/settings',
+  summary: '修改年度设置（权重、上限、季度窗口；仅限年初设置阶段）',
+  request: { params: YearParams, ...body(YearSettingsUpdateSchema) },
+  responses: {
+    200: json(YearSchema, '已保存'),
+    404: json(z.any(), '年度不存在'),
+    409: json(z.any(), '年度已不在年初设置阶段，或版本冲突'),
+  },
+});
 
 export const yearRoutes = new OpenAPIHono<AppEnv>()
   .openapi(listYearsRoute, async (c) => c.json(await listYears(c.get('deps').db), 200))
@@ -93,5 +110,17 @@ export const yearRoutes = new OpenAPIHono<AppEnv>()
     const year = await advanceYear(db, c.req.valid('param').year, to, version, by, now());
     // Publicity is opened on a frozen draft (version 1); objections are weighed against it.
     if (to === 'publicity') await freezeDraft(db, { year: year.year, by, at: now(), reason: '开始公示' });
+    return c.json(year, 200);
+  })
+  .openapi(updateSettingsRoute, async (c) => {
+    const { version, title, ...settings } = c.req.valid('json');
+    const problems = settingsProblems(settings, 'body');
+    if (problems.length > 0) throw new ValidationError('年度设置有误', problems);
+    const year = await updateYearSettings(
+      c.get('deps').db,
+      c.req.valid('param').year,
+      { settings, title },
+      version,
+    );
     return c.json(year, 200);
   });

@@ -29,5 +29,10 @@ describe('carrying last year’s settings into a new year', () => {
       'body.settings.periodWeights',
       'body.settings.periods.1.closesAt',
     ]);
+    // The settings edit sends them at the top of the body.
+    expect(settingsProblems(settings, 'body').map((p) => p.path)).toEqual([
+      'body.periodWeights',
+      'body.periods.1.closesAt',
+    ]);
   });
 });
