@@ -97,6 +97,7 @@ describe('the published ranking page', () => {
       );
     const vetoedRow = page.getByRole('row', { name: /清河县铁路医院/ });
     await expect.poll(() => vetoedRow.textContent()).toContain('一票否决');
+    expect(await vetoedRow.textContent()).toContain('安全生产责任事故：');
     await expect.poll(() => vetoedRow.textContent()).toContain('不合格');
     await page.getByRole('link', { name: '洛阳镇卫生院' }).click();
     await expect.poll(() => page.locator('main').textContent()).toMatch(/按完成比例|达标|扣分|评分/);

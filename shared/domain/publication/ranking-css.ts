@@ -20,6 +20,7 @@ tr.vetoed{background:#fef2f2}
 .grade{display:inline-block;padding:0 8px;border-radius:10px;font-size:.85rem;border:1px solid}
 .g-a{color:#065f46;border-color:#065f46}.g-b{color:#1e40af;border-color:#1e40af}.g-c{color:#374151;border-color:#374151}.g-d{color:#991b1b;border-color:#991b1b}
 .veto{color:#fff;background:#991b1b;padding:0 6px;border-radius:3px;font-size:.8rem}
+.veto-reason{display:block;color:#991b1b;font-size:.8rem}
 .notice{background:#fffbeb;border:1px solid #f59e0b;color:#78350f;padding:8px 12px;border-radius:4px}
 header.site .notice{color:#78350f}
 .summary{display:grid;grid-template-columns:repeat(auto-fill,minmax(140px,1fr));gap:8px;margin:0 0 16px}

@@ -47,7 +47,9 @@ const header = (meta: PublishedSnapshotMeta, back: Raw | string = '') => html`
 
 const gradeBadge = (unit: UnitResult) =>
   html`<span class="grade ${GRADE_CLASS[unit.grade] ?? ''}">${unit.grade}</span>${
-    unit.vetoed ? html` <span class="veto" title="${unit.vetoReason ?? ''}">一票否决</span>` : ''
+    unit.vetoed
+      ? html` <span class="veto">一票否决</span>${unit.vetoReason ? html` <small class="veto-reason">${unit.vetoReason}</small>` : ''}`
+      : ''
   }`;
 
 const categoryTable = (category: CategoryResult, unitHref: (u: UnitResult) => string) => {
