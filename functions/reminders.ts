@@ -2,16 +2,20 @@
  * The daily reminders (EventBridge, 09:00 Beijing time; locally `npm run remind` and once a day
  * while `npm start` runs): in-app notifications for every user of a unit that still has items
  * missing N days before its period closes and on the day of close. Running twice on one day
- * writes nothing new.
+ * writes nothing new. Overdue rectification orders are flagged too: a daily summary to the admins,
+ * and one notice to the unit on the first day past the due date.
  */
 
 import { listAgreements } from '../shared/db/agreement-repo';
 import type { Db } from '../shared/db/client';
 import { createDb, dbConfigFromEnv } from '../shared/db/client';
+import { listRectificationsByState } from '../shared/db/inspection-repo';
 import { addNotifications, type NewNotification, noteId } from '../shared/db/notification-repo';
-import { listUnits, listUnitUsers } from '../shared/db/org-repo';
+import { listUnits, listUnitUsers, listUsers } from '../shared/db/org-repo';
 import { listPeriodRecords } from '../shared/db/submission-repo';
 import { listYears } from '../shared/db/year-repo';
+import { shanghaiDate } from '../shared/domain/inspections/dates';
+import { type OverdueNote, planOverdueNotes } from '../shared/domain/inspections/overdue';
 import { indicatorsForPeriod } from '../shared/domain/submissions/indicators';
 import { periodsToRemind, planReminders, type UnitStanding } from '../shared/domain/submissions/reminders';
 import { isHandedIn } from '../shared/domain/submissions/status';
@@ -75,7 +79,38 @@ export const runReminders = async (db: Db, now: Date, daysBefore = 3): Promise<R
       }
     }
   }
+  notes.push(...(await overdueRectificationNotes(db, now, stamp)));
   return { reminders, notifications: await addNotifications(db, notes) };
+};
+
+/** Overdue rectification orders of the years still running: the admins' summary and the units' notice. */
+const overdueRectificationNotes = async (db: Db, now: Date, stamp: Date): Promise<NewNotification[]> => {
+  const running = (await listYears(db)).filter((y) => y.state !== 'setup' && y.state !== 'published');
+  if (running.length === 0) return [];
+  const [units, users] = await Promise.all([listUnits(db), listUsers(db)]);
+  const names = new Map(units.map((u) => [u.id, u.name]));
+  const admins = users.filter((u) => u.roles.includes('admin'));
+  const notes: NewNotification[] = [];
+  for (const year of running) {
+    const open = await listRectificationsByState(db, year.year, 'open');
+    const plan = planOverdueNotes(year.year, open, shanghaiDate(now), (id) => names.get(id) ?? id);
+    const note = (userId: string, unitId: string | null, n: OverdueNote): NewNotification => ({
+      id: noteId(stamp, n.dedupeKey),
+      userId,
+      unitId,
+      kind: 'rectification',
+      title: n.title,
+      body: n.body,
+      link: '/inspections',
+      createdAt: stamp.toISOString(),
+    });
+    const adminNote = plan.admin;
+    if (adminNote) notes.push(...admins.map((a) => note(a.id, null, adminNote)));
+    for (const n of plan.units) {
+      notes.push(...users.filter((u) => u.unitId === n.unitId).map((u) => note(u.id, n.unitId, n)));
+    }
+  }
+  return notes;
 };
 
 const daysFromEnv = () => {

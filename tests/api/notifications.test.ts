@@ -97,4 +97,47 @@ describe('reminders and notifications', () => {
       ),
     ).toBe(true);
   });
+
+  it('flags an overdue rectification: the admins daily, the unit once on its first overdue day', async () => {
+    // An approved inspection of 河沙镇卫生院 orders a rectification due 2026-07-15; nobody answers it.
+    const recorded = await api.call('POST', '/api/years/2026/inspections', {
+      as: 'inspector-xingfeng',
+      body: {
+        unitId: 'hesha-thc',
+        kind: '明查',
+        date: '2026-06-20',
+        findings: [{ itemCode: 'XF-01', note: '收费窗口对老年患者态度生硬', rectifyBy: '2026-07-15' }],
+      },
+    });
+    expect(recorded.status).toBe(201);
+    const approved = await api.call(
+      'POST',
+      `/api/years/2026/units/hesha-thc/inspections/${recorded.body.id}/decision`,
+      {
+        as: 'admin',
+        body: { decision: 'approve', version: recorded.body.version },
+      },
+    );
+    expect(approved.status).toBe(200);
+    const itemText = recorded.body.findings[0].itemText as string;
+    const rectifications = (n: { items: { kind: string; title: string; body: string }[] }) =>
+      n.items.filter((x) => x.kind === 'rectification');
+    await runReminders(api.db, new Date('2026-07-15T09:00:00+08:00'), 3);
+    expect(rectifications(await notesOf('hesha-thc-head'))).toEqual([]);
+    const firstDay = await runReminders(api.db, new Date('2026-07-16T09:00:00+08:00'), 3);
+    const again = await runReminders(api.db, new Date('2026-07-16T17:00:00+08:00'), 3);
+    await runReminders(api.db, new Date('2026-07-18T09:00:00+08:00'), 3);
+
+    expect(firstDay.notifications).toBeGreaterThan(0);
+    expect(again.notifications).toBe(0);
+    const unit = rectifications(await notesOf('hesha-thc-head'));
+    expect(unit).toHaveLength(1);
+    expect(unit[0]).toMatchObject({ title: '整改已逾期' });
+    expect(unit[0]?.body).toContain('2026-07-15');
+    const admin = rectifications(await notesOf('admin'));
+    expect(admin.length).toBeGreaterThanOrEqual(2);
+    expect(admin[0]).toMatchObject({ title: '1 项整改已逾期' });
+    expect(admin[0]?.body).toContain(`河沙镇卫生院「${itemText}」（期限 2026-07-15）`);
+    expect(rectifications(await notesOf('luoyang-thc-head'))).toEqual([]);
+  });
 });
