@@ -66,6 +66,15 @@ describe('changing a year’s settings while it is in 年初设置', () => {
     const { year: _y, title: _t, state: _s, version, history: _h, ...settings } = body;
     return { year: body, settings, version };
   };
+  /** PUTs the year's settings as read, with `changes` on top. */
+  const put = async (year: number, changes: Record<string, unknown>, as = 'admin') => {
+    const before = await read(year);
+    const res = await api.call('PUT', `/api/years/${year}/settings`, {
+      as,
+      body: { ...before.settings, version: before.version, ...changes },
+    });
+    return { before, res };
+  };
   beforeAll(async () => {
     api = await createTestApi();
     await api.call('POST', '/api/years', { as: 'admin', body: { year: next } });
@@ -73,19 +82,11 @@ describe('changing a year’s settings while it is in 年初设置', () => {
   afterAll(() => api.close());
 
   it('saves new weights and title with a new version, the history unchanged', async () => {
-    // Prepare
-    const before = await read(next);
-
     // Act
-    const res = await api.call('PUT', `/api/years/${next}/settings`, {
-      as: 'admin',
-      body: {
-        ...before.settings,
-        periodWeights: { Q1: 10, Q2: 20, Q3: 20, Q4: 50 },
-        penaltyCapCents: null,
-        title: '明年的考核',
-        version: before.version,
-      },
+    const { before, res } = await put(next, {
+      periodWeights: { Q1: 10, Q2: 20, Q3: 20, Q4: 50 },
+      penaltyCapCents: null,
+      title: '明年的考核',
     });
 
     // Assess
@@ -103,15 +104,7 @@ describe('changing a year’s settings while it is in 年初设置', () => {
   });
 
   it('names weights that do not sum to 100 and writes nothing', async () => {
-    const before = await read(next);
-    const res = await api.call('PUT', `/api/years/${next}/settings`, {
-      as: 'admin',
-      body: {
-        ...before.settings,
-        periodWeights: { Q1: 10, Q2: 10, Q3: 10, Q4: 10 },
-        version: before.version,
-      },
-    });
+    const { before, res } = await put(next, { periodWeights: { Q1: 10, Q2: 10, Q3: 10, Q4: 10 } });
     expect(res.status).toBe(400);
     expect(res.body.error.details).toEqual([
       { path: 'body.periodWeights', message: '四个季度的权重之和须为 100' },
@@ -120,22 +113,15 @@ describe('changing a year’s settings while it is in 年初设置', () => {
   });
 
   it('refuses a stale version and writes nothing', async () => {
-    const before = await read(next);
-    const res = await api.call('PUT', `/api/years/${next}/settings`, {
-      as: 'admin',
-      body: { ...before.settings, publicityDays: 9, version: before.version - 1 },
-    });
+    const version = (await read(next)).version;
+    const { before, res } = await put(next, { publicityDays: 9, version: version - 1 });
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('STALE_VERSION');
     expect((await read(next)).year).toEqual(before.year);
   });
 
   it('refuses a year already under way, naming its state', async () => {
-    const before = await read(CURRENT_YEAR);
-    const res = await api.call('PUT', `/api/years/${CURRENT_YEAR}/settings`, {
-      as: 'admin',
-      body: { ...before.settings, publicityDays: 9, version: before.version },
-    });
+    const { before, res } = await put(CURRENT_YEAR, { publicityDays: 9 });
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('WRONG_STATE');
     expect(res.body.error.message).toContain('考核进行中');
@@ -143,11 +129,7 @@ describe('changing a year’s settings while it is in 年初设置', () => {
   });
 
   it('refuses anyone but the admin', async () => {
-    const before = await read(next);
-    const res = await api.call('PUT', `/api/years/${next}/settings`, {
-      as: 'leader',
-      body: { ...before.settings, publicityDays: 9, version: before.version },
-    });
+    const { before, res } = await put(next, { publicityDays: 9 }, 'leader');
     expect(res.status).toBe(403);
     expect((await read(next)).year).toEqual(before.year);
   });

@@ -124,4 +124,55 @@ describe('the appraisal year', () => {
       .first()
       .waitFor();
   });
+
+  it('lets the admin change the weights of a year in 年初设置, naming a sum that is not 100', async () => {
+    // Prepare: a year of its own, so this test does not depend on the one above
+    const admin = await apiAs(e2e, 'admin');
+    await admin('/api/years', { method: 'POST', body: { year: thisYear + 2 } });
+    const page = await e2e.newPage();
+    await signInAs(page, 'admin', '/year');
+    await page.getByRole('button', { name: '修改年度设置' }).click();
+    const form = page.getByRole('form', { name: '修改年度设置' });
+    await form.waitFor();
+    const weight = (quarter: string) => form.getByLabel(`${quarter}权重`, { exact: true });
+    const setWeights = async (weights: number[]) => {
+      for (const [i, quarter] of ['第一季度', '第二季度', '第三季度', '第四季度'].entries())
+        await weight(quarter).fill(String(weights[i]));
+    };
+    expect(await page.getByLabel('查看年度').inputValue()).toBe(String(thisYear + 2));
+    await checkA11y(page);
+
+    // Act 1: 10/20/20/40 sums to 90
+    await setWeights([10, 20, 20, 40]);
+    await form.getByText('合计 90%').waitFor();
+    await form.getByRole('button', { name: '保存年度设置' }).click();
+
+    // Assess 1: the server's error next to the weights, and in the summary
+    await form.locator('.field-error', { hasText: '四个季度的权重之和须为 100' }).waitFor();
+    expect(await page.getByRole('alert').textContent()).toContain('请修改标出的 1 处后再保存');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.id))
+      .toBe('year-settings-periodWeights-Q1');
+    await checkA11y(page);
+
+    // Act 2: 10/20/30/40
+    await weight('第三季度').fill('30');
+    await form.getByText('合计 100%').waitFor();
+    await form.getByRole('button', { name: '保存年度设置' }).click();
+
+    // Assess 2: saved, shown, kept, and the focus back on the button
+    await form.waitFor({ state: 'hidden' });
+    const expected = '第一季度 10%，第二季度 20%，第三季度 30%，第四季度 40%';
+    await page.getByText(expected).waitFor();
+    expect(await page.getByRole('status').textContent()).toContain('已保存');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('修改年度设置');
+    await page.reload();
+    await page.getByText(expected).waitFor();
+    // The windows went through the form's Beijing date and time and came back unchanged.
+    await page
+      .getByText(`${thisYear + 2}年12月20日 09:00`)
+      .first()
+      .waitFor();
+    await page.context().close();
+  });
 });

@@ -176,6 +176,11 @@ export const api = {
     create: (year: number) => call<Year>('/api/years', 'POST', { year }),
     advance: (year: number, to: YearState, version: number) =>
       call<Year>(`/api/years/${segment(year)}/transitions`, 'POST', { to, version }),
+    /** Weights, caps, windows and title of a year in 年初设置; `version` is the one read. */
+    updateSettings: (
+      year: number,
+      body: Omit<Year, 'year' | 'title' | 'state' | 'history'> & { title?: string },
+    ) => call<Year>(`/api/years/${segment(year)}/settings`, 'PUT', body),
   },
   categories: { list: () => call<Category[]>('/api/categories') },
   units: {

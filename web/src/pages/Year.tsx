@@ -1,8 +1,8 @@
 /**
  * 考核年度: the year's settings, windows and history, read-only; an admin moves the year to its
- * next state after confirming in a dialog.
+ * next state after confirming in a dialog, and while it is in 年初设置 can change its settings.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ApiError, Me, Year } from '../api';
 import { api } from '../api';
 import { ConfirmDialog } from '../components/ConfirmDialog';
@@ -16,20 +16,27 @@ import { canEdit } from '../navigation';
 import { toApiError, useResource } from '../use-resource';
 import { NewYearForm } from './NewYearForm';
 import { historyColumns, StateSteps, windowColumns, YearSettings } from './YearOverview';
+import { YearSettingsForm } from './YearSettingsForm';
 import { TRANSITION_COPY } from './year-transitions';
 
 const YearDetails = ({
   year,
   editable,
   names,
-  onAdvanced,
+  onChanged,
 }: {
   year: Year;
   editable: boolean;
   names: Map<string, string>;
-  onAdvanced: (year: Year) => void;
+  onChanged: (year: Year) => void;
 }) => {
   const [confirming, setConfirming] = useState(false);
+  // null: never opened, so nothing to give focus back to.
+  const [editing, setEditing] = useState<boolean | null>(null);
+  const editButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (editing === false) editButton.current?.focus();
+  }, [editing]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -43,7 +50,7 @@ const YearDetails = ({
     try {
       const updated = await api.years.advance(year.year, next, year.version);
       setDone(`已${copy.action}：${year.title}当前状态为“${YEAR_STATE_LABELS[updated.state]}”。`);
-      onAdvanced(updated);
+      onChanged(updated);
     } catch (e) {
       setError(toApiError(e));
     } finally {
@@ -81,10 +88,30 @@ const YearDetails = ({
           </div>
         )}
       </section>
-      <section class="panel" aria-labelledby="year-settings">
-        <h2 id="year-settings">考核设置</h2>
-        <YearSettings year={year} />
-      </section>
+      {editing ? (
+        <YearSettingsForm
+          year={year}
+          onCancel={() => setEditing(false)}
+          onSaved={(updated) => {
+            setDone(`已保存${updated.title}的年度设置。`);
+            onChanged(updated);
+            setEditing(false);
+          }}
+        />
+      ) : (
+        <section class="panel" aria-labelledby="year-settings">
+          <h2 id="year-settings">考核设置</h2>
+          <YearSettings year={year} />
+          {editable && year.state === 'setup' && (
+            <div class="next-step">
+              <button type="button" class="button" ref={editButton} onClick={() => setEditing(true)}>
+                修改年度设置
+              </button>
+              <p class="hint">权重、上限和季度窗口只能在“年初设置”阶段修改。</p>
+            </div>
+          )}
+        </section>
+      )}
       <section class="panel" aria-labelledby="year-windows">
         <h2 id="year-windows">季度上报窗口</h2>
         <DataTable
@@ -192,7 +219,7 @@ export const YearPage = ({ user }: { user: Me }) => {
           year={year}
           editable={editable}
           names={names}
-          onAdvanced={(updated) =>
+          onChanged={(updated) =>
             setYears({ status: 'ready', data: list.map((y) => (y.year === updated.year ? updated : y)) })
           }
         />
