@@ -22,7 +22,10 @@ import { isHandedIn } from '../shared/domain/submissions/status';
 import { beijingDate } from '../shared/domain/submissions/window';
 
 export interface ReminderReport {
+  /** Units reminded of a closing period. */
   reminders: number;
+  /** Rectification orders past their due date and still open. */
+  overdue: number;
   notifications: number;
 }
 
@@ -79,18 +82,20 @@ export const runReminders = async (db: Db, now: Date, daysBefore = 3): Promise<R
       }
     }
   }
-  notes.push(...(await overdueRectificationNotes(db, now, stamp)));
-  return { reminders, notifications: await addNotifications(db, notes) };
+  const overdue = await overdueRectificationNotes(db, now, stamp);
+  notes.push(...overdue.notes);
+  return { reminders, overdue: overdue.count, notifications: await addNotifications(db, notes) };
 };
 
 /** Overdue rectification orders of the years still running: the admins' summary and the units' notice. */
-const overdueRectificationNotes = async (db: Db, now: Date, stamp: Date): Promise<NewNotification[]> => {
+const overdueRectificationNotes = async (db: Db, now: Date, stamp: Date) => {
   const running = (await listYears(db)).filter((y) => y.state !== 'setup' && y.state !== 'published');
-  if (running.length === 0) return [];
+  if (running.length === 0) return { count: 0, notes: [] };
   const [units, users] = await Promise.all([listUnits(db), listUsers(db)]);
   const names = new Map(units.map((u) => [u.id, u.name]));
   const admins = users.filter((u) => u.roles.includes('admin'));
   const notes: NewNotification[] = [];
+  let count = 0;
   for (const year of running) {
     const open = await listRectificationsByState(db, year.year, 'open');
     const plan = planOverdueNotes(year.year, open, shanghaiDate(now), (id) => names.get(id) ?? id);
@@ -104,13 +109,14 @@ const overdueRectificationNotes = async (db: Db, now: Date, stamp: Date): Promis
       link: '/inspections',
       createdAt: stamp.toISOString(),
     });
+    count += plan.overdue;
     const adminNote = plan.admin;
     if (adminNote) notes.push(...admins.map((a) => note(a.id, null, adminNote)));
     for (const n of plan.units) {
       notes.push(...users.filter((u) => u.unitId === n.unitId).map((u) => note(u.id, n.unitId, n)));
     }
   }
-  return notes;
+  return { count, notes };
 };
 
 const daysFromEnv = () => {

@@ -50,7 +50,7 @@ const db = createDb({ tableName: process.env.TABLE_NAME ?? 'kaoping', endpoint }
 try {
   const report = await runReminders(db, now, days);
   console.log(
-    `提醒：${report.reminders} 个单位需要提醒，新写入 ${report.notifications} 条通知（${now.toISOString()}）`,
+    `提醒：${report.reminders} 个单位需要提醒，${report.overdue} 项整改逾期，新写入 ${report.notifications} 条通知（${now.toISOString()}）`,
   );
 } finally {
   db.raw.destroy();

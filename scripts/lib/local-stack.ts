@@ -64,7 +64,10 @@ const scheduleReminders = (db: Db, now: () => Date, log: (message: string) => vo
   const run = () =>
     runReminders(db, now()).then(
       (r) =>
-        r.notifications > 0 && log(`reminders: ${r.notifications} notifications for ${r.reminders} units`),
+        r.notifications > 0 &&
+        log(
+          `reminders: ${r.notifications} notifications (${r.reminders} units to remind, ${r.overdue} rectifications overdue)`,
+        ),
       (error: unknown) => log(`reminders failed: ${(error as Error).message}`),
     );
   const next = () => {

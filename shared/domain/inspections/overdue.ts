@@ -23,7 +23,7 @@ export const planOverdueNotes = (
   open: readonly Rectification[],
   today: string,
   unitName: (unitId: string) => string,
-): { admin: OverdueNote | null; units: (OverdueNote & { unitId: string })[] } => {
+): { overdue: number; admin: OverdueNote | null; units: (OverdueNote & { unitId: string })[] } => {
   const overdue = open
     .filter((r) => r.state === 'open' && isOverdue(r, today))
     .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.id.localeCompare(b.id));
@@ -47,5 +47,5 @@ export const planOverdueNotes = (
       title: '整改已逾期',
       body: `「${r.itemText}」的整改期限为 ${r.dueDate}，已逾期，请尽快提交整改情况和佐证材料。`,
     }));
-  return { admin, units };
+  return { overdue: overdue.length, admin, units };
 };

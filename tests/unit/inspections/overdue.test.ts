@@ -26,6 +26,7 @@ const names = (id: string) => ({ a: '甲卫生院', b: '乙卫生院' })[id] ?? 
 describe('overdue rectification notes', () => {
   it('says nothing on the due day itself', () => {
     expect(planOverdueNotes(2026, [order('1', 'a', '2026-07-15')], '2026-07-15', names)).toEqual({
+      overdue: 0,
       admin: null,
       units: [],
     });
