@@ -4,6 +4,7 @@
  * refuses the proposer's own approval and says so.
  */
 import { useState } from 'preact/hooks';
+import { api } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
@@ -38,6 +39,10 @@ export const ApprovalQueue = ({ year, names }: { year: number; names: Map<string
     () => Promise.all([inspectionsApi.list(year), inspectionsApi.proposals(year, 'proposed')]),
     [year],
   );
+  // The proposer's name, not their sign-in id; the admin may list users.
+  const [users] = useResource(() => api.users.list(), []);
+  const userName = (id: string) =>
+    (users.status === 'ready' ? users.data.find((u) => u.id === id)?.name : undefined) ?? id;
   const [pending, setPending] = useState<Pending>();
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
@@ -133,7 +138,7 @@ export const ApprovalQueue = ({ year, names }: { year: number; names: Map<string
                 p.pointsCents === undefined ? p.title : `${p.title}（${formatPoints(p.pointsCents)}）`,
             },
             { header: '理由', render: (p) => p.reason },
-            { header: '提议人', render: (p) => p.proposedBy },
+            { header: '提议人', render: (p) => userName(p.proposedBy) },
             attachmentsColumn<Proposal>('evidence', (p) => ({
               year,
               unitId: p.unitId,
