@@ -13,10 +13,18 @@ import { computeFrozen } from './publish';
 
 export const freezeDraft = async (
   db: Db,
-  options: { year: number; by: string; at: Date; reason: string; objectionIds?: string[] },
+  options: {
+    year: number;
+    by: string;
+    at: Date;
+    reason: string;
+    objectionIds?: string[];
+    /** Results computed already (opening publicity computes them before the year moves). */
+    frozen?: Awaited<ReturnType<typeof computeFrozen>>;
+  },
 ): Promise<Draft> => {
   const [{ results, scenarioJson, resultsJson }, existing] = await Promise.all([
-    computeFrozen(db, options.year),
+    options.frozen ?? computeFrozen(db, options.year),
     listDrafts(db, options.year),
   ]);
   const draft: Draft = {
@@ -25,7 +33,7 @@ export const freezeDraft = async (
     computedAt: options.at.toISOString(),
     computedBy: options.by,
     reason: options.reason,
-    objectionIds: options.objectionIds ?? [],
+    objectionIds: [...new Set(options.objectionIds ?? [])],
     resultsSha256: sha256Hex(canonicalJson(results)),
     parts: 0,
     scenarioJson,

@@ -175,6 +175,29 @@ describe('attachments API', () => {
       expect(await api.evidence.inspect(done.body.objectKey)).toBeUndefined();
     });
 
+    it('answers a second confirmation or removal of the same file as done, not as a closed record', async () => {
+      const { ticket, done } = await upload('inspector-jijian', 'inspection', inspectionId, {
+        name: '重复确认.png',
+        bytes: tinyPng(6, 6),
+        type: PNG,
+      });
+      const again = await api.call(
+        'POST',
+        `${base('inspection', inspectionId)}/${ticket.body.file.fileId}/complete`,
+        {
+          as: 'inspector-jijian',
+        },
+      );
+      expect(done.status).toBe(200);
+      expect(again.status).toBe(200);
+      expect(again.body.state).toBe('ready');
+      const path = `${base('inspection', inspectionId)}/${done.body.fileId}`;
+      const removed = await api.call('DELETE', path, { as: 'inspector-jijian' });
+      const twice = await api.call('DELETE', path, { as: 'inspector-jijian' });
+      expect(removed.status).toBe(204);
+      expect(twice.status).toBe(404);
+    });
+
     it('approves an inspection without photos', async () => {
       const bare = await record();
       expect((await approve(bare)).status).toBe(200);

@@ -55,6 +55,17 @@ describe('creating an appraisal year', () => {
     const list = await api.call('GET', '/api/years', { as: 'luoyang-thc-reporter' });
     expect(list.body[0].year).toBe(next);
   });
+
+  it('gives a year with no earlier one the bureau’s usual settings', async () => {
+    const res = await api.call('POST', '/api/years', { as: 'admin', body: { year: 2020 } });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ periodWeights: { Q1: 10, Q2: 10, Q3: 10, Q4: 70 }, publicityDays: 5 });
+    expect(res.body.periods[0]).toEqual({
+      period: 'Q1',
+      opensAt: '2020-03-25T09:00:00+08:00',
+      closesAt: '2020-04-10T18:00:00+08:00',
+    });
+  });
 });
 
 describe('changing a year’s settings while it is in 年初设置', () => {

@@ -5,6 +5,25 @@
  */
 import type { PeriodWindow, Year, YearSettings } from '../../schemas/year';
 
+/**
+ * The bureau's usual settings, for its very first year (later years carry the previous one over):
+ * quarter-end windows from the last week of the quarter to the 10th of the next month, 09:00–18:00
+ * Beijing time; Q4 weighs 70 %; bonuses capped at 5 points, penalties at 10; 20 % 优秀; 5 days of 公示.
+ */
+export const defaultSettings = (year: number): YearSettings => ({
+  periods: [
+    { period: 'Q1', opensAt: `${year}-03-25T09:00:00+08:00`, closesAt: `${year}-04-10T18:00:00+08:00` },
+    { period: 'Q2', opensAt: `${year}-06-24T09:00:00+08:00`, closesAt: `${year}-07-10T18:00:00+08:00` },
+    { period: 'Q3', opensAt: `${year}-09-24T09:00:00+08:00`, closesAt: `${year}-10-10T18:00:00+08:00` },
+    { period: 'Q4', opensAt: `${year}-12-20T09:00:00+08:00`, closesAt: `${year + 1}-01-10T18:00:00+08:00` },
+  ],
+  periodWeights: { Q1: 10, Q2: 10, Q3: 10, Q4: 70 },
+  bonusCapCents: 500,
+  penaltyCapCents: 1000,
+  excellentQuotaPercent: 20,
+  publicityDays: 5,
+});
+
 const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 
 /** `2026-12-20T09:00:00+08:00` moved by `years`; 29 February becomes the 28th in a common year. */

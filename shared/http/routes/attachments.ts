@@ -254,8 +254,25 @@ export const attachmentRoutes = new OpenAPIHono<AppEnv>()
     const owner = await writable(db, c.get('principal'), o);
     const file = await fileOf(db, o);
     if (file.state === 'ready') return c.json(file, 200);
-    await verifyUpload(c.get('deps'), file, () => discardPendingAttachment(db, file));
-    return c.json(await markAttachmentReady(db, file, owner.guard), 200);
+    const discard = () => discardPendingAttachment(db, file);
+    await verifyUpload(c.get('deps'), file, discard);
+    // Tickets are counted when issued, but many can be issued at once: the limit holds at confirmation.
+    const ready = (await listAttachments(db, o.year, o.unitId, o.ownerId)).filter((f) => f.state === 'ready');
+    if (ready.length >= MAX_FILES_PER_ITEM) {
+      await discard();
+      await removeObject(c.get('deps').evidence, file.objectKey, (error) =>
+        c.get('deps').logger.warn('attachment object not removed', { error }),
+      );
+      throw new ConflictError(`每项最多上传 ${MAX_FILES_PER_ITEM} 个附件`, {}, 'TOO_MANY_FILES');
+    }
+    try {
+      return c.json(await markAttachmentReady(db, file, owner.guard), 200);
+    } catch (error) {
+      // A second confirmation of the same upload (a double click, a retry) is not a closed owner.
+      const now = await getAttachment(db, o).catch(() => undefined);
+      if (error instanceof ConflictError && now?.state === 'ready') return c.json(now, 200);
+      throw error;
+    }
   })
   .openapi(linkRoute, async (c) => {
     const { db, evidence } = c.get('deps');
@@ -268,7 +285,13 @@ export const attachmentRoutes = new OpenAPIHono<AppEnv>()
     const o = c.req.valid('param');
     const owner = await writable(db, c.get('principal'), o);
     const file = await fileOf(db, o);
-    await removeAttachment(db, file, owner.guard);
+    try {
+      await removeAttachment(db, file, owner.guard);
+    } catch (error) {
+      // Removed meanwhile (another tab): the file is gone, which is what was asked.
+      const still = await getAttachment(db, o).catch(() => undefined);
+      if (!(error instanceof ConflictError && still === undefined)) throw error;
+    }
     await removeObject(evidence, file.objectKey, (error) =>
       logger.warn('attachment object not removed', { error }),
     );

@@ -1,9 +1,10 @@
 /** Appraisal years and their state machine. */
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { advanceYear, createYear, getYear, listYears, updateYearSettings } from '../../db/year-repo';
-import { carryOverSettings, settingsProblems } from '../../domain/years/new-year';
+import { carryOverSettings, defaultSettings, settingsProblems } from '../../domain/years/new-year';
 import { ValidationError } from '../../errors';
 import { freezeDraft } from '../../publication/drafts';
+import { computeFrozen } from '../../publication/publish';
 import { YearSchema, YearSettingsSchema, YearStateSchema } from '../../schemas/year';
 import type { AppEnv } from '../env';
 import { body, json, YearParams } from '../openapi';
@@ -27,7 +28,7 @@ const NewYearSchema = z.strictObject({
 const createYearRoute = protectedRoute('years.write', {
   method: 'post',
   path: '/years',
-  summary: '新建考核年度（未给设置时沿用上一年度的权重、上限和季度窗口）',
+  summary: '新建考核年度（未给设置时沿用上一年度的权重、上限和季度窗口；首个年度用常规设置）',
   request: { ...body(NewYearSchema) },
   responses: {
     201: { description: '已创建', content: { 'application/json': { schema: YearSchema } } },
@@ -84,12 +85,8 @@ export const yearRoutes = new OpenAPIHono<AppEnv>()
     const { db, now } = c.get('deps');
     const input = c.req.valid('json');
     const previous = (await listYears(db)).find((y) => y.year < input.year);
-    const settings = input.settings ?? (previous ? carryOverSettings(previous, input.year) : undefined);
-    if (!settings) {
-      throw new ValidationError('这是第一个考核年度，请给出年度设置', [
-        { path: 'body.settings', message: '没有上一年度可沿用，须填写年度设置' },
-      ]);
-    }
+    const settings =
+      input.settings ?? (previous ? carryOverSettings(previous, input.year) : defaultSettings(input.year));
     const problems = settingsProblems(settings);
     if (problems.length > 0) throw new ValidationError('年度设置有误', problems);
     const by = c.get('principal').userId;
@@ -107,9 +104,12 @@ export const yearRoutes = new OpenAPIHono<AppEnv>()
     const { db, now } = c.get('deps');
     const { to, version } = c.req.valid('json');
     const by = c.get('principal').userId;
-    const year = await advanceYear(db, c.req.valid('param').year, to, version, by, now());
-    // Publicity is opened on a frozen draft (version 1); objections are weighed against it.
-    if (to === 'publicity') await freezeDraft(db, { year: year.year, by, at: now(), reason: '开始公示' });
+    const target = c.req.valid('param').year;
+    // Publicity is opened on a frozen draft (version 1), objections are weighed against it: the results
+    // are computed before the year moves, so a scenario that cannot be computed refuses the move whole.
+    const frozen = to === 'publicity' ? await computeFrozen(db, target) : undefined;
+    const year = await advanceYear(db, target, to, version, by, now());
+    if (frozen) await freezeDraft(db, { year: target, by, at: now(), reason: '开始公示', frozen });
     return c.json(year, 200);
   })
   .openapi(updateSettingsRoute, async (c) => {
