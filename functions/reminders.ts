@@ -106,7 +106,7 @@ const overdueRectificationNotes = async (db: Db, now: Date, stamp: Date) => {
       kind: 'rectification',
       title: n.title,
       body: n.body,
-      link: '/inspections',
+      link: `/inspections?year=${year.year}`,
       createdAt: stamp.toISOString(),
     });
     count += plan.overdue;

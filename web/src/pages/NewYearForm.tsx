@@ -2,7 +2,7 @@
  * 新建考核年度 (admin): the next year starts in 年初设置 with last year's weights, caps and
  * quarter windows moved to the new year; templates and agreements are then prepared for it.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Year } from '../api';
 import { api } from '../api';
 import { ErrorBanner } from '../components/ErrorBanner';
@@ -17,7 +17,18 @@ export const NewYearForm = ({
   onCreated: (y: Year) => void;
 }) => {
   const [open, setOpen] = useState(false);
-  const [value, setValue] = useState(String((newest ?? new Date().getFullYear()) + 1));
+  const [value, setValue] = useState('');
+  const opener = useRef<HTMLButtonElement>(null);
+  const input = useRef<HTMLInputElement>(null);
+  const wasOpen = useRef(false);
+  // Focus follows the form: into the year field when it opens, back to the button when it closes.
+  useEffect(() => {
+    if (open) input.current?.focus();
+    else if (wasOpen.current) opener.current?.focus();
+    wasOpen.current = open;
+  }, [open]);
+  /** The year after the newest one, or this calendar year for a bureau's first. */
+  const suggest = () => String(newest !== undefined ? newest + 1 : new Date().getFullYear());
   const [fieldError, setFieldError] = useState<string | undefined>();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -25,7 +36,17 @@ export const NewYearForm = ({
   if (!open) {
     return (
       <div>
-        <button type="button" class="button" onClick={() => setOpen(true)}>
+        <button
+          ref={opener}
+          type="button"
+          class="button"
+          onClick={() => {
+            setValue(suggest());
+            setFieldError(undefined);
+            setError(null);
+            setOpen(true);
+          }}
+        >
           新建考核年度
         </button>
       </div>
@@ -60,12 +81,15 @@ export const NewYearForm = ({
     <form class="panel stack" aria-labelledby="new-year-heading" onSubmit={(e) => void submit(e)} noValidate>
       <h2 id="new-year-heading">新建考核年度</h2>
       <p class="hint">
-        沿用上一年度的季度权重、加扣分上限、优秀比例、公示天数和季度上报窗口（日期顺延一年）。
+        {newest !== undefined
+          ? '沿用上一年度的季度权重、加扣分上限、优秀比例、公示天数和季度上报窗口（日期顺延一年），创建后可在年初设置阶段修改。'
+          : '使用常规设置（第四季度权重 70%，加分上限 5 分，扣分上限 10 分，优秀 20%，公示 5 天），创建后可修改。'}
       </p>
       <Field id="new-year" label="年度" required error={fieldError}>
         {(control) => (
           <input
             {...control}
+            ref={input}
             inputMode="numeric"
             value={value}
             onInput={(e) => setValue(e.currentTarget.value.trim())}

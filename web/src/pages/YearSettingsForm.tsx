@@ -23,10 +23,10 @@ type Values = Record<string, string>;
 type Body = Parameters<typeof api.years.updateSettings>[1];
 
 const BEIJING_MS = 8 * 60 * 60 * 1000;
-/** An instant as the `YYYY-MM-DDTHH:mm` of a datetime-local control, in Beijing time. */
-const toBeijingLocal = (iso: string) => new Date(Date.parse(iso) + BEIJING_MS).toISOString().slice(0, 16);
-/** The control's Beijing wall time as the instant the API takes. */
-const fromBeijingLocal = (local: string) => `${local}:00+08:00`;
+/** An instant as the `YYYY-MM-DDTHH:mm:ss` of a datetime-local control, in Beijing time (seconds kept). */
+const toBeijingLocal = (iso: string) => new Date(Date.parse(iso) + BEIJING_MS).toISOString().slice(0, 19);
+/** The control's Beijing wall time as the instant the API takes (the control may drop `:00` seconds). */
+const fromBeijingLocal = (local: string) => `${local.length === 16 ? `${local}:00` : local}+08:00`;
 const pointsText = (cents: number) => (cents / 100).toFixed(2);
 
 const valuesOf = (year: Year): Values => ({
@@ -78,7 +78,7 @@ const toBody = (values: Values, year: Year): { body?: Body; errors: Map<string, 
     return Math.round(Number(v(key)) * 100);
   };
   const instant = (key: string) => {
-    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(v(key))) errors.set(key, '请填写日期和时间');
+    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(v(key))) errors.set(key, '请填写日期和时间');
     return fromBeijingLocal(v(key));
   };
   const body: Body = {

@@ -139,6 +139,7 @@ export const AttachmentList = ({ owner, title, editable = false, accept = ACCEPT
           label={`上传${title}`}
           accept={accept}
           files={[]}
+          busy={uploads.busy}
           onChange={(chosen) =>
             void uploads.run(owner, chosen).then(() => {
               uploads.clearDone();

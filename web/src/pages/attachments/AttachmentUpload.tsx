@@ -49,7 +49,9 @@ export const useAttachmentUploads = () => {
   };
   /** Drops the lines of files that arrived (they are listed with the owner's files now). */
   const clearDone = () => setLines((list) => list.filter((line) => line.state !== 'done'));
-  return { lines, run, clearDone };
+  /** Lines are patched by position: a second choice while these run would overwrite them. */
+  const busy = lines.some((line) => line.state !== 'done' && line.state !== 'failed');
+  return { lines, run, clearDone, busy };
 };
 
 const lineText = (line: UploadLine) => {
@@ -96,6 +98,8 @@ interface PickerProps {
   accept?: string;
   files: readonly File[];
   onChange: (files: File[]) => void;
+  /** While earlier files upload, choosing more waits. */
+  busy?: boolean;
 }
 
 /** A labelled multi-file input; the chosen files are listed, each removable, until uploaded. */
@@ -106,13 +110,15 @@ export const FilePicker = ({
   accept = ACCEPT_EVIDENCE,
   files,
   onChange,
+  busy = false,
 }: PickerProps) => (
   <div class="stack">
-    <Field id={id} label={label} hint={hint}>
+    <Field id={id} label={label} hint={busy ? '正在上传已选择的文件，完成后可继续选择' : hint}>
       {(p) => (
         <input
           {...p}
           type="file"
+          disabled={busy}
           multiple
           accept={accept}
           onChange={(e) => {

@@ -11,6 +11,7 @@ import { ErrorBanner, Notice } from '../../components/ErrorBanner';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { useResource } from '../../use-resource';
+import { workingYear } from '../agreements/use-years';
 import { attachmentsColumn } from '../attachments/AttachmentList';
 import { ApprovalQueue } from '../proposals/ApprovalQueue';
 import { InspectionForm } from './InspectionForm';
@@ -94,7 +95,7 @@ export const InspectionsPage = ({ user }: { user: Me }) => {
   if (setup.status === 'loading') return <Loading />;
   if (setup.status === 'error') return <ErrorBanner message={setup.error.message} />;
   const [years, units] = setup.data;
-  const year = (years.find((y) => y.state === 'in_progress') ?? years[0])?.year;
+  const year = workingYear(years);
   const names = new Map(units.map((u) => [u.id, u.name]));
   if (!year) return <ErrorBanner message="尚无考核年度" />;
   const isAdmin = user.roles.includes('admin');

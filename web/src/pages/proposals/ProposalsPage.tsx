@@ -18,6 +18,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { SelectField } from '../../components/SelectField';
 import { formatPoints } from '../../format';
 import { toApiError, useResource } from '../../use-resource';
+import { workingYear } from '../agreements/use-years';
 import { attachmentsColumn } from '../attachments/AttachmentList';
 import { FilePicker, UploadLines, useAttachmentUploads } from '../attachments/AttachmentUpload';
 import {
@@ -234,7 +235,7 @@ const ProposalForm = ({ user, year, units, onSaved }: FormProps) => {
       >
         <p>
           对{unitName(unitId) || '所选单位'}提出一票否决（{category}
-          ）。经考核办批准后，该单位年度考核等次为不合格， 排在本类别最后。
+          ）。经考核办批准后，该单位年度考核等次为不合格，排在本类别最后。
         </p>
       </ConfirmDialog>
     </form>
@@ -295,7 +296,7 @@ export const ProposalsPage = ({ user }: { user: Me }) => {
   if (setup.status === 'loading') return <Loading />;
   if (setup.status === 'error') return <ErrorBanner message={setup.error.message} />;
   const [years, units] = setup.data;
-  const year = (years.find((y) => y.state === 'in_progress') ?? years[0])?.year;
+  const year = workingYear(years);
   if (!year) return <ErrorBanner message="尚无考核年度" />;
   const names = new Map(units.map((u) => [u.id, u.name]));
   const mayPropose = kindsFor(user).length > 0;

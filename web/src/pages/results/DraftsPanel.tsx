@@ -93,7 +93,11 @@ export const DraftsPanel = ({ year, isAdmin }: { year: Year; isAdmin: boolean })
       <h2 id="drafts-heading">公示结果版本</h2>
       {notice && <Notice>{notice}</Notice>}
       {list.length === 0 ? (
-        <p class="muted">开始公示时将冻结第 1 版公示结果。</p>
+        <p class="muted">
+          {year.state === 'publicity'
+            ? '尚无公示版本，请点击“重新计算公示结果”生成第 1 版。'
+            : '开始公示时将冻结第 1 版公示结果。'}
+        </p>
       ) : (
         <>
           <ul class="plain-list">
