@@ -5,7 +5,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import { PROPOSAL_KINDS } from './proposal';
-import { FILE_STATES } from './submission';
+import { StoredFileFields } from './submission';
 
 /** What an attachment belongs to: a proposal is named by its kind (its key depends on it). */
 export const ATTACHMENT_OWNER_KINDS = ['inspection', 'rectification', ...PROPOSAL_KINDS] as const;
@@ -22,22 +22,7 @@ export const OWNER_ID_PATTERNS: Record<AttachmentOwnerKind, RegExp> = {
 };
 
 export const AttachmentSchema = z
-  .object({
-    fileId: z.string(),
-    year: z.number().int(),
-    unitId: z.string(),
-    ownerKind: AttachmentOwnerKindSchema,
-    ownerId: z.string(),
-    name: z.string(),
-    contentType: z.string(),
-    size: z.number().int(),
-    sha256: z.string(),
-    state: z.enum(FILE_STATES).meta({ description: 'pending 等待上传确认，ready 已校验' }),
-    objectKey: z.string(),
-    uploadedAt: z.string(),
-    uploadedBy: z.string(),
-    uploadedByName: z.string(),
-  })
+  .object({ ...StoredFileFields, ownerKind: AttachmentOwnerKindSchema, ownerId: z.string() })
   .openapi('Attachment');
 export type Attachment = z.infer<typeof AttachmentSchema>;
 

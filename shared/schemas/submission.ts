@@ -43,23 +43,24 @@ export const SubmissionItemSchema = z
 export type SubmissionItem = z.infer<typeof SubmissionItemSchema>;
 
 export const FILE_STATES = ['pending', 'ready'] as const;
+/** What every stored file records, whoever owns it (an indicator's evidence, an attachment). */
+export const StoredFileFields = {
+  fileId: z.string(),
+  year: z.number().int(),
+  unitId: z.string(),
+  name: z.string(),
+  contentType: z.string(),
+  size: z.number().int(),
+  sha256: z.string(),
+  state: z.enum(FILE_STATES).meta({ description: 'pending 等待上传确认，ready 已校验' }),
+  objectKey: z.string(),
+  uploadedAt: z.string(),
+  uploadedBy: z.string(),
+  uploadedByName: z.string(),
+};
+
 export const EvidenceFileSchema = z
-  .object({
-    fileId: z.string(),
-    year: z.number().int(),
-    unitId: z.string(),
-    period: PeriodSchema,
-    code: z.string(),
-    name: z.string(),
-    contentType: z.string(),
-    size: z.number().int(),
-    sha256: z.string(),
-    state: z.enum(FILE_STATES).meta({ description: 'pending 等待上传确认，ready 已校验' }),
-    objectKey: z.string(),
-    uploadedAt: z.string(),
-    uploadedBy: z.string(),
-    uploadedByName: z.string(),
-  })
+  .object({ ...StoredFileFields, period: PeriodSchema, code: z.string() })
   .openapi('EvidenceFile');
 export type EvidenceFile = z.infer<typeof EvidenceFileSchema>;
 

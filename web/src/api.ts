@@ -88,13 +88,15 @@ export const apiFetch = async (input: string, init: RequestInit = {}): Promise<R
   throw error;
 };
 
-const call = async <T>(path: string, method = 'GET', body?: unknown): Promise<T> => {
+/** A JSON call with the session's token; a 204 answer resolves to undefined. Every page's API module uses it. */
+export const call = async <T>(path: string, method = 'GET', body?: unknown): Promise<T> => {
   const response = await apiFetch(
     path,
     body === undefined
       ? { method }
       : { method, body: JSON.stringify(body), headers: { 'content-type': 'application/json' } },
   );
+  if (response.status === 204) return undefined as T;
   if (!response.headers.get('content-type')?.includes('application/json')) {
     // A CDN answering index.html for an unknown path: not the API.
     throw new ApiError(response.status, 'NOT_JSON', '服务器返回了无法识别的内容');

@@ -2,6 +2,7 @@
  * The calls of the template and agreement pages, on the shared `apiFetch` (token, one error type).
  * Types only from the shared schemas: no zod in the bundle.
  */
+
 import type {
   Agreement,
   AgreementDiff,
@@ -18,7 +19,7 @@ import type {
   TemplateSummary,
   TemplateView,
 } from '../../../../shared/schemas/template';
-import { apiFetch } from '../../api';
+import { apiFetch, call as send } from '../../api';
 
 export type {
   Agreement,
@@ -37,16 +38,6 @@ export type {
 export type VersionView = AgreementVersion & { hashValid: boolean };
 
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-const send = async <T>(path: string, method = 'GET', body?: unknown): Promise<T> => {
-  const response = await apiFetch(
-    path,
-    body === undefined
-      ? { method }
-      : { method, body: JSON.stringify(body), headers: { 'content-type': 'application/json' } },
-  );
-  return (await response.json()) as T;
-};
 
 const seg = (value: string | number) => encodeURIComponent(String(value));
 const agreementPath = (year: number, unitId: string) => `/api/years/${seg(year)}/agreements/${seg(unitId)}`;

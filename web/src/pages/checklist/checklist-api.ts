@@ -3,20 +3,10 @@
  * type). Types only from the shared schemas: no zod in the bundle.
  */
 import type { ChecklistItem, ChecklistItemInput } from '../../../../shared/schemas/inspection';
-import { apiFetch } from '../../api';
+import { call as send } from '../../api';
 
 export type { ChecklistItem, ChecklistItemInput };
-
-/** A JSON call; the survey calls use it too, so the two pages share one request shape. */
-export const send = async <T>(path: string, method = 'GET', body?: unknown): Promise<T> => {
-  const response = await apiFetch(
-    path,
-    body === undefined
-      ? { method }
-      : { method, body: JSON.stringify(body), headers: { 'content-type': 'application/json' } },
-  );
-  return (await response.json()) as T;
-};
+export { send };
 
 export const seg = (value: string | number) => encodeURIComponent(String(value));
 

@@ -1,7 +1,7 @@
 /** The calls of the inspection, rectification and approval pages, on the shared `apiFetch`. */
 import type { ChecklistItem, Inspection, Rectification } from '../../../../shared/schemas/inspection';
 import type { Proposal, ProposalInput } from '../../../../shared/schemas/proposal';
-import { apiFetch } from '../../api';
+import { call as send } from '../../api';
 
 export type { ChecklistItem, Inspection, Proposal, ProposalInput, Rectification };
 export type RectificationRow = Rectification & { overdue: boolean };
@@ -20,16 +20,7 @@ export interface InspectionDraft {
   summary: string;
 }
 
-/** A JSON call on `apiFetch` (token, one error type); 204 answers resolve to undefined. */
-export const send = async <T>(path: string, method = 'GET', body?: unknown) => {
-  const response = await apiFetch(
-    path,
-    body === undefined
-      ? { method }
-      : { method, body: JSON.stringify(body), headers: { 'content-type': 'application/json' } },
-  );
-  return (response.status === 204 ? undefined : await response.json()) as T;
-};
+export { send };
 export const seg = (v: string | number) => encodeURIComponent(String(v));
 
 export const inspectionsApi = {

@@ -1,4 +1,5 @@
 /** The calls of the scoring pages, on the shared `apiFetch`. Types only from the shared schemas. */
+
 import type { z } from '@hono/zod-openapi';
 import type {
   QueueItem,
@@ -8,7 +9,7 @@ import type {
   ScoringProgress,
 } from '../../../../shared/schemas/scoring';
 import type { Period } from '../../../../shared/schemas/year';
-import { apiFetch } from '../../api';
+import { call as send } from '../../api';
 
 export type { Period, QueueItem, RaterSheet, ScoringProgress };
 export type Queue = z.infer<typeof QueueSchema>;
@@ -23,16 +24,6 @@ export interface ScoreBody {
   band?: '优' | '良' | '中' | '差';
   comment: string;
 }
-
-const send = async <T>(path: string, method = 'GET', body?: unknown): Promise<T> => {
-  const response = await apiFetch(
-    path,
-    body === undefined
-      ? { method }
-      : { method, body: JSON.stringify(body), headers: { 'content-type': 'application/json' } },
-  );
-  return (await response.json()) as T;
-};
 
 const seg = (value: string | number) => encodeURIComponent(String(value));
 const scorePath = (year: number, unitId: string, period: Period, code: string) =>
