@@ -9,9 +9,15 @@ import { createHash } from 'node:crypto';
 import { deflateRawSync, deflateSync } from 'node:zlib';
 import { listAgreements } from '../../shared/db/agreement-repo';
 import type { Db } from '../../shared/db/client';
+import { putIfAbsent } from '../../shared/db/items';
+import { attachmentKey } from '../../shared/db/keys';
 import { listPeriodRecords, seedSubmissionRecords } from '../../shared/db/submission-repo';
 import { getYear } from '../../shared/db/year-repo';
-import { evidenceObjectKey, UPLOAD_EXPIRES_SECONDS } from '../../shared/domain/submissions/evidence';
+import {
+  attachmentObjectKey,
+  evidenceObjectKey,
+  UPLOAD_EXPIRES_SECONDS,
+} from '../../shared/domain/submissions/evidence';
 import { indicatorsForPeriod } from '../../shared/domain/submissions/indicators';
 import type { EvidenceStore } from '../../shared/evidence/store';
 import type { Agreement } from '../../shared/schemas/agreement';
@@ -376,4 +382,50 @@ export const seedDemoSubmissions = async (db: Db, year: number, evidence: Eviden
     written += await seedSubmissionRecords(db, { periods: plans.map((p) => p.period) });
   }
   return written;
+};
+
+/**
+ * The photo of the demo inspection awaiting approval (新兖… 暗访 of 漕河镇卫生院), uploaded like the
+ * browser does, so the admin's approval queue has a 现场照片 to open.
+ */
+export const seedDemoAttachments = async (
+  db: Db,
+  year: number,
+  evidence: EvidenceStore,
+): Promise<boolean> => {
+  const ownerId = `ins-${year}1110-caohe`;
+  const unitId = 'caohe-thc';
+  const fileId = createHash('sha256').update(`${ownerId}/photo`).digest('hex').slice(0, 32);
+  const bytes = tinyPng();
+  const sha256 = sha256Hex(bytes);
+  const objectKey = attachmentObjectKey({ unitId, year, ownerId, fileId }, 'png');
+  if (!(await evidence.inspect(objectKey))) {
+    const upload = await evidence.presignUpload({
+      key: objectKey,
+      contentType: 'image/png',
+      size: bytes.byteLength,
+      sha256,
+      expiresInSeconds: UPLOAD_EXPIRES_SECONDS,
+    });
+    const status = await postWithForm(upload, bytes, 'image/png');
+    if (status >= 300) throw new Error(`demo photo upload failed with HTTP ${status}`);
+  }
+  return putIfAbsent(db, {
+    ...attachmentKey(year, unitId, ownerId, fileId),
+    entity: 'attachment',
+    fileId,
+    year,
+    unitId,
+    ownerKind: 'inspection',
+    ownerId,
+    name: '药房无人值守.png',
+    contentType: 'image/png',
+    size: bytes.byteLength,
+    sha256,
+    state: 'ready',
+    objectKey,
+    uploadedAt: `${year}-11-10T10:20:00+08:00`,
+    uploadedBy: 'inspector-xingfeng',
+    uploadedByName: nameOf('inspector-xingfeng'),
+  });
 };

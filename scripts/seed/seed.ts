@@ -13,7 +13,7 @@ import { seedDemoAssignments } from './demo-assignments';
 import { seedDemoFacts } from './demo-facts';
 import { seedDemoInspections } from './demo-inspections';
 import { DEMO_CATEGORIES, DEMO_UNITS, DEMO_USERS } from './demo-org';
-import { seedDemoSubmissions } from './demo-submissions';
+import { seedDemoAttachments, seedDemoSubmissions } from './demo-submissions';
 import { seedTemplatesAndAgreements } from './demo-templates';
 import { demoYear } from './demo-year';
 
@@ -95,6 +95,7 @@ export const seedDemo = async (
   if (options.evidence) {
     const written = await seedDemoSubmissions(db, currentYear, options.evidence);
     results.push(...Array<boolean>(written).fill(true));
+    if (options.history) results.push(await seedDemoAttachments(db, currentYear, options.evidence));
   }
   const created = results.filter(Boolean).length;
   return { created, existing: results.length - created };

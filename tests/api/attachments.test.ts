@@ -5,6 +5,8 @@
  * and open them, only its writer adds them, and never once the owner is decided.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoInspections } from '../../scripts/seed/demo-inspections';
+import { seedDemoAttachments } from '../../scripts/seed/demo-submissions';
 import { createPendingAttachment, markAttachmentReady } from '../../shared/db/attachment-repo';
 import { adjustmentKey } from '../../shared/db/keys';
 import { CURRENT_YEAR, createTestApi, type TestApi } from './harness';
@@ -368,5 +370,26 @@ describe('attachments API', () => {
       expect(late.status).toBe(409);
       expect(late.body.error.message).toContain('已审批');
     });
+  });
+});
+
+describe('the demo seed’s photo', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await createTestApi();
+  });
+  afterAll(() => api.close());
+
+  it('puts a checked photo on the demo inspection awaiting approval, once however often it runs', async () => {
+    await seedDemoInspections(api.db, CURRENT_YEAR, { history: true });
+    const first = await seedDemoAttachments(api.db, CURRENT_YEAR, api.evidence);
+    const again = await seedDemoAttachments(api.db, CURRENT_YEAR, api.evidence);
+    const base = `/api/years/${CURRENT_YEAR}/units/caohe-thc/attachments/inspection/ins-${CURRENT_YEAR}1110-caohe`;
+    const list = await api.call('GET', base, { as: 'admin' });
+    expect([first, again]).toEqual([true, false]);
+    expect(list.body).toEqual([expect.objectContaining({ name: '药房无人值守.png', state: 'ready' })]);
+    const link = await api.call('GET', `${base}/${list.body[0].fileId}/link`, { as: 'admin' });
+    expect(link.status).toBe(200);
+    expect((await fetch(link.body.url)).status).toBe(200);
   });
 });

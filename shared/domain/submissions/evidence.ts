@@ -86,3 +86,9 @@ export const evidenceObjectKey = (p: {
   fileId: string;
   ext: string;
 }) => `units/${p.unitId}/${p.year}/${p.period}/${p.fileId}.${p.ext}`;
+
+/** An attachment's object key: under the unit's prefix like quarter-end evidence. */
+export const attachmentObjectKey = (
+  f: { unitId: string; year: number; ownerId: string; fileId: string },
+  ext: string,
+) => `units/${f.unitId}/${f.year}/attachments/${f.ownerId}/${f.fileId}.${ext}`;

@@ -25,7 +25,12 @@ import type { Db } from '../../db/client';
 import { getInspection, getRectification } from '../../db/inspection-repo';
 import { adjustmentKey, inspectionKey, rectificationKey, vetoKey } from '../../db/keys';
 import { getProposal } from '../../db/proposal-repo';
-import { checkDeclaredFile, evidenceType, MAX_FILES_PER_ITEM } from '../../domain/submissions/evidence';
+import {
+  attachmentObjectKey,
+  checkDeclaredFile,
+  evidenceType,
+  MAX_FILES_PER_ITEM,
+} from '../../domain/submissions/evidence';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../errors';
 import {
   type Attachment,
@@ -192,10 +197,6 @@ const writable = async (db: Db, p: Principal, o: Owned) => {
   if (!owner.open) throw new ConflictError(owner.guard.closedMessage, {}, 'OWNER_CLOSED');
   return owner;
 };
-
-/** Under the unit's prefix like quarter-end evidence; the user's file name stays in the table. */
-const attachmentObjectKey = (f: Pick<Attachment, 'unitId' | 'year' | 'ownerId' | 'fileId'>, ext: string) =>
-  `units/${f.unitId}/${f.year}/attachments/${f.ownerId}/${f.fileId}.${ext}`;
 
 /** One file of this owner (an id of another kind's owner is not found). */
 const fileOf = async (db: Db, o: z.infer<typeof FileParams>) => {
