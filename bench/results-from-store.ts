@@ -5,14 +5,14 @@
  * `npx tsx bench/results-from-store.ts [units]`.
  */
 import { randomUUID } from 'node:crypto';
-import { GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { chromium } from 'playwright-core';
 import { startDynamoDbLocal } from '../scripts/lib/dynamodb-local';
 import { demoYear } from '../scripts/seed/demo-year';
 import { createDb, type Db } from '../shared/db/client';
 import { ensureTable } from '../shared/db/create-table';
 import { factItems } from '../shared/db/facts-repo';
-import { batchPut } from '../shared/db/items';
+import { batchPut, queryPages } from '../shared/db/items';
 import { agreementIndexes, agreementKey, yearKey } from '../shared/db/keys';
 import { putCategory, seedUnit } from '../shared/db/org-repo';
 import { mapLimit } from '../shared/db/parallel';
@@ -98,14 +98,9 @@ const time = async <T>(fn: () => Promise<T>): Promise<[T, number]> => {
 };
 
 /** Every page of one Query, counted and dropped. */
-const drain = async (db: Db, input: Omit<QueryCommandInput, 'ExclusiveStartKey'>) => {
+const drain = async (db: Db, input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>) => {
   let count = 0;
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const page = await db.doc.send(new QueryCommand({ ...input, ExclusiveStartKey }));
-    count += page.Items?.length ?? 0;
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
+  for await (const page of queryPages(db, input)) count += page.Items?.length ?? 0;
   return count;
 };
 
@@ -118,17 +113,14 @@ const readOnly = async (db: Db, year: number, unitIds: string[]) => {
   const [, categories, units, agreements] = await Promise.all([
     db.doc.send(new GetCommand({ TableName: T, Key: yearKey(year) })),
     drain(db, {
-      TableName: T,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
       ExpressionAttributeValues: { ':pk': 'ORG', ':p': 'CATEGORY#' },
     }),
     drain(db, {
-      TableName: T,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
       ExpressionAttributeValues: { ':pk': 'ORG', ':p': 'UNIT#' },
     }),
     drain(db, {
-      TableName: T,
       IndexName: 'gsi1',
       KeyConditionExpression: 'gsi1pk = :pk',
       ExpressionAttributeValues: { ':pk': agreementIndexes(year, '', '').gsi1pk },
@@ -137,7 +129,6 @@ const readOnly = async (db: Db, year: number, unitIds: string[]) => {
   let count = 1 + categories + units + agreements;
   await mapLimit(unitIds, 16, async (unitId) => {
     count += await drain(db, {
-      TableName: T,
       KeyConditionExpression: 'pk = :pk AND sk > :afterAgreements',
       ExpressionAttributeValues: { ':pk': `YEAR#${year}#UNIT#${unitId}`, ':afterAgreements': 'AGREEMENT#~' },
     });

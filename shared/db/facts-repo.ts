@@ -2,7 +2,7 @@
  * Reads and writes the facts scoring is computed from. Reading is one Query per unit partition
  * (`YEAR#<y>#UNIT#<u>`), split by sort-key prefix, so computing a year costs one Query per unit.
  */
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type {
   AdjustmentRecord,
   DeductionRecord,
@@ -13,7 +13,7 @@ import type {
 } from '../schemas/facts';
 import type { SubmissionItem } from '../schemas/submission';
 import type { Db } from './client';
-import { guard, stripKeys } from './items';
+import { guard, queryPages, stripKeys } from './items';
 import {
   adjustmentKey,
   deductionKey,
@@ -37,23 +37,13 @@ export const loadUnitFacts = async (db: Db, year: number, unitId: string): Promi
     adjustments: [],
     vetoes: [],
   };
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const page = await guard(() =>
-      db.doc.send(
-        new QueryCommand({
-          TableName: db.tableName,
-          // Skip the agreement and its versions (sort keys `AGREEMENT…`, the partition's largest items):
-          // the caller has them already, and every fact sorts after them.
-          KeyConditionExpression: 'pk = :pk AND sk > :afterAgreements',
-          ExpressionAttributeValues: {
-            ':pk': `YEAR#${year}#UNIT#${unitId}`,
-            ':afterAgreements': 'AGREEMENT#~',
-          },
-          ExclusiveStartKey,
-        }),
-      ),
-    );
+  const pages = queryPages(db, {
+    // Skip the agreement and its versions (sort keys `AGREEMENT…`, the partition's largest items):
+    // the caller has them already, and every fact sorts after them.
+    KeyConditionExpression: 'pk = :pk AND sk > :afterAgreements',
+    ExpressionAttributeValues: { ':pk': `YEAR#${year}#UNIT#${unitId}`, ':afterAgreements': 'AGREEMENT#~' },
+  });
+  for await (const page of pages) {
     for (const raw of page.Items ?? []) {
       const sk = String(raw.sk);
       if (sk.startsWith('SCORE#')) {
@@ -68,8 +58,7 @@ export const loadUnitFacts = async (db: Db, year: number, unitId: string): Promi
         facts.adjustments.push(stripKeys<AdjustmentRecord>(raw));
       else if (sk.startsWith('VETO#')) facts.vetoes.push(stripKeys<VetoRecord>(raw));
     }
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
+  }
   return facts;
 };
 

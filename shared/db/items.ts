@@ -100,17 +100,24 @@ export const replaceVersioned = async <T>(db: Db, item: Item, expectedVersion: n
   }
 };
 
-/** Queries every page of a key condition (used for bounded partitions: a unit's year, a category). */
-export const queryAll = async <T>(db: Db, input: Omit<QueryCommandInput, 'TableName'>): Promise<T[]> => {
-  const items: T[] = [];
+/** Every page of one Query, one request at a time: the one pagination loop of the data layer. */
+export async function* queryPages(db: Db, input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>) {
   let ExclusiveStartKey: Record<string, unknown> | undefined;
   do {
     const page = await guard(() =>
       db.doc.send(new QueryCommand({ TableName: db.tableName, ...input, ExclusiveStartKey })),
     );
-    for (const item of page.Items ?? []) items.push(stripKeys<T>(item));
+    yield page;
     ExclusiveStartKey = page.LastEvaluatedKey;
   } while (ExclusiveStartKey);
+}
+
+/** Queries every page of a key condition (used for bounded partitions: a unit's year, a category). */
+export const queryAll = async <T>(db: Db, input: Omit<QueryCommandInput, 'TableName'>): Promise<T[]> => {
+  const items: T[] = [];
+  for await (const page of queryPages(db, input)) {
+    for (const item of page.Items ?? []) items.push(stripKeys<T>(item));
+  }
   return items;
 };
 

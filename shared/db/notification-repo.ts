@@ -9,7 +9,7 @@ import { PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { NotFoundError } from '../errors';
 import type { Notification } from '../schemas/submission';
 import type { Db } from './client';
-import { guard, stripKeys } from './items';
+import { guard, queryPages, stripKeys } from './items';
 import { notificationIndexes, notificationKey } from './keys';
 
 const TTL_SECONDS = 180 * 24 * 3600;
@@ -88,24 +88,14 @@ export const listNotifications = async (db: Db, userId: string) => {
 /** Unread notifications of a user (a filtered Query that only counts). */
 export const countUnread = async (db: Db, userId: string): Promise<number> => {
   let count = 0;
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const page = await guard(() =>
-      db.doc.send(
-        new QueryCommand({
-          TableName: db.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :note)',
-          FilterExpression: '#read = :false',
-          ExpressionAttributeNames: { '#read': 'read' },
-          ExpressionAttributeValues: { ':pk': `USER#${userId}`, ':note': 'NOTE#', ':false': false },
-          Select: 'COUNT',
-          ExclusiveStartKey,
-        }),
-      ),
-    );
-    count += page.Count ?? 0;
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
+  const pages = queryPages(db, {
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :note)',
+    FilterExpression: '#read = :false',
+    ExpressionAttributeNames: { '#read': 'read' },
+    ExpressionAttributeValues: { ':pk': `USER#${userId}`, ':note': 'NOTE#', ':false': false },
+    Select: 'COUNT',
+  });
+  for await (const page of pages) count += page.Count ?? 0;
   return count;
 };
 
@@ -133,24 +123,16 @@ export const markRead = async (db: Db, userId: string, id: string): Promise<void
 /** Marks every unread notification of the user read; returns how many changed. */
 export const markAllRead = async (db: Db, userId: string): Promise<number> => {
   const unread: string[] = [];
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const page = await guard(() =>
-      db.doc.send(
-        new QueryCommand({
-          TableName: db.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :note)',
-          FilterExpression: '#read = :false',
-          ProjectionExpression: 'sk',
-          ExpressionAttributeNames: { '#read': 'read' },
-          ExpressionAttributeValues: { ':pk': `USER#${userId}`, ':note': 'NOTE#', ':false': false },
-          ExclusiveStartKey,
-        }),
-      ),
-    );
+  const pages = queryPages(db, {
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :note)',
+    FilterExpression: '#read = :false',
+    ProjectionExpression: 'sk',
+    ExpressionAttributeNames: { '#read': 'read' },
+    ExpressionAttributeValues: { ':pk': `USER#${userId}`, ':note': 'NOTE#', ':false': false },
+  });
+  for await (const page of pages) {
     for (const item of page.Items ?? []) unread.push(String(item.sk).slice('NOTE#'.length));
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
+  }
   for (let i = 0; i < unread.length; i += 25) {
     await Promise.all(unread.slice(i, i + 25).map((id) => markRead(db, userId, id).catch(() => undefined)));
   }

@@ -6,7 +6,7 @@
 import { useState } from 'preact/hooks';
 import { api } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { DataTable } from '../../components/DataTable';
+import { type Column, DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorBanner, Notice } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
@@ -75,6 +75,32 @@ export const ApprovalQueue = ({ year, names }: { year: number; names: Map<string
     setMessage(undefined);
     setPending(p);
   };
+  /** The approve / reject buttons of a row; each asks for confirmation first. */
+  const decisionColumn = <T,>(
+    subject: (row: T) => Omit<Pending, 'decision'>,
+    approve: string,
+    reject: string,
+  ): Column<T> => ({
+    header: '操作',
+    render: (row) => (
+      <span class="row-actions">
+        <button
+          type="button"
+          class="button button-primary"
+          onClick={ask({ ...subject(row), decision: 'approve' } as Pending)}
+        >
+          {approve}
+        </button>
+        <button
+          type="button"
+          class="button"
+          onClick={ask({ ...subject(row), decision: 'reject' } as Pending)}
+        >
+          {reject}
+        </button>
+      </span>
+    ),
+  });
 
   return (
     <section class="stack" aria-labelledby="queue-title">
@@ -98,27 +124,7 @@ export const ApprovalQueue = ({ year, names }: { year: number; names: Map<string
               kind: 'inspection',
               id: i.id,
             })),
-            {
-              header: '操作',
-              render: (i) => (
-                <span class="row-actions">
-                  <button
-                    type="button"
-                    class="button button-primary"
-                    onClick={ask({ what: 'inspection', item: i, decision: 'approve' })}
-                  >
-                    通过
-                  </button>
-                  <button
-                    type="button"
-                    class="button"
-                    onClick={ask({ what: 'inspection', item: i, decision: 'reject' })}
-                  >
-                    退回
-                  </button>
-                </span>
-              ),
-            },
+            decisionColumn<Inspection>((i) => ({ what: 'inspection', item: i }), '通过', '退回'),
           ]}
         />
       )}
@@ -145,27 +151,7 @@ export const ApprovalQueue = ({ year, names }: { year: number; names: Map<string
               kind: p.kind,
               id: p.id,
             })),
-            {
-              header: '操作',
-              render: (p) => (
-                <span class="row-actions">
-                  <button
-                    type="button"
-                    class="button button-primary"
-                    onClick={ask({ what: 'proposal', item: p, decision: 'approve' })}
-                  >
-                    批准
-                  </button>
-                  <button
-                    type="button"
-                    class="button"
-                    onClick={ask({ what: 'proposal', item: p, decision: 'reject' })}
-                  >
-                    不予通过
-                  </button>
-                </span>
-              ),
-            },
+            decisionColumn<Proposal>((p) => ({ what: 'proposal', item: p }), '批准', '不予通过'),
           ]}
         />
       )}
