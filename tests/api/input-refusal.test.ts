@@ -63,6 +63,15 @@ describe('input the API refuses cleanly', () => {
     expect(res.body.error.details[0].path).toBe('body.value');
   });
 
+  it('refuses points too small to store (found by the fuzz test) with a 400, not a store error', async () => {
+    const res = await api.call('PUT', '/api/years/2026/checklist/x-none', {
+      as: 'admin',
+      body: { text: '检查项', points: 1e-220, leafCode: 'C1', veto: false, version: 1 },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details[0].path).toBe('body.points');
+  });
+
   it(`refuses a JSON body over ${MAX_JSON_BODY_BYTES / 1024 / 1024} MB with a 413 in the JSON error shape`, async () => {
     const res = await api.call('POST', '/api/dev/sign-in', {
       rawBody: JSON.stringify({ userId: 'admin', pad: 'x'.repeat(MAX_JSON_BODY_BYTES) }),
