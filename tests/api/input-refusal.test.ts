@@ -63,6 +63,27 @@ describe('input the API refuses cleanly', () => {
     expect(res.body.error.details[0].path).toBe('body.value');
   });
 
+  it('refuses an over-long target in a template with a 400 naming the field, not a store error', async () => {
+    // Prepare: the stored template, one unit target made 450 KB long
+    const template = await api.call('GET', '/api/years/2026/templates/primary-care', { as: 'admin' });
+    const { title, partyA, dimensions, unitTargets, version } = template.body;
+    const code = dimensions[0].leaves[0].code;
+    // Act
+    const res = await api.call('PUT', '/api/years/2026/templates/primary-care', {
+      as: 'admin',
+      body: {
+        title,
+        partyA,
+        dimensions,
+        version,
+        unitTargets: { ...unitTargets, 'luoyang-thc': { [code]: 'x'.repeat(450_000) } },
+      },
+    });
+    // Assess
+    expect(res.status).toBe(400);
+    expect(res.body.error.details[0].path).toBe(`body.unitTargets.luoyang-thc.${code}`);
+  });
+
   it('refuses points too small to store (found by the fuzz test) with a 400, not a store error', async () => {
     const res = await api.call('PUT', '/api/years/2026/checklist/x-none', {
       as: 'admin',
