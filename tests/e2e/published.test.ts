@@ -91,7 +91,10 @@ describe('the published ranking page', () => {
     await expect.poll(() => vetoedRow.textContent()).toContain('不合格');
     await page.getByRole('link', { name: '洛阳镇卫生院' }).click();
     await expect.poll(() => page.locator('main').textContent()).toMatch(/按完成比例|达标|扣分|评分/);
-    expect(await page.locator('code.hash').textContent()).toMatch(/^[0-9a-f]{64}$/);
+    // What `npm run score -- scenario.json --hash` prints (tests/api/published-hash.test.ts: exactly).
+    expect(await page.locator('pre.hash').textContent()).toMatch(
+      /^scenario sha256 [0-9a-f]{64}\nresults {2}sha256 [0-9a-f]{64}\n$/,
+    );
     expect(apiCalls).toEqual([]);
     await page.close();
   });
