@@ -26,6 +26,8 @@ const errorResponses = {
   400: { description: '请求数据有误', content: { 'application/json': { schema: ErrorSchema } } },
   401: { description: '未登录', content: { 'application/json': { schema: ErrorSchema } } },
   403: { description: '无权限', content: { 'application/json': { schema: ErrorSchema } } },
+  413: { description: '请求内容过大', content: { 'application/json': { schema: ErrorSchema } } },
+  415: { description: '请求内容类型不受支持', content: { 'application/json': { schema: ErrorSchema } } },
 } as const;
 
 /** Verifies the bearer token and checks the action; sets `principal`. */
