@@ -6,7 +6,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { type ZodError, z } from 'zod';
-import { AppError, type ErrorDetail } from '../errors';
+import { AppError, type ErrorDetail, ServiceUnavailableError } from '../errors';
 import type { AppEnv } from './env';
 
 z.config(z.locales.zhCN());
@@ -44,6 +44,10 @@ export const validationHook = (
 
 export const onError = (error: Error, c: Context<AppEnv>) => {
   if (error instanceof AppError) {
+    if (error instanceof ServiceUnavailableError) {
+      c.header('Retry-After', String(error.retryAfterSeconds));
+      c.get('deps')?.logger.warn('store unavailable', { requestId: c.get('requestId'), path: c.req.path });
+    }
     return c.json(errorBody(error.code, error.message, error.details, error.extra), error.status);
   }
   if (error instanceof HTTPException) {
