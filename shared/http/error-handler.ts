@@ -6,6 +6,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { type ZodError, z } from 'zod';
+import { isStoreUnavailable } from '../db/deadline';
 import { AppError, type ErrorDetail, ServiceUnavailableError } from '../errors';
 import type { AppEnv } from './env';
 
@@ -42,7 +43,12 @@ export const validationHook = (
   return undefined;
 };
 
-export const onError = (error: Error, c: Context<AppEnv>) => {
+export const onError = (thrown: Error, c: Context<AppEnv>) => {
+  // An SDK call outside the DynamoDB client's deadline (the evidence bucket) timed out or was refused.
+  const error =
+    !(thrown instanceof AppError) && isStoreUnavailable(thrown)
+      ? new ServiceUnavailableError('文件存储暂时不可用，请稍后重试')
+      : thrown;
   if (error instanceof AppError) {
     if (error instanceof ServiceUnavailableError) {
       c.header('Retry-After', String(error.retryAfterSeconds));
