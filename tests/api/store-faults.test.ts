@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { freePort, startDynamoDbLocal } from '../../scripts/lib/dynamodb-local';
 import { localVerifier } from '../../shared/auth/verifier';
-import { createDb } from '../../shared/db/client';
+import { createDb, STORE_DEADLINE_MS } from '../../shared/db/client';
 import { ensureTable } from '../../shared/db/create-table';
 import { seedUser } from '../../shared/db/org-repo';
 import { createApp } from '../../shared/http/app';
@@ -40,7 +40,11 @@ const appOn = async (db: ReturnType<typeof createDb>) => {
 describe('when the store misbehaves', () => {
   it('retries throttled calls and answers normally', async () => {
     // Prepare: a table, and a middleware that throttles the first two attempts of every call.
-    const db = createDb({ tableName: `f-${randomUUID()}`, endpoint: inject('ddbEndpoint') });
+    const db = createDb({
+      tableName: `f-${randomUUID()}`,
+      endpoint: inject('ddbEndpoint'),
+      deadlineMs: STORE_DEADLINE_MS,
+    });
     await ensureTable(db.raw, db.tableName);
     await seedUser(db, leader);
     let throttled = 0;
@@ -70,7 +74,11 @@ describe('when the store misbehaves', () => {
   });
 
   it('answers 503 with a Chinese message, quickly, when the store is down', async () => {
-    const db = createDb({ tableName: 'gone', endpoint: `http://127.0.0.1:${await freePort()}` });
+    const db = createDb({
+      tableName: 'gone',
+      endpoint: `http://127.0.0.1:${await freePort()}`,
+      deadlineMs: STORE_DEADLINE_MS,
+    });
     const get = await appOn(db);
     const started = Date.now();
     const res = await get('/api/units');
@@ -93,7 +101,11 @@ describe('when DynamoDB Local stops answering (SIGSTOP) and comes back (SIGCONT)
   let get: Awaited<ReturnType<typeof appOn>>;
   beforeAll(async () => {
     local = await startDynamoDbLocal();
-    db = createDb({ tableName: `p-${randomUUID()}`, endpoint: local.endpoint });
+    db = createDb({
+      tableName: `p-${randomUUID()}`,
+      endpoint: local.endpoint,
+      deadlineMs: STORE_DEADLINE_MS,
+    });
     await ensureTable(db.raw, db.tableName);
     await seedUser(db, leader);
     get = await appOn(db);
