@@ -48,7 +48,7 @@ export const watchDynamoDbLocal = (first: LocalDynamoDb, options: DynamoDbWatchO
           return;
         }
         current = next;
-        options.log(`✓ DynamoDB Local 已重启（${next.endpoint}），数据未变`);
+        options.log(`✓ DynamoDB Local 已在原数据目录上重启（${next.endpoint}）`);
         await options.onRestart?.(next);
         watch(next);
         return;

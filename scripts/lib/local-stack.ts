@@ -97,10 +97,13 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
     s3 = await startLocalS3(options.dataDir ? { dataDir: resolve(options.dataDir, 's3') } : {});
     const evidence = createS3EvidenceStore({ bucket: s3.bucket, endpoint: s3.endpoint });
     const db = createDb({ tableName: options.tableName ?? 'kaoping', endpoint });
-    await ensureTable(db.raw, db.tableName);
+    // Setting up (table, demo seed, published sites) is bulk work of its own, not a user's request: on a
+    // busy laptop it may wait longer for DynamoDB Local than the 4 s a request gets.
+    const setupDb = createDb({ tableName: db.tableName, endpoint, deadlineMs: 60_000 });
+    await ensureTable(setupDb.raw, setupDb.tableName);
     const now = options.now ?? (() => new Date());
     if (options.seed !== false) {
-      await seedDemo(db, now().getFullYear(), {
+      await seedDemo(setupDb, now().getFullYear(), {
         history: options.history ?? true,
         ...((options.demoSubmissions ?? Boolean(options.dataDir)) ? { evidence } : {}),
       });
@@ -112,9 +115,10 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
       ? resolve(options.dataDir, 'rankings')
       : mkdtempSync(join(tmpdir(), 'kaoping-rankings-'));
     mkdirSync(rankingsDir, { recursive: true });
-    for (const published of await listPublishedYears(db)) {
-      await writePublishedSite(db, folderSiteStore(rankingsDir), published.year);
+    for (const published of await listPublishedYears(setupDb)) {
+      await writePublishedSite(setupDb, folderSiteStore(rankingsDir), published.year);
     }
+    setupDb.raw.destroy();
 
     const signer = await createDevSigner();
     const app = createApp(
