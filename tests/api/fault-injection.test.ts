@@ -10,7 +10,7 @@ import { seedUser } from '../../shared/db/org-repo';
 import { listProposals } from '../../shared/db/proposal-repo';
 import { listDrafts, listSnapshots } from '../../shared/db/results-repo';
 import { getPeriodSubmission, listItems } from '../../shared/db/submission-repo';
-import type { TestApi } from './harness';
+import { createTestApi, type TestApi } from './harness';
 import { createScoringApi } from './scoring-harness';
 import {
   createFixtureUnit,
@@ -222,4 +222,53 @@ describe('the main writes while 20 % of store calls fail', () => {
     expect(await listSnapshots(api.db, Y)).toHaveLength(1);
     expect((await api.call('GET', `/api/years/${Y}`, { as: 'admin' })).body.state).toBe('published');
   }, 120_000);
+});
+
+describe('a publication whose year write fails', () => {
+  let api: TestApi;
+  afterAll(() => api.close());
+
+  it('leaves neither a snapshot without the year’s move nor a second snapshot after the retry', async () => {
+    // Prepare: the year on publicity, and a store that times out (every attempt) the first write of the year item.
+    api = await createTestApi({ now: new Date('2026-11-26T10:00:00+08:00') });
+    for (const to of ['scoring', 'publicity']) {
+      const version = (await api.call('GET', `/api/years/${Y}`, { as: 'admin' })).body.version;
+      expect(
+        (await api.call('POST', `/api/years/${Y}/transitions`, { as: 'admin', body: { to, version } }))
+          .status,
+      ).toBe(200);
+    }
+    let failing = true;
+    api.db.raw.middlewareStack.add(
+      (next) => async (args) => {
+        const input = (args as { input: Record<string, unknown> }).input;
+        if (
+          failing &&
+          JSON.stringify(input).includes('"S":"YEAR#2026"') &&
+          /"S":"published"/.test(JSON.stringify(input))
+        ) {
+          throw Object.assign(new Error('socket timed out'), { name: 'TimeoutError', $metadata: {} });
+        }
+        return next(args);
+      },
+      { step: 'serialize', priority: 'low', name: 'failYearWrite' },
+    );
+    // Act
+    const first = await api.call('POST', `/api/years/${Y}/publications`, {
+      as: 'admin',
+      body: { confirm: true },
+    });
+    const afterFailure = await listSnapshots(api.db, Y);
+    failing = false;
+    const retried = await api.call('POST', `/api/years/${Y}/publications`, {
+      as: 'admin',
+      body: { confirm: true },
+    });
+    // Assess
+    expect(first.status).toBe(503);
+    expect(afterFailure).toEqual([]);
+    expect(retried.status).toBe(201);
+    expect((await listSnapshots(api.db, Y)).map((s) => s.version)).toEqual([1]);
+    expect((await api.call('GET', `/api/years/${Y}`, { as: 'admin' })).body.state).toBe('published');
+  }, 60_000);
 });
