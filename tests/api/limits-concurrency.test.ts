@@ -208,4 +208,24 @@ describe('limits that hold under a burst of parallel requests', () => {
       expect(await listSnapshots(api.db, Y)).toHaveLength(1);
     }, 60_000);
   });
+
+  it('creates a year and a unit id once', async () => {
+    const years = await burst(BURST, () =>
+      api.call('POST', '/api/years', { as: 'admin', body: { year: Y + 1 } }),
+    );
+    const units = await burst(BURST, (i) =>
+      api.call('POST', '/api/units', {
+        as: 'admin',
+        body: {
+          id: 'baiyang-thc',
+          name: `白杨镇卫生院${i}`,
+          categoryId: 'primary-care',
+          head: '罗建军',
+          contacts: [],
+        },
+      }),
+    );
+    expect(years).toEqual({ 201: 1, 409: BURST - 1 });
+    expect(units).toEqual({ 201: 1, 409: BURST - 1 });
+  });
 });
