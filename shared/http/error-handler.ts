@@ -44,10 +44,10 @@ export const validationHook = (
 };
 
 export const onError = (thrown: Error, c: Context<AppEnv>) => {
-  // An SDK call outside the DynamoDB client's deadline (the evidence bucket) timed out or was refused.
+  // An SDK call outside the DynamoDB client's deadline (evidence bucket, publish Lambda) timed out or was refused.
   const error =
     !(thrown instanceof AppError) && isStoreUnavailable(thrown)
-      ? new ServiceUnavailableError('文件存储暂时不可用，请稍后重试')
+      ? new ServiceUnavailableError('依赖的服务（文件存储或发布）暂时不可用，请稍后重试')
       : thrown;
   if (error instanceof AppError) {
     if (error instanceof ServiceUnavailableError) {
