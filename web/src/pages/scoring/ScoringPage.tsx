@@ -5,6 +5,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Me, Year } from '../../api';
 import { api } from '../../api';
+import { SAVE_STATE_LABELS } from '../../autosave';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorBanner, Notice } from '../../components/ErrorBanner';
@@ -14,8 +15,9 @@ import { PageHeader } from '../../components/PageHeader';
 import { SelectField } from '../../components/SelectField';
 import { focusWindow } from '../../format';
 import { PERIOD_LABELS } from '../../labels';
+import { guardUnsaved } from '../../leave-guard';
 import { toApiError, useResource } from '../../use-resource';
-import { ScorePanel } from './ScorePanel';
+import { type Draft, type SaveState, ScorePanel } from './ScorePanel';
 import { ScoringProgressView } from './ScoringProgress';
 import { type Period, type Queue, type QueueItem, scoringApi } from './scoring-api';
 
@@ -53,6 +55,17 @@ const ScoringView = ({ user, year }: { user: Me; year: Year }) => {
   );
 };
 
+const itemKey = (x: QueueItem) => `${x.unitId}|${x.code}`;
+
+/** An item's save state in the queue, once it was edited this visit. */
+const SaveMark = ({ state }: { state: SaveState | undefined }) =>
+  state && state !== 'idle' ? (
+    <span class={`save-mark save-${state}`}>
+      {' '}
+      · {state === 'error' ? '保存失败（重试）' : SAVE_STATE_LABELS[state]}
+    </span>
+  ) : null;
+
 const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement &&
   (['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || target.isContentEditable);
@@ -71,6 +84,18 @@ const Worksheet = ({ year, period }: { year: number; period: Period }) => {
   const [error, setError] = useState<string | null>(null);
   const list = useRef<HTMLOListElement>(null);
   const count = queue.status === 'ready' ? queue.data.items.length : 0;
+  // Each item's save state this visit, and the edits not yet saved (a failed save keeps its edit
+  // for 重试 when the item is opened again).
+  const [saveStates, setSaveStates] = useState<Record<string, SaveState>>({});
+  const unsaved = useRef(new Map<string, { draft: Draft; state: SaveState }>());
+  useEffect(
+    () =>
+      guardUnsaved({
+        level: () => ([...unsaved.current.values()].some((u) => u.state === 'error') ? 'failed' : 'none'),
+        flush: () => undefined,
+      }),
+    [],
+  );
 
   const focusItem = (i: number) => {
     setIndex(i);
@@ -143,7 +168,7 @@ const Worksheet = ({ year, period }: { year: number; period: Period }) => {
         <nav aria-label="评分任务">
           <ol ref={list} class="queue-list" aria-describedby="keyboard-help">
             {data.items.map((x, i) => (
-              <li key={`${x.unitId}|${x.code}`}>
+              <li key={itemKey(x)}>
                 <button
                   type="button"
                   class="link-button"
@@ -163,6 +188,7 @@ const Worksheet = ({ year, period }: { year: number; period: Period }) => {
                 >
                   {x.unitName} · {x.code} {x.name} ·{' '}
                   <span class={`state-${x.state}`}>{STATE_LABELS[x.state]}</span>
+                  <SaveMark state={saveStates[itemKey(x)]} />
                 </button>
               </li>
             ))}
@@ -184,12 +210,19 @@ const Worksheet = ({ year, period }: { year: number; period: Period }) => {
           <Link href={item.evidenceLink}>查看佐证材料</Link>
         </section>
         <ScorePanel
-          key={`${item.unitId}|${item.code}`}
+          key={itemKey(item)}
           year={year}
           period={period}
           item={item}
           locked={locked}
           onSaved={updateItem}
+          kept={unsaved.current.get(itemKey(item))}
+          onState={(state, draft) => {
+            const key = itemKey(item);
+            if (draft) unsaved.current.set(key, { draft, state });
+            else unsaved.current.delete(key);
+            setSaveStates((all) => ({ ...all, [key]: state }));
+          }}
           onReturned={reload}
           onLeave={() => focusItem(index)}
         />

@@ -1,0 +1,205 @@
+/**
+ * Daily work without lost edits: a rater who changes a score and moves on at once keeps the change;
+ * each queue item shows 保存中 / 已保存 / 保存失败（重试）; a conflicting save shows the other value
+ * and lets the rater keep or take it. A reporter's typed values survive navigation, and leaving with
+ * a value that could not be saved asks first. The server's clock is inside the 2026 Q4 window.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedSubmissionRecords } from '../../shared/db/submission-repo';
+import type { Worksheet } from '../../shared/schemas/submission';
+import type { Queue } from '../../web/src/pages/scoring/scoring-api';
+import { apiAs, type E2e, signInAs, startE2e } from './harness';
+
+let e2e: E2e;
+beforeAll(async () => {
+  e2e = await startE2e({ now: () => new Date('2026-12-28T10:00:00+08:00') });
+}, 240_000);
+afterAll(async () => {
+  await e2e?.stop();
+});
+
+const RATER = 'rater-jiceng';
+const queueButtons = (page: Page) => page.getByRole('navigation', { name: '评分任务' }).getByRole('button');
+
+/** Moves the selection down `steps` items with J, starting from the first item. */
+const goTo = async (page: Page, steps: number) => {
+  await queueButtons(page).first().focus();
+  for (let i = 0; i < steps; i++) await page.keyboard.press('j');
+  await expect.poll(() => queueButtons(page).nth(steps).getAttribute('aria-current')).toBe('true');
+};
+
+/** Opens item `index` (Enter) and waits until its first field has focus. */
+const open = async (page: Page, index: number) => {
+  await goTo(page, index);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement instanceof HTMLInputElement);
+};
+
+const panelSaved = (page: Page) =>
+  page.locator('.score-panel').getByRole('status').filter({ hasText: '已保存' }).waitFor({ timeout: 15_000 });
+
+/** The rater's Q4 rating items on the points scale (their index in the queue). */
+const ratingItems = async () => {
+  const queue = await (await apiAs(e2e, RATER))<Queue>('/api/years/2026/periods/Q4/scoring-queue');
+  return queue.items
+    .map((item, index) => ({ item, index }))
+    .filter(({ item }) => item.ruleType === 'rating' && item.scale === 'points' && Number(item.W) >= 4);
+};
+
+const pointsOf = async (unitId: string, code: string) => {
+  const queue = await (await apiAs(e2e, RATER))<Queue>('/api/years/2026/periods/Q4/scoring-queue');
+  const item = queue.items.find((x) => x.unitId === unitId && x.code === code);
+  return (item?.score as { pointsCents?: number } | null)?.pointsCents;
+};
+
+const openScoring = async (page: Page) => {
+  await signInAs(page, RATER, '/scoring?year=2026&period=Q4');
+  await queueButtons(page).first().waitFor();
+};
+
+describe('a rater never loses an edit', () => {
+  it('keeps a score changed just before pressing J, and shows each item’s save state in the queue', async () => {
+    // Prepare: a rating item scored 4 with a comment, saved
+    const { item, index } = (await ratingItems())[0]!;
+    const page = await e2e.newPage();
+    await openScoring(page);
+    await open(page, index);
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('4');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('个别台账缺失');
+    await panelSaved(page);
+
+    // Act: change the score and move on at once (well inside the autosave delay)
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('3.6');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('j');
+
+    // Assess: the queue shows the item saved, and the server has 3.6
+    await queueButtons(page).nth(index).filter({ hasText: '已保存' }).waitFor({ timeout: 15_000 });
+    expect(await pointsOf(item.unitId, item.code)).toBe(360);
+    await page.reload();
+    await queueButtons(page).first().waitFor();
+    await goTo(page, index);
+    await expect(page.locator('.score-panel input').first().inputValue()).resolves.toBe('3.6');
+  }, 120_000);
+
+  it('shows 保存失败 with 重试 when a save fails, and saves on retry', async () => {
+    const { item, index } = (await ratingItems())[1]!;
+    const page = await e2e.newPage();
+    await openScoring(page);
+    await page.route('**/scores/**', (route) =>
+      route.request().method() === 'PUT' ? route.abort('connectionrefused') : route.continue(),
+    );
+    await open(page, index);
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type(String(Number(item.W)));
+    await page.locator('.score-panel').getByText('保存失败').waitFor({ timeout: 15_000 });
+    await page.unroute('**/scores/**');
+    await page.locator('.score-panel').getByRole('button', { name: '重试' }).click();
+    await panelSaved(page);
+    expect(await pointsOf(item.unitId, item.code)).toBe(Math.round(Number(item.W) * 100));
+  }, 120_000);
+
+  it('on a conflict shows the value saved meanwhile and lets the rater keep theirs', async () => {
+    const { item, index } = (await ratingItems())[2]!;
+    const page = await e2e.newPage();
+    await openScoring(page);
+    await open(page, index);
+    // Meanwhile the same rater, in another tab, gives full marks.
+    const asRater = await apiAs(e2e, RATER);
+    await asRater(`/api/years/2026/units/${item.unitId}/periods/Q4/scores/${item.code}`, {
+      method: 'PUT',
+      body: { version: 0, points: Number(item.W), comment: '' },
+    });
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type(String(Number(item.W)));
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('另一个标签页');
+    const conflict = page.locator('.score-panel').getByRole('alert');
+    await conflict.filter({ hasText: `${Number(item.W)} 分` }).waitFor({ timeout: 15_000 });
+    await expect(conflict.textContent()).resolves.toContain('已被修改');
+    await conflict.getByRole('button', { name: '保留我的' }).click();
+    await panelSaved(page);
+    const queue = await asRater<Queue>('/api/years/2026/periods/Q4/scoring-queue');
+    const saved = queue.items.find((x) => x.unitId === item.unitId && x.code === item.code);
+    expect((saved?.score as { comment?: string } | null)?.comment).toBe('另一个标签页');
+  }, 120_000);
+});
+
+const UNIT = 'luoyang-thc';
+
+describe('a reporter never loses a typed value', () => {
+  it('keeps a value typed just before leaving the page, and counts what really changed', async () => {
+    const asReporter = await apiAs(e2e, `${UNIT}-reporter`);
+    const sheet = await asReporter<Worksheet>(`/api/years/2026/units/${UNIT}/periods/Q4/worksheet`);
+    const row = sheet.rows.find((r) => r.indicator.needsValue && r.indicator.measure !== 'boolean')!;
+    const page = await e2e.newPage();
+    await signInAs(page, `${UNIT}-reporter`, '/submissions?year=2026&period=Q4');
+    const card = page.locator(`section.indicator-card[data-code="${row.indicator.code}"]`);
+    await card.locator('.item-form input').first().fill('2');
+    await card.locator('textarea').first().fill('已完成，见附件');
+    await page.getByRole('link', { name: '工作台' }).first().click();
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    await expect
+      .poll(
+        async () =>
+          (await asReporter<Worksheet>(`/api/years/2026/units/${UNIT}/periods/Q4/worksheet`)).rows.find(
+            (r) => r.indicator.code === row.indicator.code,
+          )?.item?.narrative,
+        { timeout: 15_000 },
+      )
+      .toBe('已完成，见附件');
+  }, 120_000);
+
+  it('asks before leaving when a typed value could not be saved', async () => {
+    const asReporter = await apiAs(e2e, `${UNIT}-reporter`);
+    const sheet = await asReporter<Worksheet>(`/api/years/2026/units/${UNIT}/periods/Q4/worksheet`);
+    const row = sheet.rows.find((r) => r.indicator.needsValue && r.indicator.measure === 'count')!;
+    const page = await e2e.newPage();
+    await signInAs(page, `${UNIT}-reporter`, '/submissions?year=2026&period=Q4');
+    const card = page.locator(`section.indicator-card[data-code="${row.indicator.code}"]`);
+    await card.locator('.item-form input').first().fill('两次');
+    await card.getByText('保存失败').waitFor({ timeout: 15_000 });
+    const asked: string[] = [];
+    page.on('dialog', (dialog) => {
+      asked.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.getByRole('link', { name: '工作台' }).first().click();
+    await expect.poll(() => asked.length).toBe(1);
+    expect(asked[0]).toContain('未保存');
+    expect(new URL(page.url()).pathname).toBe('/submissions');
+  }, 120_000);
+
+  it('shows a closed quarter whose items were all accepted without the red 已截止 banner', async () => {
+    // Prepare: every Q1 item of the unit accepted by the committee
+    const q1 = await (await apiAs(e2e, `${UNIT}-reporter`))<Worksheet>(
+      `/api/years/2026/units/${UNIT}/periods/Q1/worksheet`,
+    );
+    await seedSubmissionRecords(e2e.stack.db, {
+      items: q1.rows.map((r) => ({
+        year: 2026,
+        unitId: UNIT,
+        period: 'Q1' as const,
+        code: r.indicator.code,
+        status: 'accepted' as const,
+        value: null,
+        narrative: '见附件',
+        returnReason: null,
+        history: [],
+        updatedAt: '2026-04-15T10:00:00.000Z',
+        updatedBy: RATER,
+        version: 3,
+      })),
+    });
+    const page = await e2e.newPage();
+    await signInAs(page, `${UNIT}-reporter`, '/submissions?year=2026&period=Q1');
+    await page.locator('.indicator-card').first().waitFor();
+    await expect(page.locator('.banner-error').allTextContents()).resolves.toEqual([]);
+    await page.getByText('本期材料已全部审核通过').waitFor();
+  }, 60_000);
+});
