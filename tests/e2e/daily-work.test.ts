@@ -203,3 +203,31 @@ describe('a reporter never loses a typed value', () => {
     await page.getByText('本期材料已全部审核通过').waitFor();
   }, 60_000);
 });
+
+describe('every year is reachable', () => {
+  it('opens each daily page on the year under way after next year is set up, and reaches the other', async () => {
+    // Prepare: the admin sets up 2027 (its agreements are not made yet)
+    await (await apiAs(e2e, 'admin'))('/api/years', { method: 'POST', body: { year: 2027 } });
+    const page = await e2e.newPage();
+    await signInAs(page, 'admin', '/');
+    for (const path of ['/scoring', '/submissions', '/progress', '/inspections', '/proposals']) {
+      // Act
+      await page.goto(path);
+      const chooser = page.getByLabel('考核年度');
+      await chooser.waitFor();
+      // Assess: the year under way first, and every year offered
+      await expect(chooser.inputValue(), path).resolves.toBe('2026');
+      await expect(chooser.locator('option').allTextContents()).resolves.toEqual(
+        expect.arrayContaining([expect.stringContaining('2027'), expect.stringContaining('2026')]),
+      );
+    }
+    // A year without agreements says what is missing and where it is made, not 重试.
+    await page.goto('/submissions');
+    await page.getByLabel('考核年度').selectOption('2027');
+    await page.getByText('2027 年度目标责任书尚未生成').waitFor();
+    await expect(page.getByRole('button', { name: '重试' }).count()).resolves.toBe(0);
+    await page.getByRole('link', { name: '去目标责任书页面' }).click();
+    await page.getByRole('heading', { level: 1, name: '目标责任书' }).waitFor();
+    expect(new URL(page.url()).search).toBe('?year=2027');
+  }, 120_000);
+});

@@ -13,6 +13,7 @@ import { Link } from '../../components/Link';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { SelectField } from '../../components/SelectField';
+import { useYearChoice } from '../../components/YearChoice';
 import { focusWindow } from '../../format';
 import { PERIOD_LABELS } from '../../labels';
 import { guardUnsaved } from '../../leave-guard';
@@ -28,28 +29,73 @@ export const ScoringPage = ({ user }: { user: Me }) => {
   const [years] = useResource(() => api.years.list(), []);
   if (years.status === 'loading') return <Loading />;
   if (years.status === 'error') return <ErrorBanner message={years.error.message} />;
-  const year = years.data.find((y) => y.state === 'in_progress' || y.state === 'scoring') ?? years.data[0];
-  if (!year) return <EmptyState title="尚无考核年度" />;
-  return <ScoringView user={user} year={year} />;
+  if (years.data.length === 0) return <EmptyState title="尚无考核年度" />;
+  return <ScoringView user={user} years={years.data} />;
 };
 
-const ScoringView = ({ user, year }: { user: Me; year: Year }) => {
-  const [period, setPeriod] = useState<Period>(focusWindow(year.periods, new Date())?.period ?? 'Q1');
-  const isRater = user.roles.includes('rater');
+const ScoringView = ({ user, years }: { user: Me; years: Year[] }) => {
+  const { year, chooser } = useYearChoice(years, 'scoring-year');
+  if (!year) return <EmptyState title="尚无考核年度" />;
   return (
     <>
       <PageHeader title="考核评分">
         <p>{year.title}</p>
       </PageHeader>
+      {chooser && <div class="filters">{chooser}</div>}
+      <PeriodChoice key={year.year} user={user} year={year} />
+    </>
+  );
+};
+
+/** `?period=` when given, else for a rater the latest period with work (pending first), else the open one. */
+const usePeriod = (user: Me, year: Year) => {
+  const asked = PERIODS.find((p) => p === new URLSearchParams(location.search).get('period'));
+  const fallback = focusWindow(year.periods, new Date())?.period ?? 'Q1';
+  const isRater = user.roles.includes('rater');
+  const [queues] = useResource(
+    async () =>
+      asked || !isRater
+        ? null
+        : Promise.all(PERIODS.map((p) => scoringApi.queue(year.year, p).catch(() => null))),
+    [year.year],
+  );
+  const [chosen, setChosen] = useState<Period | undefined>(asked);
+  if (chosen) return { period: chosen, setPeriod: setChosen };
+  if (queues.status === 'loading') return { period: undefined, setPeriod: setChosen };
+  const loaded = queues.status === 'ready' && queues.data ? queues.data : [];
+  const latest = (has: (q: Queue) => boolean) =>
+    [...PERIODS].reverse().find((p) => {
+      const q = loaded[PERIODS.indexOf(p)];
+      return q ? has(q) : false;
+    });
+  const period =
+    latest((q) => q.counts.pending > 0 && q.sheet.state !== 'finalized') ??
+    latest((q) => q.items.length > 0) ??
+    fallback;
+  return { period, setPeriod: setChosen };
+};
+
+const PeriodChoice = ({ user, year }: { user: Me; year: Year }) => {
+  const { period, setPeriod } = usePeriod(user, year);
+  const isRater = user.roles.includes('rater');
+  if (!period) return <Loading />;
+  const choose = (next: Period) => {
+    const query = new URLSearchParams(location.search);
+    query.set('period', next);
+    history.replaceState(history.state, '', `${location.pathname}?${query}`);
+    setPeriod(next);
+  };
+  return (
+    <>
       <SelectField
         inline
         id="scoring-period"
         label="考核期"
         value={period}
         options={PERIODS.map((p) => [p, PERIOD_LABELS[p]] as const)}
-        onChange={setPeriod}
+        onChange={choose}
       />
-      {isRater && <Worksheet key={period} year={year.year} period={period} />}
+      {isRater && <Worksheet key={period} user={user} year={year.year} period={period} />}
       {user.roles.includes('admin') && <ScoringProgressView year={year.year} period={period} />}
     </>
   );
@@ -70,7 +116,7 @@ const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement &&
   (['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || target.isContentEditable);
 
-const Worksheet = ({ year, period }: { year: number; period: Period }) => {
+const Worksheet = ({ user, year, period }: { user: Me; year: number; period: Period }) => {
   const [queue, reload, setQueue] = useResource(() => scoringApi.queue(year, period), [year, period]);
   const [index, setIndexState] = useState(0);
   // The key handler reads the ref: two quick key presses must not both start from a stale render.
@@ -120,7 +166,17 @@ const Worksheet = ({ year, period }: { year: number; period: Period }) => {
   if (queue.status === 'loading') return <Loading />;
   if (queue.status === 'error') return <ErrorBanner message={queue.error.message} />;
   const data = queue.data;
-  if (data.items.length === 0) return <EmptyState title="本期没有分派给您的评分任务" />;
+  if (data.items.length === 0) {
+    return (
+      <EmptyState title="本期没有分派给您的评分任务">
+        {user.roles.includes('admin') ? (
+          <Link href={`/assignments?year=${year}&period=${period}`}>去分派考核组成员</Link>
+        ) : (
+          '评分任务由考核办分派；可切换考核期或年度查看其他任务。'
+        )}
+      </EmptyState>
+    );
+  }
   const item = data.items[Math.min(index, data.items.length - 1)] as QueueItem;
   const locked = data.sheet.state === 'finalized';
 
