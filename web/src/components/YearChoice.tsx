@@ -22,22 +22,9 @@ export const yearOptions = (years: readonly Year[]) =>
 
 export const useYearChoice = (years: readonly Year[], id: string) => {
   const [year, setYear] = useState<number | undefined>(() => workingYear(years));
-  const choose = (next: number) => {
-    rememberYear(next);
-    setYear(next);
-  };
   const chooser =
-    years.length > 1 ? (
-      <SelectField
-        inline
-        id={id}
-        label="考核年度"
-        value={year}
-        options={yearOptions(years)}
-        onChange={choose}
-      />
-    ) : null;
-  return { year: years.find((y) => y.year === year), chooser, choose };
+    year === undefined ? null : <YearSwitch id={id} years={years} value={year} onChange={setYear} />;
+  return { year: years.find((y) => y.year === year), chooser };
 };
 
 /**
