@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedSubmissionRecords } from '../../shared/db/submission-repo';
 import type { Worksheet } from '../../shared/schemas/submission';
 import type { Queue } from '../../web/src/pages/scoring/scoring-api';
-import { apiAs, type E2e, signInAs, startE2e } from './harness';
+import { apiAs, checkA11y, type E2e, signInAs, startE2e } from './harness';
 
 let e2e: E2e;
 beforeAll(async () => {
@@ -202,6 +202,45 @@ describe('a reporter never loses a typed value', () => {
     await expect(page.locator('.banner-error').allTextContents()).resolves.toEqual([]);
     await page.getByText('本期材料已全部审核通过').waitFor();
   }, 60_000);
+});
+
+describe('rater assignment has a page', () => {
+  it('assigns by units, refuses 回避 with the reason, and the rater finds the item in the queue', async () => {
+    // Prepare: an indicator of the TCM hospital in Q4 that rater-caiwu does not score yet
+    const asAdmin = await apiAs(e2e, 'admin');
+    const q4 = await asAdmin<{ code: string; raterId: string }[]>(
+      '/api/years/2026/assignments?period=Q4&unitId=tcm-hospital',
+    );
+    const code = q4.find((a) => !q4.some((b) => b.code === a.code && b.raterId === 'rater-caiwu'))!.code;
+    const page = await e2e.newPage();
+    await signInAs(page, 'admin', '/assignments?year=2026&period=Q4');
+    await page.getByRole('heading', { level: 1, name: '评分分派' }).waitFor();
+    await checkA11y(page);
+    const form = page.locator('form').filter({ has: page.getByRole('button', { name: '分派所选单位' }) });
+    await form.getByLabel('指标').selectOption(code);
+
+    // Act: the affiliated rater first (refused with the reason), then rater-caiwu
+    await form.getByRole('group', { name: '单位' }).getByRole('checkbox', { name: '清河县中医医院' }).check();
+    const zhongyi = form.getByRole('group', { name: '考核组成员' }).getByRole('checkbox', { name: /须回避/ });
+    await zhongyi.check();
+    await form.getByRole('button', { name: '分派所选单位' }).click();
+    await page.getByText('须回避').filter({ hasText: '不能分派' }).waitFor();
+    await zhongyi.uncheck();
+    const caiwu = (await asAdmin<{ id: string; name: string }[]>('/api/users')).find(
+      (u) => u.id === 'rater-caiwu',
+    )!;
+    await form
+      .getByRole('group', { name: '考核组成员' })
+      .getByRole('checkbox', { name: new RegExp(`^${caiwu.name}`) })
+      .check();
+    await form.getByRole('button', { name: '分派所选单位' }).click();
+    await page.getByText('已分派：新增 1 项').waitFor();
+
+    // Assess: the rater's Q4 queue has the item
+    const rater = await e2e.newPage();
+    await signInAs(rater, 'rater-caiwu', '/scoring?year=2026&period=Q4');
+    await queueButtons(rater).filter({ hasText: code }).filter({ hasText: '中医医院' }).first().waitFor();
+  }, 120_000);
 });
 
 describe('every year is reachable', () => {

@@ -12,8 +12,7 @@ import { ErrorBanner, Notice } from '../../components/ErrorBanner';
 import { Link } from '../../components/Link';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
-import { SelectField } from '../../components/SelectField';
-import { useYearChoice } from '../../components/YearChoice';
+import { PeriodSelect, periodFromQuery, useYearChoice } from '../../components/YearChoice';
 import { focusWindow } from '../../format';
 import { PERIOD_LABELS } from '../../labels';
 import { guardUnsaved } from '../../leave-guard';
@@ -49,7 +48,7 @@ const ScoringView = ({ user, years }: { user: Me; years: Year[] }) => {
 
 /** `?period=` when given, else for a rater the latest period with work (pending first), else the open one. */
 const usePeriod = (user: Me, year: Year) => {
-  const asked = PERIODS.find((p) => p === new URLSearchParams(location.search).get('period'));
+  const asked = periodFromQuery();
   const fallback = focusWindow(year.periods, new Date())?.period ?? 'Q1';
   const isRater = user.roles.includes('rater');
   const [queues] = useResource(
@@ -79,22 +78,9 @@ const PeriodChoice = ({ user, year }: { user: Me; year: Year }) => {
   const { period, setPeriod } = usePeriod(user, year);
   const isRater = user.roles.includes('rater');
   if (!period) return <Loading />;
-  const choose = (next: Period) => {
-    const query = new URLSearchParams(location.search);
-    query.set('period', next);
-    history.replaceState(history.state, '', `${location.pathname}?${query}`);
-    setPeriod(next);
-  };
   return (
     <>
-      <SelectField
-        inline
-        id="scoring-period"
-        label="考核期"
-        value={period}
-        options={PERIODS.map((p) => [p, PERIOD_LABELS[p]] as const)}
-        onChange={choose}
-      />
+      <PeriodSelect id="scoring-period" value={period} onChange={setPeriod} />
       {isRater && <Worksheet key={period} user={user} year={year.year} period={period} />}
       {user.roles.includes('admin') && <ScoringProgressView year={year.year} period={period} />}
     </>
