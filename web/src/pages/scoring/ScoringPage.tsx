@@ -3,6 +3,7 @@
  * J/K or ↓/↑ between items) and, for the admin, the progress of the period.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ItemStatus } from '../../../../shared/domain/submissions/status';
 import type { Me, Year } from '../../api';
 import { api } from '../../api';
 import { SAVE_STATE_LABELS } from '../../autosave';
@@ -17,6 +18,7 @@ import { focusWindow } from '../../format';
 import { PERIOD_LABELS } from '../../labels';
 import { guardUnsaved } from '../../leave-guard';
 import { toApiError, useResource } from '../../use-resource';
+import { CELL_LABELS } from '../submissions/labels';
 import { type Draft, type SaveState, ScorePanel } from './ScorePanel';
 import { ScoringProgressView } from './ScoringProgress';
 import { type Period, type Queue, type QueueItem, scoringApi } from './scoring-api';
@@ -241,7 +243,7 @@ const Worksheet = ({ user, year, period }: { user: Me; year: number; period: Per
           <p>
             填报值：
             {item.reported?.value === null || item.reported === null ? '无' : String(item.reported.value)}
-            {item.reported && `（${item.reported.status}）`}
+            {item.reported && `（${CELL_LABELS[item.reported.status as ItemStatus] ?? '状态未知'}）`}
           </p>
           {item.reported?.narrative && <p>{item.reported.narrative}</p>}
           <ul>
