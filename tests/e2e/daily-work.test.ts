@@ -130,6 +130,37 @@ describe('a rater never loses an edit', () => {
   }, 120_000);
 });
 
+describe('a rater’s queue scales past a county', () => {
+  it('filters by status and unit, searches, and groups by unit with counts', async () => {
+    const queue = await (await apiAs(e2e, RATER))<Queue>('/api/years/2026/periods/Q4/scoring-queue');
+    const unit = queue.items[0]!;
+    const ofUnit = queue.items.filter((x) => x.unitId === unit.unitId);
+    const page = await e2e.newPage();
+    await openScoring(page);
+
+    // Search by unit name: only that unit's items
+    await page.getByLabel('搜索').fill(unit.unitName);
+    await expect.poll(() => queueButtons(page).count()).toBe(ofUnit.length);
+    await page.getByLabel('搜索').fill('');
+
+    // Group by unit: one heading per unit with its counts
+    await page.getByLabel('分组').selectOption('unit');
+    const units = new Set(queue.items.map((x) => x.unitId)).size;
+    await expect.poll(() => page.locator('.queue-group-title').count()).toBe(units);
+    const pending = ofUnit.filter((x) => x.state === 'pending').length;
+    await expect(page.locator('.queue-group-title').first().textContent()).resolves.toContain(
+      `待评 ${pending}`,
+    );
+
+    // Filter by status 已评 and by unit: only scored items of that unit, J walks them
+    await page.getByLabel('状态').selectOption('scored');
+    await page.getByLabel('单位', { exact: true }).selectOption(unit.unitId);
+    const scored = ofUnit.filter((x) => x.state === 'scored').length;
+    await expect.poll(() => queueButtons(page).count()).toBe(scored);
+    for (const text of await queueButtons(page).allTextContents()) expect(text).toContain('已评');
+  }, 120_000);
+});
+
 const UNIT = 'luoyang-thc';
 
 describe('a reporter never loses a typed value', () => {

@@ -6,7 +6,6 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ItemStatus } from '../../../../shared/domain/submissions/status';
 import type { Me, Year } from '../../api';
 import { api } from '../../api';
-import { SAVE_STATE_LABELS } from '../../autosave';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorBanner, Notice } from '../../components/ErrorBanner';
@@ -19,12 +18,13 @@ import { PERIOD_LABELS } from '../../labels';
 import { guardUnsaved } from '../../leave-guard';
 import { toApiError, useResource } from '../../use-resource';
 import { CELL_LABELS } from '../submissions/labels';
+import { itemKey, QueueFilterBar, QueueList } from './QueueList';
+import { groupQueue, NO_FILTER, type QueueFilter } from './queue-model';
 import { type Draft, type SaveState, ScorePanel } from './ScorePanel';
 import { ScoringProgressView } from './ScoringProgress';
 import { type Period, type Queue, type QueueItem, scoringApi } from './scoring-api';
 
 const PERIODS: Period[] = ['Q1', 'Q2', 'Q3', 'Q4'];
-const STATE_LABELS = { pending: '待评', scored: '已评', returned: '已退回' } as const;
 
 export const ScoringPage = ({ user }: { user: Me }) => {
   const [years] = useResource(() => api.years.list(), []);
@@ -89,17 +89,6 @@ const PeriodChoice = ({ user, year }: { user: Me; year: Year }) => {
   );
 };
 
-const itemKey = (x: QueueItem) => `${x.unitId}|${x.code}`;
-
-/** An item's save state in the queue, once it was edited this visit. */
-const SaveMark = ({ state }: { state: SaveState | undefined }) =>
-  state && state !== 'idle' ? (
-    <span class={`save-mark save-${state}`}>
-      {' '}
-      · {state === 'error' ? '保存失败（重试）' : SAVE_STATE_LABELS[state]}
-    </span>
-  ) : null;
-
 const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement &&
   (['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || target.isContentEditable);
@@ -116,8 +105,16 @@ const Worksheet = ({ user, year, period }: { user: Me; year: number; period: Per
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const list = useRef<HTMLOListElement>(null);
-  const count = queue.status === 'ready' ? queue.data.items.length : 0;
+  const list = useRef<HTMLElement>(null);
+  const [filter, setFilterState] = useState<QueueFilter>(NO_FILTER);
+  const groups = queue.status === 'ready' ? groupQueue(queue.data.items, filter) : [];
+  // The items as shown (filtered, grouped): J/K walk this order.
+  const shown = groups.flatMap((g) => g.items);
+  const count = shown.length;
+  const setFilter = (next: QueueFilter) => {
+    setFilterState(next);
+    setIndex(0);
+  };
   // Each item's save state this visit, and the edits not yet saved (a failed save keeps its edit
   // for 重试 when the item is opened again).
   const [saveStates, setSaveStates] = useState<Record<string, SaveState>>({});
@@ -165,7 +162,7 @@ const Worksheet = ({ user, year, period }: { user: Me; year: number; period: Per
       </EmptyState>
     );
   }
-  const item = data.items[Math.min(index, data.items.length - 1)] as QueueItem;
+  const item = shown[Math.min(index, shown.length - 1)];
   const locked = data.sheet.state === 'finalized';
 
   const updateItem = (updated: QueueItem) =>
@@ -205,71 +202,62 @@ const Worksheet = ({ user, year, period }: { user: Me; year: number; period: Per
       </p>
       {locked && <Notice>本期评分表已定稿，如需修改请联系考核办重新开放。</Notice>}
       {error && <ErrorBanner message={error} />}
+      <QueueFilterBar items={data.items} filter={filter} onFilter={setFilter} />
       <div
         class="scoring-layout"
         style={{ display: 'grid', gap: '1rem', gridTemplateColumns: 'repeat(auto-fit, minmax(17rem, 1fr))' }}
       >
-        <nav aria-label="评分任务">
-          <ol ref={list} class="queue-list" aria-describedby="keyboard-help">
-            {data.items.map((x, i) => (
-              <li key={itemKey(x)}>
-                <button
-                  type="button"
-                  class="link-button"
-                  aria-current={i === index ? 'true' : undefined}
-                  onFocus={() => setIndex(i)}
-                  onClick={() => {
-                    setIndex(i);
-                    // Enter (or a click) opens the item: focus its first field.
-                    setTimeout(
-                      () =>
-                        document
-                          .querySelector<HTMLElement>('.score-panel input, .score-panel select')
-                          ?.focus(),
-                      0,
-                    );
-                  }}
-                >
-                  {x.unitName} · {x.code} {x.name} ·{' '}
-                  <span class={`state-${x.state}`}>{STATE_LABELS[x.state]}</span>
-                  <SaveMark state={saveStates[itemKey(x)]} />
-                </button>
-              </li>
-            ))}
-          </ol>
-        </nav>
-        <section aria-label="单位材料">
-          <h3>{item.unitName}</h3>
-          <p>
-            填报值：
-            {item.reported?.value === null || item.reported === null ? '无' : String(item.reported.value)}
-            {item.reported && `（${CELL_LABELS[item.reported.status as ItemStatus] ?? '状态未知'}）`}
-          </p>
-          {item.reported?.narrative && <p>{item.reported.narrative}</p>}
-          <ul>
-            {item.files.map((f) => (
-              <li key={f.fileId}>{f.name}</li>
-            ))}
-          </ul>
-          <Link href={item.evidenceLink}>查看佐证材料</Link>
-        </section>
-        <ScorePanel
-          key={itemKey(item)}
-          year={year}
-          period={period}
-          item={item}
-          locked={locked}
-          onSaved={updateItem}
-          kept={unsaved.current.get(itemKey(item))}
-          onState={(state, draft) => {
-            const key = itemKey(item);
-            if (draft) unsaved.current.set(key, { draft, state });
-            else unsaved.current.delete(key);
-            setSaveStates((all) => ({ ...all, [key]: state }));
+        <QueueList
+          groups={groups}
+          current={item}
+          saveStates={saveStates}
+          listRef={list}
+          onFocusItem={(x) => setIndex(shown.indexOf(x))}
+          onOpen={(x) => {
+            setIndex(shown.indexOf(x));
+            // Enter (or a click) opens the item: focus its first field.
+            setTimeout(
+              () => document.querySelector<HTMLElement>('.score-panel input, .score-panel select')?.focus(),
+              0,
+            );
           }}
-          onReturned={reload}
-          onLeave={() => focusItem(index)}
         />
+        {item && (
+          <>
+            <section aria-label="单位材料">
+              <h3>{item.unitName}</h3>
+              <p>
+                填报值：
+                {item.reported?.value === null || item.reported === null ? '无' : String(item.reported.value)}
+                {item.reported && `（${CELL_LABELS[item.reported.status as ItemStatus] ?? '状态未知'}）`}
+              </p>
+              {item.reported?.narrative && <p>{item.reported.narrative}</p>}
+              <ul>
+                {item.files.map((f) => (
+                  <li key={f.fileId}>{f.name}</li>
+                ))}
+              </ul>
+              <Link href={item.evidenceLink}>查看佐证材料</Link>
+            </section>
+            <ScorePanel
+              key={itemKey(item)}
+              year={year}
+              period={period}
+              item={item}
+              locked={locked}
+              onSaved={updateItem}
+              kept={unsaved.current.get(itemKey(item))}
+              onState={(state, draft) => {
+                const key = itemKey(item);
+                if (draft) unsaved.current.set(key, { draft, state });
+                else unsaved.current.delete(key);
+                setSaveStates((all) => ({ ...all, [key]: state }));
+              }}
+              onReturned={reload}
+              onLeave={() => focusItem(index)}
+            />
+          </>
+        )}
       </div>
       {!locked && (
         <button type="button" class="button button-primary" onClick={() => setConfirming(true)}>
