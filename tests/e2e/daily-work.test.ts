@@ -274,6 +274,26 @@ describe('rater assignment has a page', () => {
   }, 120_000);
 });
 
+describe('tables on a phone', () => {
+  for (const width of [360, 390]) {
+    it(`keeps table captions on one or two lines at ${width} px`, async () => {
+      const page = await e2e.newPage({ viewport: { width, height: 800 }, isMobile: true, hasTouch: true });
+      await signInAs(page, 'admin', '/progress?year=2026&period=Q4');
+      for (const [path, caption] of [
+        ['/progress?year=2026&period=Q4', '按类别汇总（指标项数）'],
+        ['/assignments?year=2026&period=Q4', '已签订'],
+      ] as const) {
+        await page.goto(path);
+        const box = await page.locator('caption').filter({ hasText: caption }).first().boundingBox();
+        // Two lines of text at most, and about the width of the screen (not a column of characters).
+        expect(box, path).not.toBeNull();
+        expect(box!.height, `${path} caption height`).toBeLessThan(60);
+        expect(box!.width, `${path} caption width`).toBeGreaterThan(width / 2);
+      }
+    }, 60_000);
+  }
+});
+
 describe('every year is reachable', () => {
   it('opens each daily page on the year under way after next year is set up, and reaches the other', async () => {
     // Prepare: the admin sets up 2027 (its agreements are not made yet)
