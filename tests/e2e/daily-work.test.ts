@@ -294,6 +294,19 @@ describe('tables on a phone', () => {
   }
 });
 
+describe('leadership sees the answer first', () => {
+  it('shows the dashboard above the ranking tables on /results', async () => {
+    const page = await e2e.newPage({ viewport: { width: 1366, height: 900 } });
+    await signInAs(page, 'leader', '/results?year=2025&asOf=Q4');
+    const chart = page.getByRole('img', { name: /各类别等级分布/ });
+    const table = page.getByRole('table', { name: /县级医疗机构排名/ });
+    await chart.waitFor();
+    await table.waitFor();
+    const [chartBox, tableBox] = [await chart.boundingBox(), await table.boundingBox()];
+    expect(chartBox!.y).toBeLessThan(tableBox!.y);
+  }, 60_000);
+});
+
 describe('every year is reachable', () => {
   it('opens each daily page on the year under way after next year is set up, and reaches the other', async () => {
     // Prepare: the admin sets up 2027 (its agreements are not made yet)
