@@ -60,7 +60,7 @@ try {
     const { idToken } = (await signIn.json()) as { idToken: string };
     for (const [width, options] of Object.entries(VIEWPORTS)) {
       const context = await browser.newContext({ baseURL: stack.url, locale: 'zh-CN', ...options });
-      await context.addInitScript((token) => sessionStorage.setItem('kaoping.idToken', token), idToken);
+      await context.addInitScript((token) => localStorage.setItem('kaoping.idToken', token), idToken);
       const page = await context.newPage();
       const dir = join(out, userId);
       mkdirSync(dir, { recursive: true });
