@@ -1,5 +1,7 @@
 /**
- * Daily work, second part: one sign-in serves every tab of the browser until sign-out.
+ * Daily work, second part: one sign-in serves every tab of the browser until sign-out; the results
+ * ranking reads on a desktop (names on one line, the name column stays while scrolling) and the
+ * progress matrix tells a phone user it scrolls sideways.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type E2e, signInAs, startE2e } from './harness';
@@ -29,5 +31,40 @@ describe('one sign-in for the whole browser', () => {
     await first.getByRole('heading', { level: 1, name: '登录考评系统' }).waitFor();
     expect(await first.evaluate(() => localStorage.getItem('kaoping.idToken'))).toBeNull();
     await first.context().close();
+  });
+});
+
+describe('wide tables', () => {
+  it('keeps each unit name of the desktop ranking on one line, in a column that stays while scrolling', async () => {
+    const page = await e2e.newPage({ viewport: { width: 1280, height: 900 } });
+    await signInAs(page, 'leader', '/results');
+    const names = page.locator('.results-category .data-table tbody td.unit-name');
+    await names.first().waitFor();
+    const lines = await names.evaluateAll((cells) =>
+      cells.map((cell) => (cell.querySelector('a') ?? cell).getClientRects().length),
+    );
+    const position = await names.first().evaluate((cell) => getComputedStyle(cell).position);
+    expect(Math.max(...lines)).toBeLessThanOrEqual(1);
+    expect(position).toBe('sticky');
+    await page.context().close();
+  });
+
+  it('tells a phone user the progress matrix scrolls sideways, unit names staying put', async () => {
+    const page = await e2e.newPage({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    await signInAs(page, 'admin', '/progress');
+    await page.locator('table.matrix').waitFor();
+    const hint = page.getByText('左右滑动查看更多列');
+    expect(await hint.isVisible()).toBe(true);
+    const nameLeft = await page
+      .locator('table.matrix tbody th')
+      .first()
+      .evaluate((cell) => {
+        const wrap = cell.closest('.table-wrap') as HTMLElement;
+        wrap.scrollLeft = 400;
+        return cell.getBoundingClientRect().left - wrap.getBoundingClientRect().left;
+      });
+    expect(nameLeft).toBeLessThanOrEqual(1);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await page.context().close();
   });
 });

@@ -229,6 +229,9 @@ const Matrix = ({
           </li>
         ))}
       </ul>
+      <p class="scroll-hint" aria-hidden="true">
+        左右滑动查看更多列 →
+      </p>
       <div class="table-wrap matrix-wrap">
         <table class="matrix">
           <caption>各单位指标上报状态</caption>
