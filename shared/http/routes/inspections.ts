@@ -25,7 +25,7 @@ import {
 import { getUnit, getUser } from '../../db/org-repo';
 import { validateChecklistRows } from '../../domain/inspections/checklist-rows';
 import { isOverdue, shanghaiDate } from '../../domain/inspections/dates';
-import { recusalReason, resolveFindings } from '../../domain/inspections/findings';
+import { findingSource, recusalReason, resolveFindings } from '../../domain/inspections/findings';
 import { readSheetRows } from '../../domain/inspections/sheet-rows';
 import type { RowProblem } from '../../domain/inspections/survey';
 import { ConflictError, ForbiddenError, ValidationError } from '../../errors';
@@ -303,8 +303,7 @@ export const inspectionRoutes = new OpenAPIHono<AppEnv>()
       decidedAt: at,
       ...(reason ? { decisionReason: reason } : {}),
     };
-    const source = (n: number, text: string) =>
-      `${inspection.kind} ${inspection.date}：${text}（${inspection.id}#${n}）`;
+    const source = (n: number, text: string) => findingSource(inspection, n, text);
     const approved = decision === 'approve';
     const deductions: DeductionRecord[] = approved
       ? inspection.findings
