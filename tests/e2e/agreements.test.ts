@@ -87,6 +87,11 @@ describe('agreements in the browser', () => {
     await head.getByRole('heading', { level: 1, name: `洛阳镇卫生院 · ${YEAR}年度目标责任书` }).waitFor();
     await checkA11y(head);
     await head.getByRole('button', { name: '签订责任书' }).click();
+    // The hash is there to verify, folded under 详情, not the first thing a signer reads.
+    const signDialog = head.getByRole('dialog');
+    expect(await signDialog.locator('code.hash').isVisible()).toBe(false);
+    await signDialog.getByText('详情：核验码').click();
+    expect(await signDialog.locator('code.hash').isVisible()).toBe(true);
     await head.getByLabel('请输入本人姓名').fill('韩春生');
     await head.getByRole('button', { name: '确认签订' }).click();
     await head.getByRole('status').filter({ hasText: '已签订责任书' }).waitFor();
