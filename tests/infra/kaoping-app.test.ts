@@ -305,7 +305,7 @@ describe('the HTTP API', () => {
       AuthorizerType: 'JWT',
       IdentitySource: ['$request.header.Authorization'],
       JwtConfiguration: {
-        Audience: [{ Ref: logicalId(main.auth.client) }],
+        Audience: [{ Ref: logicalId(main.auth!.client) }],
         Issuer: Match.anyValue(),
       },
     });
@@ -358,7 +358,7 @@ describe('sign-in', () => {
   });
 
   it('lets the web app sign in with code and PKCE but never write custom:unitId', () => {
-    const client = resourceOf(main.auth.client).Properties;
+    const client = resourceOf(main.auth!.client).Properties;
     expect(client.GenerateSecret).toBe(false);
     expect(client.AllowedOAuthFlows).toEqual(['code']);
     expect(client.AllowedOAuthFlowsUserPoolClient).toBe(true);
@@ -427,7 +427,7 @@ describe('the web front', () => {
       (deployment?.Properties.SourceObjectKeys as string[] | undefined)?.map(assetContent) ?? [];
     expect(sources.some((content) => content.includes('index.html'))).toBe(true);
     expect(sources.some((content) => content.includes('config.json'))).toBe(true);
-    expect(JSON.stringify(deployment?.Properties.SourceMarkers)).toContain(logicalId(main.auth.client));
+    expect(JSON.stringify(deployment?.Properties.SourceMarkers)).toContain(logicalId(main.auth!.client));
   });
 
   it('outputs the site URL, the user pool and client ids and the API URL', () => {
