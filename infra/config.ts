@@ -8,6 +8,11 @@ export interface DeployConfig {
   readonly alarmEmail: string | undefined;
   /** Extra browser origins (comma-separated `-c localOrigins=…`) allowed to sign in and upload. */
   readonly localOrigins: readonly string[];
+  /**
+   * `-c mfa=required`: every Cognito user must sign in with a TOTP app. Cognito requires MFA per
+   * pool, not per group, so admins cannot be singled out; `optional` (default) lets each user opt in.
+   */
+  readonly mfa: 'optional' | 'required';
   /** `global` (Cognito, CloudFront with OAC and an edge function) or `china` (see docs/deploy.md). */
   readonly profile: DeployProfile;
   /** The bureau's OpenID Connect provider; required in China, replaces Cognito when given elsewhere. */
@@ -93,7 +98,10 @@ export const readConfig = (
   }
   const origins = contextString(app, 'localOrigins');
   const profile = readProfile(app, region);
+  const mfa = contextString(app, 'mfa') ?? 'optional';
+  if (mfa !== 'optional' && mfa !== 'required') throw new Error(`Context mfa must be optional or required`);
   return {
+    mfa,
     profile,
     oidc: readOidc(app, profile),
     china:

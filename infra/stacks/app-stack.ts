@@ -57,7 +57,9 @@ export class AppStack extends Stack {
       logsBucket: accessLogs.bucket,
       allowedOrigins: webOrigins,
     });
-    this.auth = config.oidc ? undefined : new Auth(this, 'Auth', { stage: config.stage, webOrigins });
+    this.auth = config.oidc
+      ? undefined
+      : new Auth(this, 'Auth', { stage: config.stage, webOrigins, mfa: config.mfa });
     this.jobs = new Jobs(this, 'Jobs', {
       functionsDir: props.functionsDir,
       table,
@@ -177,6 +179,8 @@ export class AppStack extends Stack {
     fn.addToRolePolicy(
       new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [this.evidence.bucket.bucketArn] }),
     );
+    // Uploads are encrypted and downloads decrypted with the evidence key under the signer's identity.
+    this.evidence.key.grant(fn, 'kms:Decrypt', 'kms:GenerateDataKey', 'kms:DescribeKey');
     // Reads the published ranking pages (to report what is online), nothing else of the web bucket.
     const rankings = this.web.bucket.arnForObjects(`${RANKINGS_PREFIX}*`);
     fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [rankings] }));

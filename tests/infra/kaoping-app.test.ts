@@ -113,7 +113,7 @@ describe('the data stack', () => {
     dataTemplate.hasResource('AWS::DynamoDB::Table', {
       Properties: Match.objectLike({
         PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
-        SSESpecification: { SSEEnabled: true },
+        SSESpecification: Match.objectLike({ SSEEnabled: true, SSEType: 'KMS' }),
         DeletionProtectionEnabled: true,
       }),
       DeletionPolicy: 'Retain',
@@ -142,9 +142,20 @@ describe('the buckets', () => {
         IgnorePublicAcls: true,
         RestrictPublicBuckets: true,
       });
-      expect(bucket.Properties.BucketEncryption.ServerSideEncryptionConfiguration[0]).toEqual({
-        ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' },
-      });
+      // Evidence under its customer-managed key; the web bucket holds what the site shows anyone
+      // signed in (and China's origin access identity cannot read KMS objects), the log bucket
+      // receives S3 server access logs, which need S3-managed keys.
+      expect(bucket.Properties.BucketEncryption.ServerSideEncryptionConfiguration[0]).toEqual(
+        id === logicalId(main.evidence.bucket)
+          ? {
+              ServerSideEncryptionByDefault: {
+                SSEAlgorithm: 'aws:kms',
+                KMSMasterKeyID: { 'Fn::GetAtt': [logicalId(main.evidence.key), 'Arn'] },
+              },
+              BucketKeyEnabled: true,
+            }
+          : { ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } },
+      );
       expect(bucket.DeletionPolicy).toBe('Retain');
       const policy = policies.find(([, p]) => p.Properties.Bucket.Ref === id);
       expect(policy?.[1].Properties.PolicyDocument.Statement).toContainEqual(

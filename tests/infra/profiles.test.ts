@@ -142,6 +142,21 @@ describe.each(PROFILES)('the $region profile', ({ region, context }) => {
     for (const days of expirations) expect(days).toBeGreaterThanOrEqual(180);
   });
 
+  it('encrypts the table and the evidence with customer-managed keys that rotate', () => {
+    const s = synthOf(region, context);
+    const keys = ofType(s, 'AWS::KMS::Key');
+    expect(keys).toHaveLength(2);
+    for (const [, key] of keys) expect(key.Properties.EnableKeyRotation).toBe(true);
+    const [[, table] = []] = ofType(s, 'AWS::DynamoDB::Table');
+    expect(table?.Properties.SSESpecification).toMatchObject({ SSEEnabled: true, SSEType: 'KMS' });
+    const evidence = ofType(s, 'AWS::S3::Bucket').filter(([, b]) => b.Properties.VersioningConfiguration);
+    expect(evidence).toHaveLength(1);
+    expect(evidence[0]?.[1].Properties.BucketEncryption.ServerSideEncryptionConfiguration[0]).toMatchObject({
+      ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms' },
+      BucketKeyEnabled: true,
+    });
+  });
+
   it('blocks public access to every bucket and refuses plain HTTP', () => {
     const s = synthOf(region, context);
     const policies = ofType(s, 'AWS::S3::BucketPolicy');

@@ -59,6 +59,19 @@ describe('the stage', () => {
   });
 });
 
+describe('multi-factor sign-in', () => {
+  it('is optional unless -c mfa=required, which Cognito applies to the whole pool', () => {
+    const mfaOf = (context: Record<string, string>) =>
+      Template.fromStack(quickApp(context).main).findResources('AWS::Cognito::UserPool');
+    expect(Object.values(mfaOf({}))[0]?.Properties.MfaConfiguration).toBe('OPTIONAL');
+    expect(Object.values(mfaOf({ mfa: 'required' }))[0]?.Properties).toMatchObject({
+      MfaConfiguration: 'ON',
+      EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
+    });
+    expect(() => readConfig(new App({ context: { mfa: 'always' } }))).toThrow(/mfa/);
+  });
+});
+
 describe('the profile', () => {
   const china = {
     oidcIssuer: 'https://idp.example.gov.cn',
