@@ -47,6 +47,7 @@ export const advanceYear = async (
   expectedVersion: number,
   by: string,
   at: Date,
+  acknowledged?: NonNullable<Year['history'][number]['acknowledged']>,
 ): Promise<Year> => {
   const current = await getYear(db, year);
   const allowed = YEAR_TRANSITIONS[current.state];
@@ -59,7 +60,14 @@ export const advanceYear = async (
   }
   return replaceYear(
     db,
-    { ...current, state: to, history: [...current.history, { state: to, at: at.toISOString(), by }] },
+    {
+      ...current,
+      state: to,
+      history: [
+        ...current.history,
+        { state: to, at: at.toISOString(), by, ...(acknowledged?.length ? { acknowledged } : {}) },
+      ],
+    },
     expectedVersion,
   );
 };

@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApi, type TestApi } from './harness';
+import { afterWindows, openPublicity } from './year-steps';
 
 describe('objections during publicity (公示与申诉)', () => {
   let api: TestApi;
-  const opened = new Date('2026-11-26T10:00:00+08:00');
+  // Publicity opens once the last window has closed and the committee is done.
+  const opened = afterWindows(2026);
   beforeAll(async () => {
-    api = await createTestApi({ now: opened });
+    api = await createTestApi({ now: new Date('2026-11-26T10:00:00+08:00') });
   });
   afterAll(() => api.close());
 
@@ -13,15 +15,6 @@ describe('objections during publicity (公示与申诉)', () => {
     code: '3.4',
     reason: '综合管理现场检查时资料已补齐，评分未考虑补充材料',
     evidence: '补充材料清单',
-  };
-
-  const moveTo = async (to: string) => {
-    const year = await api.call('GET', '/api/years/2026', { as: 'admin' });
-    const res = await api.call('POST', '/api/years/2026/transitions', {
-      as: 'admin',
-      body: { to, version: year.body.version },
-    });
-    expect(res.status).toBe(200);
   };
 
   it('refuses an objection before the results are on publicity', async () => {
@@ -33,9 +26,10 @@ describe('objections during publicity (公示与申诉)', () => {
     expect(res.body.error.code).toBe('NOT_IN_PUBLICITY');
   });
 
-  it('takes a unit head’s objection on a leaf of their agreement, naming bad fields', async () => {
-    await moveTo('scoring');
-    await moveTo('publicity');
+  it('takes a unit head’s objection on a leaf of their agreement, naming bad fields', {
+    timeout: 60_000,
+  }, async () => {
+    await openPublicity(api, 2026);
     const unknown = await api.call('POST', '/api/years/2026/objections', {
       as: 'luoyang-thc-head',
       body: { ...objection, code: '9.9' },
@@ -130,6 +124,6 @@ describe('objections during publicity (公示与申诉)', () => {
     });
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('WINDOW_CLOSED');
-    expect(res.body.error.message).toContain('2026年12月1日');
+    expect(res.body.error.message).toContain('2027年1月17日');
   });
 });
