@@ -78,7 +78,7 @@ const FileObjection = ({ year, unit, onFiled }: { year: Year; unit: UnitResult; 
   );
 };
 
-const Decide = ({ objection, onDone }: { objection: Objection; onDone: () => void }) => {
+export const Decide = ({ objection, onDone }: { objection: Objection; onDone: () => void }) => {
   const [decision, setDecision] = useState<'upheld' | 'rejected' | null>(null);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<unknown>();
