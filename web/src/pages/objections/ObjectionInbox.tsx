@@ -9,6 +9,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { Link } from '../../components/Link';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
+import { SelectField } from '../../components/SelectField';
 import { formatDateTime, formatPoints } from '../../format';
 import { useResource } from '../../use-resource';
 import { Decide } from '../results/ObjectionsPanel';
@@ -78,43 +79,31 @@ export const ObjectionInbox = () => {
         </h2>
         <p>{INBOX_STATES.map((s) => `${INBOX_LABELS[s]} ${counts[s]} 件`).join('，')}</p>
         <div class="filters">
-          <div class="field inline-field">
-            <label for="inbox-state">状态</label>
-            <select
-              id="inbox-state"
-              value={state}
-              onChange={(e) => {
-                const value = e.currentTarget.value as ObjectionInboxState | '';
-                setState(value);
-                setFilter({ state: value });
-              }}
-            >
-              <option value="">全部</option>
-              {INBOX_STATES.map((s) => (
-                <option key={s} value={s}>
-                  {INBOX_LABELS[s]}（{counts[s]}）
-                </option>
-              ))}
-            </select>
-          </div>
-          <div class="field inline-field">
-            <label for="inbox-unit">单位</label>
-            <select
-              id="inbox-unit"
-              value={unitId}
-              onChange={(e) => {
-                setUnitId(e.currentTarget.value);
-                setFilter({ unitId: e.currentTarget.value });
-              }}
-            >
-              <option value="">全部单位</option>
-              {units.map(([id, name]) => (
-                <option key={id} value={id}>
-                  {name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField<ObjectionInboxState | ''>
+            id="inbox-state"
+            label="状态"
+            inline
+            value={state}
+            options={[
+              ['', '全部'],
+              ...INBOX_STATES.map((s) => [s, `${INBOX_LABELS[s]}（${counts[s]}）`] as const),
+            ]}
+            onChange={(value) => {
+              setState(value);
+              setFilter({ state: value });
+            }}
+          />
+          <SelectField
+            id="inbox-unit"
+            label="单位"
+            inline
+            value={unitId}
+            options={[['', '全部单位'], ...units]}
+            onChange={(value) => {
+              setUnitId(value);
+              setFilter({ unitId: value });
+            }}
+          />
         </div>
       </section>
       {list.status === 'loading' && <Loading />}
