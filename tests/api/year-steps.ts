@@ -6,6 +6,9 @@
  */
 import type { TestApi } from './harness';
 
+/** What the steps need of an API: calls as a user, and the server's clock (the HTTP app or a browser test's stack). */
+export type StepApi = Pick<TestApi, 'call' | 'setNow'>;
+
 type Period = 'Q1' | 'Q2' | 'Q3' | 'Q4';
 const PERIODS: Period[] = ['Q1', 'Q2', 'Q3', 'Q4'];
 
@@ -34,7 +37,7 @@ interface QueueItem {
 }
 
 const check = async (
-  api: TestApi,
+  api: StepApi,
   method: string,
   path: string,
   as: string,
@@ -50,7 +53,7 @@ const check = async (
   return res.body;
 };
 
-export const readiness = (api: TestApi, year: number, to: string): Promise<ReadinessBody> =>
+export const readiness = (api: StepApi, year: number, to: string): Promise<ReadinessBody> =>
   check(api, 'GET', `/api/years/${year}/transitions/${to}/readiness`, 'admin');
 
 /** Every warning of the checklist, acknowledged with a reason. */
@@ -58,7 +61,7 @@ export const acknowledgeAll = (r: ReadinessBody) =>
   r.warnings.map((w) => ({ code: w.code, reason: '已逐项核实，确认无误' }));
 
 /** Moves the year to `to` after reading its checklist; fails listing the blockers if any remain. */
-export const advanceYear = async (api: TestApi, year: number, to: string) => {
+export const advanceYear = async (api: StepApi, year: number, to: string) => {
   const r = await readiness(api, year, to);
   if (r.blockers.length > 0)
     throw new Error(`${to} blocked: ${r.blockers.map((b) => b.message).join(' / ')}`);
@@ -88,7 +91,7 @@ const scoreFor = (item: QueueItem): Record<string, unknown> => {
  * The committee finishes its work: every assigned rater scores what is pending in their queue and
  * finalizes their sheet, period by period (as the scoring page does).
  */
-export const finishScoring = async (api: TestApi, year: number, periods: Period[] = PERIODS) => {
+export const finishScoring = async (api: StepApi, year: number, periods: Period[] = PERIODS) => {
   for (const period of periods) {
     const progress = await check(
       api,
@@ -132,7 +135,7 @@ export const finishScoring = async (api: TestApi, year: number, periods: Period[
 };
 
 /** The admin decides every pending inspection (approved) and proposal (bonus/penalty approved, veto not). */
-export const decidePending = async (api: TestApi, year: number) => {
+export const decidePending = async (api: StepApi, year: number) => {
   const inspections = await check(api, 'GET', `/api/years/${year}/inspections`, 'admin');
   for (const i of inspections as { id: string; unitId: string; state: string; version: number }[]) {
     if (i.state !== 'submitted') continue;
@@ -171,7 +174,7 @@ export const afterWindows = (year: number) => new Date(`${year + 1}-01-12T09:00:
  * Walks the demo's year (in 考核进行中) into 结果公示 legitimately: the windows have closed, the
  * committee has scored and finalized, the approvals are decided.
  */
-export const openPublicity = async (api: TestApi, year: number) => {
+export const openPublicity = async (api: StepApi, year: number) => {
   api.setNow(afterWindows(year));
   await advanceYear(api, year, 'scoring');
   await finishScoring(api, year);
