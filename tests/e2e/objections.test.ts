@@ -141,5 +141,10 @@ describe('结果公示、申诉与发布', () => {
     expect(told.body).toMatch(
       /综合管理得分 [\d.]+ 分 → [\d.]+ 分，总分 [\d.]+ 分 → [\d.]+ 分（第 2 版公示结果）/,
     );
+    // …and reads the same figures on their unit's report.
+    await head.reload();
+    await expect
+      .poll(() => row.textContent(), { timeout: 15_000 })
+      .toMatch(/重新评分（第 2 版）：得分 [\d.]+ 分 → [\d.]+ 分/);
   }, 240_000);
 });

@@ -10,13 +10,12 @@ import { Link } from '../../components/Link';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { SelectField } from '../../components/SelectField';
-import { formatDateTime, formatPoints } from '../../format';
+import { formatDateTime } from '../../format';
 import { useResource } from '../../use-resource';
-import { Decide } from '../results/ObjectionsPanel';
+import { Decide, formatOutcome } from '../results/ObjectionsPanel';
 import { countByState, INBOX_LABELS, INBOX_STATES, inboxStateOf } from './objection-states';
 
 const param = (name: string) => new URLSearchParams(location.search).get(name) ?? '';
-const points = (cents: number | null | undefined) => (cents == null ? '—' : formatPoints(cents));
 
 const Outcome = ({ o, year }: { o: Objection; year: number }) => {
   const state = inboxStateOf(o);
@@ -35,9 +34,7 @@ const Outcome = ({ o, year }: { o: Objection; year: number }) => {
       {o.decision?.reason}
       {o.answer && (
         <>
-          <br />第 {o.answer.draftVersion} 版：得分 {points(o.answer.leafBeforeCents)} →{' '}
-          {points(o.answer.leafAfterCents)}，总分 {points(o.answer.finalBeforeCents)} →{' '}
-          {points(o.answer.finalAfterCents)}
+          <br />第 {o.answer.draftVersion} 版：{formatOutcome(o.answer)}
         </>
       )}
     </>

@@ -7,7 +7,7 @@ import { ApiError, api, type Objection, type UnitResult, type Year } from '../..
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
-import { formatDateTime } from '../../format';
+import { formatDateTime, formatPoints } from '../../format';
 import { useResource } from '../../use-resource';
 
 const STATE_LABELS: Record<Objection['state'], string> = {
@@ -15,6 +15,11 @@ const STATE_LABELS: Record<Objection['state'], string> = {
   upheld: '成立，重新评分',
   rejected: '不成立',
 };
+
+const points = (cents: number | null) => (cents === null ? '—' : formatPoints(cents));
+/** 得分 3.00 分 → 4.80 分，总分 … → … */
+export const formatOutcome = (a: NonNullable<Objection['answer']>) =>
+  `得分 ${points(a.leafBeforeCents)} → ${points(a.leafAfterCents)}，总分 ${points(a.finalBeforeCents)} → ${points(a.finalAfterCents)}`;
 
 const fieldError = (error: unknown, path: string) =>
   error instanceof ApiError ? error.details.find((d) => d.path === path)?.message : undefined;
@@ -183,6 +188,12 @@ export const ObjectionsPanel = ({ year, unit }: { year: Year; unit: UnitResult }
                   <td data-label="处理意见">
                     {o.decision?.reason ??
                       (isAdmin && o.state === 'open' ? <Decide objection={o} onDone={reload} /> : '—')}
+                    {o.answer && (
+                      <>
+                        <br />
+                        重新评分（第 {o.answer.draftVersion} 版）：{formatOutcome(o.answer)}
+                      </>
+                    )}
                   </td>
                 </tr>
               ))}
