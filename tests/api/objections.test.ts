@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApi, type TestApi } from './harness';
+import { postToStorage, sha256, tinyPdf } from './submissions-fixtures';
 import { afterWindows, openPublicity } from './year-steps';
 
 describe('objections during publicity (公示与申诉)', () => {
@@ -62,6 +63,36 @@ describe('objections during publicity (公示与申诉)', () => {
     expect(other.body).toEqual([]);
   });
 
+  it('takes the head’s files on an undecided objection by the evidence path, readable by the committee and the unit only', async () => {
+    const [filed] = (await api.call('GET', '/api/years/2026/objections', { as: 'luoyang-thc-head' })).body;
+    const files = `/api/years/2026/units/luoyang-thc/attachments/objection/${filed.id}`;
+    const pdf = tinyPdf('台账补充说明');
+    const ticket = await api.call('POST', files, {
+      as: 'luoyang-thc-head',
+      body: {
+        name: '台账补充说明.pdf',
+        size: pdf.byteLength,
+        contentType: 'application/pdf',
+        sha256: sha256(pdf),
+      },
+    });
+    expect(ticket.status, JSON.stringify(ticket.body)).toBe(201);
+    expect(await postToStorage(ticket.body.upload, pdf, 'application/pdf')).toBe(201);
+    const done = await api.call('POST', `${files}/${ticket.body.file.fileId}/complete`, {
+      as: 'luoyang-thc-head',
+    });
+    expect(done.status).toBe(200);
+
+    const byAdmin = await api.call('GET', files, { as: 'admin' });
+    expect(byAdmin.body.map((f: { name: string }) => f.name)).toEqual(['台账补充说明.pdf']);
+    expect((await api.call('GET', files, { as: 'hesha-thc-head' })).status).toBe(403);
+    const byReporter = await api.call('POST', files, {
+      as: 'luoyang-thc-reporter',
+      body: { name: 'x.pdf', size: pdf.byteLength, contentType: 'application/pdf', sha256: sha256(pdf) },
+    });
+    expect(byReporter.status).toBe(403);
+  });
+
   it('upholds one and rejects another, notifying the unit each time, and never decides twice', async () => {
     const second = await api.call('POST', '/api/years/2026/objections', {
       as: 'luoyang-thc-head',
@@ -114,6 +145,22 @@ describe('objections during publicity (公示与申诉)', () => {
     const titles = notes.body.items.map((n: { body: string }) => n.body);
     expect(titles.some((t: string) => t.startsWith('申诉成立'))).toBe(true);
     expect(titles.some((t: string) => t.startsWith('申诉不成立'))).toBe(true);
+  });
+
+  it('refuses files on an objection already decided', async () => {
+    const [decided] = (await api.call('GET', '/api/years/2026/objections?state=rescoring', { as: 'admin' }))
+      .body;
+    const pdf = tinyPdf('late');
+    const res = await api.call(
+      'POST',
+      `/api/years/2026/units/luoyang-thc/attachments/objection/${decided.id}`,
+      {
+        as: 'luoyang-thc-head',
+        body: { name: 'late.pdf', size: pdf.byteLength, contentType: 'application/pdf', sha256: sha256(pdf) },
+      },
+    );
+    expect(res.status).toBe(409);
+    expect(res.body.error.message).toBe('该申诉已处理，不能再添加或删除申诉材料');
   });
 
   it('refuses an objection after the publicity window, giving the close time', async () => {

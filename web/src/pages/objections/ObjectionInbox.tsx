@@ -12,7 +12,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { SelectField } from '../../components/SelectField';
 import { formatDateTime } from '../../format';
 import { useResource } from '../../use-resource';
-import { Decide, formatOutcome } from '../results/ObjectionsPanel';
+import { Decide, formatOutcome, ObjectionFiles } from '../results/ObjectionsPanel';
 import { countByState, INBOX_LABELS, INBOX_STATES, inboxStateOf } from './objection-states';
 
 const param = (name: string) => new URLSearchParams(location.search).get(name) ?? '';
@@ -130,7 +130,10 @@ export const ObjectionInbox = () => {
                         <Link href={`/results/units/${o.unitId}?year=${o.year}`}>{o.unitName}</Link> {o.code}{' '}
                         {o.leafName}
                       </th>
-                      <td data-label="申诉理由">{o.reason}</td>
+                      <td data-label="申诉理由">
+                        {o.reason}
+                        <ObjectionFiles objection={o} editable={false} />
+                      </td>
                       <td data-label="提交时间">{formatDateTime(o.filedAt)}</td>
                       <td data-label="状态">{INBOX_LABELS[inboxStateOf(o)]}</td>
                       <td data-label="处理">

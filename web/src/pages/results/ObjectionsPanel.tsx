@@ -9,6 +9,7 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
 import { formatDateTime, formatPoints } from '../../format';
 import { useResource } from '../../use-resource';
+import { AttachmentsToggle } from '../attachments/AttachmentList';
 
 const STATE_LABELS: Record<Objection['state'], string> = {
   open: '待处理',
@@ -20,6 +21,16 @@ const points = (cents: number | null) => (cents === null ? '—' : formatPoints(
 /** 得分 3.00 分 → 4.80 分，总分 … → … */
 export const formatOutcome = (a: NonNullable<Objection['answer']>) =>
   `得分 ${points(a.leafBeforeCents)} → ${points(a.leafAfterCents)}，总分 ${points(a.finalBeforeCents)} → ${points(a.finalAfterCents)}`;
+
+/** 查看材料: the objection's files, uploaded by the unit head while it is undecided (same path as evidence). */
+export const ObjectionFiles = ({ objection, editable }: { objection: Objection; editable: boolean }) => (
+  <AttachmentsToggle
+    label="查看材料"
+    title="申诉材料"
+    owner={{ year: objection.year, unitId: objection.unitId, kind: 'objection', id: objection.id }}
+    editable={editable}
+  />
+);
 
 const fieldError = (error: unknown, path: string) =>
   error instanceof ApiError ? error.details.find((d) => d.path === path)?.message : undefined;
@@ -174,6 +185,7 @@ export const ObjectionsPanel = ({ year, unit }: { year: Year; unit: UnitResult }
                 <th scope="col">提交时间</th>
                 <th scope="col">状态</th>
                 <th scope="col">处理意见</th>
+                <th scope="col">申诉材料</th>
               </tr>
             </thead>
             <tbody>
@@ -194,6 +206,9 @@ export const ObjectionsPanel = ({ year, unit }: { year: Year; unit: UnitResult }
                         重新评分（第 {o.answer.draftVersion} 版）：{formatOutcome(o.answer)}
                       </>
                     )}
+                  </td>
+                  <td data-label="申诉材料">
+                    <ObjectionFiles objection={o} editable={isHead && o.state === 'open'} />
                   </td>
                 </tr>
               ))}
