@@ -24,3 +24,18 @@ export const ReadinessSchema = z
   })
   .openapi('Readiness');
 export type ReadinessView = z.infer<typeof ReadinessSchema>;
+
+/**
+ * A refused year move (409): `NOT_READY` or `WARNINGS_UNACKNOWLEDGED` carry the checklist;
+ * `WRONG_STATE` and `STALE_VERSION` (someone moved the year meanwhile) do not.
+ */
+export const YearMoveRefusalSchema = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      details: z.array(z.object({ path: z.string(), message: z.string() })),
+      readiness: ReadinessSchema.optional(),
+    }),
+  })
+  .openapi('YearMoveRefusal');

@@ -14,6 +14,7 @@ import { answerObjections, draftView, freezeDraft } from '../../publication/draf
 import { freezeSnapshot } from '../../publication/publish';
 import { resultsWorkbook } from '../../results/results-workbook';
 import { DraftDetailSchema, DraftHeaderSchema, NewDraftSchema } from '../../schemas/drafts';
+import { YearMoveRefusalSchema } from '../../schemas/readiness';
 import { CategoryResultSchema, ResultsSchema, UnitResultSchema } from '../../schemas/results';
 import { AcknowledgementSchema, PERIODS, type Period, PeriodSchema } from '../../schemas/year';
 import { moveYear } from '../../years/move-year';
@@ -110,7 +111,7 @@ const publishRoute = protectedRoute('results.publish', {
   },
   responses: {
     201: json(SnapshotHeaderSchema, '已发布'),
-    409: json(z.any(), '年度状态不符，或仍有未完成事项（NOT_READY，附检查清单）'),
+    409: json(YearMoveRefusalSchema, '年度状态不符，或仍有未完成事项（NOT_READY，附检查清单）'),
   },
 });
 

@@ -3,7 +3,7 @@ import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { createYear, getYear, listYears, updateYearSettings } from '../../db/year-repo';
 import { carryOverSettings, defaultSettings, settingsProblems } from '../../domain/years/new-year';
 import { ValidationError } from '../../errors';
-import { ReadinessSchema } from '../../schemas/readiness';
+import { ReadinessSchema, YearMoveRefusalSchema } from '../../schemas/readiness';
 import { AcknowledgementSchema, YearSchema, YearSettingsSchema, YearStateSchema } from '../../schemas/year';
 import { moveYear, readinessOf } from '../../years/move-year';
 import type { AppEnv } from '../env';
@@ -64,11 +64,10 @@ const advanceYearRoute = protectedRoute('years.write', {
   },
   responses: {
     200: { description: '已推进', content: { 'application/json': { schema: YearSchema } } },
-    409: {
-      description:
-        '状态不符、版本冲突、仍有未完成事项（NOT_READY）或提醒未确认（WARNINGS_UNACKNOWLEDGED），附检查清单',
-      content: { 'application/json': { schema: z.any() } },
-    },
+    409: json(
+      YearMoveRefusalSchema,
+      '状态不符、版本冲突、仍有未完成事项（NOT_READY）或提醒未确认（WARNINGS_UNACKNOWLEDGED），附检查清单',
+    ),
   },
 });
 const readinessRoute = protectedRoute('years.write', {
@@ -78,7 +77,7 @@ const readinessRoute = protectedRoute('years.write', {
   request: { params: YearParams.extend({ to: YearStateSchema }) },
   responses: {
     200: json(ReadinessSchema, '检查清单'),
-    409: json(z.any(), '该状态不是年度的下一步'),
+    409: json(YearMoveRefusalSchema, '该状态不是年度的下一步'),
   },
 });
 const YearSettingsUpdateSchema = YearSettingsSchema.extend({
