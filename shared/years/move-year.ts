@@ -6,7 +6,7 @@
  */
 import type { Db } from '../db/client';
 import { loadReadinessFacts } from '../db/readiness-repo';
-import { advanceYear, getYear } from '../db/year-repo';
+import { advanceYear, getYear, yearMoveTxItem } from '../db/year-repo';
 import {
   type Acknowledgement,
   type Readiness,
@@ -64,7 +64,7 @@ export interface MoveYearInput {
 
 /**
  * Moves the year after its readiness check. Opening publicity freezes draft version 1; publishing
- * freezes the snapshot (the caller writes the static site).
+ * freezes the snapshot with the move in one transaction (the caller writes the static site).
  */
 export const moveYear = async (db: Db, now: Date, input: MoveYearInput): Promise<Year> => {
   const { year, to, version, by } = input;
@@ -83,10 +83,14 @@ export const moveYear = async (db: Db, now: Date, input: MoveYearInput): Promise
   // Publicity is opened on a frozen draft (version 1), objections are weighed against it: the results
   // are computed before the year moves, so a scenario that cannot be computed refuses the move whole.
   const frozen = to === 'publicity' ? await computeFrozen(db, year) : undefined;
-  // The snapshot is frozen before the move (as publication always did); the version was checked
-  // just above, so only a move racing within these few milliseconds leaves a snapshot behind.
   if (to === 'published') {
-    await freezeSnapshot(db, { year, by, at: now, ...(input.reason ? { reason: input.reason } : {}) });
+    // The snapshot and the move in one transaction, conditional on the version read: a racing
+    // admin's copy writes neither.
+    const reason = input.reason ? { reason: input.reason } : {};
+    await freezeSnapshot(db, { year, by, at: now, ...reason }, [
+      yearMoveTxItem(db, current, to, by, now, acknowledged),
+    ]);
+    return getYear(db, year);
   }
   const moved = await advanceYear(db, year, to, version, by, now, acknowledged);
   if (frozen) await freezeDraft(db, { year, by, at: now, reason: '开始公示', frozen });
