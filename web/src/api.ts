@@ -38,7 +38,10 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly details: ErrorDetail[] = [],
-    /** Anything else the error carried (e.g. `readiness`: the checklist a refused year move answers). */
+    /**
+     * The error's other fields (e.g. a conflict's `current` record and `currentVersion`, or
+     * `readiness`: the checklist a refused year move answers).
+     */
     readonly extra: Record<string, unknown> = {},
   ) {
     super(message);
@@ -100,12 +103,18 @@ export const apiFetch = async (input: string, init: RequestInit = {}): Promise<R
 };
 
 /** A JSON call with the session's token; a 204 answer resolves to undefined. Every page's API module uses it. */
-export const call = async <T>(path: string, method = 'GET', body?: unknown): Promise<T> => {
+export const call = async <T>(
+  path: string,
+  method = 'GET',
+  body?: unknown,
+  /** `keepalive` for autosaves: the request outlives the page when it is closed. */
+  options: Pick<RequestInit, 'keepalive'> = {},
+): Promise<T> => {
   const response = await apiFetch(
     path,
     body === undefined
-      ? { method }
-      : { method, body: JSON.stringify(body), headers: { 'content-type': 'application/json' } },
+      ? { method, ...options }
+      : { method, body: JSON.stringify(body), headers: { 'content-type': 'application/json' }, ...options },
   );
   if (response.status === 204) return undefined as T;
   if (!response.headers.get('content-type')?.includes('application/json')) {
