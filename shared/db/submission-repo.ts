@@ -121,22 +121,25 @@ export const listPeriodRecords = async (db: Db, year: number, period: Period) =>
  * each time, and eventually consistent, since a signed agreement changes only by an approved
  * amendment. The agreement repository owns the item; this is a read-only view of it.
  */
+/** What reporting reads of an agreement: enough to know which signed revision is in force when. */
+export type ReportingAgreement = Pick<Agreement, 'state' | 'revision' | 'dimensions' | 'inForce'>;
+
 export const getReportingAgreement = async (
   db: Db,
   year: number,
   unitId: string,
-): Promise<Pick<Agreement, 'state' | 'dimensions'> | undefined> => {
+): Promise<ReportingAgreement | undefined> => {
   const { Item } = await guard(() =>
     db.doc.send(
       new GetCommand({
         TableName: db.tableName,
         Key: agreementKey(year, unitId),
-        ProjectionExpression: '#state, dimensions',
+        ProjectionExpression: '#state, revision, dimensions, inForce',
         ExpressionAttributeNames: { '#state': 'state' },
       }),
     ),
   );
-  return Item as Pick<Agreement, 'state' | 'dimensions'> | undefined;
+  return Item as ReportingAgreement | undefined;
 };
 
 // ── items ──────────────────────────────────────────────────────────────────────────────────────
