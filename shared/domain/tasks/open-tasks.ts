@@ -49,7 +49,7 @@ export const rectificationTasks = (rectifications: readonly Rectification[]): Op
       return {
         kind: 'rectification',
         title: returned ? '整改被退回，请重新整改' : '落实整改',
-        text: `${r.itemText}：${r.note}${returned ? `（退回原因：${returned.note}）` : ''}，${r.dueDate} 前回复整改情况。`,
+        text: `${r.itemText}：${r.note}${returned ? `（退回原因：${returned.note}）` : ''}。`,
         link: `/inspections?year=${r.year}`,
         dueDate: r.dueDate,
       };

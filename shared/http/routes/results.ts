@@ -2,9 +2,11 @@
  * Live results computed by the engine from the stored facts, the unit view with its quarter trend,
  * the xlsx export, and publication (freezing an immutable snapshot, then writing the static site).
  */
+
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { assignedUnitIds } from '../../auth/assignments';
 import { assertCanSeeUnit, isAllowed } from '../../auth/policy';
+import { notifyResultsPublished } from '../../db/event-notes';
 import { listYearObjections } from '../../db/objection-repo';
 import { listDrafts, listSnapshots, loadScenario } from '../../db/results-repo';
 import { advanceYear, getYear } from '../../db/year-repo';
@@ -218,6 +220,7 @@ export const resultsRoutes = new OpenAPIHono<AppEnv>()
     const snapshot = await freezeSnapshot(db, { year, by, at: now(), ...(reason ? { reason } : {}) });
     if (current.state === 'publicity') await advanceYear(db, year, 'published', current.version, by, now());
     await publishSite(year);
+    await notifyResultsPublished(db, year, snapshot.version, now());
     const { scenarioJson: _s, resultsJson: _r, ...header } = snapshot;
     return c.json(stripParts(header), 201);
   })

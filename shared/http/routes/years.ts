@@ -1,5 +1,7 @@
 /** Appraisal years and their state machine. */
+
 import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { notifyPublicityOpened } from '../../db/event-notes';
 import { advanceYear, createYear, getYear, listYears, updateYearSettings } from '../../db/year-repo';
 import { carryOverSettings, defaultSettings, settingsProblems } from '../../domain/years/new-year';
 import { ValidationError } from '../../errors';
@@ -110,6 +112,7 @@ export const yearRoutes = new OpenAPIHono<AppEnv>()
     const frozen = to === 'publicity' ? await computeFrozen(db, target) : undefined;
     const year = await advanceYear(db, target, to, version, by, now());
     if (frozen) await freezeDraft(db, { year: target, by, at: now(), reason: '开始公示', frozen });
+    if (to === 'publicity') await notifyPublicityOpened(db, year, now());
     return c.json(year, 200);
   })
   .openapi(updateSettingsRoute, async (c) => {
