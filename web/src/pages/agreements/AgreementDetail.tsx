@@ -9,6 +9,7 @@ import type { ApiError, Me } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { type Column, DataTable } from '../../components/DataTable';
 import { ErrorBanner, Notice } from '../../components/ErrorBanner';
+import { Field } from '../../components/Field';
 import { Link } from '../../components/Link';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
@@ -86,22 +87,30 @@ export const AgreementDetail = ({ user, year, unitId }: { user: Me; year: number
   const [signerName, setSignerName] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  const [signerError, setSignerError] = useState<string | undefined>();
   const [done, setDone] = useState<string | null>(null);
 
   const run = async (label: string, action: () => Promise<unknown>) => {
     setBusy(true);
     setError(null);
+    setSignerError(undefined);
     setDone(null);
+    let keepOpen = false;
     try {
       await action();
       setDone(label);
       setMode('view');
       reload();
     } catch (e) {
-      setError(toApiError(e));
+      const apiError = toApiError(e);
+      // A wrong signature name is corrected in the dialog, at its field.
+      const atName = apiError.details.find((d) => d.path === 'body.signerName');
+      keepOpen = atName !== undefined;
+      if (atName) setSignerError(atName.message);
+      else setError(apiError);
     } finally {
       setBusy(false);
-      setConfirm(null);
+      if (!keepOpen) setConfirm(null);
     }
   };
 
@@ -324,7 +333,10 @@ export const AgreementDetail = ({ user, year, unitId }: { user: Me; year: number
         confirmLabel={shown.label}
         busy={busy}
         onConfirm={() => void confirmed()}
-        onCancel={() => setConfirm(null)}
+        onCancel={() => {
+          setConfirm(null);
+          setSignerError(undefined);
+        }}
       >
         {confirm === 'sign' ? (
           <>
@@ -335,15 +347,16 @@ export const AgreementDetail = ({ user, year, unitId }: { user: Me; year: number
             <p>
               <code class="hash">{a.contentHash}</code>
             </p>
-            <div class="field">
-              <label for="signer-name">请输入本人姓名“{user.name}”以签名</label>
-              <input
-                id="signer-name"
-                autoComplete="off"
-                value={signerName}
-                onInput={(e) => setSignerName(e.currentTarget.value)}
-              />
-            </div>
+            <Field id="signer-name" label={`请输入本人姓名“${user.name}”以签名`} required error={signerError}>
+              {(control) => (
+                <input
+                  {...control}
+                  autoComplete="off"
+                  value={signerName}
+                  onInput={(e) => setSignerName(e.currentTarget.value)}
+                />
+              )}
+            </Field>
           </>
         ) : (
           <p>{shown.text}</p>
