@@ -105,8 +105,10 @@ describe('agreements in the browser', () => {
     await admin.getByRole('button', { name: '提出变更' }).click();
     await admin.getByLabel('新农合参合率 本单位目标值').fill('88');
     await admin.getByLabel('变更理由').fill('县政府调整新农合参合任务');
+    await admin.getByLabel('自哪个考核期起执行').selectOption('Q3');
     await admin.getByRole('button', { name: '提交变更' }).click();
     await admin.getByRole('heading', { name: '待审批的变更' }).waitFor();
+    await admin.getByText('自第三季度起执行，此前各期仍按第 1 版计分').waitFor();
     await admin.getByRole('button', { name: '批准变更' }).click();
     await admin.getByRole('button', { name: '批准', exact: true }).click();
     await admin.getByRole('status').filter({ hasText: '已批准变更' }).waitFor();

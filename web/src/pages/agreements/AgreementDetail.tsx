@@ -5,7 +5,7 @@
  */
 import { useState } from 'preact/hooks';
 import { AGREEMENT_STATE_LABELS } from '../../../../shared/domain/agreements/labels';
-import type { ApiError, Me } from '../../api';
+import type { ApiError, Me, Period } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { type Column, DataTable } from '../../components/DataTable';
 import { ErrorBanner, Notice } from '../../components/ErrorBanner';
@@ -14,6 +14,7 @@ import { Link } from '../../components/Link';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDateTime } from '../../format';
+import { PERIOD_LABELS } from '../../labels';
 import { toApiError, useResource } from '../../use-resource';
 import { agreementsApi, type Customisation, type VersionView } from './agreements-api';
 import { CustomisationEditor } from './CustomisationEditor';
@@ -162,9 +163,9 @@ export const AgreementDetail = ({ user, year, unitId }: { user: Me; year: number
       const saved = await agreementsApi.edit(year, unitId, a.version, customisation);
       setData({ status: 'ready', data: { ...data.data, agreement: saved } });
     });
-  const propose = (customisation: Customisation, reason: string) =>
+  const propose = (customisation: Customisation, reason: string, effectiveFrom?: Period) =>
     run('已提出变更，等待审批。', () =>
-      agreementsApi.propose(year, unitId, a.version, reason, customisation),
+      agreementsApi.propose(year, unitId, a.version, reason, customisation, effectiveFrom),
     );
 
   return (
@@ -277,6 +278,8 @@ export const AgreementDetail = ({ user, year, unitId }: { user: Me; year: number
           <h2 id="pending-title">待审批的变更</h2>
           <p>
             {pending.proposedByName} 于 {formatDateTime(pending.proposedAt)} 提出。理由：{pending.reason}
+            {pending.effectiveFrom &&
+              `。自${PERIOD_LABELS[pending.effectiveFrom]}起执行，此前各期仍按第 ${pending.fromRevision} 版计分`}
           </p>
           <DiffView diff={pending.diff} title={`拟将第 ${pending.fromRevision} 版修改为`} />
           {isAdmin && (
@@ -303,7 +306,7 @@ export const AgreementDetail = ({ user, year, unitId }: { user: Me; year: number
             submitLabel={mode === 'edit' ? '保存调整' : '提交变更'}
             busy={busy}
             withReason={mode === 'amend'}
-            onSubmit={(c, reason) => (mode === 'edit' ? saveDraft(c) : propose(c, reason))}
+            onSubmit={(c, reason, from) => (mode === 'edit' ? saveDraft(c) : propose(c, reason, from))}
             onCancel={() => setMode('view')}
           />
         </section>
