@@ -2,30 +2,29 @@
  * The embedded default: DynamoDB Local + table + demo seed + the API and web on one port.
  * `npm start` runs it with persisted data; browser tests run it in memory on a free port.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
-import { serveStatic } from '@hono/node-server/serve-static';
 import { runReminders } from '../../functions/reminders';
 import { localVerifier } from '../../shared/auth/verifier';
 import { createDb, type Db } from '../../shared/db/client';
 import { ensureTable } from '../../shared/db/create-table';
 import { listPublishedYears } from '../../shared/db/results-repo';
-import { renderNotPublishedPage } from '../../shared/domain/publication/render-site';
 import { beijingDate } from '../../shared/domain/submissions/window';
 import { createS3EvidenceStore } from '../../shared/evidence/s3-store';
 import { createApp } from '../../shared/http/app';
 import { createDevSigner, devSignInRoutes } from '../../shared/http/dev-sign-in';
 import { createLogger } from '../../shared/http/logger';
-import { BUREAU_NAME, NOT_PUBLISHED_PAGE, writePublishedSite } from '../../shared/publication/publish';
+import { writePublishedSite } from '../../shared/publication/publish';
 import { folderSiteStore } from '../../shared/publication/site-store';
 import { buildWeb } from '../build-web';
 import { seedDemo } from '../seed/seed';
 import { type LocalDynamoDb, startDynamoDbLocal } from './dynamodb-local';
 import { type DynamoDbWatch, watchDynamoDbLocal } from './dynamodb-watch';
 import { type LocalS3, startLocalS3 } from './s3-local';
+import { mountWebFront } from './web-front';
 
 export interface LocalStackOptions {
   port: number;
@@ -135,21 +134,7 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
       },
       { extend: (a) => a.route('/api', devSignInRoutes(signer)) },
     );
-    app.use(
-      '/rankings/*',
-      serveStatic({ root: rankingsDir, rewriteRequestPath: (p) => p.replace(/^\/rankings/, '') }),
-    );
-    // A year not published (or any missing page of the site): the site's 尚未发布 page, with 404.
-    app.get('/rankings/*', async (c) => {
-      const written = resolve(rankingsDir, NOT_PUBLISHED_PAGE);
-      const body = existsSync(written)
-        ? readFileSync(written, 'utf8')
-        : renderNotPublishedPage(BUREAU_NAME, []);
-      return c.html(body, 404);
-    });
-    app.use('/*', serveStatic({ root: webDir }));
-    // Client-side routes (/agreements, /units/…) all load the same page.
-    app.get('*', serveStatic({ root: webDir, path: 'index.html' }));
+    mountWebFront(app, { webDir, rankingsDir });
 
     const server = await new Promise<Server>((ok, fail) => {
       const s = serve({ fetch: app.fetch, port: options.port, hostname: '127.0.0.1' }, () => ok(s as Server));
