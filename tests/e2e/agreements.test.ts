@@ -147,6 +147,11 @@ describe('agreements in the browser', () => {
       await head.locator('.signature-block').nth(1).locator('.signature-line').first().textContent(),
     ).toBe('韩春生');
     expect(await head.locator('.app-header').isVisible()).toBe(false);
+
+    // The list says, per category, how many units have signed.
+    await admin.goto(`/agreements?year=${YEAR}`);
+    const signedCount = admin.locator('h2 .count').filter({ hasText: /已签 1 \/ \d+/ });
+    await signedCount.first().waitFor();
     await admin.context().close();
     await head.context().close();
   });
