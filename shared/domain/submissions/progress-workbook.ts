@@ -2,7 +2,6 @@
  * The progress matrix as an Excel workbook (ExcelJS): one sheet of units × indicators with the status
  * colours of the web page, one of counts per category. No I/O: data in, bytes out.
  */
-import ExcelJS from 'exceljs';
 import type { Progress } from '../../schemas/submission';
 import type { CellStatus } from './progress';
 import { ITEM_STATUS_LABELS } from './status';
@@ -29,7 +28,8 @@ const COUNT_ORDER: readonly CellStatus[] = [
 ];
 
 export const progressWorkbook = async (progress: Progress, title: string): Promise<Buffer> => {
-  const workbook = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   workbook.creator = '考评 Kaoping';
   const sheet = workbook.addWorksheet('上报进度', { views: [{ state: 'frozen', xSplit: 2, ySplit: 2 }] });
   sheet.addRow([title]);
