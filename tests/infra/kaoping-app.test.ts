@@ -222,6 +222,10 @@ describe('the functions', () => {
     }
   });
 
+  it('are each built from their own entry', () => {
+    expect(new Set(functions.map(assetDir)).size).toBe(functions.length);
+  });
+
   it('start the API with at most 250 KiB gzip of code, the rarely used parts left in lazy chunks', () => {
     const size = measureBundle(assetDir(main.apiFunction));
     expect(size.initial.gzipBytes).toBeLessThanOrEqual(API_INITIAL_GZIP_LIMIT);
