@@ -28,16 +28,22 @@ export const ESM_REQUIRE_BANNER =
 export const BUNDLE_ENTRY_FILE = 'index.mjs';
 
 /**
- * Zod's `z` namespace (which @hono/zod-openapi extends, so it is kept whole) holds every locale zod
- * has, 36 KiB gzip at start. The API speaks Chinese (shared/http/error-handler.ts imports zh-CN by its
- * own path) and zod's default is English: the locale list is cut to those two.
+ * Zod's `z` namespace (which @hono/zod-openapi extends, so it is kept whole) holds what the functions
+ * never use: every locale zod has (36 KiB gzip at start) and `z.fromJSONSchema` (4 KiB). The API speaks
+ * Chinese (shared/http/error-handler.ts imports zh-CN by its own path) and zod's default is English: the
+ * locale list is cut to those two, and `fromJSONSchema` throws (the code builds schemas, never reads them).
  */
-const zodLocalesPlugin: Plugin = {
-  name: 'zod-locales-zh-cn-and-en',
+const zodTrimPlugin: Plugin = {
+  name: 'zod-trim',
   setup(esbuild) {
     esbuild.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, (args) => ({
       contents: "export { default as zhCN } from './zh-CN.js';\nexport { default as en } from './en.js';",
       resolveDir: dirname(args.path),
+      loader: 'js',
+    }));
+    esbuild.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]classic[\\/]from-json-schema\.js$/ }, () => ({
+      contents:
+        "export function fromJSONSchema() { throw new Error('z.fromJSONSchema is left out of the bundle (infra/constructs/bundle.ts)'); }",
       loader: 'js',
     }));
   },
@@ -67,7 +73,7 @@ const options = (entry: string, outdir: string): BuildOptions => ({
   // (the SDK in the Lambda runtime is not pinned; the store deadlines need `throwOnRequestTimeout`).
   external: [],
   metafile: true,
-  plugins: [zodLocalesPlugin],
+  plugins: [zodTrimPlugin],
 });
 
 /** Builds `entry` (a TypeScript file exporting `handler`) into `outdir`; answers esbuild's metafile. */
