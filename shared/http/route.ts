@@ -27,7 +27,7 @@ const errorResponses = {
   403: { description: '无权限', content: { 'application/json': { schema: ErrorSchema } } },
 } as const;
 
-/** Verifies the bearer token and checks the action; sets `principal`. */
+/** Verifies the bearer token and checks the action; sets `principal` and `actor`. */
 export const authorize = (action: Action) =>
   createMiddleware<AppEnv>(async (c, next) => {
     const header = c.req.header('authorization') ?? '';
@@ -41,6 +41,7 @@ export const authorize = (action: Action) =>
     }
     const principal = principalFromClaims(claims);
     c.set('principal', principal);
+    c.set('actor', { userId: principal.userId, name: principal.name, at: c.get('deps').now() });
     assertAllowed(principal, action);
     await next();
   });

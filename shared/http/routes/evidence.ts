@@ -9,6 +9,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { assertOwnUnit, assertUnitVisible } from '../../auth/visibility';
 import {
   createPendingFile,
   discardPendingFile,
@@ -41,17 +42,9 @@ import {
   UploadTicketSchema,
 } from '../../schemas/submission';
 import type { AppDeps, AppEnv } from '../env';
+import { assertWindowOpen, ItemParams, indicatorOf, signedAgreement } from '../guards';
 import { json } from '../openapi';
 import { protectedRoute } from '../route';
-import {
-  actorOf,
-  assertOwnUnit,
-  assertUnitVisible,
-  assertWindowOpen,
-  ItemParams,
-  indicatorOf,
-  signedAgreement,
-} from './submissions';
 
 const FileParams = ItemParams.extend({ fileId: z.string().regex(/^[a-z0-9-]{8,40}$/, '文件编号格式不正确') });
 
@@ -220,7 +213,7 @@ export const evidenceRoutes = new OpenAPIHono<AppEnv>()
       throw new ConflictError(`每项指标最多上传 ${MAX_FILES_PER_ITEM} 个文件`, {}, 'TOO_MANY_FILES');
     }
     const type = evidenceType(request.contentType)!;
-    const actor = actorOf(c);
+    const actor = c.var.actor;
     const fileId = randomUUID();
     const file: EvidenceFile = {
       fileId,

@@ -1,0 +1,89 @@
+/**
+ * Checks and parameters that more than one route module needs (quarter-end evidence, its files,
+ * the committee's review), so no route imports another route. Who may read or write a unit is not
+ * here: that is `shared/auth/visibility.ts`.
+ */
+import { z } from '@hono/zod-openapi';
+import type { Db } from '../db/client';
+import { getExtension, getReportingAgreement, type UnitPeriod } from '../db/submission-repo';
+import { indicatorsForPeriod } from '../domain/submissions/indicators';
+import { formatBeijing, type WindowTimes, windowState } from '../domain/submissions/window';
+import { ConflictError, NotFoundError } from '../errors';
+import type { AgreementDimension } from '../schemas/agreement';
+import type { IndicatorSheet } from '../schemas/submission';
+import { type Period, PeriodSchema, type Year } from '../schemas/year';
+
+export const PERIOD_LABELS: Record<Period, string> = {
+  Q1: '第一季度',
+  Q2: '第二季度',
+  Q3: '第三季度',
+  Q4: '第四季度',
+};
+
+export const UnitPeriodParams = z.object({
+  year: z.coerce.number().int().min(2000).max(2100),
+  unitId: z.string().min(1).max(48),
+  period: PeriodSchema,
+});
+export const ItemParams = UnitPeriodParams.extend({
+  code: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,15}$/, '指标编码格式不正确'),
+});
+
+export const periodWindow = (year: Year, period: Period): WindowTimes => {
+  const window = year.periods.find((w) => w.period === period);
+  if (!window) throw new NotFoundError(`${period} 考核期`);
+  return window;
+};
+
+/**
+ * Refuses a change outside the unit's window: before it opens, or after it closes (409 with the
+ * close time in Beijing time) unless the admin extended it for this unit.
+ */
+export const assertWindowOpen = async (db: Db, now: Date, p: UnitPeriod, year: Year) => {
+  const window = periodWindow(year, p.period);
+  let state = windowState(window, now);
+  if (state.kind === 'closed') state = windowState(window, now, await getExtension(db, p));
+  if (state.kind === 'not_open') {
+    throw new ConflictError(
+      `${PERIOD_LABELS[p.period]}材料上报尚未开始，${formatBeijing(state.opensAt)}（北京时间）开放`,
+      { opensAt: state.opensAt },
+      'WINDOW_NOT_OPEN',
+    );
+  }
+  if (state.kind === 'closed') {
+    throw new ConflictError(
+      `${PERIOD_LABELS[p.period]}材料上报已于 ${formatBeijing(state.closesAt)}（北京时间）截止，不能再修改；如需补报，请联系考核办申请延期`,
+      { closesAt: state.closesAt },
+      'WINDOW_CLOSED',
+    );
+  }
+};
+
+/** The unit's signed agreement content; a unit reports only against an agreement it signed. */
+export const signedAgreement = async (
+  db: Db,
+  year: number,
+  unitId: string,
+): Promise<AgreementDimension[]> => {
+  const agreement = await getReportingAgreement(db, year, unitId);
+  if (!agreement) throw new NotFoundError(`${year} 年度目标责任书`);
+  if (agreement.state !== 'signed' && agreement.state !== 'locked') {
+    throw new ConflictError(
+      `${year} 年度目标责任书尚未签订，签订后才能上报材料`,
+      { state: agreement.state },
+      'AGREEMENT_NOT_SIGNED',
+    );
+  }
+  return agreement.dimensions;
+};
+
+/** The indicator `code` of the unit's agreement, assessed in the period. */
+export const indicatorOf = (
+  dimensions: readonly AgreementDimension[],
+  period: Period,
+  code: string,
+): IndicatorSheet => {
+  const indicator = indicatorsForPeriod(dimensions, period).find((i) => i.code === code);
+  if (!indicator) throw new NotFoundError(`本期指标 ${code}`);
+  return indicator;
+};
