@@ -113,13 +113,14 @@ export const assignRater = (
   unitId: string,
   raterId: string,
   codes: readonly { code: string; periods: readonly TemplateLeaf['periods'][number][] }[],
+  year = 2026,
 ) =>
   batchPut(
     api.db,
     codes.flatMap(({ code, periods }) =>
       periods.map((period) =>
         assignmentRecord({
-          year: 2026,
+          year,
           period,
           unitId,
           code,

@@ -10,8 +10,16 @@
  */
 import { randomUUID } from 'node:crypto';
 import { OpenAPIHono, z } from '@hono/zod-openapi';
-import { canSeeUnit } from '../../auth/policy';
 import type { Principal } from '../../auth/roles';
+import {
+  canReadInspection,
+  canReadProposal,
+  canReadRectification,
+  isOnTeam,
+  isUnitMember,
+  seesEveryUnit,
+  unitsVisibleTo,
+} from '../../auth/visibility';
 import {
   createPendingAttachment,
   discardPendingAttachment,
@@ -117,22 +125,18 @@ interface Owner {
   open: boolean;
 }
 
-const isAdminOrLeader = (p: Principal) => p.roles.some((r) => r === 'admin' || r === 'leader');
-const isInspector = (p: Principal) => p.roles.includes('inspector');
-
 const loadOwner = async (db: Db, p: Principal, o: Owned): Promise<Owner> => {
   if (!OWNER_ID_PATTERNS[o.ownerKind].test(o.ownerId))
     throw new ValidationError('编号格式不正确', [{ path: 'param.ownerId', message: '编号格式不正确' }]);
   // Unit roles: refuse a foreign unit before reading, so nothing about it leaks.
-  if (!isAdminOrLeader(p) && !isInspector(p) && !canSeeUnit(p, o.unitId)) throw new ForbiddenError();
-  const ownUnit = canSeeUnit(p, o.unitId);
+  if (!seesEveryUnit(p) && !p.roles.includes('inspector') && !isUnitMember(p, o.unitId))
+    throw new ForbiddenError();
   switch (o.ownerKind) {
     case 'inspection': {
       const i = await getInspection(db, o.year, o.unitId, o.ownerId);
-      const onTeam = isInspector(p) && (i.team.includes(p.userId) || i.recordedBy === p.userId);
       return {
-        canRead: isAdminOrLeader(p) || onTeam || (ownUnit && i.state === 'approved'),
-        canWrite: onTeam,
+        canRead: canReadInspection(p, i),
+        canWrite: isOnTeam(p, i.team, i.recordedBy),
         open: i.state === 'submitted',
         guard: {
           key: inspectionKey(o.year, o.unitId, i.id),
@@ -143,10 +147,9 @@ const loadOwner = async (db: Db, p: Principal, o: Owned): Promise<Owner> => {
     }
     case 'rectification': {
       const r = await getRectification(db, o.year, o.unitId, o.ownerId);
-      const unitRole = p.unitId === o.unitId && p.roles.some((x) => x === 'reporter' || x === 'unit_head');
       return {
-        canRead: isAdminOrLeader(p) || (isInspector(p) && r.team.includes(p.userId)) || unitRole,
-        canWrite: unitRole,
+        canRead: canReadRectification(p, r),
+        canWrite: isUnitMember(p, o.unitId),
         open: r.state === 'open',
         guard: {
           key: rectificationKey(o.year, o.unitId, r.inspectionId, r.n),
@@ -163,12 +166,8 @@ const loadOwner = async (db: Db, p: Principal, o: Owned): Promise<Owner> => {
       const proposal = await getProposal(db, o.year, o.unitId, kind, o.ownerId);
       const mine = proposal.proposedBy === p.userId;
       return {
-        // The readers of the proposal list (proposals.ts): inspectors see penalties, vetoes and their own.
-        canRead:
-          isAdminOrLeader(p) ||
-          mine ||
-          (isInspector(p) && kind !== 'bonus') ||
-          (p.roles.includes('unit_head') && p.unitId === o.unitId),
+        // The readers of the proposal list (proposals.ts).
+        canRead: canReadProposal(p, proposal, await unitsVisibleTo(db, p, o.year)),
         canWrite: mine,
         open: proposal.state === 'proposed',
         guard: {

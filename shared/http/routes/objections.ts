@@ -1,6 +1,6 @@
 /** Objections during publicity (公示与申诉): file, list, decide. */
 import { OpenAPIHono, z } from '@hono/zod-openapi';
-import { assertCanSeeUnit, isAllowed } from '../../auth/policy';
+import { seesEveryUnit } from '../../auth/visibility';
 import { getAgreement } from '../../db/agreement-repo';
 import {
   decideObjection,
@@ -89,7 +89,7 @@ export const objectionRoutes = new OpenAPIHono<AppEnv>()
     const { db } = c.get('deps');
     const principal = c.get('principal');
     const { year } = c.req.valid('param');
-    if (isAllowed(principal, 'objections.resolve') || principal.roles.includes('leader')) {
+    if (seesEveryUnit(principal)) {
       return c.json(await listYearObjections(db, year), 200);
     }
     return c.json(principal.unitId ? await listUnitObjections(db, year, principal.unitId) : [], 200);
@@ -97,7 +97,6 @@ export const objectionRoutes = new OpenAPIHono<AppEnv>()
   .openapi(decideRoute, async (c) => {
     const { db, now } = c.get('deps');
     const { year, unitId, objectionId } = c.req.valid('param');
-    assertCanSeeUnit(c.get('principal'), unitId);
     const body = c.req.valid('json');
     const objection = await getObjection(db, year, unitId, objectionId);
     const users = await listUnitUsers(db, unitId);
