@@ -45,6 +45,19 @@ export const assignedUnitIds = async (
 };
 
 /**
+ * A rater's assignments without those at units they are affiliated with (回避): an assignment made
+ * before the affiliation was recorded gives no access (the rater's queue lists only these).
+ */
+export const withoutRecusals = async <A extends { unitId: string }>(
+  db: Db,
+  raterId: string,
+  assignments: readonly A[],
+): Promise<A[]> => {
+  const affiliated = new Set((await getUser(db, raterId))?.affiliatedUnitIds ?? []);
+  return assignments.filter((a) => !affiliated.has(a.unitId));
+};
+
+/**
  * The principal's assignment to this unit's indicator in the period; 403 when they are affiliated
  * with the unit (回避, even if an assignment exists) or not assigned to exactly that.
  */

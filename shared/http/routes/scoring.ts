@@ -5,7 +5,7 @@
  * (`…/items/{code}/review`): one transition, one route, one audit entry.
  */
 import { OpenAPIHono, z } from '@hono/zod-openapi';
-import { assertAssignedRater } from '../../auth/assignments';
+import { assertAssignedRater, withoutRecusals } from '../../auth/assignments';
 import type { Principal } from '../../auth/roles';
 import {
   getSheet,
@@ -229,9 +229,9 @@ export const scoringRoutes = new OpenAPIHono<AppEnv>()
     const principal = c.get('principal');
     // A rater reads their own queue; the admin may read anyone's.
     const raterId = principal.roles.includes('admin') && q.raterId ? q.raterId : principal.userId;
-    const assignments = (await listRaterAssignments(db, year, raterId, period, q.unitId)).filter(
-      (a) => !q.code || a.code === q.code,
-    );
+    const assignments = (
+      await withoutRecusals(db, raterId, await listRaterAssignments(db, year, raterId, period, q.unitId))
+    ).filter((a) => !q.code || a.code === q.code);
     const [units, sheet, names] = await Promise.all([
       loadUnitPeriods(
         db,
