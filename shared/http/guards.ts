@@ -1,14 +1,16 @@
 /**
  * Checks and parameters that more than one route module needs (quarter-end evidence, its files,
- * the committee's review), so no route imports another route. Who may read or write a unit is not
+ * the committee's review; the spreadsheet uploads of checklists and surveys), so no route imports
+ * another route. Who may read or write a unit is not
  * here: that is `shared/auth/visibility.ts`.
  */
 import { z } from '@hono/zod-openapi';
 import type { Db } from '../db/client';
 import { getExtension, getReportingAgreement, type UnitPeriod } from '../db/submission-repo';
+import { readSheetRows } from '../domain/inspections/sheet-rows';
 import { indicatorsForPeriod } from '../domain/submissions/indicators';
 import { formatBeijing, type WindowTimes, windowState } from '../domain/submissions/window';
-import { ConflictError, NotFoundError } from '../errors';
+import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import type { AgreementDimension } from '../schemas/agreement';
 import type { IndicatorSheet } from '../schemas/submission';
 import { type Period, PeriodSchema, type Year } from '../schemas/year';
@@ -86,4 +88,21 @@ export const indicatorOf = (
   const indicator = indicatorsForPeriod(dimensions, period).find((i) => i.code === code);
   if (!indicator) throw new NotFoundError(`本期指标 ${code}`);
   return indicator;
+};
+
+/** The bytes of a base64 upload, or a 400 naming the field. */
+export const uploadBytes = (fileBase64: string) => {
+  const bytes = new Uint8Array(Buffer.from(fileBase64, 'base64'));
+  if (bytes.length === 0)
+    throw new ValidationError('请选择要导入的文件', [{ path: 'body.fileBase64', message: '文件为空' }]);
+  return bytes;
+};
+
+export const readUploadRows = async (fileBase64: string) => {
+  const rows = await readSheetRows(uploadBytes(fileBase64));
+  if (!rows)
+    throw new ValidationError('无法读取文件，请上传 xlsx 或 csv 文件', [
+      { path: 'body.fileBase64', message: '不是 xlsx 或 csv' },
+    ]);
+  return rows;
 };

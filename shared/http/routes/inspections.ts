@@ -31,7 +31,6 @@ import { getUnit, getUser } from '../../db/org-repo';
 import { validateChecklistRows } from '../../domain/inspections/checklist-rows';
 import { isOverdue, shanghaiDate } from '../../domain/inspections/dates';
 import { recusalReason, resolveFindings } from '../../domain/inspections/findings';
-import { readSheetRows } from '../../domain/inspections/sheet-rows';
 import type { RowProblem } from '../../domain/inspections/survey';
 import { ConflictError, ForbiddenError, ValidationError } from '../../errors';
 import type { DeductionRecord, VetoRecord } from '../../schemas/facts';
@@ -51,6 +50,7 @@ import {
   RectificationStateSchema,
 } from '../../schemas/inspection';
 import type { AppEnv } from '../env';
+import { readUploadRows } from '../guards';
 import { body, json, YearParams } from '../openapi';
 import { protectedRoute } from '../route';
 
@@ -166,23 +166,6 @@ const rowProblemsError = (problems: RowProblem[]) =>
     `文件有 ${problems.length} 处错误，未导入任何内容。第一处：第 ${problems[0]?.row} 行 ${problems[0]?.column} 列，${problems[0]?.message}`,
     problems.map((p) => ({ path: `row ${p.row} column ${p.column}`, message: p.message })),
   );
-
-/** The bytes of a base64 upload, or a 400 naming the field. */
-export const uploadBytes = (fileBase64: string) => {
-  const bytes = new Uint8Array(Buffer.from(fileBase64, 'base64'));
-  if (bytes.length === 0)
-    throw new ValidationError('请选择要导入的文件', [{ path: 'body.fileBase64', message: '文件为空' }]);
-  return bytes;
-};
-
-export const readUploadRows = async (fileBase64: string) => {
-  const rows = await readSheetRows(uploadBytes(fileBase64));
-  if (!rows)
-    throw new ValidationError('无法读取文件，请上传 xlsx 或 csv 文件', [
-      { path: 'body.fileBase64', message: '不是 xlsx 或 csv' },
-    ]);
-  return rows;
-};
 
 export const inspectionRoutes = new OpenAPIHono<AppEnv>()
   .openapi(listChecklistRoute, async (c) =>

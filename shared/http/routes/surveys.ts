@@ -16,9 +16,9 @@ import {
 } from '../../schemas/inspection';
 import { PeriodSchema } from '../../schemas/year';
 import type { AppEnv } from '../env';
+import { readUploadRows } from '../guards';
 import { json, YearParams } from '../openapi';
 import { protectedRoute } from '../route';
-import { readUploadRows } from './inspections';
 
 const listRoute = protectedRoute('surveys.read', {
   method: 'get',
