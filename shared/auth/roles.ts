@@ -27,10 +27,10 @@ export const PrincipalSchema = z.object({
 export type Principal = z.infer<typeof PrincipalSchema>;
 
 /**
- * Who acts in a request, and when by the server's clock: set once by `authorize` (`c.var.actor`)
- * and handed to every write and audit entry of the request.
+ * Who acts in a request (the domain's actor: user id and name) and when by the server's clock:
+ * set once by `authorize` (`c.var.actor`) and handed to every write and audit entry of the request.
  */
-export interface Actor {
+export interface RequestActor {
   userId: string;
   name: string;
   at: Date;
