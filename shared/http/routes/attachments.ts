@@ -51,15 +51,7 @@ import { DownloadLinkSchema, UploadRequestSchema } from '../../schemas/submissio
 import type { AppEnv } from '../env';
 import { body, json, YearParams } from '../openapi';
 import { protectedRoute } from '../route';
-import {
-  downloadLink,
-  fileProblemError,
-  removeObject,
-  signUpload,
-  uploadCheckResponses,
-  uploadRequestResponses,
-  verifyUpload,
-} from './evidence';
+import * as uploads from '../uploads';
 
 const OwnerParams = YearParams.extend({
   unitId: z.string().min(1).max(48),
@@ -88,7 +80,7 @@ const createRoute = protectedRoute('attachments.write', {
   responses: {
     201: json(AttachmentTicketSchema, '上传表单'),
     409: json(z.any(), '已审核、已销号或已达上限'),
-    ...uploadRequestResponses,
+    ...uploads.uploadRequestResponses,
   },
 });
 const completeRoute = protectedRoute('attachments.write', {
@@ -99,7 +91,7 @@ const completeRoute = protectedRoute('attachments.write', {
   responses: {
     200: json(AttachmentSchema, '已校验'),
     409: json(z.any(), '未上传或已审核'),
-    ...uploadCheckResponses,
+    ...uploads.uploadCheckResponses,
   },
 });
 const linkRoute = protectedRoute('attachments.read', {
@@ -224,7 +216,7 @@ export const attachmentRoutes = new OpenAPIHono<AppEnv>()
     const p = c.get('principal');
     const owner = await writable(db, p, o);
     const problem = checkDeclaredFile(request);
-    if (problem) throw fileProblemError(problem);
+    if (problem) throw uploads.fileProblemError(problem);
     const existing = await listAttachments(db, o.year, o.unitId, o.ownerId);
     if (existing.filter((f) => f.state === 'ready').length >= MAX_FILES_PER_ITEM)
       throw new ConflictError(`每项最多上传 ${MAX_FILES_PER_ITEM} 个附件`, {}, 'TOO_MANY_FILES');
@@ -244,7 +236,7 @@ export const attachmentRoutes = new OpenAPIHono<AppEnv>()
       uploadedBy: p.userId,
       uploadedByName: p.name,
     };
-    const upload = await signUpload(evidence, file);
+    const upload = await uploads.signUpload(evidence, file);
     await createPendingAttachment(db, file, at, owner.guard);
     return c.json({ file, upload }, 201);
   })
@@ -255,12 +247,12 @@ export const attachmentRoutes = new OpenAPIHono<AppEnv>()
     const file = await fileOf(db, o);
     if (file.state === 'ready') return c.json(file, 200);
     const discard = () => discardPendingAttachment(db, file);
-    await verifyUpload(c.get('deps'), file, discard);
+    await uploads.verifyUpload(c.get('deps'), file, discard);
     // Tickets are counted when issued, but many can be issued at once: the limit holds at confirmation.
     const ready = (await listAttachments(db, o.year, o.unitId, o.ownerId)).filter((f) => f.state === 'ready');
     if (ready.length >= MAX_FILES_PER_ITEM) {
       await discard();
-      await removeObject(c.get('deps').evidence, file.objectKey, (error) =>
+      await uploads.removeObject(c.get('deps').evidence, file.objectKey, (error) =>
         c.get('deps').logger.warn('attachment object not removed', { error }),
       );
       throw new ConflictError(`每项最多上传 ${MAX_FILES_PER_ITEM} 个附件`, {}, 'TOO_MANY_FILES');
@@ -278,7 +270,7 @@ export const attachmentRoutes = new OpenAPIHono<AppEnv>()
     const { db, evidence } = c.get('deps');
     const o = c.req.valid('param');
     await readable(db, c.get('principal'), o);
-    return c.json(await downloadLink(evidence, await fileOf(db, o)), 200);
+    return c.json(await uploads.downloadLink(evidence, await fileOf(db, o)), 200);
   })
   .openapi(deleteRoute, async (c) => {
     const { db, evidence, logger } = c.get('deps');
@@ -292,7 +284,7 @@ export const attachmentRoutes = new OpenAPIHono<AppEnv>()
       const still = await getAttachment(db, o).catch(() => undefined);
       if (!(error instanceof ConflictError && still === undefined)) throw error;
     }
-    await removeObject(evidence, file.objectKey, (error) =>
+    await uploads.removeObject(evidence, file.objectKey, (error) =>
       logger.warn('attachment object not removed', { error }),
     );
     return c.body(null, 204);
