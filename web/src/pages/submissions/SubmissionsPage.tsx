@@ -11,6 +11,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { focusWindow } from '../../format';
 import { PERIOD_LABELS } from '../../labels';
 import { useResource } from '../../use-resource';
+import { agreementsApi } from '../agreements/agreements-api';
 import type { Period, Ref } from './submissions-api';
 import { submissionsApi } from './submissions-api';
 import { Worksheet } from './Worksheet';
@@ -37,10 +38,18 @@ const pickDefaults = (years: readonly Year[]) => {
 
 export const SubmissionsPage = ({ user }: { user: Me }) => {
   const isUnitUser = user.unitId !== null && user.roles.some((r) => r === 'reporter' || r === 'unit_head');
-  const [setup] = useResource(
-    () => Promise.all([api.years.list(), isUnitUser ? Promise.resolve([] as Unit[]) : api.units.list()]),
-    [],
-  );
+  const seesEveryUnit = user.roles.some((r) => r === 'admin' || r === 'leader');
+  const [setup] = useResource(async () => {
+    const [years, units] = await Promise.all([
+      api.years.list(),
+      isUnitUser ? Promise.resolve([] as Unit[]) : api.units.list(),
+    ]);
+    if (isUnitUser || seesEveryUnit) return [years, units] as const;
+    // A rater reads only the units assigned to them this year; the agreement list is narrowed alike.
+    const year = fromQuery().year ?? pickDefaults(years).year;
+    const readable = new Set(year ? (await agreementsApi.list(year)).map((a) => a.unitId) : []);
+    return [years, units.filter((u) => readable.has(u.id))] as const;
+  }, []);
   if (setup.status === 'loading') return <Loading />;
   if (setup.status === 'error') return <ErrorBanner message={setup.error.message} />;
   const [years, units] = setup.data;
@@ -49,7 +58,10 @@ export const SubmissionsPage = ({ user }: { user: Me }) => {
   const year = query.year ?? defaults.year;
   const period = query.period ?? defaults.period;
   const unitId = isUnitUser ? user.unitId! : (query.unitId ?? units[0]?.id);
-  if (!year || !unitId) return <ErrorBanner message="尚无考核年度或单位" />;
+  if (!year || !unitId)
+    return (
+      <ErrorBanner message={year && !seesEveryUnit ? '本年度尚未分派给您任何单位' : '尚无考核年度或单位'} />
+    );
   return (
     <SubmissionsView user={user} initial={{ year, period, unitId }} units={units} isUnitUser={isUnitUser} />
   );
