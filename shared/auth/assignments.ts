@@ -78,6 +78,26 @@ export const assertAssignedRater = async (
 };
 
 /**
+ * The indicator codes of a unit's period the principal may accept or return (`assertMayReview`
+ * says the same for one item): every code for the admin; for a rater, those assigned to them while
+ * their sheet is open and they are not affiliated with the unit; none for anyone else.
+ */
+export const reviewableCodes = async (
+  db: Db,
+  principal: Principal,
+  p: { year: number; unitId: string; period: Period },
+): Promise<'all' | ReadonlySet<string>> => {
+  if (principal.roles.includes('admin')) return 'all';
+  if (!principal.roles.includes('rater')) return new Set();
+  const [assignments, sheet] = await Promise.all([
+    listRaterAssignments(db, p.year, principal.userId, p.period, p.unitId),
+    getSheet(db, p.year, principal.userId, p.period),
+  ]);
+  if (sheet.state === 'finalized') return new Set();
+  return new Set((await withoutRecusals(db, principal.userId, assignments)).map((a) => a.code));
+};
+
+/**
  * Who may accept or return a submitted item (one transition, one route): the admin, or the rater
  * assigned to that unit's indicator in the period (`assertAssignedRater`) while their sheet of the
  * period is open (a finalized sheet changes nothing until the admin reopens it).

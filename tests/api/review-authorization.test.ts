@@ -107,9 +107,16 @@ describe('item review authorization', () => {
       as: other?.raterId,
       body: { decision: 'accept', version: 1 },
     });
-    // Assess
+    const canReview = async (as: string) =>
+      (await api.call('GET', `/api/years/2026/units/${UNIT}/periods/Q3/worksheet`, { as })).body.rows.find(
+        (r: { indicator: { code: string } }) => r.indicator.code === '1.4',
+      ).canReview;
+    // Assess: refused, and the worksheet offers the review only to whom may make it
     expect(res.status).toBe(403);
     expect(await statusOf('1.4')).toBe('submitted');
+    expect(await canReview(other?.raterId ?? '')).toBe(false);
+    expect(await canReview('rater-jiceng')).toBe(true);
+    expect(await canReview('admin')).toBe(true);
   });
 
   it('lets the assigned rater return an item, with one audit entry and the unit notified', async () => {

@@ -4,7 +4,7 @@
  * Windows are judged by the server's clock (`deps.now()`).
  */
 import { OpenAPIHono, z } from '@hono/zod-openapi';
-import { assertMayReview } from '../../auth/assignments';
+import { assertMayReview, reviewableCodes } from '../../auth/assignments';
 import { assertOwnUnit, assertUnitVisible } from '../../auth/visibility';
 import { listAgreements } from '../../db/agreement-repo';
 import { auditEntry, auditRecord } from '../../db/audit-repo';
@@ -215,15 +215,18 @@ export const submissionRoutes = new OpenAPIHono<AppEnv>()
     const { db, now } = c.get('deps');
     const p = c.req.valid('param');
     await assertUnitVisible(db, c.get('principal'), p.unitId, p.year);
-    const [year, unit, dimensions, items, files, extension, periodSubmission] = await Promise.all([
-      getYear(db, p.year),
-      getUnit(db, p.unitId),
-      signedAgreement(db, p.year, p.unitId),
-      listItems(db, p),
-      listFiles(db, p),
-      getExtension(db, p),
-      getPeriodSubmission(db, p),
-    ]);
+    const [year, unit, dimensions, items, files, extension, periodSubmission, reviewable] = await Promise.all(
+      [
+        getYear(db, p.year),
+        getUnit(db, p.unitId),
+        signedAgreement(db, p.year, p.unitId),
+        listItems(db, p),
+        listFiles(db, p),
+        getExtension(db, p),
+        getPeriodSubmission(db, p),
+        reviewableCodes(db, c.get('principal'), p),
+      ],
+    );
     const window = periodWindow(year, p.period);
     const state = windowState(window, now(), extension);
     const itemOf = new Map(items.map((i) => [i.code, i]));
@@ -248,6 +251,7 @@ export const submissionRoutes = new OpenAPIHono<AppEnv>()
           files: files
             .filter((f) => f.code === indicator.code && f.state === 'ready')
             .map(({ expiresAt: _ttl, ...f }: (typeof files)[number] & { expiresAt?: number }) => f),
+          canReview: reviewable === 'all' || reviewable.has(indicator.code),
         })),
       },
       200,

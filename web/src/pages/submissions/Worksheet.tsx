@@ -117,7 +117,7 @@ export const Worksheet = ({ refs, data, onChange, isUnitUser, isHead, canReview 
             refs={refs}
             row={row}
             canWrite={canWrite}
-            canReview={canReview}
+            canReview={canReview && row.canReview}
             onItem={(item) => updateRow(row.indicator.code, { item })}
             onFiles={(files) => updateRow(row.indicator.code, { files })}
           />
