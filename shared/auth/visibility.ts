@@ -60,6 +60,20 @@ export const assertUnitVisible = async (db: Db, p: Principal, unitId: string, ye
   if (!(await assignedUnitIds(db, p, year)).has(unitId)) throw new ForbiddenError(FOREIGN_UNIT);
 };
 
+/**
+ * For records judged one by one (an inspection, an attachment's owner): a unit role asking about
+ * another unit is refused before anything is read, so nothing of it leaks; the bureau and
+ * inspectors are judged on the record itself (`canReadInspection`, …).
+ */
+export const assertMayAskAbout = (p: Principal, unitId: string) => {
+  if (!seesEveryUnit(p) && !p.roles.includes('inspector') && !isUnitMember(p, unitId))
+    throw new ForbiddenError(FOREIGN_UNIT);
+};
+
+/** Whose scoring queue the principal reads: their own; the admin anyone's. */
+export const queueOwnerFor = (p: Principal, requestedRaterId?: string): string =>
+  p.roles.includes('admin') && requestedRaterId ? requestedRaterId : p.userId;
+
 /** `assertUnitVisible` against a scope already read. */
 export const assertInScope = (scope: UnitScope, unitId: string) => {
   if (!inScope(scope, unitId)) throw new ForbiddenError(FOREIGN_UNIT);

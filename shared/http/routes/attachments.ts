@@ -12,12 +12,12 @@ import { randomUUID } from 'node:crypto';
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Principal } from '../../auth/roles';
 import {
+  assertMayAskAbout,
   canReadInspection,
   canReadProposal,
   canReadRectification,
   isOnTeam,
   isUnitMember,
-  seesEveryUnit,
   unitsVisibleTo,
 } from '../../auth/visibility';
 import {
@@ -121,8 +121,7 @@ const loadOwner = async (db: Db, p: Principal, o: Owned): Promise<Owner> => {
   if (!OWNER_ID_PATTERNS[o.ownerKind].test(o.ownerId))
     throw new ValidationError('编号格式不正确', [{ path: 'param.ownerId', message: '编号格式不正确' }]);
   // Unit roles: refuse a foreign unit before reading, so nothing about it leaks.
-  if (!seesEveryUnit(p) && !p.roles.includes('inspector') && !isUnitMember(p, o.unitId))
-    throw new ForbiddenError();
+  assertMayAskAbout(p, o.unitId);
   switch (o.ownerKind) {
     case 'inspection': {
       const i = await getInspection(db, o.year, o.unitId, o.ownerId);

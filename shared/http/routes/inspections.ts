@@ -6,9 +6,11 @@
 import { randomUUID } from 'node:crypto';
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import {
+  assertMayAskAbout,
   assertOwnUnit,
   canReadInspection,
   canReadRectification,
+  isOnTeam,
   isUnitMember,
   seesEveryUnit,
 } from '../../auth/visibility';
@@ -255,8 +257,7 @@ export const inspectionRoutes = new OpenAPIHono<AppEnv>()
     const { year, unitId, inspectionId } = c.req.valid('param');
     const p = c.get('principal');
     // Unit roles: refuse a foreign unit before reading, so nothing about it leaks.
-    if (!seesEveryUnit(p) && !p.roles.includes('inspector'))
-      assertOwnUnit(p, unitId, '无权查看其他单位的数据');
+    assertMayAskAbout(p, unitId);
     const inspection = await getInspection(c.get('deps').db, year, unitId, inspectionId);
     if (!canReadInspection(p, inspection))
       throw new ForbiddenError(
@@ -394,7 +395,7 @@ export const inspectionRoutes = new OpenAPIHono<AppEnv>()
     const { decision, note, version } = c.req.valid('json');
     const p = c.get('principal');
     const current = await getRectification(db, year, unitId, rectificationId);
-    if (!current.team.includes(p.userId)) throw new ForbiddenError('只有该次检查的检查组成员可以审核整改');
+    if (!isOnTeam(p, current.team)) throw new ForbiddenError('只有该次检查的检查组成员可以审核整改');
     if (current.state !== 'answered')
       throw new ConflictError('单位尚未报告整改情况，或已销号', { state: current.state }, 'WRONG_STATE');
     if (decision === 'return' && note.length < 2)

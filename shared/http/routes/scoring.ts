@@ -7,6 +7,7 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { assertAssignedRater, withoutRecusals } from '../../auth/assignments';
 import type { Principal } from '../../auth/roles';
+import { queueOwnerFor } from '../../auth/visibility';
 import {
   getSheet,
   listPeriodAssignments,
@@ -228,7 +229,7 @@ export const scoringRoutes = new OpenAPIHono<AppEnv>()
     const q = c.req.valid('query');
     const principal = c.get('principal');
     // A rater reads their own queue; the admin may read anyone's.
-    const raterId = principal.roles.includes('admin') && q.raterId ? q.raterId : principal.userId;
+    const raterId = queueOwnerFor(principal, q.raterId);
     const assignments = (
       await withoutRecusals(db, raterId, await listRaterAssignments(db, year, raterId, period, q.unitId))
     ).filter((a) => !q.code || a.code === q.code);
