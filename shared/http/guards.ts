@@ -14,6 +14,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import type { AgreementDimension } from '../schemas/agreement';
 import type { IndicatorSheet } from '../schemas/submission';
 import { type Period, PeriodSchema, type Year } from '../schemas/year';
+import { pathInteger } from './openapi';
 
 export const PERIOD_LABELS: Record<Period, string> = {
   Q1: '第一季度',
@@ -23,7 +24,7 @@ export const PERIOD_LABELS: Record<Period, string> = {
 };
 
 export const UnitPeriodParams = z.object({
-  year: z.coerce.number().int().min(2000).max(2100),
+  year: pathInteger(2000, 2100),
   unitId: z.string().min(1).max(48),
   period: PeriodSchema,
 });

@@ -24,6 +24,7 @@ import {
   evidenceObjectKey,
   evidenceType,
   MAX_FILES_PER_ITEM,
+  storedFileName,
 } from '../../domain/submissions/evidence';
 import { ConflictError } from '../../errors';
 import {
@@ -116,7 +117,7 @@ export const evidenceRoutes = new OpenAPIHono<AppEnv>()
     const file: EvidenceFile = {
       fileId,
       ...p,
-      name: request.name,
+      name: storedFileName(request.name, type),
       contentType: type.mime,
       size: request.size,
       sha256: request.sha256.toLowerCase(),
