@@ -9,7 +9,13 @@ import type { Db } from '../db/client';
 import { getExtension, getReportingAgreement, type UnitPeriod } from '../db/submission-repo';
 import { readSheetRows } from '../domain/inspections/sheet-rows';
 import { indicatorsForPeriod } from '../domain/submissions/indicators';
-import { formatBeijing, type WindowTimes, windowState } from '../domain/submissions/window';
+import {
+  formatBeijing,
+  type WindowPurpose,
+  type WindowTimes,
+  windowAllows,
+  windowState,
+} from '../domain/submissions/window';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import type { AgreementDimension } from '../schemas/agreement';
 import type { IndicatorSheet } from '../schemas/submission';
@@ -39,13 +45,21 @@ export const periodWindow = (year: Year, period: Period): WindowTimes => {
 };
 
 /**
- * Refuses a change outside the unit's window: before it opens, or after it closes (409 with the
- * close time in Beijing time) unless the admin extended it for this unit.
+ * Refuses a change the unit's window does not allow (see `windowAllows`): a submission before it
+ * opens, or any change after it closes (409 with the close time in Beijing time) unless the admin
+ * extended it for this unit. Drafts may be prepared before the window opens.
  */
-export const assertWindowOpen = async (db: Db, now: Date, p: UnitPeriod, year: Year) => {
+export const assertWindowOpen = async (
+  db: Db,
+  now: Date,
+  p: UnitPeriod,
+  year: Year,
+  purpose: WindowPurpose = 'submit',
+) => {
   const window = periodWindow(year, p.period);
   let state = windowState(window, now);
   if (state.kind === 'closed') state = windowState(window, now, await getExtension(db, p));
+  if (windowAllows(state, purpose)) return;
   if (state.kind === 'not_open') {
     throw new ConflictError(
       `${PERIOD_LABELS[p.period]}材料上报尚未开始，${formatBeijing(state.opensAt)}（北京时间）开放`,

@@ -277,7 +277,7 @@ export const submissionRoutes = new OpenAPIHono<AppEnv>()
       }
       value = checked.value;
     }
-    await assertWindowOpen(db, now(), p, year);
+    await assertWindowOpen(db, now(), p, year, 'draft');
     const item = await saveItem(
       db,
       p,
