@@ -7,6 +7,7 @@
 import { z } from '@hono/zod-openapi';
 import type { Db } from '../db/client';
 import { getExtension, getReportingAgreement, type UnitPeriod } from '../db/submission-repo';
+import { contentInPeriod } from '../domain/agreements/in-force';
 import { readSheetRows } from '../domain/inspections/sheet-rows';
 import { indicatorsForPeriod } from '../domain/submissions/indicators';
 import {
@@ -76,22 +77,27 @@ export const assertWindowOpen = async (
   }
 };
 
-/** The unit's signed agreement content; a unit reports only against an agreement it signed. */
+/**
+ * The content a unit reports against in `period`: the signed revision in force then. An amended
+ * revision not yet signed changes nothing until the head signs it.
+ */
 export const signedAgreement = async (
   db: Db,
   year: number,
   unitId: string,
+  period: Period,
 ): Promise<AgreementDimension[]> => {
   const agreement = await getReportingAgreement(db, year, unitId);
   if (!agreement) throw new NotFoundError(`${year} 年度目标责任书`);
-  if (agreement.state !== 'signed' && agreement.state !== 'locked') {
+  const content = contentInPeriod(agreement, period);
+  if (!content) {
     throw new ConflictError(
       `${year} 年度目标责任书尚未签订，签订后才能上报材料`,
       { state: agreement.state },
       'AGREEMENT_NOT_SIGNED',
     );
   }
-  return agreement.dimensions;
+  return content;
 };
 
 /** The indicator `code` of the unit's agreement, assessed in the period. */

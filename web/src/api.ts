@@ -12,6 +12,7 @@
  */
 import type { z } from '@hono/zod-openapi';
 import type { Principal } from '../../shared/auth/roles';
+import type { OpenTask } from '../../shared/domain/tasks/open-tasks';
 import type { DraftDetail, DraftHeaderView } from '../../shared/schemas/drafts';
 import type { ObjectionInboxState, Objection as ObjectionView } from '../../shared/schemas/objection';
 import type { Category, Unit, UnitInput, UnitUpdateSchema, User } from '../../shared/schemas/org';
@@ -134,6 +135,7 @@ const query = (values: Record<string, string | undefined>) => {
 };
 
 export type Me = Principal & { unitName: string | null };
+export type { OpenTask };
 export type UnitUpdate = z.infer<typeof UnitUpdateSchema>;
 export type {
   Category,
@@ -199,6 +201,8 @@ export interface DevUser {
 
 export const api = {
   me: () => call<Me>('/api/me'),
+  /** 现在要做的事: what is open for the signed-in person in the year. */
+  tasks: (year: number) => call<OpenTask[]>(`/api/me/tasks?year=${segment(year)}`),
   years: {
     /** Newest first. */
     list: () => call<Year[]>('/api/years'),

@@ -4,6 +4,7 @@
  * and the admin's progress view. Returning an item to the unit is the submissions' review
  * (`…/items/{code}/review`): one transition, one route, one audit entry.
  */
+
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { assertAssignedRater, withoutRecusals } from '../../auth/assignments';
 import type { Principal } from '../../auth/roles';
@@ -17,6 +18,7 @@ import {
 } from '../../db/assignment-repo';
 import { auditEntry, listAudit } from '../../db/audit-repo';
 import type { Db } from '../../db/client';
+import { notifySheetReopened } from '../../db/event-notes';
 import { listUnits, listUsers } from '../../db/org-repo';
 import {
   getRating,
@@ -365,6 +367,7 @@ export const scoringRoutes = new OpenAPIHono<AppEnv>()
       }),
     );
     await writeSheet(db, sheet, next, entries);
+    await notifySheetReopened(db, { year, raterId, period }, reason, now());
     return c.json(next, 200);
   })
   .openapi(auditRoute, async (c) => {

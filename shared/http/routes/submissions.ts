@@ -9,13 +9,8 @@ import { assertOwnUnit, assertUnitVisible } from '../../auth/visibility';
 import { listAgreements } from '../../db/agreement-repo';
 import { auditEntry, auditRecord } from '../../db/audit-repo';
 import type { Db } from '../../db/client';
-import {
-  addNotifications,
-  type NewNotification,
-  noteId,
-  notificationRecord,
-} from '../../db/notification-repo';
-import { getUnit, listCategories, listUnits, listUnitUsers } from '../../db/org-repo';
+import { addNotifications, notificationRecord } from '../../db/notification-repo';
+import { getUnit, listCategories, listUnits } from '../../db/org-repo';
 import {
   deleteExtension,
   getExtension,
@@ -31,7 +26,9 @@ import {
   submitPeriod,
   type UnitPeriod,
 } from '../../db/submission-repo';
+import { notesForUnit, type UnitNote } from '../../db/unit-notes';
 import { getYear } from '../../db/year-repo';
+import { contentInPeriod } from '../../domain/agreements/in-force';
 import { indicatorsForPeriod } from '../../domain/submissions/indicators';
 import { buildProgress } from '../../domain/submissions/progress';
 import { progressWorkbook } from '../../domain/submissions/progress-workbook';
@@ -75,19 +72,7 @@ const IdempotencyHeaders = z.object({
 });
 
 /** Notifications for every user of a unit (its reporters and head). */
-const notifyUnit = async (
-  db: Db,
-  unitId: string,
-  at: Date,
-  note: Pick<NewNotification, 'kind' | 'title' | 'body' | 'link'>,
-): Promise<NewNotification[]> =>
-  (await listUnitUsers(db, unitId)).map((user) => ({
-    ...note,
-    id: noteId(at),
-    userId: user.id,
-    unitId,
-    createdAt: at.toISOString(),
-  }));
+const notifyUnit = (db: Db, unitId: string, at: Date, note: UnitNote) => notesForUnit(db, unitId, at, note);
 
 const worksheetLink = (p: UnitPeriod) => `/submissions?year=${p.year}&period=${p.period}&unit=${p.unitId}`;
 
@@ -192,9 +177,10 @@ const loadProgress = async (
     listPeriodRecords(db, year, period),
   ]);
   const signed = new Map(
-    agreements
-      .filter((a) => a.state === 'signed' || a.state === 'locked')
-      .map((a) => [a.unitId, a.dimensions]),
+    agreements.flatMap((a) => {
+      const content = contentInPeriod(a, period);
+      return content ? [[a.unitId, content] as const] : [];
+    }),
   );
   return buildProgress(
     {
@@ -219,7 +205,7 @@ export const submissionRoutes = new OpenAPIHono<AppEnv>()
       [
         getYear(db, p.year),
         getUnit(db, p.unitId),
-        signedAgreement(db, p.year, p.unitId),
+        signedAgreement(db, p.year, p.unitId, p.period),
         listItems(db, p),
         listFiles(db, p),
         getExtension(db, p),
@@ -264,7 +250,7 @@ export const submissionRoutes = new OpenAPIHono<AppEnv>()
     assertOwnUnit(c.get('principal'), p.unitId);
     const [year, dimensions] = await Promise.all([
       getYear(db, p.year),
-      signedAgreement(db, p.year, p.unitId),
+      signedAgreement(db, p.year, p.unitId, p.period),
     ]);
     const indicator = indicatorOf(dimensions, p.period, p.code);
     let value = input.value;
@@ -299,7 +285,7 @@ export const submissionRoutes = new OpenAPIHono<AppEnv>()
     const [replay, year, dimensions] = await Promise.all([
       replayOf<SubmitResult>(db, idempotency),
       getYear(db, p.year),
-      signedAgreement(db, p.year, p.unitId),
+      signedAgreement(db, p.year, p.unitId, p.period),
     ]);
     // A retry answers what the first request did, even if the window closed in between.
     if (replay) return c.json(replay, 200);
@@ -320,7 +306,7 @@ export const submissionRoutes = new OpenAPIHono<AppEnv>()
     const principal = c.get('principal');
     await assertMayReview(db, principal, p);
     const [dimensions, current] = await Promise.all([
-      signedAgreement(db, p.year, p.unitId),
+      signedAgreement(db, p.year, p.unitId, p.period),
       getSubmissionItem(db, p, p.code),
     ]);
     const indicator = indicatorOf(dimensions, p.period, p.code);
