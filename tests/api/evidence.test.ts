@@ -7,6 +7,7 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApi, type TestApi } from './harness';
 import {
+  assignRater,
   createFixtureUnit,
   type FixtureUnit,
   fillQ2,
@@ -275,7 +276,9 @@ describe('evidence files', () => {
   });
 
   it('never lets a rater see a unit they are affiliated with (回避)', async () => {
-    // inspector-both is a rater affiliated with 洛阳镇卫生院
+    // Prepare: inspector-both is a rater affiliated with 洛阳镇卫生院, assigned there by mistake
+    await assignRater(api, 'luoyang-thc', 'inspector-both', [{ code: '1.1', periods: ['Q2'] }]);
+    await assignRater(api, 'luoyang-thc', 'rater-jiceng', [{ code: '1.1', periods: ['Q2'] }]);
     const res = await api.call('GET', '/api/years/2026/units/luoyang-thc/periods/Q2/worksheet', {
       as: 'inspector-both',
     });

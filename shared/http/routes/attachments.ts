@@ -10,8 +10,17 @@
  */
 import { randomUUID } from 'node:crypto';
 import { OpenAPIHono, z } from '@hono/zod-openapi';
-import { canSeeUnit } from '../../auth/policy';
 import type { Principal } from '../../auth/roles';
+import {
+  assertMayAskAbout,
+  canReadInspection,
+  canReadProposal,
+  canReadRectification,
+  isOnTeam,
+  isUnitMember,
+  seesEveryUnit,
+  unitsVisibleTo,
+} from '../../auth/visibility';
 import {
   createPendingAttachment,
   discardPendingAttachment,
@@ -45,15 +54,7 @@ import { DownloadLinkSchema, UploadRequestSchema } from '../../schemas/submissio
 import type { AppEnv } from '../env';
 import { body, json, YearParams } from '../openapi';
 import { protectedRoute } from '../route';
-import {
-  downloadLink,
-  fileProblemError,
-  removeObject,
-  signUpload,
-  uploadCheckResponses,
-  uploadRequestResponses,
-  verifyUpload,
-} from './evidence';
+import * as uploads from '../uploads';
 
 const OwnerParams = YearParams.extend({
   unitId: z.string().min(1).max(48),
@@ -82,7 +83,7 @@ const createRoute = protectedRoute('attachments.write', {
   responses: {
     201: json(AttachmentTicketSchema, '上传表单'),
     409: json(z.any(), '已审核、已销号或已达上限'),
-    ...uploadRequestResponses,
+    ...uploads.uploadRequestResponses,
   },
 });
 const completeRoute = protectedRoute('attachments.write', {
@@ -93,7 +94,7 @@ const completeRoute = protectedRoute('attachments.write', {
   responses: {
     200: json(AttachmentSchema, '已校验'),
     409: json(z.any(), '未上传或已审核'),
-    ...uploadCheckResponses,
+    ...uploads.uploadCheckResponses,
   },
 });
 const linkRoute = protectedRoute('attachments.read', {
@@ -119,22 +120,17 @@ interface Owner {
   open: boolean;
 }
 
-const isAdminOrLeader = (p: Principal) => p.roles.some((r) => r === 'admin' || r === 'leader');
-const isInspector = (p: Principal) => p.roles.includes('inspector');
-
 const loadOwner = async (db: Db, p: Principal, o: Owned): Promise<Owner> => {
   if (!OWNER_ID_PATTERNS[o.ownerKind].test(o.ownerId))
     throw new ValidationError('编号格式不正确', [{ path: 'param.ownerId', message: '编号格式不正确' }]);
   // Unit roles: refuse a foreign unit before reading, so nothing about it leaks.
-  if (!isAdminOrLeader(p) && !isInspector(p) && !canSeeUnit(p, o.unitId)) throw new ForbiddenError();
-  const ownUnit = canSeeUnit(p, o.unitId);
+  assertMayAskAbout(p, o.unitId);
   switch (o.ownerKind) {
     case 'inspection': {
       const i = await getInspection(db, o.year, o.unitId, o.ownerId);
-      const onTeam = isInspector(p) && (i.team.includes(p.userId) || i.recordedBy === p.userId);
       return {
-        canRead: isAdminOrLeader(p) || onTeam || (ownUnit && i.state === 'approved'),
-        canWrite: onTeam,
+        canRead: canReadInspection(p, i),
+        canWrite: isOnTeam(p, i.team, i.recordedBy),
         open: i.state === 'submitted',
         guard: {
           key: inspectionKey(o.year, o.unitId, i.id),
@@ -145,10 +141,9 @@ const loadOwner = async (db: Db, p: Principal, o: Owned): Promise<Owner> => {
     }
     case 'rectification': {
       const r = await getRectification(db, o.year, o.unitId, o.ownerId);
-      const unitRole = p.unitId === o.unitId && p.roles.some((x) => x === 'reporter' || x === 'unit_head');
       return {
-        canRead: isAdminOrLeader(p) || (isInspector(p) && r.team.includes(p.userId)) || unitRole,
-        canWrite: unitRole,
+        canRead: canReadRectification(p, r),
+        canWrite: isUnitMember(p, o.unitId),
         open: r.state === 'open',
         guard: {
           key: rectificationKey(o.year, o.unitId, r.inspectionId, r.n),
@@ -166,7 +161,7 @@ const loadOwner = async (db: Db, p: Principal, o: Owned): Promise<Owner> => {
       const objection = await getObjection(db, o.year, o.unitId, o.ownerId);
       const head = p.unitId === o.unitId && p.roles.includes('unit_head');
       return {
-        canRead: isAdminOrLeader(p) || (ownUnit && p.unitId === o.unitId),
+        canRead: seesEveryUnit(p) || isUnitMember(p, o.unitId),
         canWrite: head,
         open: objection.state === 'open',
         guard: {
@@ -181,12 +176,8 @@ const loadOwner = async (db: Db, p: Principal, o: Owned): Promise<Owner> => {
       const proposal = await getProposal(db, o.year, o.unitId, kind, o.ownerId);
       const mine = proposal.proposedBy === p.userId;
       return {
-        // The readers of the proposal list (proposals.ts): inspectors see penalties, vetoes and their own.
-        canRead:
-          isAdminOrLeader(p) ||
-          mine ||
-          (isInspector(p) && kind !== 'bonus') ||
-          (p.roles.includes('unit_head') && p.unitId === o.unitId),
+        // The readers of the proposal list (proposals.ts).
+        canRead: canReadProposal(p, proposal, await unitsVisibleTo(db, p, o.year)),
         canWrite: mine,
         open: proposal.state === 'proposed',
         guard: {
@@ -243,7 +234,7 @@ export const attachmentRoutes = new OpenAPIHono<AppEnv>()
     const p = c.get('principal');
     const owner = await writable(db, p, o);
     const problem = checkDeclaredFile(request);
-    if (problem) throw fileProblemError(problem);
+    if (problem) throw uploads.fileProblemError(problem);
     const existing = await listAttachments(db, o.year, o.unitId, o.ownerId);
     if (existing.filter((f) => f.state === 'ready').length >= MAX_FILES_PER_ITEM)
       throw new ConflictError(`每项最多上传 ${MAX_FILES_PER_ITEM} 个附件`, {}, 'TOO_MANY_FILES');
@@ -263,7 +254,7 @@ export const attachmentRoutes = new OpenAPIHono<AppEnv>()
       uploadedBy: p.userId,
       uploadedByName: p.name,
     };
-    const upload = await signUpload(evidence, file);
+    const upload = await uploads.signUpload(evidence, file);
     await createPendingAttachment(db, file, at, owner.guard);
     return c.json({ file, upload }, 201);
   })
@@ -274,12 +265,12 @@ export const attachmentRoutes = new OpenAPIHono<AppEnv>()
     const file = await fileOf(db, o);
     if (file.state === 'ready') return c.json(file, 200);
     const discard = () => discardPendingAttachment(db, file);
-    await verifyUpload(c.get('deps'), file, discard);
+    await uploads.verifyUpload(c.get('deps'), file, discard);
     // Tickets are counted when issued, but many can be issued at once: the limit holds at confirmation.
     const ready = (await listAttachments(db, o.year, o.unitId, o.ownerId)).filter((f) => f.state === 'ready');
     if (ready.length >= MAX_FILES_PER_ITEM) {
       await discard();
-      await removeObject(c.get('deps').evidence, file.objectKey, (error) =>
+      await uploads.removeObject(c.get('deps').evidence, file.objectKey, (error) =>
         c.get('deps').logger.warn('attachment object not removed', { error }),
       );
       throw new ConflictError(`每项最多上传 ${MAX_FILES_PER_ITEM} 个附件`, {}, 'TOO_MANY_FILES');
@@ -297,7 +288,7 @@ export const attachmentRoutes = new OpenAPIHono<AppEnv>()
     const { db, evidence } = c.get('deps');
     const o = c.req.valid('param');
     await readable(db, c.get('principal'), o);
-    return c.json(await downloadLink(evidence, await fileOf(db, o)), 200);
+    return c.json(await uploads.downloadLink(evidence, await fileOf(db, o)), 200);
   })
   .openapi(deleteRoute, async (c) => {
     const { db, evidence, logger } = c.get('deps');
@@ -311,7 +302,7 @@ export const attachmentRoutes = new OpenAPIHono<AppEnv>()
       const still = await getAttachment(db, o).catch(() => undefined);
       if (!(error instanceof ConflictError && still === undefined)) throw error;
     }
-    await removeObject(evidence, file.objectKey, (error) =>
+    await uploads.removeObject(evidence, file.objectKey, (error) =>
       logger.warn('attachment object not removed', { error }),
     );
     return c.body(null, 204);
