@@ -12,7 +12,6 @@
  * | a unit's amendments                     | pk YEAR#y#UNIT#u, sk prefix AMENDMENT#                   |
  */
 import { randomUUID } from 'node:crypto';
-import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import {
   type Actor,
   decideAmendment,
@@ -29,12 +28,10 @@ import { templateProblems } from '../domain/agreements/validate';
 import { NotFoundError, StaleVersionError, ValidationError } from '../errors';
 import type { Agreement, AgreementVersion, Amendment, Customisation } from '../schemas/agreement';
 import type { Db } from './client';
-import { getItem, queryPrefix, replaceVersioned, transact } from './items';
+import { getItem, queryPrefix, replaceVersioned, type TxItem, transact } from './items';
 import { agreementIndexes, agreementKey, agreementVersionKey, amendmentKey, templateKey } from './keys';
 import { listCategories, listUnits } from './org-repo';
 import { requireTemplate, requireWritableYear } from './template-repo';
-
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 /** DynamoDB's limit of items in one transaction. */
 const MAX_TRANSACTION_ITEMS = 100;
@@ -50,7 +47,7 @@ const currentItem = (agreement: Agreement) => {
 };
 
 /** Puts the current agreement over `expectedVersion` (0: it must not exist yet). */
-const putCurrent = (db: Db, agreement: Agreement, expectedVersion: number): TransactItem => ({
+const putCurrent = (db: Db, agreement: Agreement, expectedVersion: number): TxItem => ({
   Put: {
     TableName: db.tableName,
     Item: { ...currentItem(agreement), version: expectedVersion + 1 },
@@ -65,7 +62,7 @@ const putCurrent = (db: Db, agreement: Agreement, expectedVersion: number): Tran
 });
 
 /** Keeps a revision; an unsigned one (issued, withdrawn, issued again) may be replaced, a signed one never. */
-const putVersion = (db: Db, version: AgreementVersion): TransactItem => ({
+const putVersion = (db: Db, version: AgreementVersion): TxItem => ({
   Put: {
     TableName: db.tableName,
     Item: {
@@ -171,7 +168,7 @@ export const generateCategoryAgreements = async (
     throw new ValidationError(`一个类别一次最多生成 ${MAX_TRANSACTION_ITEMS - 1} 个单位的责任书`);
   const existing = await Promise.all(units.map((u) => getAgreement(db, year, u.id)));
   const result: GenerateResult = { created: [], regenerated: [], skipped: [] };
-  const writes: TransactItem[] = [];
+  const writes: TxItem[] = [];
   units.forEach((unit, i) => {
     const current = existing[i];
     if (current && current.state !== 'draft') {
@@ -268,7 +265,7 @@ export const issueCategoryAgreements = async (
     throw new ValidationError(`一次最多下达 ${MAX_TRANSACTION_ITEMS / 2} 份责任书，请逐个下达`);
   }
   const problems: { path: string; message: string }[] = [];
-  const writes: TransactItem[] = [];
+  const writes: TxItem[] = [];
   for (const agreement of agreements) {
     try {
       const issued = issueAgreement(agreement, actor, at, yearItem.periodWeights);
@@ -401,7 +398,7 @@ export const decideUnitAmendment = async (
   ]);
   assertVersion(agreement, expectedVersion);
   const decided = decideAmendment(agreement, amendment, { approve, ...(note ? { note } : {}), actor, at });
-  const writes: TransactItem[] = [
+  const writes: TxItem[] = [
     putCurrent(db, decided.agreement, expectedVersion),
     {
       Put: {

@@ -3,17 +3,14 @@
  * Query on their year partition (`ASSIGN#<p>#`); a period's assignments, by unit and indicator, one
  * Query on gsi1 (`YEAR#<y>#ASSIGN#<p>`).
  */
-import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, NotFoundError } from '../errors';
 import type { Assignment, AuditEntry, RaterSheet } from '../schemas/scoring';
 import type { Period } from '../schemas/year';
 import { auditPut } from './audit-repo';
 import type { Db } from './client';
-import { getItem, putIfAbsent, queryPrefix, transact } from './items';
+import { getItem, putIfAbsent, queryPrefix, type TxItem, transact } from './items';
 import { assignmentIndexes, assignmentKey, raterSheetKey, ratingKey } from './keys';
 import { mapLimit } from './parallel';
-
-type TxItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 export const assignmentRecord = (a: Assignment) => ({
   ...assignmentKey(a.year, a.raterId, a.period, a.unitId, a.code),

@@ -3,7 +3,6 @@
  * writes the approved deductions, veto proposals and rectification orders in one transaction) and
  * rectifications.
  */
-import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { NotFoundError } from '../errors';
 import type { DeductionRecord, VetoRecord } from '../schemas/facts';
 import type {
@@ -15,7 +14,7 @@ import type {
 } from '../schemas/inspection';
 import type { Db } from './client';
 import { factItems } from './facts-repo';
-import { createItem, getItem, queryPrefix, replaceVersioned, transact } from './items';
+import { createItem, getItem, queryPrefix, replaceVersioned, type TxItem, transact } from './items';
 import {
   checklistItemKey,
   inspectionIndexes,
@@ -23,8 +22,6 @@ import {
   rectificationIndexes,
   rectificationKey,
 } from './keys';
-
-type TransactItems = NonNullable<TransactWriteCommandInput['TransactItems']>;
 
 export const listChecklist = async (db: Db, year: number): Promise<ChecklistItem[]> =>
   (await queryPrefix<ChecklistItem>(db, { pk: `YEAR#${year}#CHECKLIST`, skPrefix: 'ITEM#' })).sort((a, b) =>
@@ -136,7 +133,7 @@ export const decideInspection = async (
       ConditionExpression: 'attribute_not_exists(pk)',
     },
   });
-  const items: TransactItems = [
+  const items: TxItem[] = [
     {
       Put: {
         TableName: db.tableName,

@@ -4,6 +4,9 @@
  */
 export const orgKey = () => ({ pk: 'ORG' });
 
+/** A unit's year partition: its agreement, evidence, scoring facts, inspections and files. */
+export const unitYearPk = (year: number, unitId: string) => `YEAR#${year}#UNIT#${unitId}`;
+
 export const categoryKey = (categoryId: string) => ({ pk: 'ORG', sk: `CATEGORY#${categoryId}` });
 
 /** Units live under ORG (listed with one Query); gsi1 lists the units of a category. */
@@ -66,11 +69,13 @@ export const amendmentKey = (year: number, unitId: string, amendmentId: string) 
  * four kinds for the progress matrix (items sort as `UNIT#<u>#<code>`, the others by kind first).
  */
 export const submissionItemKey = (year: number, unitId: string, period: string, code: string) => ({
-  pk: `YEAR#${year}#UNIT#${unitId}`,
+  pk: unitYearPk(year, unitId),
   sk: `ITEM#${period}#${code}`,
 });
+/** A unit's items of one period: a sort-key prefix of its year partition. */
+export const submissionItemPrefix = (period: string) => `ITEM#${period}#`;
 export const submissionItemIndexes = (year: number, period: string, unitId: string, code: string) => ({
-  gsi1pk: `YEAR#${year}#PERIOD#${period}`,
+  gsi1pk: periodIndexPk(year, period),
   gsi1sk: `UNIT#${unitId}#${code}`,
 });
 export const evidenceFileKey = (
@@ -80,25 +85,31 @@ export const evidenceFileKey = (
   code: string,
   fileId: string,
 ) => ({
-  pk: `YEAR#${year}#UNIT#${unitId}`,
-  sk: `FILE#${period}#${code}#${fileId}`,
+  pk: unitYearPk(year, unitId),
+  sk: `${evidenceFilePrefix(period, code)}${fileId}`,
 });
+/** A unit's files of one period, or of one indicator in it. */
+export const evidenceFilePrefix = (period: string, code?: string) =>
+  code ? `FILE#${period}#${code}#` : `FILE#${period}#`;
 export const periodSubmissionKey = (year: number, unitId: string, period: string) => ({
-  pk: `YEAR#${year}#UNIT#${unitId}`,
+  pk: unitYearPk(year, unitId),
   sk: `PERIOD#${period}`,
 });
 export const periodSubmissionIndexes = (year: number, period: string, unitId: string) => ({
-  gsi1pk: `YEAR#${year}#PERIOD#${period}`,
+  gsi1pk: periodIndexPk(year, period),
   gsi1sk: `SUBMISSION#${unitId}`,
 });
 export const extensionKey = (year: number, unitId: string, period: string) => ({
-  pk: `YEAR#${year}#UNIT#${unitId}`,
+  pk: unitYearPk(year, unitId),
   sk: `EXTENSION#${period}`,
 });
 export const extensionIndexes = (year: number, period: string, unitId: string) => ({
-  gsi1pk: `YEAR#${year}#PERIOD#${period}`,
+  gsi1pk: periodIndexPk(year, period),
   gsi1sk: `EXTENSION#${unitId}`,
 });
+/** gsi1 of a period across units: items (`UNIT#`), period submissions and extensions, by kind. */
+export const periodIndexPk = (year: number, period: string) => `YEAR#${year}#PERIOD#${period}`;
+export const PERIOD_INDEX_PREFIXES = { items: 'UNIT#', submissions: 'SUBMISSION#', extensions: 'EXTENSION#' };
 
 /** A user's notifications, newest first by id (`<yyyymmddThhmmss>-<suffix>`); gsi1 lists a unit's. */
 export const notificationKey = (userId: string, noteId: string) => ({

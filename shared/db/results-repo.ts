@@ -5,7 +5,6 @@
  * the snapshot's header item: a snapshot is there completely or not at all, and never changes.
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
-import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { isScored, toScenarioAgreement } from '../domain/results/agreement-to-scenario';
 import { buildScenario } from '../domain/results/build-scenario';
 import { NotFoundError } from '../errors';
@@ -13,7 +12,7 @@ import type { ScenarioInput } from '../schemas/scenario';
 import { listAgreements } from './agreement-repo';
 import type { Db } from './client';
 import { loadUnitFacts } from './facts-repo';
-import { getItem, queryPrefix, transact } from './items';
+import { getItem, queryPrefix, type TxItem, transact } from './items';
 import { publishedIndexes, resultsDraftKey, resultsVersionKey } from './keys';
 import { listCategories, listUnits } from './org-repo';
 import { mapLimit } from './parallel';
@@ -82,7 +81,7 @@ const saveVersion = async (
   const parts: Buffer[] = [];
   for (let at = 0; at < packed.length; at += PART_BYTES) parts.push(packed.subarray(at, at + PART_BYTES));
   const pk = `YEAR#${header.year}#RESULTS`;
-  const items: NonNullable<TransactWriteCommandInput['TransactItems']> = [
+  const items: TxItem[] = [
     {
       Put: {
         TableName: db.tableName,
