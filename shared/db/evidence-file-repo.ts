@@ -1,19 +1,49 @@
 /**
- * Evidence files of a submission item. A file is added, confirmed or removed only while its item is
- * absent (not saved yet) or editable: each write is one transaction with that condition, so a
- * submitted item's files never change.
+ * Evidence files of a submission item: stored files (`stored-file-repo`) whose owner is the item. A
+ * file is added, confirmed or removed only while its item is absent (not saved yet) or editable,
+ * so a submitted item's files never change; an item has at most MAX_FILES_PER_ITEM confirmed files.
  */
-import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
+import { MAX_FILES_PER_ITEM } from '../domain/submissions/evidence';
 import { isEditable } from '../domain/submissions/status';
-import { type AppError, NotFoundError } from '../errors';
 import type { EvidenceFile } from '../schemas/submission';
 import type { Db } from './client';
-import { expiresAfter, getItem, guard, queryPrefix, type TxItem, tryTransact } from './items';
-import { evidenceFileKey, evidenceFilePrefix, submissionItemKey, unitYearPk } from './keys';
-import { getSubmissionItem, ItemLockedError, raceConflict, type UnitPeriod } from './submission-item-repo';
+import { queryPrefix, raceConflict } from './items';
+import { evidenceFileKey, evidenceFilePrefix, evidenceOwnerRef, submissionItemKey, unitYearPk } from './keys';
+import {
+  createPendingStoredFile,
+  discardPendingStoredFile,
+  type FileOwner,
+  getStoredFile,
+  markStoredFileReady,
+  readyFileCount,
+  removeStoredFile,
+} from './stored-file-repo';
+import { getSubmissionItem, ItemLockedError, type UnitPeriod } from './submission-item-repo';
 
-/** Pending uploads that are never confirmed disappear after a day (TTL). */
-const PENDING_FILE_TTL_SECONDS = 24 * 3600;
+/** The submission item as the owner of its files. */
+export const evidenceOwner = (p: UnitPeriod, code: string): FileOwner => ({
+  year: p.year,
+  unitId: p.unitId,
+  ref: evidenceOwnerRef(p.period, code),
+  entity: 'evidence-file',
+  noun: '材料文件',
+  limitMessage: `每项指标最多上传 ${MAX_FILES_PER_ITEM} 个文件`,
+  stillOpen: (db) => ({
+    ConditionCheck: {
+      TableName: db.tableName,
+      Key: submissionItemKey(p.year, p.unitId, p.period, code),
+      ConditionExpression: 'attribute_not_exists(pk) OR #status IN (:draft, :returned)',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':draft': 'draft', ':returned': 'returned' },
+    },
+  }),
+  closedError: async (db) => {
+    const item = await getSubmissionItem(db, p, code);
+    return item && !isEditable(item.status) ? new ItemLockedError(item.status) : raceConflict();
+  },
+});
+
+const ownerOf = (file: EvidenceFile) => evidenceOwner(file, file.code);
 
 /** A unit's files of one period, or of one indicator (pattern 10). */
 export const listFiles = (db: Db, p: UnitPeriod, code?: string) =>
@@ -22,33 +52,14 @@ export const listFiles = (db: Db, p: UnitPeriod, code?: string) =>
     skPrefix: evidenceFilePrefix(p.period, code),
   });
 
-export const getFile = async (db: Db, p: UnitPeriod, code: string, fileId: string): Promise<EvidenceFile> => {
-  const file = await getItem<EvidenceFile & { expiresAt?: number }>(
-    db,
-    evidenceFileKey(p.year, p.unitId, p.period, code, fileId),
-  );
-  if (!file) throw new NotFoundError('材料文件');
-  const { expiresAt: _ttl, ...rest } = file;
-  return rest;
-};
+export const getFile = (db: Db, p: UnitPeriod, code: string, fileId: string) =>
+  getStoredFile<EvidenceFile>(db, evidenceOwner(p, code), fileId);
 
-/** The item of a file must be absent (not saved yet) or editable; a submitted item locks its files. */
-const itemStillEditable = (db: Db, p: UnitPeriod, code: string): TxItem => ({
-  ConditionCheck: {
-    TableName: db.tableName,
-    Key: submissionItemKey(p.year, p.unitId, p.period, code),
-    ConditionExpression: 'attribute_not_exists(pk) OR #status IN (:draft, :returned)',
-    ExpressionAttributeNames: { '#status': 'status' },
-    ExpressionAttributeValues: { ':draft': 'draft', ':returned': 'returned' },
-  },
-});
+/** How many confirmed files an item has (the limit is held when a file is confirmed). */
+export const countReadyFiles = (db: Db, p: UnitPeriod, code: string) =>
+  readyFileCount(db, evidenceOwner(p, code));
 
-const lockedByItem = async (db: Db, p: UnitPeriod, code: string): Promise<AppError> => {
-  const item = await getSubmissionItem(db, p, code);
-  return item && !isEditable(item.status) ? new ItemLockedError(item.status) : raceConflict();
-};
-
-/** The stored item of an evidence file. */
+/** The stored item of an evidence file (the seed writes confirmed files directly). */
 export const fileRecord = (file: EvidenceFile) => ({
   ...evidenceFileKey(file.year, file.unitId, file.period, file.code, file.fileId),
   entity: 'evidence-file',
@@ -56,68 +67,15 @@ export const fileRecord = (file: EvidenceFile) => ({
 });
 
 /** Records a signed upload that has not been confirmed yet; it expires unless confirmed. */
-export const createPendingFile = async (db: Db, file: EvidenceFile, at: Date): Promise<void> => {
-  const reasons = await tryTransact(db, [
-    itemStillEditable(db, file, file.code),
-    {
-      Put: {
-        TableName: db.tableName,
-        Item: { ...fileRecord(file), expiresAt: expiresAfter(at, PENDING_FILE_TTL_SECONDS) },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      },
-    },
-  ]);
-  if (reasons) throw await lockedByItem(db, file, file.code);
-};
+export const createPendingFile = (db: Db, file: EvidenceFile, at: Date) =>
+  createPendingStoredFile(db, ownerOf(file), file, at);
 
-/** Confirms a checked upload: the file becomes part of the worksheet and stops expiring. */
-export const markFileReady = async (db: Db, file: EvidenceFile): Promise<EvidenceFile> => {
-  const reasons = await tryTransact(db, [
-    itemStillEditable(db, file, file.code),
-    {
-      Update: {
-        TableName: db.tableName,
-        Key: evidenceFileKey(file.year, file.unitId, file.period, file.code, file.fileId),
-        UpdateExpression: 'SET #state = :ready REMOVE expiresAt',
-        ConditionExpression: '#state = :pending',
-        ExpressionAttributeNames: { '#state': 'state' },
-        ExpressionAttributeValues: { ':ready': 'ready', ':pending': 'pending' },
-      },
-    },
-  ]);
-  if (!reasons) return { ...file, state: 'ready' };
-  if (reasons[0] === 'ConditionalCheckFailed') throw await lockedByItem(db, file, file.code);
-  // Confirmed twice (a retried request): the first one did the work.
-  const stored = await getFile(db, file, file.code, file.fileId);
-  if (stored.state === 'ready') return stored;
-  throw raceConflict();
-};
+/** Confirms a checked upload: the file becomes part of the worksheet, stops expiring and counts. */
+export const markFileReady = (db: Db, file: EvidenceFile) => markStoredFileReady(db, ownerOf(file), file);
 
 /** Removes a file of an editable item (the unit changed its mind before submitting). */
-export const removeFile = async (db: Db, file: EvidenceFile): Promise<void> => {
-  const reasons = await tryTransact(db, [
-    itemStillEditable(db, file, file.code),
-    {
-      Delete: {
-        TableName: db.tableName,
-        Key: evidenceFileKey(file.year, file.unitId, file.period, file.code, file.fileId),
-        ConditionExpression: 'attribute_exists(pk)',
-      },
-    },
-  ]);
-  if (!reasons) return;
-  if (reasons[0] === 'ConditionalCheckFailed') throw await lockedByItem(db, file, file.code);
-  throw new NotFoundError('材料文件');
-};
+export const removeFile = (db: Db, file: EvidenceFile) => removeStoredFile(db, ownerOf(file), file);
 
 /** Drops the record of an upload that failed its checks (the object is removed by the caller). */
-export const discardPendingFile = async (db: Db, file: EvidenceFile): Promise<void> => {
-  await guard(() =>
-    db.doc.send(
-      new DeleteCommand({
-        TableName: db.tableName,
-        Key: evidenceFileKey(file.year, file.unitId, file.period, file.code, file.fileId),
-      }),
-    ),
-  );
-};
+export const discardPendingFile = (db: Db, file: EvidenceFile) =>
+  discardPendingStoredFile(db, ownerOf(file), file.fileId);

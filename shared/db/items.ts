@@ -20,6 +20,10 @@ import type { Db } from './client';
 export type Key = { pk: string; sk: string };
 export type Item = Record<string, unknown> & Key & { version?: number };
 
+/** Two writers met on the same records; the one that lost is asked to refresh and retry. */
+export const raceConflict = () =>
+  new ConflictError('数据正被他人同时修改，请刷新后重试', {}, 'CONCURRENT_CHANGE');
+
 /** The TTL attribute's value (epoch seconds) of an item that should disappear `seconds` after `at`. */
 export const expiresAfter = (at: Date, seconds: number) => Math.floor(at.getTime() / 1000) + seconds;
 

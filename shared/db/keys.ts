@@ -78,19 +78,13 @@ export const submissionItemIndexes = (year: number, period: string, unitId: stri
   gsi1pk: periodIndexPk(year, period),
   gsi1sk: `UNIT#${unitId}#${code}`,
 });
-export const evidenceFileKey = (
-  year: number,
-  unitId: string,
-  period: string,
-  code: string,
-  fileId: string,
-) => ({
-  pk: unitYearPk(year, unitId),
-  sk: `${evidenceFilePrefix(period, code)}${fileId}`,
-});
+/** An evidence file: a stored file whose owner is the submission item `<period>#<code>`. */
+export const evidenceOwnerRef = (period: string, code: string) => `${period}#${code}`;
+export const evidenceFileKey = (year: number, unitId: string, period: string, code: string, fileId: string) =>
+  storedFileKey(year, unitId, evidenceOwnerRef(period, code), fileId);
 /** A unit's files of one period, or of one indicator in it. */
 export const evidenceFilePrefix = (period: string, code?: string) =>
-  code ? `FILE#${period}#${code}#` : `FILE#${period}#`;
+  storedFilePrefix(code ? evidenceOwnerRef(period, code) : period);
 export const periodSubmissionKey = (year: number, unitId: string, period: string) => ({
   pk: unitYearPk(year, unitId),
   sk: `PERIOD#${period}`,
@@ -256,11 +250,28 @@ export const objectionIndexes = (year: number, state: string, filedAt: string, i
 });
 
 /**
- * Attachments (photos, evidence files) of an inspection, a rectification order or a proposal, in
- * the unit's year partition beside their owner; one owner's files are one sort-key prefix
- * (`ATTACH#<ownerId>#`: owner ids never contain `#`, so `ins-x#` never matches `ins-x-1#`).
+ * Stored files (evidence of a submission item; attachments of an inspection, a rectification order or
+ * a proposal), in the unit's year partition beside their owner: `FILE#<owner>#<fileId>`, where
+ * `<owner>` is `<period>#<code>` for an item's evidence and `<ownerKind>#<ownerId>` for an
+ * attachment. One owner's files are one sort-key prefix (ids never contain `#`, so `ins-x#` never
+ * matches `ins-x-1#`; periods are upper case, owner kinds lower case). `FILECOUNT#<owner>` counts the
+ * owner's confirmed files, so the per-owner limit holds in the confirming transaction.
  */
-export const attachmentKey = (year: number, unitId: string, ownerId: string, fileId: string) => ({
-  pk: `YEAR#${year}#UNIT#${unitId}`,
-  sk: `ATTACH#${ownerId}#${fileId}`,
+export const storedFilePrefix = (ownerRef: string) => `FILE#${ownerRef}#`;
+export const storedFileKey = (year: number, unitId: string, ownerRef: string, fileId: string) => ({
+  pk: unitYearPk(year, unitId),
+  sk: `${storedFilePrefix(ownerRef)}${fileId}`,
 });
+export const fileCountKey = (year: number, unitId: string, ownerRef: string) => ({
+  pk: unitYearPk(year, unitId),
+  sk: `FILECOUNT#${ownerRef}`,
+});
+/** An attachment: a stored file whose owner is `<ownerKind>#<ownerId>`. */
+export const attachmentOwnerRef = (ownerKind: string, ownerId: string) => `${ownerKind}#${ownerId}`;
+export const attachmentKey = (
+  year: number,
+  unitId: string,
+  ownerKind: string,
+  ownerId: string,
+  fileId: string,
+) => storedFileKey(year, unitId, attachmentOwnerRef(ownerKind, ownerId), fileId);

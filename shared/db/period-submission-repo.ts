@@ -16,9 +16,9 @@ import type {
 import type { Period } from '../schemas/year';
 import type { Db } from './client';
 import { type Idempotency, idempotencyPut, replayOf } from './idempotency-repo';
-import { getItem, queryPrefix, type TxItem, tryTransact } from './items';
+import { getItem, queryPrefix, raceConflict, type TxItem, tryTransact } from './items';
 import { PERIOD_INDEX_PREFIXES, periodIndexPk, periodSubmissionIndexes, periodSubmissionKey } from './keys';
-import { type Actor, listItems, moveItem, raceConflict, type UnitPeriod } from './submission-item-repo';
+import { type Actor, listItems, moveItem, type UnitPeriod } from './submission-item-repo';
 
 /** TransactWriteItems takes 100 items; the period record and the idempotency record use two. */
 export const MAX_ITEMS_PER_SUBMISSION = 98;

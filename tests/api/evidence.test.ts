@@ -140,6 +140,41 @@ describe('evidence files', () => {
     expect(again.status).toBe(200);
   });
 
+  it('keeps the 20-file limit under 30 concurrent confirmations: exactly 20 files, the rest refused and removed', async () => {
+    // Prepare: 30 signed and stored uploads of one item, none confirmed yet.
+    const u = await createFixtureUnit(api);
+    const tickets = [];
+    for (let n = 0; n < 30; n++) {
+      const bytes = tinyPdf(`burst-${n}`);
+      const ticket = await requestUpload(u, 'A1', { name: `台账${n}.pdf`, bytes, type: PDF });
+      expect(ticket.status).toBe(201);
+      expect(await postToStorage(ticket.body.upload, bytes, PDF)).toBe(201);
+      tickets.push(ticket.body.file.fileId as string);
+    }
+    // Act
+    const done = await Promise.all(
+      tickets.map((fileId) =>
+        api.call('POST', `${itemPath(u.unitId, 'A1')}/files/${fileId}/complete`, { as: u.reporter }),
+      ),
+    );
+    // Assess
+    const refused = done.filter((r) => r.status === 409);
+    expect(done.filter((r) => r.status === 200)).toHaveLength(20);
+    expect(refused).toHaveLength(10);
+    expect(refused.every((r) => r.body.error.code === 'TOO_MANY_FILES')).toBe(true);
+    const sheet = await api.call('GET', `${unitPeriodPath(u.unitId)}/worksheet`, { as: u.reporter });
+    const row = sheet.body.rows.find((r: { indicator: { code: string } }) => r.indicator.code === 'A1');
+    expect(row.files).toHaveLength(20);
+    expect((await filesOf(u.unitId)).filter((f) => String(f.sk).startsWith('FILE#Q2#A1#'))).toHaveLength(20);
+    // A file removed frees its place for another.
+    const removed = await api.call('DELETE', `${itemPath(u.unitId, 'A1')}/files/${row.files[0].fileId}`, {
+      as: u.reporter,
+    });
+    expect(removed.status).toBe(204);
+    const next = await upload(u, 'A1', { name: '补充.pdf', bytes: tinyPdf('after-removal'), type: PDF });
+    expect(next.done.status).toBe(200);
+  });
+
   it('refuses a file over 50 MB with 413 and the limit, and writes nothing', async () => {
     const res = await api.call('POST', `${itemPath(unit.unitId, 'A3')}/files`, {
       as: unit.reporter,
