@@ -29,7 +29,16 @@ import { NotFoundError, StaleVersionError, ValidationError } from '../errors';
 import type { Agreement, AgreementVersion, Amendment, Customisation } from '../schemas/agreement';
 import type { Db } from './client';
 import { getItem, queryPrefix, replaceVersioned, type TxItem, transact } from './items';
-import { agreementIndexes, agreementKey, agreementVersionKey, amendmentKey, templateKey } from './keys';
+import {
+  agreementIndexes,
+  agreementKey,
+  agreementsQuery,
+  agreementVersionKey,
+  agreementVersionsQuery,
+  amendmentKey,
+  amendmentsQuery,
+  templateKey,
+} from './keys';
 import { listCategories, listUnits } from './org-repo';
 import { requireTemplate, requireWritableYear } from './template-repo';
 
@@ -96,11 +105,7 @@ export const requireAgreement = async (db: Db, year: number, unitId: string): Pr
 
 /** A year's agreements, or one category's (gsi1, sort-key prefix), in category then unit order. */
 export const listAgreements = (db: Db, year: number, categoryId?: string): Promise<Agreement[]> =>
-  queryPrefix<Agreement>(db, {
-    index: 'gsi1',
-    pk: agreementIndexes(year, '', '').gsi1pk,
-    ...(categoryId ? { skPrefix: `CATEGORY#${categoryId}#` } : {}),
-  });
+  queryPrefix<Agreement>(db, agreementsQuery(year, categoryId));
 
 /** A kept revision never changes: a `version` attribute (seeded items carry one) means nothing on it. */
 const asRevision = ({
@@ -110,9 +115,7 @@ const asRevision = ({
 
 /** Every revision of a unit's agreement, oldest first. */
 export const listVersions = async (db: Db, year: number, unitId: string): Promise<AgreementVersion[]> =>
-  (
-    await queryPrefix<AgreementVersion>(db, { pk: agreementKey(year, unitId).pk, skPrefix: 'AGREEMENT#V#' })
-  ).map(asRevision);
+  (await queryPrefix<AgreementVersion>(db, agreementVersionsQuery(year, unitId))).map(asRevision);
 
 export const getVersion = async (db: Db, year: number, unitId: string, revision: number) => {
   const version = await getItem<AgreementVersion>(db, agreementVersionKey(year, unitId, revision));
@@ -122,7 +125,7 @@ export const getVersion = async (db: Db, year: number, unitId: string, revision:
 
 /** A unit's amendments, newest first (ids sort by time). */
 export const listAmendments = (db: Db, year: number, unitId: string): Promise<Amendment[]> =>
-  queryPrefix<Amendment>(db, { pk: agreementKey(year, unitId).pk, skPrefix: 'AMENDMENT#', descending: true });
+  queryPrefix<Amendment>(db, { ...amendmentsQuery(year, unitId), descending: true });
 
 export const getAmendment = async (db: Db, year: number, unitId: string, id: string) => {
   const amendment = await getItem<Amendment>(db, amendmentKey(year, unitId, id));

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { AuditEntry } from '../schemas/scoring';
 import type { Db } from './client';
 import { queryPrefix, type TxItem } from './items';
-import { auditKey } from './keys';
+import { auditKey, auditQuery } from './keys';
 
 /** A new entry with its id; `at` is the server's clock. */
 export const auditEntry = (entry: Omit<AuditEntry, 'id'>): AuditEntry => ({ id: randomUUID(), ...entry });
@@ -31,6 +31,6 @@ export const listAudit = async (
   unitId: string,
   code?: string,
 ): Promise<AuditEntry[]> => {
-  const entries = await queryPrefix<AuditEntry>(db, { pk: `YEAR#${year}#UNIT#${unitId}#AUDIT` });
+  const entries = await queryPrefix<AuditEntry>(db, auditQuery(year, unitId));
   return code ? entries.filter((e) => e.code === code) : entries;
 };

@@ -275,3 +275,137 @@ export const attachmentKey = (
   ownerId: string,
   fileId: string,
 ) => storedFileKey(year, unitId, attachmentOwnerRef(ownerKind, ownerId), fileId);
+
+/**
+ * The key condition of each list access pattern (a partition, or a partition and a sort-key prefix,
+ * of the table or of an index), beside the keys it lists; `queryPrefix` runs them.
+ */
+export interface KeyQuery {
+  index?: 'gsi1' | 'gsi2';
+  pk: string;
+  skPrefix?: string;
+}
+
+export const categoriesQuery = (): KeyQuery => ({ pk: 'ORG', skPrefix: 'CATEGORY#' });
+export const unitsQuery = (): KeyQuery => ({ pk: 'ORG', skPrefix: 'UNIT#' });
+export const categoryUnitsQuery = (categoryId: string): KeyQuery => ({
+  index: 'gsi1',
+  pk: `CATEGORY#${categoryId}`,
+  skPrefix: 'UNIT#',
+});
+export const usersQuery = (): KeyQuery => ({ index: 'gsi1', pk: 'USERS', skPrefix: 'USER#' });
+export const unitUsersQuery = (unitId: string): KeyQuery => ({ index: 'gsi2', pk: `UNIT#${unitId}#USERS` });
+
+/** A year's agreements (gsi1), or one category's. */
+export const agreementsQuery = (year: number, categoryId?: string): KeyQuery => ({
+  index: 'gsi1',
+  pk: agreementIndexes(year, '', '').gsi1pk,
+  ...(categoryId ? { skPrefix: `CATEGORY#${categoryId}#` } : {}),
+});
+export const agreementVersionsQuery = (year: number, unitId: string): KeyQuery => ({
+  pk: unitYearPk(year, unitId),
+  skPrefix: 'AGREEMENT#V#',
+});
+export const amendmentsQuery = (year: number, unitId: string): KeyQuery => ({
+  pk: unitYearPk(year, unitId),
+  skPrefix: 'AMENDMENT#',
+});
+/**
+ * The sort-key bound after a unit's agreement and its revisions (`AGREEMENT…`): every scoring fact
+ * sorts after it. `~` sorts after every character a key uses.
+ */
+export const AFTER_AGREEMENTS = 'AGREEMENT#~';
+/** The sort-key prefixes of a unit's scoring facts, to tell them apart in one Query of the partition. */
+export const FACT_PREFIXES = {
+  score: 'SCORE#',
+  verificationSuffix: '#VERIFY',
+  item: 'ITEM#',
+  deduction: 'DEDUCTION#',
+  bonus: 'BONUS#',
+  penalty: 'PENALTY#',
+  veto: 'VETO#',
+} as const;
+
+/** A rater's assignments of a period (their queue), optionally of one unit. */
+export const raterAssignmentsQuery = (
+  year: number,
+  raterId: string,
+  period: string,
+  unitId?: string,
+): KeyQuery => ({
+  pk: raterSheetKey(year, raterId, period).pk,
+  skPrefix: unitId ? `ASSIGN#${period}#${unitId}#` : `ASSIGN#${period}#`,
+});
+/** A period's assignments across raters (gsi1), optionally of one unit. */
+export const periodAssignmentsQuery = (year: number, period: string, unitId?: string): KeyQuery => ({
+  index: 'gsi1',
+  pk: `YEAR#${year}#ASSIGN#${period}`,
+  ...(unitId ? { skPrefix: `UNIT#${unitId}#` } : {}),
+});
+
+/** A unit's audit trail of a year. */
+export const auditQuery = (year: number, unitId: string): KeyQuery => ({
+  pk: `${unitYearPk(year, unitId)}#AUDIT`,
+});
+
+export const checklistQuery = (year: number): KeyQuery => ({
+  pk: `YEAR#${year}#CHECKLIST`,
+  skPrefix: 'ITEM#',
+});
+export const inspectionsQuery = (year: number): KeyQuery => ({
+  index: 'gsi1',
+  pk: `YEAR#${year}#INSPECTIONS`,
+});
+export const inspectorInspectionsQuery = (year: number, inspectorId: string): KeyQuery => ({
+  index: 'gsi2',
+  pk: `YEAR#${year}#INSPECTOR#${inspectorId}`,
+});
+export const unitInspectionsQuery = (year: number, unitId: string): KeyQuery => ({
+  pk: unitYearPk(year, unitId),
+  skPrefix: 'INSPECTION#',
+});
+export const rectificationsByStateQuery = (year: number, state: string): KeyQuery => ({
+  index: 'gsi1',
+  pk: `YEAR#${year}#RECTIFY#${state}`,
+});
+export const unitRectificationsQuery = (year: number, unitId: string): KeyQuery => ({
+  pk: unitYearPk(year, unitId),
+  skPrefix: 'RECTIFY#',
+});
+export const unitSurveysQuery = (year: number, unitId: string, period: string): KeyQuery => ({
+  pk: unitYearPk(year, unitId),
+  skPrefix: `SURVEY#${period}#`,
+});
+
+/** A year's proposals (gsi1), optionally of one state. */
+export const proposalsQuery = (year: number, state?: string): KeyQuery => ({
+  index: 'gsi1',
+  pk: `YEAR#${year}#PROPOSALS`,
+  ...(state ? { skPrefix: `${state}#` } : {}),
+});
+
+export const unitObjectionsQuery = (year: number, unitId: string): KeyQuery => ({
+  pk: unitYearPk(year, unitId),
+  skPrefix: 'OBJECTION#',
+});
+export const objectionsQuery = (year: number): KeyQuery => ({ index: 'gsi1', pk: `YEAR#${year}#OBJECTIONS` });
+
+/** A user's notifications (`NOTE#<id>`); `noteIdOf` reads the id back from a sort key. */
+export const userNotesQuery = (userId: string): KeyQuery => ({ pk: `USER#${userId}`, skPrefix: 'NOTE#' });
+export const noteIdOf = (sk: string) => sk.slice('NOTE#'.length);
+
+/** A year's results partition: headers of drafts (`D#`) and published versions (`V#`), and their parts. */
+export const resultsPk = (year: number) => `YEAR#${year}#RESULTS`;
+export const draftsQuery = (year: number): KeyQuery => ({ pk: resultsPk(year), skPrefix: 'D#' });
+export const snapshotsQuery = (year: number): KeyQuery => ({ pk: resultsPk(year), skPrefix: 'V#' });
+/** The gzip parts of a published (`PART#`) or draft (`DPART#`) version, numbered `<version>#<part>`. */
+export const resultsPartKey = (year: number, kind: 'published' | 'draft', version: number, part: number) => ({
+  pk: resultsPk(year),
+  sk: `${resultsPartPrefix(kind, version)}${String(part).padStart(3, '0')}`,
+});
+export const resultsPartPrefix = (kind: 'published' | 'draft', version: number) =>
+  `${kind === 'published' ? 'PART' : 'DPART'}#${String(version).padStart(4, '0')}#`;
+export const publishedQuery = (): KeyQuery => ({ index: 'gsi1', pk: 'PUBLISHED' });
+
+/** The idempotency scope of a unit head's period submissions. */
+export const periodSubmissionScope = (userId: string) => `period-submission#${userId}`;
