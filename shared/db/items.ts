@@ -43,20 +43,7 @@ export const getItem = async <T>(db: Db, key: Key): Promise<T | undefined> => {
 
 /** Creates an item that must not exist yet; a duplicate becomes a 409 with the given message. */
 export const createItem = async (db: Db, item: Item, duplicateMessage: string): Promise<void> => {
-  try {
-    await guard(() =>
-      db.doc.send(
-        new PutCommand({
-          TableName: db.tableName,
-          Item: { version: 1, ...item },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      ),
-    );
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) throw new ConflictError(duplicateMessage);
-    throw error;
-  }
+  if (!(await putIfAbsent(db, item))) throw new ConflictError(duplicateMessage);
 };
 
 /**

@@ -90,21 +90,17 @@ const submitOnce = async (
   const [items, existing] = await Promise.all([listItems(db, p), getPeriodSubmission(db, p)]);
   const byCode = new Map(items.map((item) => [item.code, item]));
 
-  const missing: ErrorDetail[] = [];
-  for (const indicator of indicators) {
+  const missing: ErrorDetail[] = indicators.flatMap((indicator) => {
     const item = byCode.get(indicator.code);
-    if (!item)
-      missing.push({
-        path: `items.${indicator.code}`,
-        message: `${indicator.code} ${indicator.name}：尚未填报`,
-      });
-    else if (isEditable(item.status) && indicator.needsValue && item.value === null) {
-      missing.push({
-        path: `items.${indicator.code}`,
-        message: `${indicator.code} ${indicator.name}：未填写填报值`,
-      });
-    }
-  }
+    const gap = !item
+      ? '尚未填报'
+      : isEditable(item.status) && indicator.needsValue && item.value === null
+        ? '未填写填报值'
+        : null;
+    return gap
+      ? [{ path: `items.${indicator.code}`, message: `${indicator.code} ${indicator.name}：${gap}` }]
+      : [];
+  });
   if (missing.length > 0) throw new IncompleteSubmissionError(missing);
 
   const moves = indicators.flatMap((indicator) => {
