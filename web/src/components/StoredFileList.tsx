@@ -8,10 +8,10 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { DownloadLink } from '../../../shared/schemas/submission';
 import { formatDateTime } from '../format';
-import { EvidenceViewer, type Viewing } from '../pages/submissions/EvidenceViewer';
 import { formatSize } from '../pages/submissions/upload';
 import { toApiError } from '../use-resource';
 import { ConfirmDialog } from './ConfirmDialog';
+import { FileViewer, type Viewing } from './FileViewer';
 
 /** What the list shows of a file (evidence files and attachments both have it). */
 export interface ListedFile {
@@ -112,7 +112,7 @@ export const StoredFileList = <F extends ListedFile>({
         ))}
         {children}
       </ul>
-      <EvidenceViewer viewing={viewing} onClose={() => setViewing(null)} />
+      <FileViewer viewing={viewing} onClose={() => setViewing(null)} />
       <ConfirmDialog
         open={removing !== null}
         title={removeTitle}
