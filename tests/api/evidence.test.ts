@@ -5,6 +5,7 @@
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { seedSubmissionRecords } from '../../shared/db/submission-seed';
 import { createTestApi, type TestApi } from './harness';
 import {
   createFixtureUnit,
@@ -173,6 +174,33 @@ describe('evidence files', () => {
     expect(removed.status).toBe(204);
     const next = await upload(u, 'A1', { name: '补充.pdf', bytes: tinyPdf('after-removal'), type: PDF });
     expect(next.done.status).toBe(200);
+  });
+
+  it('counts files written before the item had a file count (the seed writes confirmed files directly)', async () => {
+    // Prepare: twenty confirmed files of one item, written as the demo seed writes them.
+    const u = await createFixtureUnit(api);
+    const files = Array.from({ length: 20 }, (_, n) => ({
+      fileId: `seeded-${String(n).padStart(2, '0')}`,
+      year: 2026,
+      unitId: u.unitId,
+      period: 'Q2' as const,
+      code: 'A2',
+      name: `台账${n}.pdf`,
+      contentType: PDF,
+      size: 10,
+      sha256: 'a'.repeat(64),
+      state: 'ready' as const,
+      objectKey: `units/${u.unitId}/2026/Q2/seeded-${n}.pdf`,
+      uploadedAt: IN_Q2.toISOString(),
+      uploadedBy: u.reporter,
+      uploadedByName: '测试填报员',
+    }));
+    await seedSubmissionRecords(api.db, { files });
+    // Act
+    const res = await requestUpload(u, 'A2', { name: '第二十一个.pdf', bytes: tinyPdf('21'), type: PDF });
+    // Assess
+    expect(res.status).toBe(409);
+    expect(res.body.error.code).toBe('TOO_MANY_FILES');
   });
 
   it('refuses a file over 50 MB with 413 and the limit, and writes nothing', async () => {
