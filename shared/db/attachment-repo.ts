@@ -8,9 +8,10 @@
 import { MAX_FILES_PER_ITEM } from '../domain/submissions/evidence';
 import { ConflictError } from '../errors';
 import type { Attachment } from '../schemas/attachment';
+import type { ProposalKind } from '../schemas/proposal';
 import type { Db } from './client';
 import type { Key } from './items';
-import { attachmentOwnerRef } from './keys';
+import { adjustmentKey, attachmentOwnerRef, inspectionKey, rectificationKey, vetoKey } from './keys';
 import {
   createPendingStoredFile,
   discardPendingStoredFile,
@@ -30,6 +31,22 @@ export interface OwnerGuard {
 }
 
 type OwnerRef = Pick<Attachment, 'year' | 'unitId' | 'ownerKind' | 'ownerId'>;
+
+/** Each owner's stored item and the state in which it takes files (the route adds the 409's message). */
+export const ownerItems = {
+  inspection: (year: number, unitId: string, id: string) => ({
+    key: inspectionKey(year, unitId, id),
+    openState: 'submitted',
+  }),
+  rectification: (year: number, unitId: string, inspectionId: string, n: number) => ({
+    key: rectificationKey(year, unitId, inspectionId, n),
+    openState: 'open',
+  }),
+  proposal: (year: number, unitId: string, kind: ProposalKind, id: string) => ({
+    key: kind === 'veto' ? vetoKey(year, unitId, id) : adjustmentKey(year, unitId, kind, id),
+    openState: 'proposed',
+  }),
+};
 
 /** The inspection, order or proposal as the owner of its files. */
 const attachmentOwner = (o: OwnerRef, guard?: OwnerGuard): FileOwner => ({

@@ -20,11 +20,11 @@ import {
   listAttachments,
   markAttachmentReady,
   type OwnerGuard,
+  ownerItems,
   removeAttachment,
 } from '../../db/attachment-repo';
 import type { Db } from '../../db/client';
 import { getInspection, getRectification } from '../../db/inspection-repo';
-import { adjustmentKey, inspectionKey, rectificationKey, vetoKey } from '../../db/keys';
 import { getProposal } from '../../db/proposal-repo';
 import {
   attachmentObjectKey,
@@ -136,8 +136,7 @@ const loadOwner = async (db: Db, p: Principal, o: Owned): Promise<Owner> => {
         canWrite: onTeam,
         open: i.state === 'submitted',
         guard: {
-          key: inspectionKey(o.year, o.unitId, i.id),
-          openState: 'submitted',
+          ...ownerItems.inspection(o.year, o.unitId, i.id),
           closedMessage: '该检查记录已审核，不能再添加或删除现场照片',
         },
       };
@@ -150,8 +149,7 @@ const loadOwner = async (db: Db, p: Principal, o: Owned): Promise<Owner> => {
         canWrite: unitRole,
         open: r.state === 'open',
         guard: {
-          key: rectificationKey(o.year, o.unitId, r.inspectionId, r.n),
-          openState: 'open',
+          ...ownerItems.rectification(o.year, o.unitId, r.inspectionId, r.n),
           closedMessage:
             r.state === 'closed'
               ? '该整改已销号，不能再添加或删除佐证材料'
@@ -173,11 +171,7 @@ const loadOwner = async (db: Db, p: Principal, o: Owned): Promise<Owner> => {
         canWrite: mine,
         open: proposal.state === 'proposed',
         guard: {
-          key:
-            kind === 'veto'
-              ? vetoKey(o.year, o.unitId, proposal.id)
-              : adjustmentKey(o.year, o.unitId, kind, proposal.id),
-          openState: 'proposed',
+          ...ownerItems.proposal(o.year, o.unitId, kind, proposal.id),
           closedMessage: '该提议已审批，不能再添加或删除佐证材料',
         },
       };
