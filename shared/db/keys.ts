@@ -326,7 +326,13 @@ export const FACT_PREFIXES = {
   bonus: 'BONUS#',
   penalty: 'PENALTY#',
   veto: 'VETO#',
+  survey: 'SURVEY#',
 } as const;
+/**
+ * Whether a sort key of a unit's partition is an evidence file (`FILE#<p>#<code>#…`) rather than an
+ * attachment (`FILE#<ownerKind>#…`): periods are upper case, owner kinds lower case.
+ */
+export const isEvidenceFileSk = (sk: string) => /^FILE#[A-Z]/.test(sk);
 
 /** A rater's assignments of a period (their queue), optionally of one unit. */
 export const raterAssignmentsQuery = (
@@ -337,6 +343,11 @@ export const raterAssignmentsQuery = (
 ): KeyQuery => ({
   pk: raterSheetKey(year, raterId, period).pk,
   skPrefix: unitId ? `ASSIGN#${period}#${unitId}#` : `ASSIGN#${period}#`,
+});
+/** A rater's sheets of a year, one per period. */
+export const raterSheetsQuery = (year: number, raterId: string): KeyQuery => ({
+  pk: raterSheetKey(year, raterId, '').pk,
+  skPrefix: 'SHEET#',
 });
 /** A period's assignments across raters (gsi1), optionally of one unit. */
 export const periodAssignmentsQuery = (year: number, period: string, unitId?: string): KeyQuery => ({

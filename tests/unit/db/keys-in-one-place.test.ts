@@ -7,6 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { attachmentKey, evidenceFileKey, fileCountKey, isEvidenceFileSk } from '../../../shared/db/keys';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const KEYS = 'shared/db/keys.ts';
@@ -55,5 +56,11 @@ describe('keys in one place', () => {
       ),
     );
     expect(found).toEqual([]);
+  });
+
+  it('tells an evidence file from an attachment and a file count, though all three start with FILE', () => {
+    expect(isEvidenceFileSk(evidenceFileKey(2026, 'u', 'Q2', 'A1', 'f').sk)).toBe(true);
+    expect(isEvidenceFileSk(attachmentKey(2026, 'u', 'inspection', 'ins-2026-x', 'f').sk)).toBe(false);
+    expect(isEvidenceFileSk(fileCountKey(2026, 'u', 'Q2#A1').sk)).toBe(false);
   });
 });
