@@ -1,5 +1,6 @@
 /**
- * Every key of the single table is built in shared/db/keys.ts. This test reads the source of
+ * Every key of the single table is built in shared/db/keys.ts, and every transaction goes through
+ * shared/db/items.ts (`tryTransact`, `transact`, the one `TxItem` type). This test reads the source of
  * shared/ and functions/ and fails on a key literal anywhere else: a string or template literal with
  * an upper-case key word beside a `#` (`'ITEM#'`, `` `YEAR#${y}` ``, `'#VERIFY'`). Comments may
  * mention keys; code must call keys.ts.
@@ -45,6 +46,16 @@ describe('keys in one place', () => {
       '/** and `FILE#<owner>#` in a block */',
     ].join('\n');
     expect(keyLiterals(source)).toEqual(["'CATEGORY#x'", `\`YEAR#\${year}#UNIT#\${unitId}\``, "'#VERIFY'"]);
+  });
+
+  it('runs every transaction through shared/db/items.ts (one helper, one TxItem type)', () => {
+    const files = [...sourceFiles('shared'), ...sourceFiles('functions')].filter(
+      (f) => f !== 'shared/db/items.ts',
+    );
+    const direct = files.filter((file) =>
+      /\bTransactWriteCommand(Input)?\b/.test(withoutComments(readFileSync(join(ROOT, file), 'utf8'))),
+    );
+    expect(direct).toEqual([]);
   });
 
   it('finds no key literal in shared/ or functions/ outside shared/db/keys.ts', () => {
