@@ -2,7 +2,8 @@
  * Access patterns of agreements. Each operation reads what it needs (strongly consistent), lets the
  * pure lifecycle in shared/domain/agreements decide, and writes the result with conditions: a stale
  * version answers 409 STALE_VERSION, a category is generated or issued in one transaction (never
- * half), and re-generating never overwrites an agreement that left draft.
+ * half), and re-generating never overwrites an agreement that left draft. Over 400 lines on purpose:
+ * every stage (generate, issue, sign, amend) shares these reads and conditional writes.
  *
  * | access pattern                         | key / index                                              |
  * | -------------------------------------- | -------------------------------------------------------- |
