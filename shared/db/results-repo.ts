@@ -83,11 +83,13 @@ const saveVersion = async (
   header: { year: number; version: number } & Record<string, unknown>,
   body: { scenarioJson: string; resultsJson: string },
   indexes: Record<string, string>,
+  alsoWrite: TxItem[] = [],
 ): Promise<void> => {
   const packed = gzipSync(Buffer.from(JSON.stringify({ s: body.scenarioJson, r: body.resultsJson })));
   const parts: Buffer[] = [];
   for (let at = 0; at < packed.length; at += PART_BYTES) parts.push(packed.subarray(at, at + PART_BYTES));
   const items: TxItem[] = [
+    ...alsoWrite,
     {
       Put: {
         TableName: db.tableName,
@@ -127,8 +129,11 @@ const readVersionBody = async (db: Db, kind: VersionKind, year: number, version:
   return { scenarioJson: s, resultsJson: r };
 };
 
-/** Stores a snapshot; a second snapshot with the same version is refused (409), nothing half-written. */
-export const saveSnapshot = async (db: Db, snapshot: Snapshot): Promise<void> => {
+/**
+ * Stores a snapshot, with `alsoWrite` (the year's move to 已发布) in the same transaction; a second
+ * snapshot with the same version, or a stale year, is refused (409), nothing half-written.
+ */
+export const saveSnapshot = async (db: Db, snapshot: Snapshot, alsoWrite: TxItem[] = []): Promise<void> => {
   const { scenarioJson, resultsJson, ...header } = snapshot;
   await saveVersion(
     db,
@@ -136,6 +141,7 @@ export const saveSnapshot = async (db: Db, snapshot: Snapshot): Promise<void> =>
     header,
     { scenarioJson, resultsJson },
     publishedIndexes(snapshot.year, snapshot.version),
+    alsoWrite,
   );
 };
 
