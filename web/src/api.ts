@@ -29,6 +29,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly details: ErrorDetail[] = [],
+    /** The error's other fields (e.g. a conflict's `current` record and `currentVersion`). */
+    readonly extra: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -51,7 +53,7 @@ export const onUnauthorized = (listener: (error: ApiError) => void): void => {
 };
 
 interface ErrorBody {
-  error: { code: string; message: string; details?: ErrorDetail[] };
+  error: { code: string; message: string; details?: ErrorDetail[] } & Record<string, unknown>;
 }
 const isErrorBody = (body: unknown): body is ErrorBody =>
   typeof (body as ErrorBody | null)?.error?.code === 'string' &&
@@ -61,8 +63,8 @@ const isErrorBody = (body: unknown): body is ErrorBody =>
 const toApiError = async (response: Response): Promise<ApiError> => {
   const body: unknown = await response.json().catch(() => null);
   if (isErrorBody(body)) {
-    const { code, message, details = [] } = body.error;
-    return new ApiError(response.status, code, message, details);
+    const { code, message, details = [], ...extra } = body.error;
+    return new ApiError(response.status, code, message, details, extra);
   }
   return new ApiError(
     response.status,
@@ -89,12 +91,18 @@ export const apiFetch = async (input: string, init: RequestInit = {}): Promise<R
 };
 
 /** A JSON call with the session's token; a 204 answer resolves to undefined. Every page's API module uses it. */
-export const call = async <T>(path: string, method = 'GET', body?: unknown): Promise<T> => {
+export const call = async <T>(
+  path: string,
+  method = 'GET',
+  body?: unknown,
+  /** `keepalive` for autosaves: the request outlives the page when it is closed. */
+  options: Pick<RequestInit, 'keepalive'> = {},
+): Promise<T> => {
   const response = await apiFetch(
     path,
     body === undefined
-      ? { method }
-      : { method, body: JSON.stringify(body), headers: { 'content-type': 'application/json' } },
+      ? { method, ...options }
+      : { method, body: JSON.stringify(body), headers: { 'content-type': 'application/json' }, ...options },
   );
   if (response.status === 204) return undefined as T;
   if (!response.headers.get('content-type')?.includes('application/json')) {

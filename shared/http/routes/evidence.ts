@@ -30,6 +30,7 @@ import {
   MAX_EVIDENCE_BYTES,
   MAX_FILES_PER_ITEM,
   MAX_SIZE_TEXT,
+  storedFileName,
   UPLOAD_EXPIRES_SECONDS,
 } from '../../domain/submissions/evidence';
 import { AppError, ConflictError } from '../../errors';
@@ -240,7 +241,7 @@ export const evidenceRoutes = new OpenAPIHono<AppEnv>()
       countReadyFiles(db, p, p.code),
     ]);
     indicatorOf(dimensions, p.period, p.code);
-    await assertWindowOpen(db, now(), p, year);
+    await assertWindowOpen(db, now(), p, year, 'draft');
     // Asked early so no upload is wasted; the limit itself holds when a file is confirmed.
     if (ready >= MAX_FILES_PER_ITEM) {
       throw new ConflictError(`每项指标最多上传 ${MAX_FILES_PER_ITEM} 个文件`, {}, 'TOO_MANY_FILES');
@@ -251,7 +252,7 @@ export const evidenceRoutes = new OpenAPIHono<AppEnv>()
     const file: EvidenceFile = {
       fileId,
       ...p,
-      name: request.name,
+      name: storedFileName(request.name, type),
       contentType: type.mime,
       size: request.size,
       sha256: request.sha256.toLowerCase(),
@@ -270,7 +271,7 @@ export const evidenceRoutes = new OpenAPIHono<AppEnv>()
     const p = c.req.valid('param');
     assertOwnUnit(c.get('principal'), p.unitId);
     const year = await getYear(db, p.year);
-    await assertWindowOpen(db, now(), p, year);
+    await assertWindowOpen(db, now(), p, year, 'draft');
     const file = await getFile(db, p, p.code, p.fileId);
     if (file.state === 'ready') return c.json(file, 200);
     const confirmed = await completeUpload(
@@ -286,7 +287,7 @@ export const evidenceRoutes = new OpenAPIHono<AppEnv>()
     const p = c.req.valid('param');
     assertOwnUnit(c.get('principal'), p.unitId);
     const year = await getYear(db, p.year);
-    await assertWindowOpen(db, now(), p, year);
+    await assertWindowOpen(db, now(), p, year, 'draft');
     const file = await getFile(db, p, p.code, p.fileId);
     await removeFile(db, file);
     await removeObject(evidence, file.objectKey, (error) =>

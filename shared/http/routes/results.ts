@@ -17,7 +17,7 @@ import { DraftDetailSchema, DraftHeaderSchema, NewDraftSchema } from '../../sche
 import { CategoryResultSchema, ResultsSchema, UnitResultSchema } from '../../schemas/results';
 import { PERIODS, type Period, PeriodSchema } from '../../schemas/year';
 import type { AppEnv } from '../env';
-import { body, json, YearParams } from '../openapi';
+import { body, json, pathInteger, YearParams } from '../openapi';
 import { protectedRoute } from '../route';
 
 const AsOfQuery = z.strictObject({ asOf: PeriodSchema.optional() });
@@ -119,7 +119,7 @@ const getDraftRoute = protectedRoute('results.export', {
   method: 'get',
   path: '/years/{year}/drafts/{version}',
   summary: '一个公示结果版本及其与上一版本的差异',
-  request: { params: YearParams.extend({ version: z.coerce.number().int().min(1).max(9999) }) },
+  request: { params: YearParams.extend({ version: pathInteger(1, 9999) }) },
   responses: { 200: json(DraftDetailSchema, '版本与差异'), 404: json(z.any(), '不存在') },
 });
 const newDraftRoute = protectedRoute('results.publish', {

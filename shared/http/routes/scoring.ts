@@ -60,10 +60,10 @@ import {
 } from '../../schemas/scoring';
 import { type Period, PeriodSchema } from '../../schemas/year';
 import type { AppEnv } from '../env';
-import { body, json } from '../openapi';
+import { body, json, pathInteger } from '../openapi';
 import { protectedRoute } from '../route';
 
-const Year = z.coerce.number().int().min(2000).max(2100);
+const Year = pathInteger(2000, 2100);
 const Id = z.string().min(1).max(48);
 const PeriodParams = z.object({ year: Year, period: PeriodSchema });
 const ScoreParams = z.object({

@@ -42,7 +42,9 @@ import {
   effectiveClose,
   endOfBeijingDay,
   formatBeijing,
+  type WindowPurpose,
   type WindowTimes,
+  windowAllows,
   windowState,
 } from '../../domain/submissions/window';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../errors';
@@ -62,7 +64,7 @@ import {
 } from '../../schemas/submission';
 import { type Period, PeriodSchema, type Year } from '../../schemas/year';
 import type { AppEnv } from '../env';
-import { body, json } from '../openapi';
+import { body, json, pathInteger } from '../openapi';
 import { protectedRoute } from '../route';
 
 const PERIOD_LABELS: Record<Period, string> = {
@@ -73,7 +75,7 @@ const PERIOD_LABELS: Record<Period, string> = {
 };
 
 export const UnitPeriodParams = z.object({
-  year: z.coerce.number().int().min(2000).max(2100),
+  year: pathInteger(2000, 2100),
   unitId: z.string().min(1).max(48),
   period: PeriodSchema,
 });
@@ -115,13 +117,21 @@ export const periodWindow = (year: Year, period: Period): WindowTimes => {
 };
 
 /**
- * Refuses a change outside the unit's window: before it opens, or after it closes (409 with the
- * close time in Beijing time) unless the admin extended it for this unit.
+ * Refuses a change the unit's window does not allow (see `windowAllows`): a submission before it
+ * opens, or any change after it closes (409 with the close time in Beijing time) unless the admin
+ * extended it for this unit. Drafts may be prepared before the window opens.
  */
-export const assertWindowOpen = async (db: Db, now: Date, p: UnitPeriod, year: Year) => {
+export const assertWindowOpen = async (
+  db: Db,
+  now: Date,
+  p: UnitPeriod,
+  year: Year,
+  purpose: WindowPurpose = 'submit',
+) => {
   const window = periodWindow(year, p.period);
   let state = windowState(window, now);
   if (state.kind === 'closed') state = windowState(window, now, await getExtension(db, p));
+  if (windowAllows(state, purpose)) return;
   if (state.kind === 'not_open') {
     throw new ConflictError(
       `${PERIOD_LABELS[p.period]}材料上报尚未开始，${formatBeijing(state.opensAt)}（北京时间）开放`,
@@ -370,7 +380,7 @@ export const submissionRoutes = new OpenAPIHono<AppEnv>()
       }
       value = checked.value;
     }
-    await assertWindowOpen(db, now(), p, year);
+    await assertWindowOpen(db, now(), p, year, 'draft');
     const item = await saveItem(
       db,
       p,

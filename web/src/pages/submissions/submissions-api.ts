@@ -35,12 +35,18 @@ const send = async <T>(
   method = 'GET',
   body?: unknown,
   headers: Record<string, string> = {},
+  options: Pick<RequestInit, 'keepalive'> = {},
 ) => {
   const response = await apiFetch(
     path,
     body === undefined
-      ? { method, headers }
-      : { method, body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } },
+      ? { method, headers, ...options }
+      : {
+          method,
+          body: JSON.stringify(body),
+          headers: { 'content-type': 'application/json', ...headers },
+          ...options,
+        },
   );
   return (response.status === 204 ? undefined : await response.json()) as T;
 };
@@ -60,7 +66,7 @@ export interface Ref {
 export const submissionsApi = {
   worksheet: (r: Ref) => send<Worksheet>(`${unitPeriod(r.year, r.unitId, r.period)}/worksheet`),
   save: (r: Ref, code: string, body: { value: ReportedValue; narrative: string; version: number }) =>
-    send<SubmissionItem>(item(r.year, r.unitId, r.period, code), 'PUT', body),
+    send<SubmissionItem>(item(r.year, r.unitId, r.period, code), 'PUT', body, {}, { keepalive: true }),
   /** The key is made once per user action and reused on retries: the server writes once. */
   submit: (r: Ref, idempotencyKey: string) =>
     send<SubmitResult>(
