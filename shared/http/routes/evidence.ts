@@ -9,11 +9,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { TooManyFilesError } from '../../db/stored-file-repo';
 import {
+  countReadyFiles,
   createPendingFile,
   discardPendingFile,
   getFile,
-  listFiles,
   markFileReady,
   removeFile,
 } from '../../db/submission-repo';
@@ -145,6 +146,30 @@ export const verifyUpload = async (
   throw fileProblemError(problem);
 };
 
+/**
+ * Checks an upload and confirms it: a failed check or a confirmation beyond the owner's file limit
+ * (held in the confirming transaction) removes the object and its record.
+ */
+export const completeUpload = async <T>(
+  deps: Pick<AppDeps, 'evidence' | 'logger'>,
+  file: StoredFile,
+  discard: () => Promise<void>,
+  confirm: () => Promise<T>,
+): Promise<T> => {
+  await verifyUpload(deps, file, discard);
+  try {
+    return await confirm();
+  } catch (error) {
+    if (error instanceof TooManyFilesError) {
+      await discard();
+      await removeObject(deps.evidence, file.objectKey, (e) =>
+        deps.logger.warn('evidence object not removed', { error: e }),
+      );
+    }
+    throw error;
+  }
+};
+
 /** A short-lived link to a checked file: PDF and images open in the browser, the rest download. */
 export const downloadLink = async (evidence: EvidenceStore, file: StoredFile & { state: string }) => {
   if (file.state !== 'ready') throw new ConflictError('文件尚未完成上传校验', {}, 'NOT_UPLOADED');
@@ -210,14 +235,15 @@ export const evidenceRoutes = new OpenAPIHono<AppEnv>()
     assertOwnUnit(c.get('principal'), p.unitId);
     const problem = checkDeclaredFile(request);
     if (problem) throw fileProblemError(problem);
-    const [year, dimensions, existing] = await Promise.all([
+    const [year, dimensions, ready] = await Promise.all([
       getYear(db, p.year),
       signedAgreement(db, p.year, p.unitId, p.period),
-      listFiles(db, p, p.code),
+      countReadyFiles(db, p, p.code),
     ]);
     indicatorOf(dimensions, p.period, p.code);
     await assertWindowOpen(db, now(), p, year, 'draft');
-    if (existing.filter((f) => f.state === 'ready').length >= MAX_FILES_PER_ITEM) {
+    // Asked early so no upload is wasted; the limit itself holds when a file is confirmed.
+    if (ready >= MAX_FILES_PER_ITEM) {
       throw new ConflictError(`每项指标最多上传 ${MAX_FILES_PER_ITEM} 个文件`, {}, 'TOO_MANY_FILES');
     }
     const type = evidenceType(request.contentType)!;
@@ -248,8 +274,13 @@ export const evidenceRoutes = new OpenAPIHono<AppEnv>()
     await assertWindowOpen(db, now(), p, year, 'draft');
     const file = await getFile(db, p, p.code, p.fileId);
     if (file.state === 'ready') return c.json(file, 200);
-    await verifyUpload(c.get('deps'), file, () => discardPendingFile(db, file));
-    return c.json(await markFileReady(db, file), 200);
+    const confirmed = await completeUpload(
+      c.get('deps'),
+      file,
+      () => discardPendingFile(db, file),
+      () => markFileReady(db, file),
+    );
+    return c.json(confirmed, 200);
   })
   .openapi(deleteRoute, async (c) => {
     const { db, now, evidence, logger } = c.get('deps');

@@ -10,6 +10,7 @@ import { assertCanSeeUnit, canSeeUnit } from '../../auth/policy';
 import type { Principal } from '../../auth/roles';
 import { listAgreements } from '../../db/agreement-repo';
 import type { Db } from '../../db/client';
+import { periodSubmissionScope } from '../../db/keys';
 import { addNotifications, notificationRecord } from '../../db/notification-repo';
 import { getUnit, listCategories, listUnits } from '../../db/org-repo';
 import {
@@ -385,7 +386,7 @@ export const submissionRoutes = new OpenAPIHono<AppEnv>()
     const principal = c.get('principal');
     assertOwnUnit(principal, p.unitId);
     const idempotency = {
-      scope: `period-submission#${principal.userId}`,
+      scope: periodSubmissionScope(principal.userId),
       key: c.req.valid('header')['idempotency-key'],
       fingerprint: `${p.year}/${p.unitId}/${p.period}`,
     };
