@@ -5,6 +5,7 @@
  * object, issue a short download link.
  */
 import { z } from '@hono/zod-openapi';
+import { TooManyFilesError } from '../db/stored-file-repo';
 import {
   ALLOWED_TYPES_TEXT,
   checkUploadedFile,
@@ -107,6 +108,30 @@ export const verifyUpload = async (
   );
   await discard();
   throw fileProblemError(problem);
+};
+
+/**
+ * Checks an upload and confirms it: a failed check or a confirmation beyond the owner's file limit
+ * (held in the confirming transaction) removes the object and its record.
+ */
+export const completeUpload = async <T>(
+  deps: Pick<AppDeps, 'evidence' | 'logger'>,
+  file: StoredFile,
+  discard: () => Promise<void>,
+  confirm: () => Promise<T>,
+): Promise<T> => {
+  await verifyUpload(deps, file, discard);
+  try {
+    return await confirm();
+  } catch (error) {
+    if (error instanceof TooManyFilesError) {
+      await discard();
+      await removeObject(deps.evidence, file.objectKey, (e) =>
+        deps.logger.warn('evidence object not removed', { error: e }),
+      );
+    }
+    throw error;
+  }
 };
 
 /** A short-lived link to a checked file: PDF and images open in the browser, the rest download. */

@@ -22,17 +22,18 @@ import {
   unitsVisibleTo,
 } from '../../auth/visibility';
 import {
+  countReadyAttachments,
   createPendingAttachment,
   discardPendingAttachment,
   getAttachment,
   listAttachments,
   markAttachmentReady,
   type OwnerGuard,
+  ownerItems,
   removeAttachment,
 } from '../../db/attachment-repo';
 import type { Db } from '../../db/client';
 import { getInspection, getRectification } from '../../db/inspection-repo';
-import { adjustmentKey, inspectionKey, objectionKey, rectificationKey, vetoKey } from '../../db/keys';
 import { getObjection } from '../../db/objection-repo';
 import { getProposal } from '../../db/proposal-repo';
 import {
@@ -133,8 +134,7 @@ const loadOwner = async (db: Db, p: Principal, o: Owned): Promise<Owner> => {
         canWrite: isOnTeam(p, i.team, i.recordedBy),
         open: i.state === 'submitted',
         guard: {
-          key: inspectionKey(o.year, o.unitId, i.id),
-          openState: 'submitted',
+          ...ownerItems.inspection(o.year, o.unitId, i.id),
           closedMessage: '该检查记录已审核，不能再添加或删除现场照片',
         },
       };
@@ -146,8 +146,7 @@ const loadOwner = async (db: Db, p: Principal, o: Owned): Promise<Owner> => {
         canWrite: isUnitMember(p, o.unitId),
         open: r.state === 'open',
         guard: {
-          key: rectificationKey(o.year, o.unitId, r.inspectionId, r.n),
-          openState: 'open',
+          ...ownerItems.rectification(o.year, o.unitId, r.inspectionId, r.n),
           closedMessage:
             r.state === 'closed'
               ? '该整改已销号，不能再添加或删除佐证材料'
@@ -165,8 +164,7 @@ const loadOwner = async (db: Db, p: Principal, o: Owned): Promise<Owner> => {
         canWrite: head,
         open: objection.state === 'open',
         guard: {
-          key: objectionKey(o.year, o.unitId, objection.id),
-          openState: 'open',
+          ...ownerItems.objection(o.year, o.unitId, objection.id),
           closedMessage: '该申诉已处理，不能再添加或删除申诉材料',
         },
       };
@@ -181,11 +179,7 @@ const loadOwner = async (db: Db, p: Principal, o: Owned): Promise<Owner> => {
         canWrite: mine,
         open: proposal.state === 'proposed',
         guard: {
-          key:
-            kind === 'veto'
-              ? vetoKey(o.year, o.unitId, proposal.id)
-              : adjustmentKey(o.year, o.unitId, kind, proposal.id),
-          openState: 'proposed',
+          ...ownerItems.proposal(o.year, o.unitId, kind, proposal.id),
           closedMessage: '该提议已审批，不能再添加或删除佐证材料',
         },
       };
@@ -207,13 +201,6 @@ const writable = async (db: Db, p: Principal, o: Owned) => {
   return owner;
 };
 
-/** One file of this owner (an id of another kind's owner is not found). */
-const fileOf = async (db: Db, o: z.infer<typeof FileParams>) => {
-  const file = await getAttachment(db, o);
-  if (file.ownerKind !== o.ownerKind) throw new NotFoundError('附件');
-  return file;
-};
-
 const ownerOf = ({ year, unitId, ownerKind, ownerId }: Owned) => ({ year, unitId, ownerKind, ownerId });
 
 export const attachmentRoutes = new OpenAPIHono<AppEnv>()
@@ -221,9 +208,9 @@ export const attachmentRoutes = new OpenAPIHono<AppEnv>()
     const { db } = c.get('deps');
     const o = c.req.valid('param');
     await readable(db, c.get('principal'), o);
-    const files = await listAttachments(db, o.year, o.unitId, o.ownerId);
+    const files = await listAttachments(db, ownerOf(o));
     return c.json(
-      files.filter((f) => f.state === 'ready' && f.ownerKind === o.ownerKind),
+      files.filter((f) => f.state === 'ready'),
       200,
     );
   })
@@ -235,8 +222,8 @@ export const attachmentRoutes = new OpenAPIHono<AppEnv>()
     const owner = await writable(db, p, o);
     const problem = checkDeclaredFile(request);
     if (problem) throw uploads.fileProblemError(problem);
-    const existing = await listAttachments(db, o.year, o.unitId, o.ownerId);
-    if (existing.filter((f) => f.state === 'ready').length >= MAX_FILES_PER_ITEM)
+    // Asked early so no upload is wasted; the limit itself holds when a file is confirmed.
+    if ((await countReadyAttachments(db, ownerOf(o))) >= MAX_FILES_PER_ITEM)
       throw new ConflictError(`每项最多上传 ${MAX_FILES_PER_ITEM} 个附件`, {}, 'TOO_MANY_FILES');
     const type = evidenceType(request.contentType)!;
     const at = now();
@@ -262,21 +249,16 @@ export const attachmentRoutes = new OpenAPIHono<AppEnv>()
     const { db } = c.get('deps');
     const o = c.req.valid('param');
     const owner = await writable(db, c.get('principal'), o);
-    const file = await fileOf(db, o);
+    const file = await getAttachment(db, o);
     if (file.state === 'ready') return c.json(file, 200);
-    const discard = () => discardPendingAttachment(db, file);
-    await uploads.verifyUpload(c.get('deps'), file, discard);
-    // Tickets are counted when issued, but many can be issued at once: the limit holds at confirmation.
-    const ready = (await listAttachments(db, o.year, o.unitId, o.ownerId)).filter((f) => f.state === 'ready');
-    if (ready.length >= MAX_FILES_PER_ITEM) {
-      await discard();
-      await uploads.removeObject(c.get('deps').evidence, file.objectKey, (error) =>
-        c.get('deps').logger.warn('attachment object not removed', { error }),
-      );
-      throw new ConflictError(`每项最多上传 ${MAX_FILES_PER_ITEM} 个附件`, {}, 'TOO_MANY_FILES');
-    }
     try {
-      return c.json(await markAttachmentReady(db, file, owner.guard), 200);
+      const confirmed = await uploads.completeUpload(
+        c.get('deps'),
+        file,
+        () => discardPendingAttachment(db, file),
+        () => markAttachmentReady(db, file, owner.guard),
+      );
+      return c.json(confirmed, 200);
     } catch (error) {
       // A second confirmation of the same upload (a double click, a retry) is not a closed owner.
       const now = await getAttachment(db, o).catch(() => undefined);
@@ -288,19 +270,20 @@ export const attachmentRoutes = new OpenAPIHono<AppEnv>()
     const { db, evidence } = c.get('deps');
     const o = c.req.valid('param');
     await readable(db, c.get('principal'), o);
-    return c.json(await uploads.downloadLink(evidence, await fileOf(db, o)), 200);
+    return c.json(await uploads.downloadLink(evidence, await getAttachment(db, o)), 200);
   })
   .openapi(deleteRoute, async (c) => {
     const { db, evidence, logger } = c.get('deps');
     const o = c.req.valid('param');
     const owner = await writable(db, c.get('principal'), o);
-    const file = await fileOf(db, o);
+    const file = await getAttachment(db, o);
     try {
       await removeAttachment(db, file, owner.guard);
     } catch (error) {
       // Removed meanwhile (another tab): the file is gone, which is what was asked.
       const still = await getAttachment(db, o).catch(() => undefined);
-      if (!(error instanceof ConflictError && still === undefined)) throw error;
+      if (!((error instanceof ConflictError || error instanceof NotFoundError) && still === undefined))
+        throw error;
     }
     await uploads.removeObject(evidence, file.objectKey, (error) =>
       logger.warn('attachment object not removed', { error }),

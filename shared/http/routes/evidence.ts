@@ -11,10 +11,10 @@ import { randomUUID } from 'node:crypto';
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { assertOwnUnit, assertUnitVisible } from '../../auth/visibility';
 import {
+  countReadyFiles,
   createPendingFile,
   discardPendingFile,
   getFile,
-  listFiles,
   markFileReady,
   removeFile,
 } from '../../db/submission-repo';
@@ -39,13 +39,13 @@ import { assertWindowOpen, ItemParams, indicatorOf, signedAgreement } from '../g
 import { json } from '../openapi';
 import { protectedRoute } from '../route';
 import {
+  completeUpload,
   downloadLink,
   fileProblemError,
   removeObject,
   signUpload,
   uploadCheckResponses,
   uploadRequestResponses,
-  verifyUpload,
 } from '../uploads';
 
 const FileParams = ItemParams.extend({ fileId: z.string().regex(/^[a-z0-9-]{8,40}$/, '文件编号格式不正确') });
@@ -101,14 +101,15 @@ export const evidenceRoutes = new OpenAPIHono<AppEnv>()
     assertOwnUnit(c.get('principal'), p.unitId);
     const problem = checkDeclaredFile(request);
     if (problem) throw fileProblemError(problem);
-    const [year, dimensions, existing] = await Promise.all([
+    const [year, dimensions, ready] = await Promise.all([
       getYear(db, p.year),
       signedAgreement(db, p.year, p.unitId, p.period),
-      listFiles(db, p, p.code),
+      countReadyFiles(db, p, p.code),
     ]);
     indicatorOf(dimensions, p.period, p.code);
     await assertWindowOpen(db, now(), p, year, 'draft');
-    if (existing.filter((f) => f.state === 'ready').length >= MAX_FILES_PER_ITEM) {
+    // Asked early so no upload is wasted; the limit itself holds when a file is confirmed.
+    if (ready >= MAX_FILES_PER_ITEM) {
       throw new ConflictError(`每项指标最多上传 ${MAX_FILES_PER_ITEM} 个文件`, {}, 'TOO_MANY_FILES');
     }
     const type = evidenceType(request.contentType)!;
@@ -139,8 +140,13 @@ export const evidenceRoutes = new OpenAPIHono<AppEnv>()
     await assertWindowOpen(db, now(), p, year, 'draft');
     const file = await getFile(db, p, p.code, p.fileId);
     if (file.state === 'ready') return c.json(file, 200);
-    await verifyUpload(c.get('deps'), file, () => discardPendingFile(db, file));
-    return c.json(await markFileReady(db, file), 200);
+    const confirmed = await completeUpload(
+      c.get('deps'),
+      file,
+      () => discardPendingFile(db, file),
+      () => markFileReady(db, file),
+    );
+    return c.json(confirmed, 200);
   })
   .openapi(deleteRoute, async (c) => {
     const { db, now, evidence, logger } = c.get('deps');

@@ -9,6 +9,7 @@ import { assertOwnUnit, assertUnitVisible } from '../../auth/visibility';
 import { listAgreements } from '../../db/agreement-repo';
 import { auditEntry, auditRecord } from '../../db/audit-repo';
 import type { Db } from '../../db/client';
+import { periodSubmissionScope } from '../../db/keys';
 import { addNotifications, notificationRecord } from '../../db/notification-repo';
 import { getUnit, listCategories, listUnits } from '../../db/org-repo';
 import {
@@ -278,7 +279,7 @@ export const submissionRoutes = new OpenAPIHono<AppEnv>()
     const principal = c.get('principal');
     assertOwnUnit(principal, p.unitId);
     const idempotency = {
-      scope: `period-submission#${principal.userId}`,
+      scope: periodSubmissionScope(principal.userId),
       key: c.req.valid('header')['idempotency-key'],
       fingerprint: `${p.year}/${p.unitId}/${p.period}`,
     };
