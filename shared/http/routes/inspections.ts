@@ -10,7 +10,6 @@ import type { Principal } from '../../auth/roles';
 import { requireAgreement } from '../../db/agreement-repo';
 import {
   createInspection,
-  decideInspection,
   getInspection,
   getRectification,
   importChecklist,
@@ -21,15 +20,23 @@ import {
   listUnitRectifications,
   saveChecklistItem,
   saveRectification,
+  decideInspection as writeInspectionDecision,
 } from '../../db/inspection-repo';
 import { getUnit, getUser } from '../../db/org-repo';
 import { validateChecklistRows } from '../../domain/inspections/checklist-rows';
 import { isOverdue, shanghaiDate } from '../../domain/inspections/dates';
-import { recusalReason, resolveFindings } from '../../domain/inspections/findings';
+import {
+  answerRectification,
+  assertInspectionDate,
+  assertTeam,
+  decideInspection,
+  recordInspection,
+  reviewRectification,
+} from '../../domain/inspections/decision';
+import { resolveFindings } from '../../domain/inspections/findings';
 import { readSheetRows } from '../../domain/inspections/sheet-rows';
 import type { RowProblem } from '../../domain/inspections/survey';
-import { ConflictError, ForbiddenError, ValidationError } from '../../errors';
-import type { DeductionRecord, VetoRecord } from '../../schemas/facts';
+import { ForbiddenError, ValidationError } from '../../errors';
 import {
   ChecklistCodeSchema,
   ChecklistItemInputSchema,
@@ -232,45 +239,24 @@ export const inspectionRoutes = new OpenAPIHono<AppEnv>()
     const p = c.get('principal');
     const unit = await getUnit(db, input.unitId);
     const team = [...new Set([p.userId, ...input.team])];
-    const members = await Promise.all(team.map((id) => getUser(db, id)));
-    members.forEach((m, k) => {
-      if (!m?.roles.includes('inspector'))
-        throw new ValidationError('检查组成员须为检查组用户', [
-          { path: 'body.team', message: `${team[k]} 不是检查组成员` },
-        ]);
-    });
-    for (const m of members) {
-      const reason = m && recusalReason(m, unit.id, unit.name);
-      if (reason) throw new ForbiddenError(reason);
-    }
-    if (input.date > shanghaiDate(now()))
-      throw new ValidationError('检查日期不能晚于今天', [
-        { path: 'body.date', message: '检查日期不能晚于今天' },
-      ]);
-    if (!input.date.startsWith(String(year)))
-      throw new ValidationError('检查日期不在该考核年度内', [
-        { path: 'body.date', message: `应为 ${year} 年内的日期` },
-      ]);
+    assertTeam(team, await Promise.all(team.map((id) => getUser(db, id))), unit);
+    assertInspectionDate(input.date, year, shanghaiDate(now()));
     const [checklist, leafCodes] = await Promise.all([
       listChecklist(db, year),
       deductionLeafCodes(db, year, unit.id),
     ]);
     const { findings, problems } = resolveFindings(input.findings, checklist, leafCodes);
     if (problems.length > 0) throw new ValidationError('检查发现有误', problems);
-    const inspection: Inspection = {
-      id: `ins-${input.date.replaceAll('-', '')}-${randomUUID().slice(0, 8)}`,
+    const inspection = recordInspection({
+      ...input,
       year,
       unitId: unit.id,
-      kind: input.kind,
-      date: input.date,
       team,
       findings,
-      summary: input.summary,
-      state: 'submitted',
-      recordedBy: p.userId,
-      recordedAt: now().toISOString(),
-      version: 1,
-    };
+      actor: p,
+      at: now(),
+      suffix: randomUUID().slice(0, 8),
+    });
     await createInspection(db, inspection);
     return c.json(inspection, 201);
   })
@@ -289,70 +275,8 @@ export const inspectionRoutes = new OpenAPIHono<AppEnv>()
     const { decision, reason, version } = c.req.valid('json');
     const p = c.get('principal');
     const inspection = await getInspection(db, year, unitId, inspectionId);
-    if (inspection.state !== 'submitted')
-      throw new ConflictError('该检查记录已审核，不能重复处理', { state: inspection.state }, 'WRONG_STATE');
-    if (decision === 'reject' && !reason)
-      throw new ValidationError('退回须说明理由', [{ path: 'body.reason', message: '请填写理由' }]);
-    const at = now().toISOString();
-    const decided: Inspection = {
-      ...inspection,
-      state: decision === 'approve' ? 'approved' : 'rejected',
-      decidedBy: p.userId,
-      decidedAt: at,
-      ...(reason ? { decisionReason: reason } : {}),
-    };
-    const source = (n: number, text: string) =>
-      `${inspection.kind} ${inspection.date}：${text}（${inspection.id}#${n}）`;
-    const approved = decision === 'approve';
-    const deductions: DeductionRecord[] = approved
-      ? inspection.findings
-          .filter((f) => !f.veto && f.pointsCents > 0)
-          .map((f) => ({
-            id: `${inspection.id}-${f.n}`,
-            unitId,
-            code: f.leafCode,
-            pointsCents: f.pointsCents,
-            source: source(f.n, f.itemText),
-            state: 'approved',
-          }))
-      : [];
-    const vetoes: (VetoRecord & Record<string, unknown>)[] = approved
-      ? inspection.findings
-          .filter((f) => f.veto)
-          .map((f) => ({
-            id: `v-${inspection.id}-${f.n}`,
-            unitId,
-            category: f.vetoCategory ?? '违纪违法案件',
-            reason: source(f.n, `${f.itemText}${f.note ? `，${f.note}` : ''}`),
-            state: 'proposed',
-            proposedBy: inspection.recordedBy,
-            proposedAt: at,
-            evidence: `检查记录 ${inspection.id}`,
-          }))
-      : [];
-    const rectifications: Rectification[] = approved
-      ? inspection.findings.flatMap((f) =>
-          f.rectifyBy
-            ? [
-                {
-                  id: `${inspection.id}-${f.n}`,
-                  year,
-                  unitId,
-                  inspectionId: inspection.id,
-                  n: f.n,
-                  itemText: f.itemText,
-                  note: f.note,
-                  dueDate: f.rectifyBy,
-                  state: 'open' as const,
-                  team: inspection.team,
-                  history: [{ action: 'opened' as const, by: p.userId, at, note: '' }],
-                  version: 1,
-                },
-              ]
-            : [],
-        )
-      : [];
-    await decideInspection(db, decided, version, { deductions, vetoes, rectifications });
+    const { decided, facts } = decideInspection(inspection, { decision, reason }, p, now());
+    await writeInspectionDecision(db, decided, version, facts);
     return c.json({ ...decided, version: version + 1 }, 200);
   })
   .openapi(listRectificationsRoute, async (c) => {
@@ -383,21 +307,7 @@ export const inspectionRoutes = new OpenAPIHono<AppEnv>()
     const p = c.get('principal');
     assertCanSeeUnit(p, unitId);
     const current = await getRectification(db, year, unitId, rectificationId);
-    if (current.state !== 'open')
-      throw new ConflictError(
-        current.state === 'closed' ? '该整改已销号' : '整改情况已报告，等待检查组审核',
-        { state: current.state },
-        'WRONG_STATE',
-      );
-    const next: Rectification = {
-      ...current,
-      state: 'answered',
-      answer,
-      history: [
-        ...current.history,
-        { action: 'answered', by: p.userId, at: now().toISOString(), note: answer },
-      ],
-    };
+    const next = answerRectification(current, answer, p, now());
     const v = await saveRectification(db, next, version);
     return c.json({ ...next, version: v }, 200);
   })
@@ -408,18 +318,7 @@ export const inspectionRoutes = new OpenAPIHono<AppEnv>()
     const p = c.get('principal');
     const current = await getRectification(db, year, unitId, rectificationId);
     if (!current.team.includes(p.userId)) throw new ForbiddenError('只有该次检查的检查组成员可以审核整改');
-    if (current.state !== 'answered')
-      throw new ConflictError('单位尚未报告整改情况，或已销号', { state: current.state }, 'WRONG_STATE');
-    if (decision === 'return' && note.length < 2)
-      throw new ValidationError('退回须说明理由', [{ path: 'body.note', message: '请填写退回理由' }]);
-    const next: Rectification = {
-      ...current,
-      state: decision === 'close' ? 'closed' : 'open',
-      history: [
-        ...current.history,
-        { action: decision === 'close' ? 'closed' : 'returned', by: p.userId, at: now().toISOString(), note },
-      ],
-    };
+    const next = reviewRectification(current, { decision, note }, p, now());
     const v = await saveRectification(db, next, version);
     return c.json({ ...next, version: v }, 200);
   });

@@ -9,8 +9,9 @@ import { assertCanSeeUnit } from '../../auth/policy';
 import type { Principal } from '../../auth/roles';
 import { getUnit, getUser } from '../../db/org-repo';
 import { createProposal, getProposal, listProposals, saveProposal } from '../../db/proposal-repo';
-import { recusalReason, toCents } from '../../domain/inspections/findings';
-import { ConflictError, ForbiddenError, ValidationError } from '../../errors';
+import { recusalReason } from '../../domain/inspections/findings';
+import { decideProposal, makeProposal } from '../../domain/proposals/decision';
+import { ForbiddenError } from '../../errors';
 import { ProposalStateSchema } from '../../schemas/facts';
 import { DecisionSchema } from '../../schemas/inspection';
 import {
@@ -92,20 +93,7 @@ export const proposalRoutes = new OpenAPIHono<AppEnv>()
       const reason = user && recusalReason(user, unit.id, unit.name);
       if (reason) throw new ForbiddenError(reason);
     }
-    const prefix = { bonus: 'b', penalty: 'p', veto: 'v' }[input.kind];
-    const proposal: Proposal = {
-      id: `${prefix}-${randomUUID().slice(0, 12)}`,
-      kind: input.kind,
-      unitId: input.unitId,
-      title: input.kind === 'veto' ? (input.category ?? '') : (input.title ?? ''),
-      ...(input.kind === 'veto' ? { category: input.category } : { pointsCents: toCents(input.points ?? 0) }),
-      reason: input.reason,
-      evidence: input.evidence,
-      state: 'proposed',
-      proposedBy: p.userId,
-      proposedAt: now().toISOString(),
-      version: 1,
-    };
+    const proposal = makeProposal(input, p, now(), randomUUID().slice(0, 12));
     await createProposal(db, year, proposal);
     return c.json(proposal, 201);
   })
@@ -116,27 +104,7 @@ export const proposalRoutes = new OpenAPIHono<AppEnv>()
     const p = c.get('principal');
     assertCanSeeUnit(p, unitId);
     const current = await getProposal(db, year, unitId, kind, proposalId);
-    if (current.proposedBy === p.userId) {
-      throw new ConflictError(
-        kind === 'veto'
-          ? '一票否决须由提议人以外的管理员审批，您不能审批自己提出的一票否决'
-          : '不能审批自己提出的提议，请由其他管理员审批',
-        { proposedBy: current.proposedBy },
-        'OWN_PROPOSAL',
-      );
-    }
-    if (current.state !== 'proposed')
-      throw new ConflictError('该提议已审批，不能重复处理', { state: current.state }, 'WRONG_STATE');
-    if (decision === 'reject' && !reason)
-      throw new ValidationError('不予通过须说明理由', [{ path: 'body.reason', message: '请填写理由' }]);
-    const next: Proposal = {
-      ...current,
-      state: decision === 'approve' ? 'approved' : 'rejected',
-      ...(decision === 'approve' ? { approvedBy: p.userId } : {}),
-      decidedBy: p.userId,
-      decidedAt: now().toISOString(),
-      ...(reason ? { decisionReason: reason } : {}),
-    };
+    const next = decideProposal(current, { decision, reason }, p, now());
     const v = await saveProposal(db, year, next, version);
     return c.json({ ...next, version: v }, 200);
   });
