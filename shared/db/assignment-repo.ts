@@ -9,7 +9,7 @@ import type { Assignment, AuditEntry, RaterSheet } from '../schemas/scoring';
 import type { Period } from '../schemas/year';
 import { auditPut } from './audit-repo';
 import type { Db } from './client';
-import { getItem, putIfAbsent, queryPrefix, transact } from './items';
+import { getItem, getItems, putIfAbsent, queryPrefix, transact } from './items';
 import { assignmentIndexes, assignmentKey, raterSheetKey, ratingKey } from './keys';
 import { mapLimit } from './parallel';
 
@@ -119,6 +119,21 @@ const openSheet = (year: number, raterId: string, period: Period): RaterSheet =>
 /** The rater's sheet of a period; open (version 0) until first finalized. */
 export const getSheet = async (db: Db, year: number, raterId: string, period: Period): Promise<RaterSheet> =>
   (await getItem<RaterSheet>(db, raterSheetKey(year, raterId, period))) ?? openSheet(year, raterId, period);
+
+/** The raters' sheets of a period in one batch read, in the order of `raterIds` (open when absent). */
+export const listSheets = async (
+  db: Db,
+  year: number,
+  period: Period,
+  raterIds: readonly string[],
+): Promise<RaterSheet[]> => {
+  const stored = await getItems<RaterSheet>(
+    db,
+    raterIds.map((id) => raterSheetKey(year, id, period)),
+  );
+  const byRater = new Map(stored.map((s) => [s.raterId, s]));
+  return raterIds.map((id) => byRater.get(id) ?? openSheet(year, id, period));
+};
 
 /** A transaction part: the rater's sheet of the period is still open (absent or `open`). */
 export const sheetStillOpen = (db: Db, year: number, raterId: string, period: Period): TxItem => ({

@@ -6,11 +6,11 @@
  * assignment changes nothing and leaves no audit entry.
  */
 import { isScored, toScenarioAgreement } from '../domain/results/agreement-to-scenario';
+import type { UnitPeriodScoring } from '../domain/scoring-workflow/unit-period';
 import { ConflictError, ForbiddenError, StaleVersionError } from '../errors';
-import type { RatingRecord, UnitFacts, Verification } from '../schemas/facts';
+import type { RatingRecord, Verification } from '../schemas/facts';
 import type { Leaf } from '../schemas/scenario';
 import type { AuditEntry } from '../schemas/scoring';
-import type { EvidenceFile, SubmissionItem } from '../schemas/submission';
 import type { Period } from '../schemas/year';
 import { getAgreement } from './agreement-repo';
 import { getSheet, SheetFinalizedError, sheetStillOpen } from './assignment-repo';
@@ -21,6 +21,8 @@ import { getItem, transact } from './items';
 import { assignmentKey, ratingKey, verificationKey } from './keys';
 import { mapLimit } from './parallel';
 import { listFiles, listItems } from './submission-repo';
+
+export type { UnitPeriodScoring };
 
 export type ScoreRecord =
   | { kind: 'verification'; record: Verification }
@@ -114,15 +116,6 @@ export const getScoringLeaf = async (
     .find((l) => l.code === code);
   return leaf?.periods.includes(period) ? (leaf as Leaf) : undefined;
 };
-
-/** What scoring needs of one unit in one period: its leaves, stored facts, reported items and files. */
-export interface UnitPeriodScoring {
-  unitId: string;
-  leaves: Map<string, Leaf>;
-  facts: UnitFacts;
-  items: Map<string, SubmissionItem>;
-  files: EvidenceFile[];
-}
 
 /** Loads the units' scoring data of a period (a handful of Queries per unit, 8 units at a time). */
 export const loadUnitPeriods = (db: Db, year: number, period: Period, unitIds: readonly string[]) =>

@@ -10,6 +10,7 @@ import {
   getSheet,
   listPeriodAssignments,
   listRaterAssignments,
+  listSheets,
   SheetFinalizedError,
   writeSheet,
 } from '../../db/assignment-repo';
@@ -23,21 +24,11 @@ import {
   getVerification,
   loadUnitPeriods,
   type ScoreRecord,
-  type UnitPeriodScoring,
   writeScore,
 } from '../../db/score-repo';
 import { reviewItem } from '../../db/submission-repo';
-import { ruleTextOf } from '../../domain/scoring';
-import {
-  computeScore,
-  countBy,
-  queueState,
-  ratingCents,
-  readScore,
-  type ScoredFields,
-  spreadAlerts,
-  wCentsOf,
-} from '../../domain/scoring-workflow';
+import { readScore } from '../../domain/scoring-workflow';
+import { assignedRaterIds, queueItem, scoringProgress } from '../../domain/scoring-workflow/unit-period';
 import {
   ConflictError,
   ForbiddenError,
@@ -48,9 +39,7 @@ import {
 import type { RatingRecord, Verification } from '../../schemas/facts';
 import type { Leaf } from '../../schemas/scenario';
 import {
-  type Assignment,
   AuditEntrySchema,
-  type QueueItem,
   QueueSchema,
   RaterSheetSchema,
   ReturnWriteSchema,
@@ -167,81 +156,6 @@ const assertSheetOpen = async (db: Db, year: number, raterId: string, period: Pe
 };
 
 const withoutVersion = <T extends { version?: number }>({ version: _version, ...rest }: T) => rest;
-
-const scoreOf = (
-  unit: UnitPeriodScoring,
-  period: Period,
-  code: string,
-  raterId: string,
-  leaf: Leaf,
-): Verification | RatingRecord | undefined =>
-  leaf.rule.type === 'rating'
-    ? unit.facts.ratings.find((r) => r.period === period && r.code === code && r.raterId === raterId)
-    : unit.facts.verifications.find((v) => v.period === period && v.code === code);
-
-const fieldsOf = (leaf: Leaf, score: Verification | RatingRecord): ScoredFields =>
-  leaf.rule.type === 'rating'
-    ? {
-        kind: 'rating',
-        ...('pointsCents' in score && score.pointsCents !== undefined
-          ? { pointsCents: score.pointsCents }
-          : {}),
-        ...('band' in score && score.band ? { band: score.band } : {}),
-      }
-    : {
-        kind: 'verification',
-        verifiedValue: (score as Verification).verifiedValue,
-        ...((score as Verification).completion ? { completion: (score as Verification).completion } : {}),
-        ...((score as Verification).occurrences !== undefined
-          ? { occurrences: (score as Verification).occurrences }
-          : {}),
-      };
-
-const safeCompute = (leaf: Leaf, fields: ScoredFields, raterId: string) => {
-  try {
-    return computeScore(leaf, fields, raterId);
-  } catch {
-    return null;
-  }
-};
-
-const queueItem = (
-  year: number,
-  period: Period,
-  a: Assignment,
-  unit: UnitPeriodScoring,
-  unitName: string,
-): QueueItem | undefined => {
-  const leaf = unit.leaves.get(a.code);
-  if (!leaf) return undefined;
-  const reported = unit.items.get(a.code);
-  const score = scoreOf(unit, period, a.code, a.raterId, leaf);
-  return {
-    unitId: a.unitId,
-    unitName,
-    code: a.code,
-    name: leaf.name,
-    ruleType: leaf.rule.type,
-    ruleText: leaf.ruleText ?? ruleTextOf(leaf) ?? '',
-    measure: leaf.measure,
-    W: leaf.W,
-    target: leaf.target ?? null,
-    scale: leaf.rule.type === 'rating' ? leaf.rule.scale : null,
-    state: queueState({ reportedStatus: reported?.status ?? null, scored: score !== undefined }),
-    reported: reported
-      ? {
-          status: reported.status,
-          value: reported.value,
-          narrative: reported.narrative,
-          version: reported.version,
-        }
-      : null,
-    score: score ? { ...score } : null,
-    computed: score ? safeCompute(leaf, fieldsOf(leaf, score), a.raterId) : null,
-    files: unit.files.filter((f) => f.code === a.code).map((f) => ({ fileId: f.fileId, name: f.name })),
-    evidenceLink: `/submissions?year=${year}&period=${period}&unit=${a.unitId}`,
-  };
-};
 
 const auditBase = (principal: Principal, at: string) => ({
   by: principal.userId,
@@ -443,7 +357,7 @@ export const scoringRoutes = new OpenAPIHono<AppEnv>()
     const { db } = c.get('deps');
     const { year, period } = c.req.valid('param');
     const assignments = await listPeriodAssignments(db, year, period);
-    const [units, users] = await Promise.all([
+    const [units, users, sheets] = await Promise.all([
       loadUnitPeriods(
         db,
         year,
@@ -451,62 +365,7 @@ export const scoringRoutes = new OpenAPIHono<AppEnv>()
         assignments.map((a) => a.unitId),
       ),
       listUsers(db),
+      listSheets(db, year, period, assignedRaterIds(assignments)),
     ]);
-    const byUnit = new Map(units.map((u) => [u.unitId, u]));
-    const rated = assignments.flatMap((a) => {
-      const unit = byUnit.get(a.unitId);
-      const leaf = unit?.leaves.get(a.code);
-      if (!unit || !leaf) return [];
-      const state = queueState({
-        reportedStatus: unit.items.get(a.code)?.status ?? null,
-        scored: scoreOf(unit, period, a.code, a.raterId, leaf) !== undefined,
-      });
-      return [{ a, leaf, state }];
-    });
-    const raterIds = [...new Set(rated.map((r) => r.a.raterId))].sort();
-    const sheets = await Promise.all(raterIds.map((id) => getSheet(db, year, id, period)));
-    const byRater = countBy(
-      rated,
-      (r) => r.a.raterId,
-      (r) => r.state,
-    );
-    const byCode = countBy(
-      rated,
-      (r) => r.a.code,
-      (r) => r.state,
-    );
-    const names = new Map(rated.map((r) => [r.a.code, r.leaf.name]));
-    const groups = units.flatMap((unit) =>
-      [...unit.leaves.values()]
-        .filter((leaf) => leaf.rule.type === 'rating')
-        .map((leaf) => ({
-          unitId: unit.unitId,
-          code: leaf.code,
-          period,
-          wCents: wCentsOf(leaf),
-          marks: unit.facts.ratings
-            .filter((r) => r.period === period && r.code === leaf.code)
-            .flatMap((r) => {
-              const cents = ratingCents(leaf, r);
-              return cents === undefined ? [] : [{ raterId: r.raterId, cents }];
-            }),
-        })),
-    );
-    return c.json(
-      {
-        year,
-        period,
-        byRater: raterIds.map((raterId, i) => ({
-          raterId,
-          name: users.find((u) => u.id === raterId)?.name ?? raterId,
-          finalized: sheets[i]?.state === 'finalized',
-          ...(byRater.get(raterId) ?? { scored: 0, pending: 0, returned: 0 }),
-        })),
-        byIndicator: [...byCode.entries()]
-          .sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }))
-          .map(([code, counts]) => ({ code, name: names.get(code) ?? code, ...counts })),
-        spreadAlerts: spreadAlerts(groups),
-      },
-      200,
-    );
+    return c.json(scoringProgress({ year, period, assignments, units, users, sheets }), 200);
   });
