@@ -4,7 +4,7 @@
  * Query on gsi1 (`YEAR#<y>#ASSIGN#<p>`).
  */
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { ConflictError, NotFoundError } from '../errors';
+import { ConflictError, NotFoundError, SheetFinalizedError } from '../errors';
 import type { Assignment, AuditEntry, RaterSheet } from '../schemas/scoring';
 import type { Period } from '../schemas/year';
 import { auditPut } from './audit-repo';
@@ -145,12 +145,6 @@ export const sheetStillOpen = (db: Db, year: number, raterId: string, period: Pe
     ExpressionAttributeValues: { ':open': 'open' },
   },
 });
-
-export class SheetFinalizedError extends ConflictError {
-  constructor(sheet?: RaterSheet) {
-    super('本期评分表已定稿，不能再修改；如需修改，请考核办重新开放', { sheet }, 'SHEET_FINALIZED');
-  }
-}
 
 /** Writes the sheet in a new state if its version is still `sheet.version`, with audit entries. */
 export const writeSheet = async (

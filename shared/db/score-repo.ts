@@ -7,13 +7,13 @@
  */
 import { isScored, toScenarioAgreement } from '../domain/results/agreement-to-scenario';
 import type { UnitPeriodScoring } from '../domain/scoring-workflow/unit-period';
-import { ConflictError, ForbiddenError, StaleVersionError } from '../errors';
+import { ConflictError, ForbiddenError, SheetFinalizedError, StaleVersionError } from '../errors';
 import type { RatingRecord, Verification } from '../schemas/facts';
 import type { Leaf } from '../schemas/scenario';
 import type { AuditEntry } from '../schemas/scoring';
 import type { Period } from '../schemas/year';
 import { getAgreement } from './agreement-repo';
-import { getSheet, SheetFinalizedError, sheetStillOpen } from './assignment-repo';
+import { getSheet, sheetStillOpen } from './assignment-repo';
 import { auditPut } from './audit-repo';
 import type { Db } from './client';
 import { factItems, loadUnitFacts } from './facts-repo';

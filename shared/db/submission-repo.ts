@@ -21,7 +21,16 @@ import {
   nextStatus,
   statusesFor,
 } from '../domain/submissions/status';
-import { AppError, ConflictError, type ErrorDetail, NotFoundError, StaleVersionError } from '../errors';
+import {
+  AppError,
+  ConflictError,
+  type ErrorDetail,
+  IdempotencyKeyReusedError,
+  IncompleteSubmissionError,
+  ItemLockedError,
+  NotFoundError,
+  StaleVersionError,
+} from '../errors';
 import type { Agreement } from '../schemas/agreement';
 import type {
   EvidenceFile,
@@ -147,18 +156,6 @@ const itemRecord = (item: SubmissionItem) => ({
   entity: 'submission-item',
   ...item,
 });
-
-export class ItemLockedError extends ConflictError {
-  constructor(status: ItemStatus) {
-    super(
-      status === 'accepted'
-        ? '该指标材料已审核通过，不能再修改'
-        : '该指标材料已提交，不能修改；如需修改，请等待审核退回',
-      { status },
-      'ITEM_LOCKED',
-    );
-  }
-}
 
 const readOld = (error: ConditionalCheckFailedException): SubmissionItem | undefined =>
   error.Item
@@ -322,12 +319,6 @@ interface IdempotencyRecord {
   body: unknown;
 }
 
-export class IdempotencyKeyReusedError extends AppError {
-  constructor() {
-    super(422, 'IDEMPOTENCY_KEY_REUSED', '该幂等键已用于另一个请求，请为新的操作生成新的键');
-  }
-}
-
 /** The stored answer of an earlier request with this key, if any (pattern 23). */
 export const replayOf = async <T>(db: Db, idem: Idempotency): Promise<T | undefined> => {
   const record = await getItem<IdempotencyRecord>(db, idempotencyKey(idem.scope, idem.key));
@@ -353,17 +344,6 @@ const idempotencyPut = (idem: Idempotency, body: unknown, at: Date): TxItem => (
 });
 
 // ── the unit head's period submission ──────────────────────────────────────────────────────────
-
-export class IncompleteSubmissionError extends AppError {
-  constructor(details: ErrorDetail[]) {
-    super(
-      409,
-      'INCOMPLETE',
-      `还有 ${details.length} 项指标未填报完整，不能提交：${details[0]?.message ?? ''}`,
-      details,
-    );
-  }
-}
 
 /**
  * Submits a unit's period: every draft item becomes submitted, every returned item resubmitted,

@@ -6,12 +6,12 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { type ZodError, z } from 'zod';
-import { AppError, type ErrorDetail } from '../errors';
+import { AppError, type ErrorCode, type ErrorDetail } from '../errors';
 import type { AppEnv } from './env';
 
 z.config(z.locales.zhCN());
 
-export const errorBody = (code: string, message: string, details: ErrorDetail[] = [], extra = {}) => ({
+export const errorBody = (code: ErrorCode, message: string, details: ErrorDetail[] = [], extra = {}) => ({
   error: { code, message, details, ...extra },
 });
 

@@ -12,21 +12,28 @@
  */
 import type { z } from '@hono/zod-openapi';
 import type { Principal } from '../../shared/auth/roles';
+import type { ErrorCode, ErrorDetail } from '../../shared/errors';
+import type { ErrorResponse } from '../../shared/http/openapi';
 import type { DraftDetail, DraftHeaderView } from '../../shared/schemas/drafts';
-import type { Category, Unit, UnitInput, UnitUpdateSchema, User } from '../../shared/schemas/org';
+import type { Objection } from '../../shared/schemas/objection';
+import type { Category, DevUser, Unit, UnitInput, UnitUpdateSchema, User } from '../../shared/schemas/org';
 import type { Results, UnitResult } from '../../shared/schemas/results';
+import type { PublishedSnapshot, UnitResultsView } from '../../shared/schemas/results-views';
 import type { Period, Year, YearState } from '../../shared/schemas/year';
 
-export interface ErrorDetail {
-  path: string;
-  message: string;
-}
+export type { ErrorCode, ErrorDetail };
+
+/**
+ * The codes of failures the web itself detects: the server not reached, an answer that is not the
+ * API's, a check in the page, the file store refusing an upload, a non-API HTTP error.
+ */
+export type ClientErrorCode = 'NETWORK' | 'NOT_JSON' | 'CLIENT' | 'STORAGE' | `HTTP_${number}`;
 
 /** A failed call: HTTP status (0 when the server was not reached), code, message, field details. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ErrorCode | ClientErrorCode,
     message: string,
     readonly details: ErrorDetail[] = [],
   ) {
@@ -50,12 +57,9 @@ export const onUnauthorized = (listener: (error: ApiError) => void): void => {
   unauthorizedListener = listener;
 };
 
-interface ErrorBody {
-  error: { code: string; message: string; details?: ErrorDetail[] };
-}
-const isErrorBody = (body: unknown): body is ErrorBody =>
-  typeof (body as ErrorBody | null)?.error?.code === 'string' &&
-  typeof (body as ErrorBody).error.message === 'string';
+const isErrorBody = (body: unknown): body is ErrorResponse =>
+  typeof (body as ErrorResponse | null)?.error?.code === 'string' &&
+  typeof (body as ErrorResponse).error.message === 'string';
 
 /** Reads an error answer; a proxy's HTML error page still becomes a readable Chinese message. */
 const toApiError = async (response: Response): Promise<ApiError> => {
@@ -110,63 +114,23 @@ export type Me = Principal & { unitName: string | null };
 export type UnitUpdate = z.infer<typeof UnitUpdateSchema>;
 export type {
   Category,
+  DevUser,
   DraftDetail,
   DraftHeaderView,
+  Objection,
   Period,
   Results,
   Unit,
   UnitInput,
   UnitResult,
+  UnitResultsView,
   User,
   Year,
   YearState,
 };
 
-/** GET /api/years/{year}/units/{unitId}/results: one unit's line, its category and its quarter trend. */
-export interface UnitResultsView {
-  year: number;
-  asOfPeriod: Period;
-  category: { categoryId: string; name: string; unitCount: number; excellentQuota: number };
-  unit: UnitResult;
-  trend: { period: Period; finalCents: number; baseCents: number; rank: number }[];
-}
-
-/** An objection (申诉) to one leaf score during publicity. */
-export interface Objection {
-  id: string;
-  year: number;
-  unitId: string;
-  unitName: string;
-  code: string;
-  leafName: string;
-  reason: string;
-  evidence: string;
-  state: 'open' | 'upheld' | 'rejected';
-  filedAt: string;
-  decision?: { by: string; at: string; reason: string };
-  version: number;
-}
-
 /** A published (frozen) version of a year's results. */
-export interface Publication {
-  year: number;
-  version: number;
-  publishedAt: string;
-  publishedBy: string;
-  sha256: string;
-  replaces?: { version: number; reason: string };
-}
-
-/** A demo account offered by the local dev sign-in (shared/http/dev-sign-in.ts). */
-export interface DevUser {
-  id: string;
-  name: string;
-  title: string;
-  roles: Principal['roles'];
-  roleLabels: string[];
-  unitId: string | null;
-  unitName: string | null;
-}
+export type Publication = PublishedSnapshot;
 
 export const api = {
   me: () => call<Me>('/api/me'),

@@ -45,7 +45,7 @@ import {
   CustomisationSchema,
 } from '../../schemas/agreement';
 import type { AppEnv } from '../env';
-import { body, json, YearParams } from '../openapi';
+import { body, errorResponse, json, YearParams } from '../openapi';
 import { protectedRoute } from '../route';
 
 const UnitParams = YearParams.extend({ unitId: z.string().min(1).max(48) });
@@ -98,7 +98,7 @@ const getRoute = protectedRoute('agreements.read', {
   path: '/years/{year}/agreements/{unitId}',
   summary: '一个单位的责任书（现行版本），含分值合计和校验问题',
   request: { params: UnitParams },
-  responses: { 200: json(AgreementViewSchema, '责任书'), 404: json(z.any(), '不存在') },
+  responses: { 200: json(AgreementViewSchema, '责任书'), 404: errorResponse('不存在') },
 });
 const editRoute = protectedRoute('agreements.write', {
   method: 'put',
@@ -108,7 +108,7 @@ const editRoute = protectedRoute('agreements.write', {
     params: UnitParams,
     ...body(z.strictObject({ version: Version, customisation: CustomisationSchema })),
   },
-  responses: { 200: json(AgreementViewSchema, '已保存'), 409: json(z.any(), '状态不符或版本冲突') },
+  responses: { 200: json(AgreementViewSchema, '已保存'), 409: errorResponse('状态不符或版本冲突') },
 });
 const transitionRoute = protectedRoute('agreements.write', {
   method: 'post',
@@ -118,7 +118,7 @@ const transitionRoute = protectedRoute('agreements.write', {
     params: UnitParams,
     ...body(z.strictObject({ to: z.enum(ADMIN_TRANSITIONS), version: Version })),
   },
-  responses: { 200: json(AgreementViewSchema, '已变更'), 409: json(z.any(), '状态不符或版本冲突') },
+  responses: { 200: json(AgreementViewSchema, '已变更'), 409: errorResponse('状态不符或版本冲突') },
 });
 const signRoute = protectedRoute('agreements.sign', {
   method: 'post',
@@ -134,7 +134,7 @@ const signRoute = protectedRoute('agreements.sign', {
       }),
     ),
   },
-  responses: { 200: json(AgreementViewSchema, '已签订'), 409: json(z.any(), '状态不符或版本冲突') },
+  responses: { 200: json(AgreementViewSchema, '已签订'), 409: errorResponse('状态不符或版本冲突') },
 });
 const versionsRoute = protectedRoute('agreements.read', {
   method: 'get',
@@ -148,7 +148,7 @@ const versionRoute = protectedRoute('agreements.read', {
   path: '/years/{year}/agreements/{unitId}/versions/{revision}',
   summary: '责任书的一个版本',
   request: { params: UnitParams.extend({ revision: z.coerce.number().int().min(1).max(9999) }) },
-  responses: { 200: json(VersionViewSchema, '版本'), 404: json(z.any(), '不存在') },
+  responses: { 200: json(VersionViewSchema, '版本'), 404: errorResponse('不存在') },
 });
 const diffRoute = protectedRoute('agreements.read', {
   method: 'get',
@@ -161,7 +161,7 @@ const diffRoute = protectedRoute('agreements.read', {
       to: z.coerce.number().int().min(1).max(9999).optional(),
     }),
   },
-  responses: { 200: json(AgreementDiffSchema, '变化'), 404: json(z.any(), '版本不存在') },
+  responses: { 200: json(AgreementDiffSchema, '变化'), 404: errorResponse('版本不存在') },
 });
 const amendmentsRoute = protectedRoute('agreements.read', {
   method: 'get',
@@ -184,7 +184,7 @@ const proposeRoute = protectedRoute('agreements.write', {
       }),
     ),
   },
-  responses: { 201: json(AmendmentSchema, '已提出'), 409: json(z.any(), '状态不符或版本冲突') },
+  responses: { 201: json(AmendmentSchema, '已提出'), 409: errorResponse('状态不符或版本冲突') },
 });
 const decideRoute = protectedRoute('agreements.write', {
   method: 'post',
@@ -198,7 +198,7 @@ const decideRoute = protectedRoute('agreements.write', {
   },
   responses: {
     200: json(z.object({ agreement: AgreementViewSchema, amendment: AmendmentSchema }), '已处理'),
-    409: json(z.any(), '状态不符或版本冲突'),
+    409: errorResponse('状态不符或版本冲突'),
   },
 });
 

@@ -41,7 +41,7 @@ import {
   UploadTicketSchema,
 } from '../../schemas/submission';
 import type { AppDeps, AppEnv } from '../env';
-import { json } from '../openapi';
+import { errorResponse, json } from '../openapi';
 import { protectedRoute } from '../route';
 import {
   actorOf,
@@ -101,8 +101,8 @@ type StoredFile = { objectKey: string; name: string; size: number; contentType: 
 
 /** What a request to upload may answer besides its 201, for the declarations of upload routes. */
 export const uploadRequestResponses = {
-  413: json(z.any(), '文件过大'),
-  415: json(z.any(), '类型不允许'),
+  413: errorResponse('文件过大'),
+  415: errorResponse('类型不允许'),
 };
 
 /** Signs the browser's POST of a declared file: exact size, type and SHA-256, ≤ 15 minutes. */
@@ -119,9 +119,9 @@ export const signUpload = async (evidence: EvidenceStore, file: StoredFile) => (
 
 /** What a file check after upload may answer, for the declarations of `…/complete` routes. */
 export const uploadCheckResponses = {
-  413: json(z.any(), '文件过大'),
-  415: json(z.any(), '内容与类型不符'),
-  422: json(z.any(), '大小或校验值不符'),
+  413: errorResponse('文件过大'),
+  415: errorResponse('内容与类型不符'),
+  422: errorResponse('大小或校验值不符'),
 };
 
 /**
@@ -168,7 +168,7 @@ const createRoute = protectedRoute('submissions.write', {
   },
   responses: {
     201: json(UploadTicketSchema, '上传表单'),
-    409: json(z.any(), '已截止或已锁定'),
+    409: errorResponse('已截止或已锁定'),
     ...uploadRequestResponses,
   },
 });
@@ -180,7 +180,7 @@ const completeRoute = protectedRoute('submissions.write', {
   request: { params: FileParams },
   responses: {
     200: json(EvidenceFileSchema, '已校验'),
-    409: json(z.any(), '未上传、已截止或已锁定'),
+    409: errorResponse('未上传、已截止或已锁定'),
     ...uploadCheckResponses,
   },
 });
@@ -190,7 +190,7 @@ const deleteRoute = protectedRoute('submissions.write', {
   path: '/years/{year}/units/{unitId}/periods/{period}/items/{code}/files/{fileId}',
   summary: '删除一个材料文件（提交前）',
   request: { params: FileParams },
-  responses: { 204: { description: '已删除' }, 409: json(z.any(), '已截止或已锁定') },
+  responses: { 204: { description: '已删除' }, 409: errorResponse('已截止或已锁定') },
 });
 
 const linkRoute = protectedRoute('evidence.read', {
@@ -198,7 +198,7 @@ const linkRoute = protectedRoute('evidence.read', {
   path: '/years/{year}/units/{unitId}/periods/{period}/items/{code}/files/{fileId}/link',
   summary: '查看或下载材料（5 分钟内有效的预签名链接）',
   request: { params: FileParams },
-  responses: { 200: json(DownloadLinkSchema, '链接'), 404: json(z.any(), '不存在') },
+  responses: { 200: json(DownloadLinkSchema, '链接'), 404: errorResponse('不存在') },
 });
 
 export const evidenceRoutes = new OpenAPIHono<AppEnv>()

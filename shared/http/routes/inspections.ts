@@ -53,7 +53,7 @@ import {
   RectificationStateSchema,
 } from '../../schemas/inspection';
 import type { AppEnv } from '../env';
-import { body, json, YearParams } from '../openapi';
+import { body, errorResponse, json, YearParams } from '../openapi';
 import { protectedRoute } from '../route';
 
 const UnitParams = YearParams.extend({ unitId: z.string().min(1).max(48) });
@@ -85,7 +85,7 @@ const saveChecklistItemRoute = protectedRoute('checklist.write', {
       ChecklistItemInputSchema.omit({ code: true }).extend({ version: z.number().int().min(1).optional() }),
     ),
   },
-  responses: { 200: json(ChecklistItemSchema, '已保存'), 409: json(z.any(), '编号重复或版本冲突') },
+  responses: { 200: json(ChecklistItemSchema, '已保存'), 409: errorResponse('编号重复或版本冲突') },
 });
 const importChecklistRoute = protectedRoute('checklist.write', {
   method: 'post',
@@ -106,21 +106,21 @@ const createInspectionRoute = protectedRoute('inspections.write', {
   path: '/years/{year}/inspections',
   summary: '录入并提交检查记录（有隶属关系的检查组成员须回避）',
   request: { params: YearParams, ...body(InspectionInputSchema) },
-  responses: { 201: json(InspectionSchema, '已提交'), 404: json(z.any(), '单位或责任书不存在') },
+  responses: { 201: json(InspectionSchema, '已提交'), 404: errorResponse('单位或责任书不存在') },
 });
 const getInspectionRoute = protectedRoute('inspections.read', {
   method: 'get',
   path: '/years/{year}/units/{unitId}/inspections/{inspectionId}',
   summary: '检查记录详情',
   request: { params: InspectionParams },
-  responses: { 200: json(InspectionSchema, '检查记录'), 404: json(z.any(), '不存在') },
+  responses: { 200: json(InspectionSchema, '检查记录'), 404: errorResponse('不存在') },
 });
 const decideInspectionRoute = protectedRoute('inspections.approve', {
   method: 'post',
   path: '/years/{year}/units/{unitId}/inspections/{inspectionId}/decision',
   summary: '审核检查记录：通过时写入扣分、一票否决提议和整改通知',
   request: { params: InspectionParams, ...body(DecisionSchema) },
-  responses: { 200: json(InspectionSchema, '已审核'), 409: json(z.any(), '已处理或版本冲突') },
+  responses: { 200: json(InspectionSchema, '已审核'), 409: errorResponse('已处理或版本冲突') },
 });
 const listRectificationsRoute = protectedRoute('rectifications.read', {
   method: 'get',
@@ -142,14 +142,14 @@ const answerRectificationRoute = protectedRoute('rectifications.answer', {
   path: '/years/{year}/units/{unitId}/rectifications/{rectificationId}/answer',
   summary: '单位报告整改情况',
   request: { params: RectificationParams, ...body(RectificationAnswerSchema) },
-  responses: { 200: json(RectificationSchema, '已报告'), 409: json(z.any(), '状态不符或版本冲突') },
+  responses: { 200: json(RectificationSchema, '已报告'), 409: errorResponse('状态不符或版本冲突') },
 });
 const reviewRectificationRoute = protectedRoute('rectifications.review', {
   method: 'post',
   path: '/years/{year}/units/{unitId}/rectifications/{rectificationId}/review',
   summary: '检查组审核整改：销号（close）或退回（return）',
   request: { params: RectificationParams, ...body(RectificationReviewSchema) },
-  responses: { 200: json(RectificationSchema, '已审核'), 409: json(z.any(), '状态不符或版本冲突') },
+  responses: { 200: json(RectificationSchema, '已审核'), 409: errorResponse('状态不符或版本冲突') },
 });
 
 const isAdminOrLeader = (p: Principal) => p.roles.some((r) => r === 'admin' || r === 'leader');

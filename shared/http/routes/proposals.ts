@@ -21,7 +21,7 @@ import {
   ProposalSchema,
 } from '../../schemas/proposal';
 import type { AppEnv } from '../env';
-import { json, YearParams } from '../openapi';
+import { errorResponse, json, YearParams } from '../openapi';
 import { protectedRoute } from '../route';
 
 const ProposalParams = YearParams.extend({
@@ -55,7 +55,7 @@ const decideRoute = protectedRoute('proposals.approve', {
     params: ProposalParams,
     body: { content: { 'application/json': { schema: DecisionSchema } }, required: true },
   },
-  responses: { 200: json(ProposalSchema, '已审批'), 409: json(z.any(), '已处理、本人提议或版本冲突') },
+  responses: { 200: json(ProposalSchema, '已审批'), 409: errorResponse('已处理、本人提议或版本冲突') },
 });
 
 /** Who may propose what: a unit head a bonus for their own unit; inspectors and admins a penalty or veto. */

@@ -11,7 +11,6 @@ import {
   listPeriodAssignments,
   listRaterAssignments,
   listSheets,
-  SheetFinalizedError,
   writeSheet,
 } from '../../db/assignment-repo';
 import { auditEntry, auditRecord, listAudit } from '../../db/audit-repo';
@@ -33,6 +32,7 @@ import {
   ConflictError,
   ForbiddenError,
   NotFoundError,
+  SheetFinalizedError,
   StaleVersionError,
   ValidationError,
 } from '../../errors';
@@ -47,9 +47,10 @@ import {
   ScoreWriteSchema,
   ScoringProgressSchema,
 } from '../../schemas/scoring';
+import { SubmissionItemSchema } from '../../schemas/submission';
 import { type Period, PeriodSchema } from '../../schemas/year';
 import type { AppEnv } from '../env';
-import { body, json } from '../openapi';
+import { body, errorResponse, json } from '../openapi';
 import { protectedRoute } from '../route';
 
 const Year = z.coerce.number().int().min(2000).max(2100);
@@ -83,7 +84,7 @@ const scoreRoute = protectedRoute('scores.write', {
   request: { params: ScoreParams, ...body(ScoreWriteSchema) },
   responses: {
     200: json(ScoreResultSchema, '已保存'),
-    409: json(z.any(), '版本冲突或评分表已定稿'),
+    409: errorResponse('版本冲突或评分表已定稿'),
   },
 });
 const returnRoute = protectedRoute('scores.write', {
@@ -91,7 +92,7 @@ const returnRoute = protectedRoute('scores.write', {
   path: '/years/{year}/units/{unitId}/periods/{period}/scores/{code}/return',
   summary: '退回单位补充材料（须写明原因）',
   request: { params: ScoreParams, ...body(ReturnWriteSchema) },
-  responses: { 200: json(z.any(), '已退回'), 409: json(z.any(), '状态不符或版本冲突') },
+  responses: { 200: json(SubmissionItemSchema, '已退回'), 409: errorResponse('状态不符或版本冲突') },
 });
 const finalizeRoute = protectedRoute('scores.finalize', {
   method: 'post',
@@ -101,7 +102,7 @@ const finalizeRoute = protectedRoute('scores.finalize', {
     params: PeriodParams,
     ...body(z.strictObject({ confirm: z.literal(true, { error: '定稿前须确认（confirm: true）' }) })),
   },
-  responses: { 200: json(RaterSheetSchema, '已定稿'), 409: json(z.any(), '已定稿') },
+  responses: { 200: json(RaterSheetSchema, '已定稿'), 409: errorResponse('已定稿') },
 });
 const reopenRoute = protectedRoute('scores.reopen', {
   method: 'post',
@@ -111,7 +112,7 @@ const reopenRoute = protectedRoute('scores.reopen', {
     params: PeriodParams.extend({ raterId: Id }),
     ...body(z.strictObject({ reason: z.string().trim().min(2, '请填写重新开放的原因').max(500) })),
   },
-  responses: { 200: json(RaterSheetSchema, '已重新开放'), 409: json(z.any(), '未定稿') },
+  responses: { 200: json(RaterSheetSchema, '已重新开放'), 409: errorResponse('未定稿') },
 });
 const auditRoute = protectedRoute('audit.read', {
   method: 'get',

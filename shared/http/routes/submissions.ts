@@ -61,7 +61,7 @@ import {
 } from '../../schemas/submission';
 import { type Period, PeriodSchema, type Year } from '../../schemas/year';
 import type { AppEnv } from '../env';
-import { body, json } from '../openapi';
+import { body, errorResponse, json } from '../openapi';
 import { protectedRoute } from '../route';
 
 const PERIOD_LABELS: Record<Period, string> = {
@@ -197,8 +197,8 @@ const worksheetRoute = protectedRoute('submissions.read', {
   request: { params: UnitPeriodParams },
   responses: {
     200: json(WorksheetSchema, '上报表'),
-    404: json(z.any(), '不存在'),
-    409: json(z.any(), '未签订'),
+    404: errorResponse('不存在'),
+    409: errorResponse('未签订'),
   },
 });
 
@@ -209,7 +209,7 @@ const saveItemRoute = protectedRoute('submissions.write', {
   request: { params: ItemParams, ...body(ItemWriteSchema) },
   responses: {
     200: json(SubmissionItemSchema, '已保存'),
-    409: json(z.any(), '已截止、已锁定或版本冲突'),
+    409: errorResponse('已截止、已锁定或版本冲突'),
   },
 });
 
@@ -220,8 +220,8 @@ const submitRoute = protectedRoute('submissions.submit', {
   request: { params: UnitPeriodParams, headers: IdempotencyHeaders, ...body(z.strictObject({})) },
   responses: {
     200: json(SubmitResultSchema, '已提交（重试时返回第一次的结果）'),
-    409: json(z.any(), '已截止、未填完或无需提交'),
-    422: json(z.any(), '幂等键已用于另一请求'),
+    409: errorResponse('已截止、未填完或无需提交'),
+    422: errorResponse('幂等键已用于另一请求'),
   },
 });
 
@@ -230,7 +230,7 @@ const reviewRoute = protectedRoute('submissions.review', {
   path: '/years/{year}/units/{unitId}/periods/{period}/items/{code}/review',
   summary: '审核一项指标：通过或退回补充（须写明原因）',
   request: { params: ItemParams, ...body(ReviewSchema) },
-  responses: { 200: json(SubmissionItemSchema, '已审核'), 409: json(z.any(), '状态不符或版本冲突') },
+  responses: { 200: json(SubmissionItemSchema, '已审核'), 409: errorResponse('状态不符或版本冲突') },
 });
 
 const putExtensionRoute = protectedRoute('extensions.write', {
@@ -246,7 +246,7 @@ const deleteExtensionRoute = protectedRoute('extensions.write', {
   path: '/years/{year}/units/{unitId}/periods/{period}/extension',
   summary: '撤销单位本期延期',
   request: { params: UnitPeriodParams },
-  responses: { 204: { description: '已撤销' }, 404: json(z.any(), '没有延期') },
+  responses: { 204: { description: '已撤销' }, 404: errorResponse('没有延期') },
 });
 
 const progressRoute = protectedRoute('progress.read', {
