@@ -22,7 +22,7 @@ export const PAGES = {
   scoring: { path: '/scoring', label: '考核评分', editRoles: [] },
   inspections: { path: '/inspections', label: '检查记录', editRoles: [] },
   checklist: { path: '/checklist', label: '检查清单', editRoles: ['admin'] },
-  proposals: { path: '/proposals', label: '加扣分与否决', editRoles: ['admin', 'inspector', 'unit_head'] },
+  proposals: { path: '/proposals', label: '加减分与否决', editRoles: ['admin', 'inspector', 'unit_head'] },
   surveys: { path: '/surveys', label: '满意度测评', editRoles: ['admin'] },
   results: { path: '/results', label: '考核结果', editRoles: [] },
   notifications: { path: '/notifications', label: '消息通知', editRoles: [] },

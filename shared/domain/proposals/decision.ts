@@ -1,5 +1,5 @@
 /**
- * Bonus (加分), penalty (扣分) and veto (一票否决) proposals as pure functions: what a proposal
+ * Bonus (加分), penalty (减分) and veto (一票否决) proposals as pure functions: what a proposal
  * holds when made, and the admin's decision on it (nobody approves their own). The repository
  * writes the result with a version condition; nothing here reads storage.
  */

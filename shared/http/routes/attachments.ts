@@ -68,7 +68,7 @@ const OWNER_PATH = '/years/{year}/units/{unitId}/attachments/{ownerKind}/{ownerI
 const listRoute = protectedRoute('attachments.read', {
   method: 'get',
   path: OWNER_PATH,
-  summary: '附件列表：检查记录的现场照片、整改佐证、加扣分与一票否决提议的佐证材料',
+  summary: '附件列表：检查记录的现场照片、整改佐证、加减分与一票否决提议的佐证材料',
   request: { params: OwnerParams },
   responses: { 200: json(z.array(AttachmentSchema), '已校验的附件'), 404: errorResponse('不存在') },
 });

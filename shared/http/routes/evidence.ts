@@ -158,7 +158,7 @@ export const downloadLink = async (evidence: EvidenceStore, file: StoredFile & {
   return { ...link, inline, name: file.name, contentType: file.contentType };
 };
 
-const createRoute = protectedRoute('submissions.write', {
+const createRoute = protectedRoute('items.write', {
   method: 'post',
   path: '/years/{year}/units/{unitId}/periods/{period}/items/{code}/files',
   summary: '申请上传一个材料文件（返回预签名 POST 表单，15 分钟内有效）',
@@ -173,7 +173,7 @@ const createRoute = protectedRoute('submissions.write', {
   },
 });
 
-const completeRoute = protectedRoute('submissions.write', {
+const completeRoute = protectedRoute('items.write', {
   method: 'post',
   path: '/years/{year}/units/{unitId}/periods/{period}/items/{code}/files/{fileId}/complete',
   summary: '确认上传完成：校验文件内容类型、大小和 SHA-256',
@@ -185,7 +185,7 @@ const completeRoute = protectedRoute('submissions.write', {
   },
 });
 
-const deleteRoute = protectedRoute('submissions.write', {
+const deleteRoute = protectedRoute('items.write', {
   method: 'delete',
   path: '/years/{year}/units/{unitId}/periods/{period}/items/{code}/files/{fileId}',
   summary: '删除一个材料文件（提交前）',

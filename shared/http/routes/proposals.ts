@@ -1,5 +1,5 @@
 /**
- * Bonus (加分), penalty (扣分) and veto (一票否决) proposals and the admin's decision. Approved ones are
+ * Bonus (加分), penalty (减分) and veto (一票否决) proposals and the admin's decision. Approved ones are
  * the records the results engine counts (it applies the bonus cap and places a vetoed unit last).
  * Nobody approves their own proposal: a veto in particular needs a second admin.
  */
@@ -33,14 +33,14 @@ const ProposalParams = YearParams.extend({
 const listRoute = protectedRoute('proposals.read', {
   method: 'get',
   path: '/years/{year}/proposals',
-  summary: '加分、扣分与一票否决提议（单位负责人只看本单位的）',
+  summary: '加分、减分与一票否决提议（单位负责人只看本单位的）',
   request: { params: YearParams, query: z.strictObject({ state: ProposalStateSchema.optional() }) },
   responses: { 200: json(z.array(ProposalSchema), '提议') },
 });
 const createRoute = protectedRoute('proposals.write', {
   method: 'post',
   path: '/years/{year}/proposals',
-  summary: '提出加分（单位负责人）、扣分或一票否决（检查组、管理员）',
+  summary: '提出加分（单位负责人）、减分或一票否决（检查组、管理员）',
   request: {
     params: YearParams,
     body: { content: { 'application/json': { schema: ProposalInputSchema } }, required: true },
@@ -66,7 +66,7 @@ const assertMayPropose = (p: Principal, kind: Proposal['kind'], unitId: string) 
     throw new ForbiddenError('加分项目由本单位负责人申报');
   }
   if (!p.roles.some((r) => r === 'admin' || r === 'inspector'))
-    throw new ForbiddenError(kind === 'veto' ? '一票否决由检查组或考核办提出' : '扣分由检查组或考核办提出');
+    throw new ForbiddenError(kind === 'veto' ? '一票否决由检查组或考核办提出' : '减分由检查组或考核办提出');
 };
 
 export const proposalRoutes = new OpenAPIHono<AppEnv>()

@@ -190,7 +190,7 @@ const worksheetLink = (p: UnitPeriod) => `/submissions?year=${p.year}&period=${p
 
 // ── routes ─────────────────────────────────────────────────────────────────────────────────────
 
-const worksheetRoute = protectedRoute('submissions.read', {
+const worksheetRoute = protectedRoute('items.read', {
   method: 'get',
   path: '/years/{year}/units/{unitId}/periods/{period}/worksheet',
   summary: '单位季度上报表（指标、填报值、材料、状态）',
@@ -202,7 +202,7 @@ const worksheetRoute = protectedRoute('submissions.read', {
   },
 });
 
-const saveItemRoute = protectedRoute('submissions.write', {
+const saveItemRoute = protectedRoute('items.write', {
   method: 'put',
   path: '/years/{year}/units/{unitId}/periods/{period}/items/{code}',
   summary: '保存一项指标的填报值和情况说明（草稿或被退回的指标）',
@@ -225,7 +225,7 @@ const submitRoute = protectedRoute('submissions.submit', {
   },
 });
 
-const reviewRoute = protectedRoute('submissions.review', {
+const reviewRoute = protectedRoute('items.review', {
   method: 'post',
   path: '/years/{year}/units/{unitId}/periods/{period}/items/{code}/review',
   summary: '审核一项指标：通过或退回补充（须写明原因）',
