@@ -27,9 +27,9 @@ import {
 } from '../../db/score-repo';
 import { reviewItem } from '../../db/submission-repo';
 import { readScore } from '../../domain/scoring-workflow';
+import { finalizeSheet, reopenSheet } from '../../domain/scoring-workflow/sheet';
 import { assignedRaterIds, queueItem, scoringProgress } from '../../domain/scoring-workflow/unit-period';
 import {
-  ConflictError,
   ForbiddenError,
   NotFoundError,
   SheetFinalizedError,
@@ -290,28 +290,8 @@ export const scoringRoutes = new OpenAPIHono<AppEnv>()
       getSheet(db, year, principal.userId, period),
       listRaterAssignments(db, year, principal.userId, period),
     ]);
-    if (sheet.state === 'finalized') throw new SheetFinalizedError(sheet);
-    const unitIds = [...new Set(assignments.map((a) => a.unitId))];
-    if (unitIds.length === 0)
-      throw new ConflictError('本期没有分派给您的评分任务', {}, 'NOTHING_TO_FINALIZE');
-    if (unitIds.length > 90)
-      throw new ConflictError('评分表涉及单位过多，请联系考核办', {}, 'TOO_MANY_UNITS');
-    const at = now().toISOString();
-    const next = { ...sheet, state: 'finalized' as const, finalizedAt: at, version: sheet.version + 1 };
-    const entries = unitIds.map((unitId) =>
-      auditEntry({
-        year,
-        unitId,
-        period,
-        code: null,
-        kind: 'finalize',
-        ...auditBase(principal, at),
-        old: { raterId: principal.userId, state: 'open' },
-        new: { raterId: principal.userId, state: 'finalized' },
-        reason: '',
-      }),
-    );
-    await writeSheet(db, sheet, next, entries);
+    const { next, entries } = finalizeSheet(sheet, assignments, principal, now());
+    await writeSheet(db, sheet, next, entries.map(auditEntry));
     return c.json(next, 200);
   })
   .openapi(reopenRoute, async (c) => {
@@ -323,31 +303,8 @@ export const scoringRoutes = new OpenAPIHono<AppEnv>()
       getSheet(db, year, raterId, period),
       listRaterAssignments(db, year, raterId, period),
     ]);
-    if (sheet.state !== 'finalized')
-      throw new ConflictError('该评分表尚未定稿，无需重新开放', {}, 'WRONG_STATE');
-    const at = now().toISOString();
-    const next = {
-      ...sheet,
-      state: 'open' as const,
-      reopenedAt: at,
-      reopenedBy: principal.userId,
-      reopenReason: reason,
-      version: sheet.version + 1,
-    };
-    const entries = [...new Set(assignments.map((a) => a.unitId))].map((unitId) =>
-      auditEntry({
-        year,
-        unitId,
-        period,
-        code: null,
-        kind: 'reopen',
-        ...auditBase(principal, at),
-        old: { raterId, state: 'finalized' },
-        new: { raterId, state: 'open' },
-        reason,
-      }),
-    );
-    await writeSheet(db, sheet, next, entries);
+    const { next, entries } = reopenSheet(sheet, assignments, reason, principal, now());
+    await writeSheet(db, sheet, next, entries.map(auditEntry));
     return c.json(next, 200);
   })
   .openapi(auditRoute, async (c) => {
