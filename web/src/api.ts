@@ -92,13 +92,21 @@ export const apiFetch = async (input: string, init: RequestInit = {}): Promise<R
   throw error;
 };
 
-/** A JSON call with the session's token; a 204 answer resolves to undefined. Every page's API module uses it. */
-export const call = async <T>(path: string, method = 'GET', body?: unknown): Promise<T> => {
+/**
+ * A JSON call with the session's token; a 204 answer resolves to undefined. Every page's API module
+ * uses it; `headers` carries the few extra ones (the submission's `idempotency-key`).
+ */
+export const call = async <T>(
+  path: string,
+  method = 'GET',
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<T> => {
   const response = await apiFetch(
     path,
     body === undefined
-      ? { method }
-      : { method, body: JSON.stringify(body), headers: { 'content-type': 'application/json' } },
+      ? { method, headers }
+      : { method, body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } },
   );
   if (response.status === 204) return undefined as T;
   if (!response.headers.get('content-type')?.includes('application/json')) {
