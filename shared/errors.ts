@@ -25,6 +25,10 @@ export const ERROR_CODES = {
   CONTENT_CHANGED: '(409) the agreement changed since the signer read it',
   AMENDMENT_PENDING: '(409) an amendment of the agreement awaits a decision',
   AGREEMENT_NOT_SIGNED: '(409) the unit reports only once its agreement is signed',
+  NOT_READY:
+    '(409) the year cannot move on while items of its readiness check block it; `readiness` lists them',
+  WARNINGS_UNACKNOWLEDGED:
+    '(409) the year moves on only once each readiness warning is acknowledged with a reason',
   WINDOW_NOT_OPEN: '(409) the reporting window of the period has not opened',
   WINDOW_CLOSED: '(409) the reporting or objection window is closed',
   NOT_IN_PUBLICITY: '(409) objections are taken only while results are on publicity',
@@ -40,6 +44,7 @@ export const ERROR_CODES = {
   FILE_TOO_LARGE: '(413) the file is over the size limit',
   PAYLOAD_TOO_LARGE: '(413) the uploaded workbook is over the size limit',
   UNSUPPORTED_FILE_TYPE: '(415) the file type is not accepted as evidence',
+  UNSUPPORTED_MEDIA_TYPE: '(415) the request body is not sent as application/json',
   IDEMPOTENCY_KEY_REUSED: '(422) the idempotency key was used for a different request',
   SIZE_MISMATCH: '(422) the uploaded size differs from the declared one',
   CHECKSUM_MISMATCH: '(422) the uploaded bytes differ from the declared checksum',
