@@ -4,11 +4,13 @@
  * of error. Request and response types are the shared zod schemas' types (type-only imports: no
  * zod in the bundle).
  *
- * Why not `hc<ApiRoutes>` yet: `publicRoute`/`protectedRoute` in shared/http/route.ts widen each
- * route's `path` to `string`, so ApiRoutes knows no paths (every key is `/api/${string}`) and the
- * hono client is untyped. Once they capture the path literal (as `createRoute` does with its
- * `P extends string` parameter), the bodies of the functions below become `client.api.…` calls;
- * pages call `api.*` only and do not change.
+ * Errors are typed: `ApiError.code` is the API's `ErrorCode` (shared/errors.ts) or one of the few
+ * codes the web detects itself, so `error.code === 'STALE_VERSION'` is checked by the compiler.
+ *
+ * The typed client (`hc<ApiRoutes>`) is possible now: `publicRoute`/`protectedRoute` capture each
+ * path's literal type, so `client.api.years[':year'].proposals.$get(…)` type-checks against the
+ * routes. The page modules still call `call` with the shared schemas' types; moving their bodies to
+ * client calls changes no page.
  */
 import type { z } from '@hono/zod-openapi';
 import type { Principal } from '../../shared/auth/roles';

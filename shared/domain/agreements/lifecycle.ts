@@ -16,16 +16,14 @@ import {
 } from '../../schemas/agreement';
 import type { PeriodWeights } from '../../schemas/scenario';
 import type { Template } from '../../schemas/template';
+import type { Actor } from '../actor';
 import { contentHash } from './content-hash';
 import { diffAgreements } from './diff';
 import { applyCustomisation, baseFromTemplate } from './resolve';
 import { type AgreementMove, refusalOf } from './state-machine';
 import { validateTree } from './validate';
 
-export interface Actor {
-  userId: string;
-  name: string;
-}
+export type { Actor };
 
 const event = (
   action: AgreementEvent['action'],

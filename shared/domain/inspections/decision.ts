@@ -3,18 +3,19 @@
  * record and what the actor asked in, the next record (and, on approval, the facts to write) out.
  * `shared/db/inspection-repo.ts` writes the result with conditions; nothing here reads storage.
  */
+
 import { ConflictError, ForbiddenError, ValidationError } from '../../errors';
 import type { DeductionRecord, VetoRecord } from '../../schemas/facts';
 import type { Finding, Inspection, InspectionInput, Rectification } from '../../schemas/inspection';
 import type { User } from '../../schemas/org';
+import type { Actor } from '../actor';
 import { recusalReason } from './findings';
 
 /** The veto category of a veto finding whose checklist item names none. */
 export const DEFAULT_VETO_CATEGORY = '违纪违法案件' satisfies VetoRecord['category'];
 
-export interface Actor {
-  userId: string;
-}
+/** Only the actor's id is recorded here (`recordedBy`, `decidedBy`, history `by`). */
+type ActorId = Pick<Actor, 'userId'>;
 
 /**
  * Refuses a team with a non-inspector (400 naming them) or a member affiliated with the unit (403:
@@ -57,7 +58,7 @@ export const recordInspection = (input: {
   team: string[];
   findings: Finding[];
   summary: string;
-  actor: Actor;
+  actor: ActorId;
   at: Date;
   suffix: string;
 }): Inspection => ({
@@ -93,7 +94,7 @@ const sourceOf = (inspection: Inspection, f: Finding, text: string) =>
  * deduction, each veto finding a veto proposal (a second admin approves it), each finding with a
  * deadline an open rectification order.
  */
-export const approvalFacts = (inspection: Inspection, actor: Actor, at: Date): ApprovalFacts => {
+export const approvalFacts = (inspection: Inspection, actor: ActorId, at: Date): ApprovalFacts => {
   const when = at.toISOString();
   const { findings, id, year, unitId } = inspection;
   return {
@@ -149,7 +150,7 @@ export const approvalFacts = (inspection: Inspection, actor: Actor, at: Date): A
 export const decideInspection = (
   inspection: Inspection,
   request: { decision: 'approve' | 'reject'; reason?: string | undefined },
-  actor: Actor,
+  actor: ActorId,
   at: Date,
 ): { decided: Inspection; facts: ApprovalFacts } => {
   const { decision, reason } = request;
@@ -171,7 +172,7 @@ export const decideInspection = (
 export const answerRectification = (
   current: Rectification,
   answer: string,
-  actor: Actor,
+  actor: ActorId,
   at: Date,
 ): Rectification => {
   if (current.state !== 'open')
@@ -195,7 +196,7 @@ export const answerRectification = (
 export const reviewRectification = (
   current: Rectification,
   request: { decision: 'close' | 'return'; note: string },
-  actor: Actor,
+  actor: ActorId,
   at: Date,
 ): Rectification => {
   const { decision, note } = request;

@@ -3,13 +3,14 @@
  * holds when made, and the admin's decision on it (nobody approves their own). The repository
  * writes the result with a version condition; nothing here reads storage.
  */
+
 import { ConflictError, ValidationError } from '../../errors';
 import type { Proposal, ProposalInput } from '../../schemas/proposal';
+import type { Actor } from '../actor';
 import { toCents } from '../inspections/findings';
 
-export interface Actor {
-  userId: string;
-}
+/** Only the actor's id is recorded here (`recordedBy`, `decidedBy`, history `by`). */
+type ActorId = Pick<Actor, 'userId'>;
 
 /** The id prefix of each kind, so an id names its kind (`b-…`, `p-…`, `v-…`). */
 const ID_PREFIX: Record<Proposal['kind'], string> = { bonus: 'b', penalty: 'p', veto: 'v' };
@@ -18,7 +19,7 @@ const ID_PREFIX: Record<Proposal['kind'], string> = { bonus: 'b', penalty: 'p', 
  * A new proposal in `proposed`: a veto is titled by its category and carries no points; a bonus
  * or penalty carries its points as integer hundredths.
  */
-export const makeProposal = (input: ProposalInput, actor: Actor, at: Date, suffix: string): Proposal => ({
+export const makeProposal = (input: ProposalInput, actor: ActorId, at: Date, suffix: string): Proposal => ({
   id: `${ID_PREFIX[input.kind]}-${suffix}`,
   kind: input.kind,
   unitId: input.unitId,
@@ -39,7 +40,7 @@ export const makeProposal = (input: ProposalInput, actor: Actor, at: Date, suffi
 export const decideProposal = (
   current: Proposal,
   request: { decision: 'approve' | 'reject'; reason?: string | undefined },
-  actor: Actor,
+  actor: ActorId,
   at: Date,
 ): Proposal => {
   const { decision, reason } = request;

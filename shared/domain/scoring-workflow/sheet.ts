@@ -5,11 +5,7 @@
  */
 import { ConflictError, SheetFinalizedError } from '../../errors';
 import type { Assignment, AuditEntry, RaterSheet } from '../../schemas/scoring';
-
-export interface Actor {
-  userId: string;
-  name: string;
-}
+import type { Actor } from '../actor';
 
 /** A sheet change: the next sheet and the audit entries (without ids) written with it. */
 export interface SheetChange {
