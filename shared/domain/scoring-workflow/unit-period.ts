@@ -5,7 +5,7 @@
  */
 import type { RatingRecord, UnitFacts, Verification } from '../../schemas/facts';
 import type { Leaf } from '../../schemas/scenario';
-import type { Assignment, QueueItem, RaterSheet, ScoringProgress } from '../../schemas/scoring';
+import type { Assignment, Queue, QueueItem, RaterSheet, ScoringProgress } from '../../schemas/scoring';
 import type { EvidenceFile, SubmissionItem } from '../../schemas/submission';
 import type { Period } from '../../schemas/year';
 import { ruleTextOf } from '../scoring';
@@ -97,6 +97,32 @@ export const queueItem = (
     files: unit.files.filter((f) => f.code === a.code).map((f) => ({ fileId: f.fileId, name: f.name })),
     evidenceLink: `/submissions?year=${year}&period=${period}&unit=${a.unitId}`,
   };
+};
+
+/**
+ * A rater's queue of a period: one item per assignment whose unit still has the leaf, in the
+ * assignments' order, with the counts per state and the rater's sheet.
+ */
+export const raterQueue = (input: {
+  year: number;
+  period: Period;
+  raterId: string;
+  sheet: RaterSheet;
+  assignments: readonly Assignment[];
+  units: readonly UnitPeriodScoring[];
+  unitNames: readonly { id: string; name: string }[];
+}): Queue => {
+  const { year, period } = input;
+  const byId = new Map(input.units.map((u) => [u.unitId, u]));
+  const names = new Map(input.unitNames.map((u) => [u.id, u.name]));
+  const items = input.assignments.flatMap((a) => {
+    const unit = byId.get(a.unitId);
+    const item = unit && queueItem(year, period, a, unit, names.get(a.unitId) ?? a.unitId);
+    return item ? [item] : [];
+  });
+  const counts = { pending: 0, scored: 0, returned: 0 };
+  for (const item of items) counts[item.state]++;
+  return { year, period, raterId: input.raterId, sheet: input.sheet, counts, items };
 };
 
 /** The raters a progress view lists: those with an assignment, whatever its unit's state. */

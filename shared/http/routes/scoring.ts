@@ -28,7 +28,7 @@ import {
 import { reviewItem } from '../../db/submission-repo';
 import { readScore } from '../../domain/scoring-workflow';
 import { finalizeSheet, reopenSheet } from '../../domain/scoring-workflow/sheet';
-import { assignedRaterIds, queueItem, scoringProgress } from '../../domain/scoring-workflow/unit-period';
+import { assignedRaterIds, raterQueue, scoringProgress } from '../../domain/scoring-workflow/unit-period';
 import {
   ForbiddenError,
   NotFoundError,
@@ -175,7 +175,7 @@ export const scoringRoutes = new OpenAPIHono<AppEnv>()
     const assignments = (await listRaterAssignments(db, year, raterId, period, q.unitId)).filter(
       (a) => !q.code || a.code === q.code,
     );
-    const [units, sheet, names] = await Promise.all([
+    const [units, sheet, unitNames] = await Promise.all([
       loadUnitPeriods(
         db,
         year,
@@ -185,16 +185,7 @@ export const scoringRoutes = new OpenAPIHono<AppEnv>()
       getSheet(db, year, raterId, period),
       listUnits(db),
     ]);
-    const byId = new Map(units.map((u) => [u.unitId, u]));
-    const items = assignments.flatMap((a) => {
-      const unit = byId.get(a.unitId);
-      const item =
-        unit && queueItem(year, period, a, unit, names.find((n) => n.id === a.unitId)?.name ?? a.unitId);
-      return item ? [item] : [];
-    });
-    const counts = { pending: 0, scored: 0, returned: 0 };
-    for (const item of items) counts[item.state]++;
-    return c.json({ year, period, raterId, sheet, counts, items }, 200);
+    return c.json(raterQueue({ year, period, raterId, sheet, assignments, units, unitNames }), 200);
   })
   .openapi(scoreRoute, async (c) => {
     const { db, now } = c.get('deps');

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   assignedRaterIds,
   queueItem,
+  raterQueue,
   scoringProgress,
   type UnitPeriodScoring,
 } from '../../../shared/domain/scoring-workflow/unit-period';
@@ -117,5 +118,35 @@ describe('queueItem', () => {
     const other = queueItem(2026, 'Q1', assignment('u1', '3.4', 'r2'), u, '县医院');
     expect(other).toMatchObject({ state: 'pending', score: null, computed: null });
     expect(queueItem(2026, 'Q1', assignment('u1', '9.9', 'r1'), u, '县医院')).toBeUndefined();
+  });
+});
+
+describe('raterQueue', () => {
+  it("lists the rater's items with unit names and counts, skipping a leaf the agreement lost", () => {
+    // Prepare: r1 rated 3.4 of u1; 1.1 of u1 is returned to the unit; 9.9 no longer exists
+    const u = unit('u1', [rated('u1', 'r1', 400)], [['1.1', { status: 'returned' }]]);
+    const assignments = [
+      assignment('u1', '3.4', 'r1'),
+      assignment('u1', '1.1', 'r1'),
+      assignment('u1', '9.9', 'r1'),
+    ];
+
+    // Act
+    const queue = raterQueue({
+      year: 2026,
+      period: 'Q1',
+      raterId: 'r1',
+      sheet: sheet('r1', 'open'),
+      assignments,
+      units: [u],
+      unitNames: [{ id: 'u1', name: '县医院' }],
+    });
+
+    // Assess
+    expect(queue.items.map((i) => [i.code, i.unitName, i.state])).toEqual([
+      ['3.4', '县医院', 'scored'],
+      ['1.1', '县医院', 'returned'],
+    ]);
+    expect(queue.counts).toEqual({ pending: 0, scored: 1, returned: 1 });
   });
 });

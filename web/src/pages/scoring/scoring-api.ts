@@ -2,8 +2,8 @@
 
 import type { z } from '@hono/zod-openapi';
 import type {
+  Queue,
   QueueItem,
-  QueueSchema,
   RaterSheet,
   ScoreResultSchema,
   ScoreWriteSchema,
@@ -12,8 +12,7 @@ import type {
 import type { Period } from '../../../../shared/schemas/year';
 import { call as send } from '../../api';
 
-export type { Period, QueueItem, RaterSheet, ScoringProgress };
-export type Queue = z.infer<typeof QueueSchema>;
+export type { Period, Queue, QueueItem, RaterSheet, ScoringProgress };
 export type ScoreResult = z.infer<typeof ScoreResultSchema>;
 
 /** A score write as sent (`comment` defaults to empty). */
