@@ -12,6 +12,12 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
-    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', DDB_LOCAL_TELEMETRY: '0' },
+    // Many files share one DynamoDB Local on a busy machine: the store deadline is longer here than in
+    // AWS or npm start (4 s); the tests of the deadline itself set theirs (tests/api/store-faults.test.ts).
+    env: {
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      DDB_LOCAL_TELEMETRY: '0',
+      DDB_DEADLINE_MS: '20000',
+    },
   },
 });

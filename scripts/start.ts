@@ -38,21 +38,29 @@ if (!(await portIsFree(port)))
 if (fresh) rmSync(dataDir, { recursive: true, force: true });
 
 const started = Date.now();
-const stack = await startLocalStack({ port, dataDir, logLevel: process.env.LOG_LEVEL ?? 'INFO' }).catch(
-  (error: unknown) => {
-    if (error instanceof LocalDynamoDbError) {
-      return fail(
-        `DynamoDB Local 无法启动（${error.message}）。若 .data/ 已损坏，运行 npm start -- --fresh 重新开始`,
-      );
-    }
-    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-      return fail(`端口 ${port} 已被占用：关闭占用它的程序，或换一个端口，例如 PORT=3001 npm start`);
-    }
+let stack: Awaited<ReturnType<typeof startLocalStack>> | undefined;
+const onStoreLost = (error: Error) => {
+  console.error(
+    `✗ DynamoDB Local 已停止且无法重启（${error.message}）。数据仍在 ${dataDir}；检查 Java 与磁盘空间后重新运行 npm start`,
+  );
+  void (stack?.stop() ?? Promise.resolve()).finally(() => process.exit(1));
+};
+stack = await startLocalStack({
+  port,
+  dataDir,
+  logLevel: process.env.LOG_LEVEL ?? 'INFO',
+  onStoreLost,
+}).catch((error: unknown) => {
+  if (error instanceof LocalDynamoDbError) {
     return fail(
-      `启动失败：${(error as Error).message}。若 .data/ 已损坏，运行 npm start -- --fresh 重新开始`,
+      `DynamoDB Local 无法启动（${error.message}）。若 .data/ 已损坏，运行 npm start -- --fresh 重新开始`,
     );
-  },
-);
+  }
+  if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+    return fail(`端口 ${port} 已被占用：关闭占用它的程序，或换一个端口，例如 PORT=3001 npm start`);
+  }
+  return fail(`启动失败：${(error as Error).message}。若 .data/ 已损坏，运行 npm start -- --fresh 重新开始`);
+});
 
 const sample = [
   'admin',

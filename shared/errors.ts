@@ -117,8 +117,21 @@ export class StaleVersionError extends ConflictError {
 }
 
 export class ServiceUnavailableError extends AppError {
+  /** Sent as `Retry-After` (seconds) by the error handler. */
+  readonly retryAfterSeconds: number = 5;
   constructor(message = '数据服务暂时不可用，请稍后重试') {
     super(503, 'SERVICE_UNAVAILABLE', message);
+  }
+}
+
+/**
+ * The store (DynamoDB) did not answer within the call's deadline, or kept failing with throttling,
+ * transaction conflicts, timeouts or network errors after the SDK's retries. Nothing of the write is
+ * known to be lost: the client is told to retry.
+ */
+export class StoreUnavailableError extends ServiceUnavailableError {
+  constructor(readonly sdkError?: unknown) {
+    super();
   }
 }
 

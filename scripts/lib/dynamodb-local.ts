@@ -14,6 +14,8 @@ export interface LocalDynamoDb {
   port: number;
   process: ChildProcess;
   stop: () => Promise<void>;
+  /** Resolves when the child exits by itself (not through `stop`): a crash, a kill -9, out of memory. */
+  died: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
 /** Finds a free TCP port on loopback. */
@@ -54,8 +56,14 @@ export const startDynamoDbLocal = async (
   });
   let exited: number | null = null;
   let spawnError: Error | undefined;
-  child.on('exit', (code) => {
+  let stopping = false;
+  let reportDeath: (how: { code: number | null; signal: NodeJS.Signals | null }) => void = () => {};
+  const died = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((ok) => {
+    reportDeath = ok;
+  });
+  child.on('exit', (code, signal) => {
     exited = code ?? -1;
+    if (!stopping) reportDeath({ code, signal });
   });
   child.on('error', (error) => {
     spawnError = error;
@@ -72,6 +80,7 @@ export const startDynamoDbLocal = async (
       break;
     } catch {
       if (Date.now() > deadline) {
+        stopping = true;
         child.kill('SIGKILL');
         throw new LocalDynamoDbError('DynamoDB Local did not answer in time', output);
       }
@@ -82,6 +91,7 @@ export const startDynamoDbLocal = async (
 
   const stop = () =>
     new Promise<void>((done) => {
+      stopping = true;
       if (exited !== null) return done();
       child.once('exit', () => done());
       child.kill('SIGTERM');
@@ -89,7 +99,7 @@ export const startDynamoDbLocal = async (
         if (exited === null) child.kill('SIGKILL');
       }, 3000).unref();
     });
-  return { endpoint, port, process: child, stop };
+  return { endpoint, port, process: child, stop, died };
 };
 
 export class LocalDynamoDbError extends Error {

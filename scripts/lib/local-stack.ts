@@ -23,6 +23,7 @@ import { folderSiteStore } from '../../shared/publication/site-store';
 import { buildWeb } from '../build-web';
 import { seedDemo } from '../seed/seed';
 import { type LocalDynamoDb, startDynamoDbLocal } from './dynamodb-local';
+import { type DynamoDbWatch, watchDynamoDbLocal } from './dynamodb-watch';
 import { type LocalS3, startLocalS3 } from './s3-local';
 
 export interface LocalStackOptions {
@@ -40,6 +41,11 @@ export interface LocalStackOptions {
   buildWeb?: boolean;
   now?: () => Date;
   logLevel?: string;
+  /**
+   * With a data dir: called when DynamoDB Local died and could not be restarted (`npm start` exits
+   * non-zero). Without it the store is not watched.
+   */
+  onStoreLost?: (error: Error) => void;
 }
 
 export interface LocalStack {
@@ -91,10 +97,13 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
     s3 = await startLocalS3(options.dataDir ? { dataDir: resolve(options.dataDir, 's3') } : {});
     const evidence = createS3EvidenceStore({ bucket: s3.bucket, endpoint: s3.endpoint });
     const db = createDb({ tableName: options.tableName ?? 'kaoping', endpoint });
-    await ensureTable(db.raw, db.tableName);
+    // Setting up (table, demo seed, published sites) is bulk work of its own, not a user's request: on a
+    // busy laptop it may wait longer for DynamoDB Local than the 4 s a request gets.
+    const setupDb = createDb({ tableName: db.tableName, endpoint, deadlineMs: 60_000 });
+    await ensureTable(setupDb.raw, setupDb.tableName);
     const now = options.now ?? (() => new Date());
     if (options.seed !== false) {
-      await seedDemo(db, now().getFullYear(), {
+      await seedDemo(setupDb, now().getFullYear(), {
         history: options.history ?? true,
         ...((options.demoSubmissions ?? Boolean(options.dataDir)) ? { evidence } : {}),
       });
@@ -106,9 +115,10 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
       ? resolve(options.dataDir, 'rankings')
       : mkdtempSync(join(tmpdir(), 'kaoping-rankings-'));
     mkdirSync(rankingsDir, { recursive: true });
-    for (const published of await listPublishedYears(db)) {
-      await writePublishedSite(db, folderSiteStore(rankingsDir), published.year);
+    for (const published of await listPublishedYears(setupDb)) {
+      await writePublishedSite(setupDb, folderSiteStore(rankingsDir), published.year);
     }
+    setupDb.raw.destroy();
 
     const signer = await createDevSigner();
     const app = createApp(
@@ -139,12 +149,31 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : options.port;
     let stopReminders: (() => void) | undefined;
+    let watch: DynamoDbWatch | undefined;
     if (options.dataDir) {
-      writeFileSync(
-        resolve(options.dataDir, LOCAL_ENDPOINTS_FILE),
-        JSON.stringify({ ddb: endpoint, s3: s3.endpoint }),
-      );
+      const dataDir = options.dataDir;
+      const writeEndpoints = (ddbEndpoint: string) =>
+        writeFileSync(
+          resolve(dataDir, LOCAL_ENDPOINTS_FILE),
+          JSON.stringify({ ddb: ddbEndpoint, s3: s3?.endpoint }),
+        );
+      writeEndpoints(endpoint);
       stopReminders = scheduleReminders(db, now, (m) => console.log(m));
+      if (ddb && options.onStoreLost) {
+        watch = watchDynamoDbLocal(ddb, {
+          dataDir: resolve(dataDir, 'dynamodb'),
+          log: (line) => console.error(line),
+          onRestart: (next) => {
+            if (next.endpoint === endpoint) return;
+            // Another port: the app's clients move to it in place (routes read deps.db on each call).
+            const moved = createDb({ tableName: db.tableName, endpoint: next.endpoint });
+            db.raw.destroy();
+            Object.assign(db, { raw: moved.raw, doc: moved.doc });
+            writeEndpoints(next.endpoint);
+          },
+          onGiveUp: options.onStoreLost,
+        });
+      }
     }
     return {
       url: `http://localhost:${port}`,
@@ -158,7 +187,7 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
         await new Promise<void>((done) => server.close(() => done()));
         db.raw.destroy();
         await s3?.stop();
-        await ddb?.stop();
+        await (watch ?? ddb)?.stop();
       },
     };
   } catch (error) {

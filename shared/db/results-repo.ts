@@ -19,6 +19,8 @@ import { listCategories, listUnits } from './org-repo';
 import { mapLimit } from './parallel';
 import { getYear } from './year-repo';
 
+type TxItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
 /** Assembles the year's scenario from the stored facts: one Query per unit with a signed agreement. */
 export const loadScenario = async (db: Db, year: number): Promise<ScenarioInput> => {
   const [yearItem, categories, units, agreements] = await Promise.all([
@@ -77,12 +79,14 @@ const saveVersion = async (
   header: { year: number; version: number } & Record<string, unknown>,
   body: { scenarioJson: string; resultsJson: string },
   indexes: Record<string, string>,
+  alsoWrite: TxItem[] = [],
 ): Promise<void> => {
   const packed = gzipSync(Buffer.from(JSON.stringify({ s: body.scenarioJson, r: body.resultsJson })));
   const parts: Buffer[] = [];
   for (let at = 0; at < packed.length; at += PART_BYTES) parts.push(packed.subarray(at, at + PART_BYTES));
   const pk = `YEAR#${header.year}#RESULTS`;
-  const items: NonNullable<TransactWriteCommandInput['TransactItems']> = [
+  const items: TxItem[] = [
+    ...alsoWrite,
     {
       Put: {
         TableName: db.tableName,
@@ -123,8 +127,11 @@ const readVersionBody = async (db: Db, kind: VersionKind, year: number, version:
   return { scenarioJson: s, resultsJson: r };
 };
 
-/** Stores a snapshot; a second snapshot with the same version is refused (409), nothing half-written. */
-export const saveSnapshot = async (db: Db, snapshot: Snapshot): Promise<void> => {
+/**
+ * Stores a snapshot, with `alsoWrite` (the year's move to 已发布) in the same transaction; a second
+ * snapshot with the same version, or a stale year, is refused (409), nothing half-written.
+ */
+export const saveSnapshot = async (db: Db, snapshot: Snapshot, alsoWrite: TxItem[] = []): Promise<void> => {
   const { scenarioJson, resultsJson, ...header } = snapshot;
   await saveVersion(
     db,
@@ -132,6 +139,7 @@ export const saveSnapshot = async (db: Db, snapshot: Snapshot): Promise<void> =>
     header,
     { scenarioJson, resultsJson },
     publishedIndexes(snapshot.year, snapshot.version),
+    alsoWrite,
   );
 };
 

@@ -1,4 +1,5 @@
 /** Access patterns of appraisal years. */
+import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, NotFoundError } from '../errors';
 import {
   YEAR_STATE_LABELS,
@@ -10,6 +11,8 @@ import {
 import type { Db } from './client';
 import { createItem, getItem, putIfAbsent, queryPrefix, replaceVersioned } from './items';
 import { yearIndexes, yearKey } from './keys';
+
+type TxItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 export const getYear = async (db: Db, year: number): Promise<Year> => {
   const found = await getItem<Year>(db, yearKey(year));
@@ -36,6 +39,19 @@ export const createYear = async (db: Db, year: Omit<Year, 'version'>): Promise<Y
 export const seedYear = (db: Db, year: Omit<Year, 'version'>) =>
   putIfAbsent(db, { ...yearKey(year.year), ...yearIndexes(year.year), entity: 'year', ...year });
 
+/** The year after a move one step forward; refuses a move that does not fit the current state (409). */
+const movedYear = (current: Year, to: YearState, by: string, at: Date): Year => {
+  const allowed = YEAR_TRANSITIONS[current.state];
+  if (allowed !== to) {
+    throw new ConflictError(
+      `当前状态为“${YEAR_STATE_LABELS[current.state]}”，不能转为“${YEAR_STATE_LABELS[to]}”`,
+      { state: current.state },
+      'WRONG_STATE',
+    );
+  }
+  return { ...current, state: to, history: [...current.history, { state: to, at: at.toISOString(), by }] };
+};
+
 /**
  * Moves a year one step forward. Refuses a move that does not fit the current state, and a stale
  * version (someone else moved it meanwhile).
@@ -47,21 +63,29 @@ export const advanceYear = async (
   expectedVersion: number,
   by: string,
   at: Date,
-): Promise<Year> => {
-  const current = await getYear(db, year);
-  const allowed = YEAR_TRANSITIONS[current.state];
-  if (allowed !== to) {
-    throw new ConflictError(
-      `当前状态为“${YEAR_STATE_LABELS[current.state]}”，不能转为“${YEAR_STATE_LABELS[to]}”`,
-      { state: current.state },
-      'WRONG_STATE',
-    );
-  }
-  return replaceYear(
-    db,
-    { ...current, state: to, history: [...current.history, { state: to, at: at.toISOString(), by }] },
-    expectedVersion,
-  );
+): Promise<Year> => replaceYear(db, movedYear(await getYear(db, year), to, by, at), expectedVersion);
+
+/**
+ * The same move as a part of the caller's transaction (publication freezes its snapshot and moves
+ * the year at once): the move happens with the caller's writes or not at all.
+ */
+export const yearMoveTxItem = (db: Db, current: Year, to: YearState, by: string, at: Date): TxItem => {
+  const { version, ...next } = movedYear(current, to, by, at);
+  return {
+    Put: {
+      TableName: db.tableName,
+      Item: {
+        ...yearKey(next.year),
+        ...yearIndexes(next.year),
+        entity: 'year',
+        ...next,
+        version: version + 1,
+      },
+      ConditionExpression: '#version = :expected',
+      ExpressionAttributeNames: { '#version': 'version' },
+      ExpressionAttributeValues: { ':expected': version },
+    },
+  };
 };
 
 /**

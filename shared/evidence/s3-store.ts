@@ -36,6 +36,9 @@ export const createS3Client = (config: S3EvidenceConfig): S3Client =>
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
     maxAttempts: 3,
+    // A stuck store answers 503 (error-handler.ts) instead of hanging the request: a connection within
+    // 1 s, no 5 s without bytes while a file is read for its check.
+    requestHandler: { connectionTimeout: 1_000, requestTimeout: 5_000, throwOnRequestTimeout: true },
   } satisfies S3ClientConfig);
 
 /** RFC 6266 Content-Disposition with the UTF-8 file name (Chinese names survive every browser). */

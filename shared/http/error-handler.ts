@@ -6,7 +6,8 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { type ZodError, z } from 'zod';
-import { AppError, type ErrorCode, type ErrorDetail } from '../errors';
+import { isStoreUnavailable } from '../db/deadline';
+import { AppError, type ErrorCode, type ErrorDetail, ServiceUnavailableError } from '../errors';
 import type { AppEnv } from './env';
 
 z.config(z.locales.zhCN());
@@ -42,8 +43,17 @@ export const validationHook = (
   return undefined;
 };
 
-export const onError = (error: Error, c: Context<AppEnv>) => {
+export const onError = (thrown: Error, c: Context<AppEnv>) => {
+  // An SDK call outside the DynamoDB client's deadline (evidence bucket, publish Lambda) timed out or was refused.
+  const error =
+    !(thrown instanceof AppError) && isStoreUnavailable(thrown)
+      ? new ServiceUnavailableError('依赖的服务（文件存储或发布）暂时不可用，请稍后重试')
+      : thrown;
   if (error instanceof AppError) {
+    if (error instanceof ServiceUnavailableError) {
+      c.header('Retry-After', String(error.retryAfterSeconds));
+      c.get('deps')?.logger.warn('store unavailable', { requestId: c.get('requestId'), path: c.req.path });
+    }
     return c.json(errorBody(error.code, error.message, error.details, error.extra), error.status);
   }
   if (error instanceof HTTPException) {

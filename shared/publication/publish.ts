@@ -40,10 +40,14 @@ export const computeFrozen = async (db: Db, year: number) => {
   };
 };
 
-/** Computes the year's results from the stored facts and freezes them as the next version. */
+/**
+ * Computes the year's results from the stored facts and freezes them as the next version, with
+ * `alsoWrite` (the year's move to 已发布) in the same transaction.
+ */
 export const freezeSnapshot = async (
   db: Db,
   options: { year: number; by: string; at: Date; reason?: string },
+  alsoWrite: Parameters<typeof saveSnapshot>[2] = [],
 ): Promise<Snapshot> => {
   const [{ scenario, results, scenarioJson, resultsJson }, existing] = await Promise.all([
     computeFrozen(db, options.year),
@@ -63,7 +67,7 @@ export const freezeSnapshot = async (
     scenarioJson,
     resultsJson,
   };
-  await saveSnapshot(db, snapshot);
+  await saveSnapshot(db, snapshot, alsoWrite);
   return snapshot;
 };
 

@@ -7,7 +7,7 @@ import { assignedUnitIds } from '../../auth/assignments';
 import { assertCanSeeUnit, isAllowed } from '../../auth/policy';
 import { listYearObjections } from '../../db/objection-repo';
 import { listDrafts, listSnapshots, loadScenario } from '../../db/results-repo';
-import { advanceYear, getYear } from '../../db/year-repo';
+import { getYear, yearMoveTxItem } from '../../db/year-repo';
 import { computeResults, parseScenario } from '../../domain/scoring';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors';
 import { draftView, freezeDraft } from '../../publication/drafts';
@@ -187,8 +187,11 @@ export const resultsRoutes = new OpenAPIHono<AppEnv>()
       ]);
     }
     const by = c.get('principal').userId;
-    const snapshot = await freezeSnapshot(db, { year, by, at: now(), ...(reason ? { reason } : {}) });
-    if (current.state === 'publicity') await advanceYear(db, year, 'published', current.version, by, now());
+    // The first publication moves the year in the snapshot's own transaction: a failure or a
+    // concurrent copy of this request leaves neither a snapshot without the move nor the reverse.
+    const at = now();
+    const move = current.state === 'publicity' ? [yearMoveTxItem(db, current, 'published', by, at)] : [];
+    const snapshot = await freezeSnapshot(db, { year, by, at, ...(reason ? { reason } : {}) }, move);
     await publishSite(year);
     const { scenarioJson: _s, resultsJson: _r, ...header } = snapshot;
     return c.json(stripParts(header), 201);
