@@ -8,7 +8,8 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
-    globalSetup: ['tests/setup/dynamodb-local.ts'],
+    // Prerequisites first (Node, Java: one clear line each), then the run's DynamoDB Local.
+    globalSetup: ['tests/setup/prerequisites.ts', 'tests/setup/dynamodb-local.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',

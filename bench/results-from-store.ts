@@ -175,6 +175,8 @@ export async function run(units = Number(process.argv[2] ?? 500)): Promise<strin
       version: 1,
       publishedAt: new Date().toISOString(),
       sha256: '0'.repeat(64),
+      scenarioSha256: '0'.repeat(64),
+      resultsSha256: '0'.repeat(64),
       bureau: '某市卫生健康委员会',
       title: '考核结果',
     };

@@ -1,8 +1,12 @@
 /** Bundles the static web front (web/src → web/dist) with esbuild. */
 import { cpSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+
+/** The two files the API reference page loads (under /swagger-ui-dist/). */
+export const SWAGGER_UI_FILES = ['swagger-ui.css', 'swagger-ui-bundle.js'];
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -25,6 +29,11 @@ export const buildWeb = async (options: { outdir?: string; minify?: boolean } = 
     define: { 'process.env.NODE_ENV': '"production"' },
   });
   cpSync(resolve(root, 'web/public'), outdir, { recursive: true });
+  // The API reference (/api/docs) loads Swagger UI from the web front, so it works offline.
+  const swaggerUi = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
+  for (const file of SWAGGER_UI_FILES) {
+    cpSync(resolve(swaggerUi, file), resolve(outdir, 'swagger-ui-dist', file));
+  }
   return outdir;
 };
 

@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { canonicalJson } from '../shared/domain/canonical-json';
+import { scoreHashLines } from '../shared/domain/publication/check-hashes';
 import { checkScenario, computeResults, formatResultsTable, PERIODS } from '../shared/domain/scoring';
 import type { Period } from '../shared/schemas/scenario';
 import { sha256Hex } from '../shared/sha256';
@@ -82,13 +83,11 @@ export const score = (args: string[]): ScoreOutput => {
   }
   const results = computeResults(checked.scenario, asOf ? { asOfPeriod: asOf as Period } : {});
   if (values.hash) {
-    const scenarioHash = sha256Hex(canonicalJson(checked.scenario));
-    const resultsHash = sha256Hex(canonicalJson(results));
-    return {
-      code: 0,
-      stdout: `scenario sha256 ${scenarioHash}\nresults  sha256 ${resultsHash}\n`,
-      stderr: '',
-    };
+    const stdout = scoreHashLines({
+      scenarioSha256: sha256Hex(canonicalJson(checked.scenario)),
+      resultsSha256: sha256Hex(canonicalJson(results)),
+    });
+    return { code: 0, stdout, stderr: '' };
   }
   const text = values.table
     ? formatResultsTable(results)

@@ -2,12 +2,12 @@
  * `npm start`: the whole system on this machine. Flags: `--fresh` (empty data, re-seed).
  * Errors a user can fix get one line of explanation, not a stack trace.
  */
-import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { LocalDynamoDbError } from './lib/dynamodb-local';
 import { startLocalStack } from './lib/local-stack';
+import { prerequisiteProblems } from './lib/prerequisites';
 import { DEMO_USERS } from './seed/demo-org';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
@@ -28,11 +28,8 @@ const portIsFree = (p: number) =>
   });
 
 if (!Number.isInteger(port) || port <= 0 || port > 65535) fail(`PORT=${process.env.PORT} 不是有效端口号`);
-if (spawnSync('java', ['-version']).error) {
-  fail(
-    '未找到 Java：DynamoDB Local 需要 Java 17 (例如 apt-get install -y openjdk-17-jre-headless)，安装后重试',
-  );
-}
+const problems = prerequisiteProblems();
+if (problems.length > 0) fail(problems.join('\n✗ '));
 if (!(await portIsFree(port)))
   fail(`端口 ${port} 已被占用：关闭占用它的程序，或换一个端口，例如 PORT=3001 npm start`);
 if (fresh) rmSync(dataDir, { recursive: true, force: true });

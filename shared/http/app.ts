@@ -25,6 +25,9 @@ import { surveyRoutes } from './routes/surveys';
 import { templateRoutes } from './routes/templates';
 import { yearRoutes } from './routes/years';
 
+/** Where the web front serves Swagger UI's files: `${base}/swagger-ui-dist/…` (see scripts/build-web.ts). */
+export const SWAGGER_UI_ASSETS_BASE = '';
+
 export interface CreateAppOptions {
   /** Extra routes mounted before the API's own (the local dev sign-in). */
   extend?: (app: OpenAPIHono<AppEnv>) => void;
@@ -83,7 +86,11 @@ export const createApp = (deps: AppDeps, options: CreateAppOptions = {}) => {
     openapi: '3.1.0',
     info: { title: '考评 Kaoping API', version: '0.1.0', description: '卫生健康目标责任考评系统接口' },
   });
-  app.get('/api/docs', swaggerUI({ url: '/api/openapi.json', title: '考评 API 参考' }));
+  // Swagger UI's assets come from the web front (copied from swagger-ui-dist by the web build), not a CDN.
+  app.get(
+    '/api/docs',
+    swaggerUI({ url: '/api/openapi.json', title: '考评 API 参考', baseUrl: SWAGGER_UI_ASSETS_BASE }),
+  );
   app.notFound((c) => c.json(errorBody('NOT_FOUND', '接口不存在'), 404));
   return app;
 };

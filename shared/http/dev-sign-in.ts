@@ -58,7 +58,7 @@ const signIn = publicRoute({
   request: {
     body: {
       required: true,
-      content: { 'application/json': { schema: z.strictObject({ userId: z.string().min(1) }) } },
+      content: { 'application/json': { schema: z.strictObject({ userId: z.string().min(1).max(48) }) } },
     },
   },
   responses: {

@@ -59,6 +59,12 @@ export const onError = (thrown: Error, c: Context<AppEnv>) => {
   if (error instanceof HTTPException) {
     // Hono raises these for malformed JSON bodies and the like: client errors, not ours.
     const status = error.status as ContentfulStatusCode;
+    if (status === 415) {
+      return c.json(
+        errorBody('UNSUPPORTED_MEDIA_TYPE', '请求内容类型不受支持：请以 application/json 发送'),
+        415,
+      );
+    }
     const message = status === 400 ? '请求格式有误（不是有效的 JSON）' : error.message;
     return c.json(errorBody('BAD_REQUEST', message), status);
   }

@@ -13,8 +13,19 @@ export const body = <T extends z.ZodType>(schema: T) => ({
   body: { content: { 'application/json': { schema } }, required: true },
 });
 
+/**
+ * An integer in a path or query string, read strictly: decimal digits only, no sign, exponent,
+ * hexadecimal, spaces or leading zero (`0x7EA` and `2026.0` are not 2026), then range-checked.
+ */
+export const pathInteger = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^(0|[1-9]\d{0,8})$/, '应为十进制整数')
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+
 /** `{year}` in a path: the appraisal year. */
-export const YearParams = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+export const YearParams = z.object({ year: pathInteger(2000, 2100) });
 
 /**
  * Every failure's body: `{ error: { code, message, details } }`, the code one of ERROR_CODES; some

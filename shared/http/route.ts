@@ -9,6 +9,7 @@ import { createMiddleware } from 'hono/factory';
 import { type Action, assertAllowed } from '../auth/policy';
 import { principalFromClaims } from '../auth/roles';
 import { UnauthorizedError } from '../errors';
+import { limitBody } from './body-limit';
 import type { AppEnv } from './env';
 import { errorResponse } from './openapi';
 
@@ -16,6 +17,8 @@ const errorResponses = {
   400: errorResponse('请求数据有误'),
   401: errorResponse('未登录'),
   403: errorResponse('无权限'),
+  413: errorResponse('请求内容过大'),
+  415: errorResponse('请求内容类型不受支持'),
 } as const;
 
 /** Verifies the bearer token and checks the action; sets `principal`. */
@@ -39,7 +42,11 @@ export const authorize = (action: Action) =>
 /** A route open to anyone (health, API reference, published pages). */
 // The path is captured as its literal type (as createRoute does), so the typed client sees every route.
 export const publicRoute = <P extends string, R extends Omit<RouteConfig, 'path'> & { path: P }>(config: R) =>
-  createRoute({ ...config, 'x-action': 'public' } as R);
+  createRoute({ ...config, 'x-action': 'public', middleware: [limitBody(bodyLimitOf(config))] } as R);
+
+/** A route's body limit: its own `'x-body-limit'` (workbook imports) or the JSON default. */
+const bodyLimitOf = (config: object): number | undefined =>
+  (config as { 'x-body-limit'?: number })['x-body-limit'];
 
 /** A route that needs a signed-in user allowed to perform `action`. */
 export const protectedRoute = <
@@ -53,6 +60,7 @@ export const protectedRoute = <
     ...config,
     'x-action': action,
     security: [{ bearer: [] }],
-    middleware: [authorize(action)] as const,
+    // The body limit first: an oversized body is refused before the token is even read.
+    middleware: [limitBody(bodyLimitOf(config)), authorize(action)] as const,
     responses: { ...errorResponses, ...config.responses },
-  } as R & { middleware: [ReturnType<typeof authorize>] });
+  } as R & { middleware: [ReturnType<typeof limitBody>, ReturnType<typeof authorize>] });

@@ -83,6 +83,8 @@ export const writePublishedSite = async (db: Db, store: SiteStore, year: number)
     version: snapshot.version,
     publishedAt: snapshot.publishedAt,
     sha256: snapshot.sha256,
+    scenarioSha256: snapshot.scenarioSha256,
+    resultsSha256: snapshot.resultsSha256,
     bureau: BUREAU_NAME,
     title: `${year}年度卫生健康目标责任考核结果`,
     ...(snapshot.replaces ? { replaces: snapshot.replaces } : {}),

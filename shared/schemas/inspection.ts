@@ -13,9 +13,8 @@ const Points = z
   .number()
   .min(0, '不能为负数')
   .max(100, '不能超过 100 分')
-  .refine((v) => Number.isInteger(Math.round(v * 100)) && Math.abs(v * 100 - Math.round(v * 100)) < 1e-6, {
-    message: '最多 2 位小数',
-  });
+  // Exactly the value of its 2-decimal rounding: 1e-220 is not 0.00 (and DynamoDB refuses to store it).
+  .refine((v) => Number(v.toFixed(2)) === v, { message: '最多 2 位小数' });
 
 export const ChecklistCodeSchema = z
   .string()

@@ -9,7 +9,13 @@
 import { z } from 'zod';
 
 /** A decimal given as a JSON number or a plain decimal string (`"88.52"`). */
-export const DecimalSchema = z.union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/)]);
+export const DecimalSchema = z.union([
+  z.number(),
+  z
+    .string()
+    .max(40)
+    .regex(/^-?\d+(\.\d+)?$/),
+]);
 export type Decimal = z.infer<typeof DecimalSchema>;
 
 export const PeriodSchema = z.enum(['Q1', 'Q2', 'Q3', 'Q4']).meta({ description: '考核期（季度）' });
@@ -30,7 +36,8 @@ export const BandSchema = z.enum(['优', '良', '中', '差']);
 export type Band = z.infer<typeof BandSchema>;
 
 /** Value of a fact or target: a decimal (number or string), a date string, or a boolean. */
-export const ValueSchema = z.union([z.number(), z.string(), z.boolean()]);
+// Strings are bounded: a decimal or a date is short, and a stored value must fit its item.
+export const ValueSchema = z.union([z.number(), z.string().max(40), z.boolean()]);
 export type Value = z.infer<typeof ValueSchema>;
 
 const ThresholdRuleSchema = z

@@ -16,7 +16,7 @@ import { getUser } from '../../shared/db/org-repo';
 import { createS3EvidenceStore } from '../../shared/evidence/s3-store';
 import type { EvidenceStore } from '../../shared/evidence/store';
 import { createApp } from '../../shared/http/app';
-import { createDevSigner } from '../../shared/http/dev-sign-in';
+import { createDevSigner, devSignInRoutes } from '../../shared/http/dev-sign-in';
 import { createLogger } from '../../shared/http/logger';
 import { writePublishedSite } from '../../shared/publication/publish';
 import { folderSiteStore } from '../../shared/publication/site-store';
@@ -43,7 +43,7 @@ export interface TestApi {
 export const CURRENT_YEAR = 2026;
 
 export const createTestApi = async (
-  options: { seed?: boolean; now?: Date; history?: boolean } = {},
+  options: { seed?: boolean; now?: Date; history?: boolean; devSignIn?: boolean } = {},
 ): Promise<TestApi> => {
   const db = createDb({ tableName: `t-${randomUUID()}`, endpoint: inject('ddbEndpoint') });
   await ensureTable(db.raw, db.tableName);
@@ -53,16 +53,20 @@ export const createTestApi = async (
   const rankingsDir = mkdtempSync(join(tmpdir(), 'kaoping-rankings-'));
   const s3 = await startLocalS3();
   const evidence = createS3EvidenceStore({ bucket: s3.bucket, endpoint: s3.endpoint });
-  const app = createApp({
-    db,
-    verifier: localVerifier(signer.jwks),
-    logger: createLogger('CRITICAL'),
-    now: () => now,
-    evidence,
-    publishSite: async (year) => {
-      await writePublishedSite(db, folderSiteStore(rankingsDir), year);
+  const app = createApp(
+    {
+      db,
+      verifier: localVerifier(signer.jwks),
+      logger: createLogger('CRITICAL'),
+      now: () => now,
+      evidence,
+      publishSite: async (year) => {
+        await writePublishedSite(db, folderSiteStore(rankingsDir), year);
+      },
     },
-  });
+    // The local server's dev sign-in, for tests of what it refuses.
+    options.devSignIn ? { extend: (a) => a.route('/api', devSignInRoutes(signer)) } : {},
+  );
   const tokens = new Map<string, string>();
   const token = async (userId: string) => {
     const cached = tokens.get(userId);

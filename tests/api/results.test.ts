@@ -105,7 +105,7 @@ describe('results, publication and the published site', () => {
     expect(cli).toBe(resultsJson);
     const page = readFileSync(join(dir, 'index.html'), 'utf8');
     expect(page).toContain('洛阳镇卫生院');
-    expect(page).toContain(published.body.sha256);
+    expect(page).toContain(`results  sha256 ${published.body.resultsSha256}`);
   }, 60_000);
 
   it('makes a correction a new version that says what it replaces, keeping the old one readable', async () => {

@@ -350,7 +350,7 @@ describe(`a whole appraisal year (${Y}) through the HTTP app`, () => {
     );
     const page = readFileSync(join(dir, 'index.html'), 'utf8');
     expect(page).toContain('清河县中心血站');
-    expect(page).toContain(published.sha256);
+    expect(page).toContain(`results  sha256 ${published.resultsSha256}`);
   }, 120_000);
 });
 

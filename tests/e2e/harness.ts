@@ -6,30 +6,20 @@
  * app.js.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type axe from 'axe-core';
-import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
 import { buildWeb } from '../../scripts/build-web';
 import { freePort } from '../../scripts/lib/dynamodb-local';
 import { type LocalStack, type LocalStackOptions, startLocalStack } from '../../scripts/lib/local-stack';
 import { ServiceUnavailableError } from '../../shared/errors';
+import { launchChromium } from './browser';
+import { withLock } from './lock';
 
 const root = resolve(import.meta.dirname, '../..');
-
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
@@ -40,32 +30,14 @@ const newestMtime = (dir: string): number =>
   }, 0);
 
 /** Builds web/dist unless it is newer than every source file; one builder at a time. */
-const ensureWebBuilt = async (): Promise<void> => {
-  const lock = join(
-    tmpdir(),
-    `kaoping-web-build-${createHash('sha1').update(root).digest('hex').slice(0, 8)}`,
-  );
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch {
-      // A lock left by a crashed run is stale after 30 s (a build takes about one).
-      const held = statSync(lock, { throwIfNoEntry: false });
-      if (held && Date.now() - held.mtimeMs > 30_000) rmSync(lock, { force: true, recursive: true });
-      if (Date.now() > deadline) throw new Error(`web build lock ${lock} is held for too long`);
-      await sleep(50);
-    }
-  }
-  try {
+const ensureWebBuilt = (): Promise<void> =>
+  // A lock left by a crashed run is stale after 30 s (a build takes about one).
+  withLock(`kaoping-web-build-${createHash('sha1').update(root).digest('hex').slice(0, 8)}`, async () => {
     const bundle = resolve(root, 'web/dist/app.js');
     const sources = Math.max(newestMtime(resolve(root, 'web/src')), newestMtime(resolve(root, 'web/public')));
-    if (!existsSync(bundle) || statSync(bundle).mtimeMs < sources) await buildWeb();
-  } finally {
-    rmSync(lock, { force: true, recursive: true });
-  }
-};
+    const swaggerUi = resolve(root, 'web/dist/swagger-ui-dist');
+    if (!existsSync(bundle) || !existsSync(swaggerUi) || statSync(bundle).mtimeMs < sources) await buildWeb();
+  });
 
 export interface E2e {
   url: string;
@@ -98,7 +70,6 @@ let currentUrl: string | undefined;
 
 /** Starts the stack on a unique table and launches Chromium; call `stop` in afterAll (awaited). */
 export const startE2e = async (options: Pick<LocalStackOptions, 'now'> = {}): Promise<E2e> => {
-  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium`);
   await ensureWebBuilt();
   const stack = await startSeededStack({
     ddbEndpoint: inject('ddbEndpoint'),
@@ -110,7 +81,7 @@ export const startE2e = async (options: Pick<LocalStackOptions, 'now'> = {}): Pr
   currentUrl = stack.url;
   let browser: Browser;
   try {
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   } catch (error) {
     await stack.stop();
     throw error;

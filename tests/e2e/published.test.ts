@@ -6,10 +6,11 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import axe from 'axe-core';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { freePort } from '../../scripts/lib/dynamodb-local';
 import { startLocalStack } from '../../scripts/lib/local-stack';
+import { launchChromium } from './browser';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -56,18 +57,7 @@ describe('the published ranking page', () => {
     const port = await freePort();
     server = await serveFolder(rankingsDir, port);
     url = `http://127.0.0.1:${port}/rankings/`;
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
   }, 180_000);
 
   afterAll(async () => {
@@ -101,7 +91,10 @@ describe('the published ranking page', () => {
     await expect.poll(() => vetoedRow.textContent()).toContain('不合格');
     await page.getByRole('link', { name: '洛阳镇卫生院' }).click();
     await expect.poll(() => page.locator('main').textContent()).toMatch(/按完成比例|达标|扣分|评分/);
-    expect(await page.locator('code.hash').textContent()).toMatch(/^[0-9a-f]{64}$/);
+    // What `npm run score -- scenario.json --hash` prints (tests/api/published-hash.test.ts: exactly).
+    expect(await page.locator('pre.hash').textContent()).toMatch(
+      /^scenario sha256 [0-9a-f]{64}\nresults {2}sha256 [0-9a-f]{64}\n$/,
+    );
     expect(apiCalls).toEqual([]);
     await page.close();
   });

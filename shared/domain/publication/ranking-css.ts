@@ -27,7 +27,7 @@ header.site .notice{color:#78350f}
 .summary div{background:var(--bg);padding:8px;border-radius:4px}.summary dt{color:var(--muted);font-size:.85rem}.summary dd{margin:0;font-size:1.1rem}
 .rule{color:var(--muted);font-size:.85rem;margin:.25rem 0 0}
 td p{margin:0}
-.hash{word-break:break-all;font-size:.85rem}
+.hash{word-break:break-all;white-space:pre-wrap;font-size:.85rem}
 .verify{margin-top:32px;color:var(--muted);font-size:.9rem}
 .years li{margin:.5rem 0}
 @media (max-width:640px){.dim{display:none}header.site h1{font-size:1.2rem}main{padding:12px}}

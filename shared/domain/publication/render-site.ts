@@ -5,6 +5,7 @@
 
 import type { CategoryResult, Results, UnitResult } from '../../schemas/results';
 import { formatPoints } from '../scoring';
+import { SCORE_HASH_COMMAND, scoreHashLines } from './check-hashes';
 import { html, page, type Raw } from './html';
 import { RANKING_CSS } from './ranking-css';
 
@@ -14,6 +15,9 @@ export interface PublishedSnapshotMeta {
   publishedAt: string;
   /** SHA-256 of the canonical JSON of `{ scenario, results }`. */
   sha256: string;
+  /** SHA-256 of the canonical scenario and of the canonical results: what the check command prints. */
+  scenarioSha256: string;
+  resultsSha256: string;
   bureau: string;
   title: string;
   replaces?: { version: number; reason: string };
@@ -89,9 +93,10 @@ const verifyNote = (meta: PublishedSnapshotMeta) => html`
 <section class="verify">
   <h2>如何核验</h2>
   <p>本页数据由 <a href="scenario.json">计分情景 scenario.json</a>（全部计分输入）经计分引擎计算得到
-  <a href="results.json">results.json</a>。二者规范化 JSON 的 SHA-256 为：</p>
-  <p><code class="hash">${meta.sha256}</code></p>
-  <p>任何人可用源代码重新计算并逐字节比对：<code>npm run score -- scenario.json</code>。</p>
+  <a href="results.json">results.json</a>。任何人可下载 scenario.json，用本系统源代码运行
+  <code>${SCORE_HASH_COMMAND}</code>，输出应与下面两行逐字相同：</p>
+  <pre class="hash">${scoreHashLines(meta)}</pre>
+  <p>（<code>npm run score -- scenario.json</code> 输出完整结果，可与 results.json 逐字节比对。）</p>
 </section>`;
 
 export const renderYearPage = (meta: PublishedSnapshotMeta, results: Results, cssHref: string) =>

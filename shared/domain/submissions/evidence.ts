@@ -39,6 +39,22 @@ export const EVIDENCE_TYPES: readonly EvidenceType[] = [
 export const evidenceType = (mime: string): EvidenceType | undefined =>
   EVIDENCE_TYPES.find((t) => t.mime === mime);
 
+/** Other spellings of a type's extension a user's file name may carry. */
+const EXTENSION_ALIASES: Record<string, readonly string[]> = { jpg: ['jpeg'] };
+
+/**
+ * The name a file is stored and downloaded under: the user's name, its extension made that of the
+ * checked type (a PDF named `setup.exe` becomes `setup.pdf`), so a download never claims to be a
+ * program or any type the bytes are not.
+ */
+export const storedFileName = (name: string, type: Pick<EvidenceType, 'ext'>): string => {
+  const dot = name.lastIndexOf('.');
+  const stem = dot > 0 ? name.slice(0, dot) : name;
+  const ext = dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
+  if (ext === type.ext || EXTENSION_ALIASES[type.ext]?.includes(ext)) return name;
+  return `${stem}.${type.ext}`;
+};
+
 export const ALLOWED_TYPES_TEXT = 'PDF、JPEG/PNG 图片、Word（DOCX）、Excel（XLSX）';
 export const MAX_SIZE_TEXT = '50 MB';
 

@@ -45,7 +45,7 @@ import {
   CustomisationSchema,
 } from '../../schemas/agreement';
 import type { AppEnv } from '../env';
-import { body, errorResponse, json, YearParams } from '../openapi';
+import { body, errorResponse, json, pathInteger, YearParams } from '../openapi';
 import { protectedRoute } from '../route';
 
 const UnitParams = YearParams.extend({ unitId: z.string().min(1).max(48) });
@@ -147,7 +147,7 @@ const versionRoute = protectedRoute('agreements.read', {
   method: 'get',
   path: '/years/{year}/agreements/{unitId}/versions/{revision}',
   summary: '责任书的一个版本',
-  request: { params: UnitParams.extend({ revision: z.coerce.number().int().min(1).max(9999) }) },
+  request: { params: UnitParams.extend({ revision: pathInteger(1, 9999) }) },
   responses: { 200: json(VersionViewSchema, '版本'), 404: errorResponse('不存在') },
 });
 const diffRoute = protectedRoute('agreements.read', {
@@ -157,8 +157,8 @@ const diffRoute = protectedRoute('agreements.read', {
   request: {
     params: UnitParams,
     query: z.strictObject({
-      from: z.coerce.number().int().min(1).max(9999).optional(),
-      to: z.coerce.number().int().min(1).max(9999).optional(),
+      from: pathInteger(1, 9999).optional(),
+      to: pathInteger(1, 9999).optional(),
     }),
   },
   responses: { 200: json(AgreementDiffSchema, '变化'), 404: errorResponse('版本不存在') },

@@ -30,6 +30,7 @@ import {
   checkDeclaredFile,
   evidenceType,
   MAX_FILES_PER_ITEM,
+  storedFileName,
 } from '../../domain/submissions/evidence';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../errors';
 import {
@@ -235,7 +236,7 @@ export const attachmentRoutes = new OpenAPIHono<AppEnv>()
     const file: Attachment = {
       fileId,
       ...ownerOf(o),
-      name: request.name,
+      name: storedFileName(request.name, type),
       contentType: type.mime,
       size: request.size,
       sha256: request.sha256.toLowerCase(),

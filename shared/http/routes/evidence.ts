@@ -29,6 +29,7 @@ import {
   MAX_EVIDENCE_BYTES,
   MAX_FILES_PER_ITEM,
   MAX_SIZE_TEXT,
+  storedFileName,
   UPLOAD_EXPIRES_SECONDS,
 } from '../../domain/submissions/evidence';
 import { AppError, ConflictError } from '../../errors';
@@ -225,7 +226,7 @@ export const evidenceRoutes = new OpenAPIHono<AppEnv>()
     const file: EvidenceFile = {
       fileId,
       ...p,
-      name: request.name,
+      name: storedFileName(request.name, type),
       contentType: type.mime,
       size: request.size,
       sha256: request.sha256.toLowerCase(),

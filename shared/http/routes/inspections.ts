@@ -52,6 +52,7 @@ import {
   RectificationSchema,
   RectificationStateSchema,
 } from '../../schemas/inspection';
+import { MAX_IMPORT_BODY_BYTES } from '../body-limit';
 import type { AppEnv } from '../env';
 import { body, errorResponse, json, YearParams } from '../openapi';
 import { protectedRoute } from '../route';
@@ -90,6 +91,7 @@ const saveChecklistItemRoute = protectedRoute('checklist.write', {
 const importChecklistRoute = protectedRoute('checklist.write', {
   method: 'post',
   path: '/years/{year}/checklist/import',
+  'x-body-limit': MAX_IMPORT_BODY_BYTES,
   summary: '从 Excel 导入检查清单：全部无误才导入，否则逐项列出错误的行和列',
   request: { params: YearParams, ...body(ImportBodySchema) },
   responses: { 200: json(z.array(ChecklistItemSchema), '已导入') },

@@ -19,7 +19,7 @@ import { PublishedSnapshotSchema, UnitResultsViewSchema } from '../../schemas/re
 import { ScenarioSchema } from '../../schemas/scenario';
 import { PERIODS, type Period, PeriodSchema } from '../../schemas/year';
 import type { AppEnv } from '../env';
-import { body, errorResponse, json, YearParams } from '../openapi';
+import { body, errorResponse, json, pathInteger, YearParams } from '../openapi';
 import { protectedRoute } from '../route';
 
 const AsOfQuery = z.strictObject({ asOf: PeriodSchema.optional() });
@@ -91,7 +91,7 @@ const getDraftRoute = protectedRoute('results.export', {
   method: 'get',
   path: '/years/{year}/drafts/{version}',
   summary: '一个公示结果版本及其与上一版本的差异',
-  request: { params: YearParams.extend({ version: z.coerce.number().int().min(1).max(9999) }) },
+  request: { params: YearParams.extend({ version: pathInteger(1, 9999) }) },
   responses: { 200: json(DraftDetailSchema, '版本与差异'), 404: errorResponse('不存在') },
 });
 const newDraftRoute = protectedRoute('results.publish', {

@@ -50,10 +50,10 @@ import {
 import { SubmissionItemSchema } from '../../schemas/submission';
 import { type Period, PeriodSchema } from '../../schemas/year';
 import type { AppEnv } from '../env';
-import { body, errorResponse, json } from '../openapi';
+import { body, errorResponse, json, pathInteger } from '../openapi';
 import { protectedRoute } from '../route';
 
-const Year = z.coerce.number().int().min(2000).max(2100);
+const Year = pathInteger(2000, 2100);
 const Id = z.string().min(1).max(48);
 const PeriodParams = z.object({ year: Year, period: PeriodSchema });
 const ScoreParams = z.object({

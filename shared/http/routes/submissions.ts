@@ -61,7 +61,7 @@ import {
 } from '../../schemas/submission';
 import { type Period, PeriodSchema, type Year } from '../../schemas/year';
 import type { AppEnv } from '../env';
-import { body, errorResponse, json } from '../openapi';
+import { body, errorResponse, json, pathInteger } from '../openapi';
 import { protectedRoute } from '../route';
 
 const PERIOD_LABELS: Record<Period, string> = {
@@ -72,7 +72,7 @@ const PERIOD_LABELS: Record<Period, string> = {
 };
 
 export const UnitPeriodParams = z.object({
-  year: z.coerce.number().int().min(2000).max(2100),
+  year: pathInteger(2000, 2100),
   unitId: z.string().min(1).max(48),
   period: PeriodSchema,
 });

@@ -15,6 +15,7 @@ import {
   SurveyResultSchema,
 } from '../../schemas/inspection';
 import { PeriodSchema } from '../../schemas/year';
+import { MAX_IMPORT_BODY_BYTES } from '../body-limit';
 import type { AppEnv } from '../env';
 import { json, YearParams } from '../openapi';
 import { protectedRoute } from '../route';
@@ -36,6 +37,7 @@ const listRoute = protectedRoute('surveys.read', {
 const importRoute = protectedRoute('surveys.write', {
   method: 'post',
   path: '/years/{year}/surveys/import',
+  'x-body-limit': MAX_IMPORT_BODY_BYTES,
   summary: '导入满意度测评（xlsx 或 csv：单位编号、调查人数、满意人数）；全部无误才导入',
   request: {
     params: YearParams,

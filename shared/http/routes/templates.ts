@@ -15,6 +15,7 @@ import {
 } from '../../db/template-repo';
 import { AppError, ValidationError } from '../../errors';
 import { TemplateSummarySchema, TemplateViewSchema, TemplateWriteSchema } from '../../schemas/template';
+import { MAX_IMPORT_BODY_BYTES } from '../body-limit';
 import type { AppEnv } from '../env';
 import { body, errorResponse, json, YearParams } from '../openapi';
 import { protectedRoute } from '../route';
@@ -83,6 +84,7 @@ const exportRoute = protectedRoute('templates.read', {
 const importRoute = protectedRoute('templates.write', {
   method: 'post',
   path: '/years/{year}/template-workbook',
+  'x-body-limit': MAX_IMPORT_BODY_BYTES,
   summary: '导入指标模板工作簿：整本无误才导入，否则逐项列出错误所在的工作表、行和列',
   request: {
     params: YearParams,
