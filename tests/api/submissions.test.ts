@@ -246,7 +246,7 @@ describe('quarter-end submissions', () => {
     expect(sheet.body.periodSubmission.rounds).toHaveLength(2);
   });
 
-  it('refuses changes after the close with the close time in Beijing time, and before the window opens', async () => {
+  it('refuses changes after the close with the close time in Beijing time', async () => {
     const u = await createFixtureUnit(api);
     api.setNow(AFTER_Q2);
     const late = await api.call('PUT', itemPath(u.unitId, 'A1'), {
@@ -256,13 +256,32 @@ describe('quarter-end submissions', () => {
     expect(late.status).toBe(409);
     expect(late.body.error).toMatchObject({ code: 'WINDOW_CLOSED', closesAt: '2026-07-10T18:00:00+08:00' });
     expect(late.body.error.message).toContain('2026年7月10日 18:00（北京时间）截止');
+    expect((await partition(u.unitId)).filter((i) => String(i.sk).startsWith('ITEM#'))).toEqual([]);
+  });
+
+  it('keeps values and files as drafts before the window opens; only the submission waits for it', async () => {
+    // Prepare: the reporter works the day before the Q2 window opens
+    const u = await createFixtureUnit(api);
     api.setNow(new Date('2026-06-24T08:59:00+08:00'));
+    // Act
     const early = await api.call('PUT', itemPath(u.unitId, 'A1'), {
       as: u.reporter,
-      body: { value: 90, narrative: '', version: 0 },
+      body: { value: 90, narrative: '提前准备', version: 0 },
     });
-    expect(early.body.error.code).toBe('WINDOW_NOT_OPEN');
-    expect((await partition(u.unitId)).filter((i) => String(i.sk).startsWith('ITEM#'))).toEqual([]);
+    const ticket = await api.call('POST', `${itemPath(u.unitId, 'A1')}/files`, {
+      as: u.reporter,
+      body: { name: '台账.pdf', size: 2048, contentType: 'application/pdf', sha256: 'a'.repeat(64) },
+    });
+    const submitted = await submit(u, 'early-0001');
+    const sheet = await api.call('GET', `${unitPeriodPath(u.unitId)}/worksheet`, { as: u.reporter });
+    // Assess
+    expect(early.status).toBe(200);
+    expect(early.body).toMatchObject({ status: 'draft', value: 90, narrative: '提前准备' });
+    expect(ticket.status).toBe(201);
+    expect(submitted.status).toBe(409);
+    expect(submitted.body.error.code).toBe('WINDOW_NOT_OPEN');
+    expect(sheet.body.window.state).toBe('not_open');
+    expect(sheet.body.rows[0].item).toMatchObject({ status: 'draft', value: 90 });
   });
 
   it('lets the admin extend one unit’s window until a date, with a reason', async () => {

@@ -38,6 +38,8 @@ export class ApiError extends Error {
     readonly code: ErrorCode | ClientErrorCode,
     message: string,
     readonly details: ErrorDetail[] = [],
+    /** The error's other fields (e.g. a conflict's `current` record and `currentVersion`). */
+    readonly extra: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -67,8 +69,8 @@ const isErrorBody = (body: unknown): body is ErrorResponse =>
 const toApiError = async (response: Response): Promise<ApiError> => {
   const body: unknown = await response.json().catch(() => null);
   if (isErrorBody(body)) {
-    const { code, message, details = [] } = body.error;
-    return new ApiError(response.status, code, message, details);
+    const { code, message, details = [], ...extra } = body.error;
+    return new ApiError(response.status, code, message, details, extra);
   }
   return new ApiError(
     response.status,
@@ -96,19 +98,25 @@ export const apiFetch = async (input: string, init: RequestInit = {}): Promise<R
 
 /**
  * A JSON call with the session's token; a 204 answer resolves to undefined. Every page's API module
- * uses it; `headers` carries the few extra ones (the submission's `idempotency-key`).
+ * uses it; `options` carries the few extras: `headers` (the submission's `idempotency-key`) and
+ * `keepalive` for autosaves (the request outlives the page when it is closed).
  */
 export const call = async <T>(
   path: string,
   method = 'GET',
   body?: unknown,
-  headers: Record<string, string> = {},
+  options: Pick<RequestInit, 'keepalive'> & { headers?: Record<string, string> } = {},
 ): Promise<T> => {
   const response = await apiFetch(
     path,
     body === undefined
-      ? { method, headers }
-      : { method, body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } },
+      ? { method, ...options }
+      : {
+          method,
+          body: JSON.stringify(body),
+          ...options,
+          headers: { 'content-type': 'application/json', ...options.headers },
+        },
   );
   if (response.status === 204) return undefined as T;
   if (!response.headers.get('content-type')?.includes('application/json')) {

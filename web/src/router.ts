@@ -3,6 +3,7 @@
  * matcher for paths with parameters (`/units/:unitId/edit`). Enough for a dozen pages.
  */
 import { useEffect, useState } from 'preact/hooks';
+import { confirmLeave } from './leave-guard';
 
 type Listener = () => void;
 const listeners = new Set<Listener>();
@@ -11,8 +12,9 @@ const notify = () => {
 };
 window.addEventListener('popstate', notify);
 
-/** Moves to a path inside the app without reloading the page. */
+/** Moves to a path inside the app without reloading the page (asking first if a save failed). */
 export const navigate = (to: string, options: { replace?: boolean } = {}): void => {
+  if (!options.replace && !confirmLeave()) return;
   if (options.replace) history.replaceState(null, '', to);
   else history.pushState(null, '', to);
   window.scrollTo(0, 0);

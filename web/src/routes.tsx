@@ -5,6 +5,7 @@ import { canEdit, canSee, type PageId } from './navigation';
 import { AgreementDetail } from './pages/agreements/AgreementDetail';
 import { AgreementList } from './pages/agreements/AgreementList';
 import { AgreementPrint } from './pages/agreements/AgreementPrint';
+import { AssignmentsPage } from './pages/assignments/AssignmentsPage';
 import { ChecklistPage } from './pages/checklist/ChecklistPage';
 import { Home } from './pages/Home';
 import { InspectionsPage } from './pages/inspections/InspectionsPage';
@@ -74,6 +75,7 @@ const ROUTES: Route[] = [
   },
   { pattern: '/submissions', page: 'submissions', render: (_, user) => <SubmissionsPage user={user} /> },
   { pattern: '/progress', page: 'progress', render: (_, user) => <ProgressPage user={user} /> },
+  { pattern: '/assignments', page: 'assignments', render: (_, user) => <AssignmentsPage user={user} /> },
   { pattern: '/notifications', page: 'notifications', render: () => <NotificationsPage /> },
   { pattern: '/inspections', page: 'inspections', render: (_, user) => <InspectionsPage user={user} /> },
   { pattern: '/checklist', page: 'checklist', render: (_, user) => <ChecklistPage user={user} /> },

@@ -39,6 +39,15 @@ export const windowState = (
   };
 };
 
+/**
+ * What a window allows: drafts (values, narratives, evidence files) may be prepared before it opens
+ * and while it is open; the period submission only while it is open. Nothing changes after the close.
+ */
+export type WindowPurpose = 'draft' | 'submit';
+
+export const windowAllows = (state: WindowState, purpose: WindowPurpose): boolean =>
+  state.kind === 'open' || (purpose === 'draft' && state.kind === 'not_open');
+
 /** The close that applies to a unit: its extension's end when later than the window's close. */
 export const effectiveClose = (window: WindowTimes, extension?: ExtensionTimes | null): string =>
   extension && Date.parse(extension.untilAt) > Date.parse(window.closesAt)

@@ -216,7 +216,7 @@ export const evidenceRoutes = new OpenAPIHono<AppEnv>()
       listFiles(db, p, p.code),
     ]);
     indicatorOf(dimensions, p.period, p.code);
-    await assertWindowOpen(db, now(), p, year);
+    await assertWindowOpen(db, now(), p, year, 'draft');
     if (existing.filter((f) => f.state === 'ready').length >= MAX_FILES_PER_ITEM) {
       throw new ConflictError(`每项指标最多上传 ${MAX_FILES_PER_ITEM} 个文件`, {}, 'TOO_MANY_FILES');
     }
@@ -245,7 +245,7 @@ export const evidenceRoutes = new OpenAPIHono<AppEnv>()
     const p = c.req.valid('param');
     assertOwnUnit(c.get('principal'), p.unitId);
     const year = await getYear(db, p.year);
-    await assertWindowOpen(db, now(), p, year);
+    await assertWindowOpen(db, now(), p, year, 'draft');
     const file = await getFile(db, p, p.code, p.fileId);
     if (file.state === 'ready') return c.json(file, 200);
     await verifyUpload(c.get('deps'), file, () => discardPendingFile(db, file));
@@ -256,7 +256,7 @@ export const evidenceRoutes = new OpenAPIHono<AppEnv>()
     const p = c.req.valid('param');
     assertOwnUnit(c.get('principal'), p.unitId);
     const year = await getYear(db, p.year);
-    await assertWindowOpen(db, now(), p, year);
+    await assertWindowOpen(db, now(), p, year, 'draft');
     const file = await getFile(db, p, p.code, p.fileId);
     await removeFile(db, file);
     await removeObject(evidence, file.objectKey, (error) =>

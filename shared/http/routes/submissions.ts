@@ -41,7 +41,9 @@ import {
   effectiveClose,
   endOfBeijingDay,
   formatBeijing,
+  type WindowPurpose,
   type WindowTimes,
+  windowAllows,
   windowState,
 } from '../../domain/submissions/window';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../errors';
@@ -114,13 +116,21 @@ export const periodWindow = (year: Year, period: Period): WindowTimes => {
 };
 
 /**
- * Refuses a change outside the unit's window: before it opens, or after it closes (409 with the
- * close time in Beijing time) unless the admin extended it for this unit.
+ * Refuses a change the unit's window does not allow (see `windowAllows`): a submission before it
+ * opens, or any change after it closes (409 with the close time in Beijing time) unless the admin
+ * extended it for this unit. Drafts may be prepared before the window opens.
  */
-export const assertWindowOpen = async (db: Db, now: Date, p: UnitPeriod, year: Year) => {
+export const assertWindowOpen = async (
+  db: Db,
+  now: Date,
+  p: UnitPeriod,
+  year: Year,
+  purpose: WindowPurpose = 'submit',
+) => {
   const window = periodWindow(year, p.period);
   let state = windowState(window, now);
   if (state.kind === 'closed') state = windowState(window, now, await getExtension(db, p));
+  if (windowAllows(state, purpose)) return;
   if (state.kind === 'not_open') {
     throw new ConflictError(
       `${PERIOD_LABELS[p.period]}材料上报尚未开始，${formatBeijing(state.opensAt)}（北京时间）开放`,
@@ -369,7 +379,7 @@ export const submissionRoutes = new OpenAPIHono<AppEnv>()
       }
       value = checked.value;
     }
-    await assertWindowOpen(db, now(), p, year);
+    await assertWindowOpen(db, now(), p, year, 'draft');
     const item = await saveItem(
       db,
       p,

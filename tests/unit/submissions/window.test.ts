@@ -5,6 +5,7 @@ import {
   effectiveClose,
   endOfBeijingDay,
   formatBeijing,
+  windowAllows,
   windowState,
 } from '../../../shared/domain/submissions/window';
 
@@ -40,5 +41,14 @@ describe('submission windows by the server clock', () => {
     expect(beijingDate(new Date('2026-07-09T16:30:00Z'))).toBe('2026-07-10');
     expect(daysUntil(Q2.closesAt, new Date('2026-07-07T09:00:00+08:00'))).toBe(3);
     expect(daysUntil(Q2.closesAt, new Date('2026-07-10T00:10:00+08:00'))).toBe(0);
+  });
+
+  it('allows drafts before the opening, a submission only while open, nothing after the close', () => {
+    const at = (iso: string) => windowState(Q2, new Date(iso));
+    const before = at('2026-06-20T10:00:00+08:00');
+    const during = at('2026-07-01T10:00:00+08:00');
+    const after = at('2026-07-11T10:00:00+08:00');
+    expect([before, during, after].map((s) => windowAllows(s, 'draft'))).toEqual([true, true, false]);
+    expect([before, during, after].map((s) => windowAllows(s, 'submit'))).toEqual([false, true, false]);
   });
 });

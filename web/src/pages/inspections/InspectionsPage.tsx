@@ -10,6 +10,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { ErrorBanner, Notice } from '../../components/ErrorBanner';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
+import { YearSwitch } from '../../components/YearChoice';
 import { useResource } from '../../use-resource';
 import { workingYear } from '../agreements/use-years';
 import { attachmentsColumn } from '../attachments/AttachmentList';
@@ -92,6 +93,8 @@ const InspectorView = ({ user, year, names }: { user: Me; year: number; names: M
 
 export const InspectionsPage = ({ user }: { user: Me }) => {
   const [setup] = useResource(() => Promise.all([api.years.list(), api.units.list()]), []);
+  // The year lives in the address (`?year=`); a choice re-renders the page with it.
+  const [, setChosen] = useState<number>();
   if (setup.status === 'loading') return <Loading />;
   if (setup.status === 'error') return <ErrorBanner message={setup.error.message} />;
   const [years, units] = setup.data;
@@ -101,10 +104,11 @@ export const InspectionsPage = ({ user }: { user: Me }) => {
   const isAdmin = user.roles.includes('admin');
   const isInspector = user.roles.includes('inspector');
   return (
-    <div class="stack">
+    <div class="stack" key={year}>
       <PageHeader title={isAdmin || isInspector ? '检查记录' : '整改通知'}>
         {year} 年度明查暗访、专项检查与整改
       </PageHeader>
+      <YearSwitch id="inspections-year" years={years} value={year} onChange={setChosen} />
       {isAdmin && <ApprovalQueue year={year} names={names} />}
       {isAdmin && <RectificationList user={user} year={year} names={names} overdueOnly title="逾期未整改" />}
       {isInspector && <InspectorView user={user} year={year} names={names} />}

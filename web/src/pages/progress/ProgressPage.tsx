@@ -2,6 +2,7 @@
  * 上报进度 (admin, leaders): units × indicators of a period with status colours (and text), counts
  * per unit and per category, filters, the Excel export, and (admin) extensions per unit.
  */
+import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Category, Me, Year } from '../../api';
 import { api } from '../../api';
@@ -13,6 +14,7 @@ import { Link } from '../../components/Link';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { SelectField } from '../../components/SelectField';
+import { useYearChoice } from '../../components/YearChoice';
 import { focusWindow, formatDateTime } from '../../format';
 import { PERIOD_LABELS } from '../../labels';
 import { toApiError, useResource } from '../../use-resource';
@@ -40,12 +42,24 @@ export const ProgressPage = ({ user }: { user: Me }) => {
   if (setup.status === 'loading') return <Loading />;
   if (setup.status === 'error') return <ErrorBanner message={setup.error.message} />;
   const [years, categories] = setup.data;
-  const year = years.find((y) => y.state === 'in_progress') ?? years[0];
-  if (!year) return <EmptyState title="尚无考核年度" />;
-  return <ProgressView user={user} year={year} categories={categories} />;
+  if (years.length === 0) return <EmptyState title="尚无考核年度" />;
+  return <ProgressYears user={user} years={years} categories={categories} />;
 };
 
-const ProgressView = ({ user, year, categories }: { user: Me; year: Year; categories: Category[] }) => {
+const ProgressYears = ({ user, years, categories }: { user: Me; years: Year[]; categories: Category[] }) => {
+  const { year, chooser } = useYearChoice(years, 'progress-year');
+  if (!year) return <EmptyState title="尚无考核年度" />;
+  return <ProgressView key={year.year} user={user} year={year} categories={categories} chooser={chooser} />;
+};
+
+interface ProgressViewProps {
+  user: Me;
+  year: Year;
+  categories: Category[];
+  chooser: JSX.Element | null;
+}
+
+const ProgressView = ({ user, year, categories, chooser }: ProgressViewProps) => {
   const [period, setPeriod] = useState<Period>(focusWindow(year.periods, new Date())?.period ?? 'Q1');
   const [categoryId, setCategoryId] = useState('');
   const [status, setStatus] = useState('');
@@ -93,6 +107,7 @@ const ProgressView = ({ user, year, categories }: { user: Me; year: Year; catego
         </p>
       </PageHeader>
       <form class="filters" onSubmit={(e) => e.preventDefault()}>
+        {chooser}
         <SelectField
           inline
           id="progress-period"

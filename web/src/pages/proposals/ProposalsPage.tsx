@@ -16,6 +16,7 @@ import { Field } from '../../components/Field';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { SelectField } from '../../components/SelectField';
+import { YearSwitch } from '../../components/YearChoice';
 import { formatPoints } from '../../format';
 import { toApiError, useResource } from '../../use-resource';
 import { workingYear } from '../agreements/use-years';
@@ -293,6 +294,8 @@ export const ProposalsPage = ({ user }: { user: Me }) => {
   const [setup] = useResource(() => Promise.all([api.years.list(), api.units.list()]), []);
   const [saved, setSaved] = useState<string>();
   const [version, setVersion] = useState(0);
+  // The year lives in the address (`?year=`); a choice re-renders the page with it.
+  const [, setChosen] = useState<number>();
   if (setup.status === 'loading') return <Loading />;
   if (setup.status === 'error') return <ErrorBanner message={setup.error.message} />;
   const [years, units] = setup.data;
@@ -301,8 +304,9 @@ export const ProposalsPage = ({ user }: { user: Me }) => {
   const names = new Map(units.map((u) => [u.id, u.name]));
   const mayPropose = kindsFor(user).length > 0;
   return (
-    <div class="stack">
+    <div class="stack" key={year}>
       <PageHeader title="加减分与否决">{year} 年度加分、减分与一票否决提议，由考核办审批</PageHeader>
+      <YearSwitch id="proposals-year" years={years} value={year} onChange={setChosen} />
       {saved && <Notice>{saved}</Notice>}
       {mayPropose && (
         <ProposalForm

@@ -9,6 +9,7 @@ import { api } from '../../api';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Loading } from '../../components/Loading';
 import { formatScore } from '../../format';
+import { PERIOD_LABELS } from '../../labels';
 import { useResource } from '../../use-resource';
 import { formatRate, GRADES } from './results-model';
 
@@ -120,7 +121,7 @@ const trendChart = (quarters: { period: Period; results: Results }[]) => {
         `${c.name}：${quarters
           .map(({ period }, j) => {
             const v = averages[i]?.[j];
-            return `截至${period} ${v === null || v === undefined ? '无数据' : `${formatScore(v)} 分`}`;
+            return `截至${PERIOD_LABELS[period]} ${v === null || v === undefined ? '无数据' : `${formatScore(v)} 分`}`;
           })
           .join('、')}`,
     )
@@ -129,7 +130,7 @@ const trendChart = (quarters: { period: Period; results: Results }[]) => {
     tooltip: { trigger: 'axis' },
     legend: { top: 0 },
     grid: { left: 40, right: 16, top: 40, bottom: 30 },
-    xAxis: { type: 'category', data: quarters.map((q) => `截至${q.period}`) },
+    xAxis: { type: 'category', data: quarters.map((q) => `截至${PERIOD_LABELS[q.period]}`) },
     yAxis: { type: 'value', name: '平均得分', scale: true },
     series: categories.map((c, i) => ({
       name: c.name,

@@ -197,9 +197,7 @@ const ResultsView = ({
           </button>
         </ErrorBanner>
       )}
-      {results.status === 'ready' && (
-        <RankingSections user={user} year={year} asOf={asOf} results={results.data} />
-      )}
+      {/* The dashboard first: leadership reads the answer before the tables. */}
       {leadership && results.status === 'ready' && results.data.categories.length > 0 && (
         <ResultsCharts
           year={year.year}
@@ -209,6 +207,9 @@ const ResultsView = ({
             PERIODS.indexOf(isRunning(year) ? currentQuarter(year, new Date()) : 'Q4') + 1,
           )}
         />
+      )}
+      {results.status === 'ready' && (
+        <RankingSections user={user} year={year} asOf={asOf} results={results.data} />
       )}
       {leadership && (year.state === 'publicity' || year.state === 'published') && (
         <DraftsPanel year={year} isAdmin={isAdmin} />

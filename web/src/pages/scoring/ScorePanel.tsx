@@ -1,26 +1,19 @@
 /**
  * The scoring panel of one queue item: the verified value (by the leaf's rule) or the rating, the
- * comment, autosave with a visible 「已保存」 state, the engine's score and explanation as saved,
- * and returning the item to the unit with a reason.
+ * comment, autosave with a visible state (保存中 / 已保存 / 保存失败 with 重试; an edit is sent at
+ * once when the rater moves to another item), a conflict shown with the value saved meanwhile (keep
+ * mine or take theirs), the engine's score and explanation as saved, and returning the item to the
+ * unit with a reason.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
+import { SAVE_STATE_LABELS, type SaveState, useAutosave } from '../../autosave';
 import { Field } from '../../components/Field';
 import { toApiError } from '../../use-resource';
 import { type Period, type QueueItem, type ScoreBody, type ScoreResult, scoringApi } from './scoring-api';
 
-type SaveState = 'idle' | 'dirty' | 'saving' | 'saved' | 'error';
+export type { SaveState };
 
-const SAVE_LABELS: Record<SaveState, string> = {
-  idle: '',
-  dirty: '未保存',
-  saving: '正在保存…',
-  saved: '已保存',
-  error: '未保存',
-};
-
-const AUTOSAVE_MS = 600;
-
-interface Draft {
+export interface Draft {
   value: string;
   completion: string;
   points: string;
@@ -28,8 +21,8 @@ interface Draft {
   comment: string;
 }
 
-const draftOf = (item: QueueItem): Draft => {
-  const s = (item.score ?? {}) as Record<string, unknown>;
+export const draftOf = (item: QueueItem, score = item.score): Draft => {
+  const s = (score ?? {}) as Record<string, unknown>;
   const value = item.ruleType === 'count' ? s.occurrences : s.verifiedValue;
   return {
     value: value === undefined || value === null ? '' : String(value),
@@ -68,62 +61,110 @@ interface ScorePanelProps {
   item: QueueItem;
   locked: boolean;
   onSaved: (item: QueueItem) => void;
+  /** Every change of the save state, and the edit not yet saved (kept while the panel is closed). */
+  onState: (state: SaveState, unsaved: Draft | null) => void;
+  /** An edit whose save failed before the panel was last closed, with that state. */
+  kept?: { draft: Draft; state: SaveState } | undefined;
   onReturned: () => void;
   /** Called by Escape inside the panel: focus goes back to the queue. */
   onLeave: () => void;
 }
 
-export const ScorePanel = ({ year, period, item, locked, onSaved, onReturned, onLeave }: ScorePanelProps) => {
-  const [draft, setDraft] = useState<Draft>(() => draftOf(item));
+const COMPLETION_LABELS: Record<string, string> = {
+  on_time: '按期完成',
+  late: '逾期完成',
+  not_done: '未完成',
+};
+
+/** The score of a draft in words, for the conflict notice. */
+const draftText = (d: Draft): string =>
+  [d.points && `${d.points} 分`, d.band, COMPLETION_LABELS[d.completion], d.value]
+    .filter(Boolean)
+    .join('，') || '（空）';
+
+interface Conflict {
+  version: number;
+  record: QueueItem['score'];
+}
+
+export const ScorePanel = (props: ScorePanelProps) => {
+  const { year, period, item, locked, onSaved, onState, kept, onReturned, onLeave } = props;
+  const [draft, setDraft] = useState<Draft>(() => kept?.draft ?? draftOf(item));
+  const latest = useRef(draft);
   // A ref, not state: an autosave queued before the previous one answered must use its new version.
   const version = useRef<number>(
     typeof item.score?.version === 'number' ? (item.score.version as number) : 0,
   );
-  const saving = useRef<Promise<void>>(Promise.resolve());
-  const [save, setSave] = useState<SaveState>(item.score ? 'saved' : 'idle');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
+  const [conflict, setConflict] = useState<Conflict | null>(null);
   const [computed, setComputed] = useState(item.computed);
   const [returning, setReturning] = useState(false);
   const [reason, setReason] = useState('');
-  const timer = useRef<ReturnType<typeof setTimeout>>();
   const id = `score-${item.unitId}-${item.code}`.replace(/[^\w-]/g, '_');
 
-  const saveNow = async (next: Draft) => {
+  const saveNow = async (next: Draft): Promise<SaveState> => {
     const body = bodyOf(item, next, version.current);
-    if (!body) return;
-    setSave('saving');
+    if (!body) return 'idle';
     try {
       const result: ScoreResult = await scoringApi.score(year, item.unitId, period, item.code, body);
       version.current = result.version;
       setComputed(result.computed);
       setErrors({});
       setMessage(null);
-      setSave('saved');
+      setConflict(null);
       onSaved({
         ...item,
         state: item.state === 'returned' ? 'returned' : 'scored',
         score: result.record,
         computed: result.computed,
       });
+      return 'saved';
     } catch (e) {
       const error = toApiError(e);
-      setSave('error');
+      if (error.code === 'STALE_VERSION') {
+        setConflict({
+          version: Number(error.extra.currentVersion ?? 0),
+          record: (error.extra.current ?? null) as QueueItem['score'],
+        });
+        setMessage(null);
+        return 'error';
+      }
       setErrors(Object.fromEntries(error.details.map((d) => [d.path.replace(/^body\./, ''), d.message])));
       setMessage(error.message);
+      return 'error';
     }
   };
 
+  const autosave = useAutosave<Draft>({
+    save: saveNow,
+    initial: kept?.state ?? (item.score ? 'saved' : 'idle'),
+    initialDraft: kept?.draft,
+    onState: (state) => onState(state, state === 'saved' || state === 'idle' ? null : latest.current),
+  });
+
   const change = (patch: Partial<Draft>) => {
-    const next = { ...draft, ...patch };
+    const next = { ...latest.current, ...patch };
+    latest.current = next;
     setDraft(next);
-    setSave('dirty');
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => {
-      saving.current = saving.current.then(() => saveNow(next));
-    }, AUTOSAVE_MS);
+    autosave.change(next);
   };
-  useEffect(() => () => clearTimeout(timer.current), []);
+
+  /** Keep mine: save my edit over the newer version. Take theirs: show and keep the saved one. */
+  const resolve = (keep: 'mine' | 'theirs') => {
+    if (!conflict) return;
+    version.current = conflict.version;
+    setConflict(null);
+    if (keep === 'mine') {
+      void autosave.retry();
+      return;
+    }
+    const theirs = draftOf(item, conflict.record);
+    latest.current = theirs;
+    setDraft(theirs);
+    onSaved({ ...item, score: conflict.record });
+    autosave.settle('saved');
+  };
 
   const submitReturn = async () => {
     try {
@@ -214,6 +255,12 @@ export const ScorePanel = ({ year, period, item, locked, onSaved, onReturned, on
       onKeyDown={(e) => {
         if (e.key === 'Escape') onLeave();
       }}
+      onFocusOut={(e) => {
+        // Focus leaving the panel (to the queue, another page): send the edit now.
+        if (!(e.relatedTarget instanceof Node && e.currentTarget.contains(e.relatedTarget))) {
+          void autosave.flush();
+        }
+      }}
     >
       <h2>
         {item.code} {item.name}
@@ -234,10 +281,31 @@ export const ScorePanel = ({ year, period, item, locked, onSaved, onReturned, on
           />
         )}
       </Field>
-      <p class="save-state" role="status" aria-live="polite">
-        {SAVE_LABELS[save]}
+      <p class={`save-state save-${autosave.state}`} role="status" aria-live="polite">
+        {SAVE_STATE_LABELS[autosave.state]}
+        {autosave.state === 'error' && !conflict && (
+          <button type="button" class="link-button" onClick={() => void autosave.retry()}>
+            重试
+          </button>
+        )}
       </p>
       {message && <p class="field-error">{message}</p>}
+      {conflict && (
+        <div class="banner banner-error" role="alert">
+          <p class="banner-title">此项评分已被修改，您的修改尚未保存</p>
+          <p>
+            已保存的是：{draftText(draftOf(item, conflict.record))}；您填写的是：{draftText(latest.current)}。
+          </p>
+          <div class="form-actions">
+            <button type="button" class="button button-primary" onClick={() => resolve('mine')}>
+              保留我的
+            </button>
+            <button type="button" class="button" onClick={() => resolve('theirs')}>
+              采用已保存的
+            </button>
+          </div>
+        </div>
+      )}
       <section aria-label="计算得分">
         <h3>得分</h3>
         {computed ? (

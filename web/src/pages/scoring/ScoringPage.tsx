@@ -3,6 +3,7 @@
  * J/K or ↓/↑ between items) and, for the admin, the progress of the period.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ItemStatus } from '../../../../shared/domain/submissions/status';
 import type { Me, Year } from '../../api';
 import { api } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -11,43 +12,78 @@ import { ErrorBanner, Notice } from '../../components/ErrorBanner';
 import { Link } from '../../components/Link';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
-import { SelectField } from '../../components/SelectField';
+import { PeriodSelect, periodFromQuery, useYearChoice } from '../../components/YearChoice';
 import { focusWindow } from '../../format';
 import { PERIOD_LABELS } from '../../labels';
+import { guardUnsaved } from '../../leave-guard';
 import { toApiError, useResource } from '../../use-resource';
-import { ScorePanel } from './ScorePanel';
+import { CELL_LABELS } from '../submissions/labels';
+import { itemKey, QueueFilterBar, QueueList } from './QueueList';
+import { groupQueue, NO_FILTER, type QueueFilter } from './queue-model';
+import { type Draft, type SaveState, ScorePanel } from './ScorePanel';
 import { ScoringProgressView } from './ScoringProgress';
 import { type Period, type Queue, type QueueItem, scoringApi } from './scoring-api';
 
 const PERIODS: Period[] = ['Q1', 'Q2', 'Q3', 'Q4'];
-const STATE_LABELS = { pending: '待评', scored: '已评', returned: '已退回' } as const;
 
 export const ScoringPage = ({ user }: { user: Me }) => {
   const [years] = useResource(() => api.years.list(), []);
   if (years.status === 'loading') return <Loading />;
   if (years.status === 'error') return <ErrorBanner message={years.error.message} />;
-  const year = years.data.find((y) => y.state === 'in_progress' || y.state === 'scoring') ?? years.data[0];
-  if (!year) return <EmptyState title="尚无考核年度" />;
-  return <ScoringView user={user} year={year} />;
+  if (years.data.length === 0) return <EmptyState title="尚无考核年度" />;
+  return <ScoringView user={user} years={years.data} />;
 };
 
-const ScoringView = ({ user, year }: { user: Me; year: Year }) => {
-  const [period, setPeriod] = useState<Period>(focusWindow(year.periods, new Date())?.period ?? 'Q1');
-  const isRater = user.roles.includes('rater');
+const ScoringView = ({ user, years }: { user: Me; years: Year[] }) => {
+  const { year, chooser } = useYearChoice(years, 'scoring-year');
+  if (!year) return <EmptyState title="尚无考核年度" />;
   return (
     <>
       <PageHeader title="考核评分">
         <p>{year.title}</p>
       </PageHeader>
-      <SelectField
-        inline
-        id="scoring-period"
-        label="考核期"
-        value={period}
-        options={PERIODS.map((p) => [p, PERIOD_LABELS[p]] as const)}
-        onChange={setPeriod}
-      />
-      {isRater && <Worksheet key={period} year={year.year} period={period} />}
+      {chooser && <div class="filters">{chooser}</div>}
+      <PeriodChoice key={year.year} user={user} year={year} />
+    </>
+  );
+};
+
+/** `?period=` when given, else for a rater the latest period with work (pending first), else the open one. */
+const usePeriod = (user: Me, year: Year) => {
+  const asked = periodFromQuery();
+  const fallback = focusWindow(year.periods, new Date())?.period ?? 'Q1';
+  const isRater = user.roles.includes('rater');
+  const [queues] = useResource(
+    async () =>
+      asked || !isRater
+        ? null
+        : Promise.all(PERIODS.map((p) => scoringApi.queue(year.year, p).catch(() => null))),
+    [year.year],
+  );
+  const [chosen, setChosen] = useState<Period | undefined>(asked);
+  if (chosen) return { period: chosen, setPeriod: setChosen };
+  if (queues.status === 'loading') return { period: undefined, setPeriod: setChosen };
+  const loaded = queues.status === 'ready' && queues.data ? queues.data : [];
+  const latest = (has: (q: Queue) => boolean) =>
+    [...PERIODS].reverse().find((p) => {
+      const q = loaded[PERIODS.indexOf(p)];
+      return q ? has(q) : false;
+    });
+  const period =
+    latest((q) => q.counts.pending > 0 && q.sheet.state !== 'finalized') ??
+    latest((q) => q.items.length > 0) ??
+    fallback;
+  return { period, setPeriod: setChosen };
+};
+
+const PeriodChoice = ({ user, year }: { user: Me; year: Year }) => {
+  const { period, setPeriod } = usePeriod(user, year);
+  const isRater = user.roles.includes('rater');
+  if (!period) return <Loading />;
+  return (
+    <>
+      <PeriodSelect id="scoring-period" value={period} onChange={setPeriod} />
+      {isRater && <Worksheet key={period} user={user} year={year.year} period={period} />}
       {user.roles.includes('admin') && <ScoringProgressView year={year.year} period={period} />}
     </>
   );
@@ -57,7 +93,7 @@ const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement &&
   (['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || target.isContentEditable);
 
-const Worksheet = ({ year, period }: { year: number; period: Period }) => {
+const Worksheet = ({ user, year, period }: { user: Me; year: number; period: Period }) => {
   const [queue, reload, setQueue] = useResource(() => scoringApi.queue(year, period), [year, period]);
   const [index, setIndexState] = useState(0);
   // The key handler reads the ref: two quick key presses must not both start from a stale render.
@@ -69,8 +105,28 @@ const Worksheet = ({ year, period }: { year: number; period: Period }) => {
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const list = useRef<HTMLOListElement>(null);
-  const count = queue.status === 'ready' ? queue.data.items.length : 0;
+  const list = useRef<HTMLElement>(null);
+  const [filter, setFilterState] = useState<QueueFilter>(NO_FILTER);
+  const groups = queue.status === 'ready' ? groupQueue(queue.data.items, filter) : [];
+  // The items as shown (filtered, grouped): J/K walk this order.
+  const shown = groups.flatMap((g) => g.items);
+  const count = shown.length;
+  const setFilter = (next: QueueFilter) => {
+    setFilterState(next);
+    setIndex(0);
+  };
+  // Each item's save state this visit, and the edits not yet saved (a failed save keeps its edit
+  // for 重试 when the item is opened again).
+  const [saveStates, setSaveStates] = useState<Record<string, SaveState>>({});
+  const unsaved = useRef(new Map<string, { draft: Draft; state: SaveState }>());
+  useEffect(
+    () =>
+      guardUnsaved({
+        level: () => ([...unsaved.current.values()].some((u) => u.state === 'error') ? 'failed' : 'none'),
+        flush: () => undefined,
+      }),
+    [],
+  );
 
   const focusItem = (i: number) => {
     setIndex(i);
@@ -95,8 +151,18 @@ const Worksheet = ({ year, period }: { year: number; period: Period }) => {
   if (queue.status === 'loading') return <Loading />;
   if (queue.status === 'error') return <ErrorBanner message={queue.error.message} />;
   const data = queue.data;
-  if (data.items.length === 0) return <EmptyState title="本期没有分派给您的评分任务" />;
-  const item = data.items[Math.min(index, data.items.length - 1)] as QueueItem;
+  if (data.items.length === 0) {
+    return (
+      <EmptyState title="本期没有分派给您的评分任务">
+        {user.roles.includes('admin') ? (
+          <Link href={`/assignments?year=${year}&period=${period}`}>去分派考核组成员</Link>
+        ) : (
+          '评分任务由考核办分派；可切换考核期或年度查看其他任务。'
+        )}
+      </EmptyState>
+    );
+  }
+  const item = shown[Math.min(index, shown.length - 1)];
   const locked = data.sheet.state === 'finalized';
 
   const updateItem = (updated: QueueItem) =>
@@ -136,63 +202,62 @@ const Worksheet = ({ year, period }: { year: number; period: Period }) => {
       </p>
       {locked && <Notice>本期评分表已定稿，如需修改请联系考核办重新开放。</Notice>}
       {error && <ErrorBanner message={error} />}
+      <QueueFilterBar items={data.items} filter={filter} onFilter={setFilter} />
       <div
         class="scoring-layout"
         style={{ display: 'grid', gap: '1rem', gridTemplateColumns: 'repeat(auto-fit, minmax(17rem, 1fr))' }}
       >
-        <nav aria-label="评分任务">
-          <ol ref={list} class="queue-list" aria-describedby="keyboard-help">
-            {data.items.map((x, i) => (
-              <li key={`${x.unitId}|${x.code}`}>
-                <button
-                  type="button"
-                  class="link-button"
-                  aria-current={i === index ? 'true' : undefined}
-                  onFocus={() => setIndex(i)}
-                  onClick={() => {
-                    setIndex(i);
-                    // Enter (or a click) opens the item: focus its first field.
-                    setTimeout(
-                      () =>
-                        document
-                          .querySelector<HTMLElement>('.score-panel input, .score-panel select')
-                          ?.focus(),
-                      0,
-                    );
-                  }}
-                >
-                  {x.unitName} · {x.code} {x.name} ·{' '}
-                  <span class={`state-${x.state}`}>{STATE_LABELS[x.state]}</span>
-                </button>
-              </li>
-            ))}
-          </ol>
-        </nav>
-        <section aria-label="单位材料">
-          <h3>{item.unitName}</h3>
-          <p>
-            填报值：
-            {item.reported?.value === null || item.reported === null ? '无' : String(item.reported.value)}
-            {item.reported && `（${item.reported.status}）`}
-          </p>
-          {item.reported?.narrative && <p>{item.reported.narrative}</p>}
-          <ul>
-            {item.files.map((f) => (
-              <li key={f.fileId}>{f.name}</li>
-            ))}
-          </ul>
-          <Link href={item.evidenceLink}>查看佐证材料</Link>
-        </section>
-        <ScorePanel
-          key={`${item.unitId}|${item.code}`}
-          year={year}
-          period={period}
-          item={item}
-          locked={locked}
-          onSaved={updateItem}
-          onReturned={reload}
-          onLeave={() => focusItem(index)}
+        <QueueList
+          groups={groups}
+          current={item}
+          saveStates={saveStates}
+          listRef={list}
+          onFocusItem={(x) => setIndex(shown.indexOf(x))}
+          onOpen={(x) => {
+            setIndex(shown.indexOf(x));
+            // Enter (or a click) opens the item: focus its first field.
+            setTimeout(
+              () => document.querySelector<HTMLElement>('.score-panel input, .score-panel select')?.focus(),
+              0,
+            );
+          }}
         />
+        {item && (
+          <>
+            <section aria-label="单位材料">
+              <h3>{item.unitName}</h3>
+              <p>
+                填报值：
+                {item.reported?.value === null || item.reported === null ? '无' : String(item.reported.value)}
+                {item.reported && `（${CELL_LABELS[item.reported.status as ItemStatus] ?? '状态未知'}）`}
+              </p>
+              {item.reported?.narrative && <p>{item.reported.narrative}</p>}
+              <ul>
+                {item.files.map((f) => (
+                  <li key={f.fileId}>{f.name}</li>
+                ))}
+              </ul>
+              <Link href={item.evidenceLink}>查看佐证材料</Link>
+            </section>
+            <ScorePanel
+              key={itemKey(item)}
+              year={year}
+              period={period}
+              item={item}
+              locked={locked}
+              onSaved={updateItem}
+              kept={unsaved.current.get(itemKey(item))}
+              onState={(state, draft) => {
+                const key = itemKey(item);
+                if (draft) unsaved.current.set(key, { draft, state });
+                else unsaved.current.delete(key);
+                setSaveStates((all) => ({ ...all, [key]: state }));
+              }}
+              onReturned={reload}
+              onLeave={() => focusItem(index)}
+            />
+          </>
+        )}
       </div>
       {!locked && (
         <button type="button" class="button button-primary" onClick={() => setConfirming(true)}>

@@ -26,7 +26,7 @@ export const scoringApi = {
   queue: (year: number, period: Period) =>
     send<Queue>(`/api/years/${seg(year)}/periods/${period}/scoring-queue`),
   score: (year: number, unitId: string, period: Period, code: string, body: ScoreBody) =>
-    send<ScoreResult>(scorePath(year, unitId, period, code), 'PUT', body),
+    send<ScoreResult>(scorePath(year, unitId, period, code), 'PUT', body, { keepalive: true }),
   returnItem: (year: number, unitId: string, period: Period, code: string, reason: string, version: number) =>
     send<unknown>(`${scorePath(year, unitId, period, code)}/return`, 'POST', { reason, version }),
   finalize: (year: number, period: Period) =>

@@ -3,8 +3,9 @@
  * narrative (editable while the item is a draft or returned and the window is open), its evidence
  * files, its status with history, and the rater's accept / return.
  */
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { isEditable } from '../../../../shared/domain/submissions/status';
+import { SAVE_STATE_LABELS, type SaveState, useAutosave } from '../../autosave';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Field } from '../../components/Field';
 import { formatDateTime } from '../../format';
@@ -23,6 +24,8 @@ interface IndicatorCardProps {
   /** The caller reviews (rater or admin). */
   canReview: boolean;
   onItem: (item: SubmissionItem) => void;
+  /** The card's save state (the worksheet counts what is still unsaved). */
+  onState: (state: SaveState) => void;
   onFiles: (files: EvidenceFile[]) => void;
 }
 
@@ -33,48 +36,72 @@ const targetText = (row: WorksheetRow) => {
   return measure === 'rate' ? `${target}%` : String(target);
 };
 
-export const IndicatorCard = ({ refs, row, canWrite, canReview, onItem, onFiles }: IndicatorCardProps) => {
+interface Entry {
+  text: string;
+  narrative: string;
+}
+
+export const IndicatorCard = ({
+  refs,
+  row,
+  canWrite,
+  canReview,
+  onItem,
+  onState,
+  onFiles,
+}: IndicatorCardProps) => {
   const { indicator, item, files } = row;
   const status = item?.status ?? 'draft';
   const editable = canWrite && isEditable(status);
   const [text, setText] = useState(valueText(item?.value ?? null));
   const [narrative, setNarrative] = useState(item?.narrative ?? '');
-  const [saving, setSaving] = useState(false);
   const [fieldError, setFieldError] = useState<string | undefined>();
   const [error, setError] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
   const [returning, setReturning] = useState(false);
   const [reason, setReason] = useState('');
   const [reviewing, setReviewing] = useState(false);
   const id = `item-${indicator.code}`;
-  // A never-saved item is always worth saving: the period cannot be submitted without it.
-  const dirty = !item || text !== valueText(item.value) || narrative !== item.narrative;
+  // A ref: a save queued behind another must send the version the first one produced.
+  const version = useRef(item?.version ?? 0);
+  version.current = Math.max(version.current, item?.version ?? 0);
+  const latest = useRef<Entry>({ text, narrative });
 
-  const save = async (event: Event) => {
-    event.preventDefault();
-    if (saving || !dirty) return;
-    setSaving(true);
+  const saveNow = async (entry: Entry): Promise<SaveState> => {
     setError(null);
     setFieldError(undefined);
-    setSaved(false);
     try {
       const next = await submissionsApi.save(refs, indicator.code, {
-        value: parseValueText(text, indicator.measure),
-        narrative,
-        version: item?.version ?? 0,
+        value: parseValueText(entry.text, indicator.measure),
+        narrative: entry.narrative,
+        version: version.current,
       });
+      version.current = next.version;
       onItem(next);
-      setText(valueText(next.value));
-      setNarrative(next.narrative);
-      setSaved(true);
+      return 'saved';
     } catch (e) {
       const apiError = toApiError(e);
       const detail = apiError.details.find((d) => d.path === 'body.value');
       if (detail) setFieldError(detail.message);
       else setError(apiError.message);
-    } finally {
-      setSaving(false);
+      return 'error';
     }
+  };
+  const autosave = useAutosave<Entry>({ save: saveNow, initial: 'idle', onState });
+
+  const edit = (patch: Partial<Entry>) => {
+    const next = { ...latest.current, ...patch };
+    latest.current = next;
+    if (patch.text !== undefined) setText(next.text);
+    if (patch.narrative !== undefined) setNarrative(next.narrative);
+    autosave.change(next);
+  };
+
+  /** 保存 sends the waiting edit now, or again after a failure. */
+  const save = (event: Event) => {
+    event.preventDefault();
+    if (autosave.state === 'error') void autosave.retry();
+    else if (autosave.state === 'dirty') void autosave.flush();
+    else if (!item) void autosave.retry();
   };
 
   const review = async (decision: 'accept' | 'return') => {
@@ -150,14 +177,23 @@ export const IndicatorCard = ({ refs, row, canWrite, canReview, onItem, onFiles 
           {error}
         </p>
       )}
-      <form class="item-form" onSubmit={(e) => void save(e)}>
+      <form
+        class="item-form"
+        onSubmit={save}
+        onFocusOut={(e) => {
+          // Focus leaving the form (another indicator, a link): send the edit now.
+          if (!(e.relatedTarget instanceof Node && e.currentTarget.contains(e.relatedTarget))) {
+            void autosave.flush();
+          }
+        }}
+      >
         {indicator.needsValue && (
           <Field id={`${id}-value`} label="截至本期末累计值" hint={measureHint(indicator)} error={fieldError}>
             {(control) => (
               <ValueInput
                 indicator={indicator}
                 text={text}
-                onText={setText}
+                onText={(value) => edit({ text: value })}
                 control={control}
                 disabled={!editable}
               />
@@ -172,21 +208,23 @@ export const IndicatorCard = ({ refs, row, canWrite, canReview, onItem, onFiles 
               maxLength={2000}
               value={narrative}
               disabled={!editable}
-              onInput={(e) => setNarrative(e.currentTarget.value)}
+              onInput={(e) => edit({ narrative: e.currentTarget.value })}
             />
           )}
         </Field>
         {editable && (
           <div class="form-actions">
-            <button type="submit" class="button button-primary" aria-disabled={saving || !dirty}>
-              {saving ? '正在保存…' : '保存'}
+            <button
+              type="submit"
+              class="button button-primary"
+              aria-disabled={autosave.state === 'saving' || autosave.state === 'saved'}
+            >
+              {autosave.state === 'error' ? '重试保存' : '保存'}
               <span class="visually-hidden">{indicator.name}</span>
             </button>
-            {saved && !dirty && (
-              <span class="saved" role="status">
-                已保存
-              </span>
-            )}
+            <span class={`save-state save-${autosave.state}`} role="status" aria-live="polite">
+              {autosave.state === 'error' ? '保存失败（可点“重试保存”）' : SAVE_STATE_LABELS[autosave.state]}
+            </span>
           </div>
         )}
       </form>

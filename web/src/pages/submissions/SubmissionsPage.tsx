@@ -5,12 +5,17 @@
 import { useState } from 'preact/hooks';
 import type { Me, Unit, Year } from '../../api';
 import { api } from '../../api';
+import { EmptyState } from '../../components/EmptyState';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { Link } from '../../components/Link';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
+import { SelectField } from '../../components/SelectField';
+import { yearOptions } from '../../components/YearChoice';
 import { focusWindow } from '../../format';
 import { PERIOD_LABELS } from '../../labels';
 import { useResource } from '../../use-resource';
+import { workingYear } from '../agreements/use-years';
 import type { Period, Ref } from './submissions-api';
 import { submissionsApi } from './submissions-api';
 import { Worksheet } from './Worksheet';
@@ -19,21 +24,12 @@ const PERIODS: Period[] = ['Q1', 'Q2', 'Q3', 'Q4'];
 
 const fromQuery = () => {
   const q = new URLSearchParams(location.search);
-  const year = Number(q.get('year'));
   const period = q.get('period');
-  return {
-    year: Number.isInteger(year) && year > 2000 ? year : undefined,
-    period: PERIODS.find((p) => p === period),
-    unitId: q.get('unit') ?? undefined,
-  };
+  return { period: PERIODS.find((p) => p === period), unitId: q.get('unit') ?? undefined };
 };
 
-/** The year in progress and the period to show: the open one, else the next, else the last. */
-const pickDefaults = (years: readonly Year[]) => {
-  const year = years.find((y) => y.state === 'in_progress') ?? years[0];
-  const period = year ? (focusWindow(year.periods, new Date())?.period ?? 'Q4') : 'Q1';
-  return { year: year?.year, period };
-};
+/** The period to show: the open one, else the next, else the last. */
+const defaultPeriod = (year: Year): Period => focusWindow(year.periods, new Date())?.period ?? 'Q4';
 
 export const SubmissionsPage = ({ user }: { user: Me }) => {
   const isUnitUser = user.unitId !== null && user.roles.some((r) => r === 'reporter' || r === 'unit_head');
@@ -44,26 +40,31 @@ export const SubmissionsPage = ({ user }: { user: Me }) => {
   if (setup.status === 'loading') return <Loading />;
   if (setup.status === 'error') return <ErrorBanner message={setup.error.message} />;
   const [years, units] = setup.data;
-  const query = fromQuery();
-  const defaults = pickDefaults(years);
-  const year = query.year ?? defaults.year;
-  const period = query.period ?? defaults.period;
-  const unitId = isUnitUser ? user.unitId! : (query.unitId ?? units[0]?.id);
-  if (!year || !unitId) return <ErrorBanner message="尚无考核年度或单位" />;
+  const year = workingYear(years);
+  const unitId = isUnitUser ? user.unitId! : (fromQuery().unitId ?? units[0]?.id);
+  if (!year || !unitId) return <EmptyState title="尚无考核年度或单位" />;
+  const period = fromQuery().period ?? defaultPeriod(years.find((y) => y.year === year)!);
   return (
-    <SubmissionsView user={user} initial={{ year, period, unitId }} units={units} isUnitUser={isUnitUser} />
+    <SubmissionsView
+      user={user}
+      initial={{ year, period, unitId }}
+      years={years}
+      units={units}
+      isUnitUser={isUnitUser}
+    />
   );
 };
 
 interface ViewProps {
   user: Me;
   initial: Ref;
+  years: Year[];
   units: Unit[];
   isUnitUser: boolean;
 }
 
 /** The chosen period and unit live here and in the address (replaceState: no history entry each). */
-const SubmissionsView = ({ user, initial, units, isUnitUser }: ViewProps) => {
+const SubmissionsView = ({ user, initial, years, units, isUnitUser }: ViewProps) => {
   const [refs, setRefs] = useState(initial);
   const choose = (next: Ref) => {
     setRefs(next);
@@ -75,6 +76,19 @@ const SubmissionsView = ({ user, initial, units, isUnitUser }: ViewProps) => {
     <>
       <PageHeader title={title} />
       <form class="filters" onSubmit={(e) => e.preventDefault()}>
+        {years.length > 1 && (
+          <SelectField
+            inline
+            id="submissions-year"
+            label="考核年度"
+            value={refs.year}
+            options={yearOptions(years)}
+            onChange={(year) => {
+              const next = years.find((y) => y.year === year);
+              if (next) choose({ ...refs, year, period: defaultPeriod(next) });
+            }}
+          />
+        )}
         <div class="field inline-field">
           <label for="period">考核期</label>
           <select
@@ -119,6 +133,12 @@ const SubmissionsView = ({ user, initial, units, isUnitUser }: ViewProps) => {
 const SheetLoader = ({ user, refs, isUnitUser }: { user: Me; refs: Ref; isUnitUser: boolean }) => {
   const [sheet, reload, setSheet] = useResource(() => submissionsApi.worksheet(refs), []);
   if (sheet.status === 'loading') return <Loading />;
+  if (sheet.status === 'error' && sheet.error.status === 404) {
+    return <MissingAgreement user={user} refs={refs} signed={false} />;
+  }
+  if (sheet.status === 'error' && sheet.error.code === 'AGREEMENT_NOT_SIGNED') {
+    return <MissingAgreement user={user} refs={refs} signed />;
+  }
   if (sheet.status === 'error') {
     return (
       <ErrorBanner message={sheet.error.message}>
@@ -140,5 +160,28 @@ const SheetLoader = ({ user, refs, isUnitUser }: { user: Me; refs: Ref; isUnitUs
         canReview={user.roles.some((r) => r === 'rater' || r === 'admin')}
       />
     </>
+  );
+};
+
+/**
+ * No worksheet without a signed agreement: say what is missing and where it is made (retrying
+ * cannot help), instead of the API's "目标责任书不存在".
+ */
+const MissingAgreement = ({ user, refs, signed }: { user: Me; refs: Ref; signed: boolean }) => {
+  const isAdmin = user.roles.includes('admin');
+  const what = signed ? '尚未签订' : '尚未生成';
+  const href = isAdmin
+    ? `/agreements?year=${refs.year}`
+    : `/agreements/${refs.year}/${encodeURIComponent(refs.unitId)}`;
+  return (
+    <EmptyState title={`${refs.year} 年度目标责任书${what}`}>
+      <p>
+        {signed
+          ? '单位负责人签订目标责任书后，才能填报本年度的季度材料。'
+          : '考核办按单位类别生成并下发目标责任书后，才能填报本年度的季度材料。'}
+        {!isAdmin && '可切换到其他年度查看。'}
+      </p>
+      {(isAdmin || signed) && <Link href={href}>{isAdmin ? '去目标责任书页面' : '查看目标责任书'}</Link>}
+    </EmptyState>
   );
 };

@@ -4,6 +4,7 @@
  */
 import { useState } from 'preact/hooks';
 import { isEditable } from '../../../../shared/domain/submissions/status';
+import type { SaveState } from '../../autosave';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorBanner, Notice } from '../../components/ErrorBanner';
@@ -23,12 +24,31 @@ interface WorksheetProps {
   canReview: boolean;
 }
 
-const WindowBanner = ({ data }: { data: WorksheetData }) => {
+/** Every item of the sheet accepted by the committee: nothing is left to do for this period. */
+const allAccepted = (data: WorksheetData) =>
+  data.rows.length > 0 && data.rows.every((r) => r.item?.status === 'accepted');
+
+const WindowBanner = ({ data, isUnitUser }: { data: WorksheetData; isUnitUser: boolean }) => {
   const { window } = data;
+  if (allAccepted(data)) return <Notice>本期材料已全部审核通过。</Notice>;
   if (window.state === 'not_open') {
-    return <Notice>本期上报尚未开始，{formatDateTime(window.opensAt)}（北京时间）开放。</Notice>;
+    return (
+      <Notice>
+        本期上报 {formatDateTime(window.opensAt)}（北京时间）开放提交
+        {isUnitUser ? '；开放前可以先填写数值、上传材料，自动保存为草稿。' : '。'}
+      </Notice>
+    );
   }
   if (window.state === 'closed') {
+    // Red only when something is still the unit's to do (a draft, a returned or a missing item).
+    const undone = data.rows.some((r) => !r.item || isEditable(r.item.status));
+    if (!undone) {
+      return (
+        <Notice>
+          本期上报已于 {formatDateTime(window.effectiveClosesAt)}（北京时间）截止，材料正在审核。
+        </Notice>
+      );
+    }
     return (
       <div class="banner banner-error" role="note">
         <p class="banner-title">本期上报已截止</p>
@@ -54,9 +74,14 @@ export const Worksheet = ({ refs, data, onChange, isUnitUser, isHead, canReview 
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<SubmitResult | null>(null);
   const open = data.window.state === 'open';
-  const canWrite = isUnitUser && open;
+  // Drafts (values and files) may be prepared before the window opens; only submission waits for it.
+  const canWrite = isUnitUser && data.window.state !== 'closed';
   const pending = data.rows.filter((r) => !r.item || isEditable(r.item.status));
-  const unsaved = data.rows.filter((r) => !r.item);
+  const unfilled = data.rows.filter((r) => !r.item);
+  // What the user changed and is not saved yet (waiting, in flight or failed), per indicator.
+  const [states, setStates] = useState<Record<string, SaveState>>({});
+  const changed = Object.values(states).filter((s) => s === 'dirty' || s === 'saving').length;
+  const failed = Object.values(states).filter((s) => s === 'error').length;
 
   const updateRow = (code: string, change: Partial<WorksheetData['rows'][number]>) =>
     onChange({ ...data, rows: data.rows.map((r) => (r.indicator.code === code ? { ...r, ...change } : r)) });
@@ -95,7 +120,7 @@ export const Worksheet = ({ refs, data, onChange, isUnitUser, isHead, canReview 
   }
   return (
     <>
-      <WindowBanner data={data} />
+      <WindowBanner data={data} isUnitUser={isUnitUser} />
       {result && (
         <Notice>
           已提交：{result.submitted} 项{result.resubmitted > 0 ? `，重新提交 ${result.resubmitted} 项` : ''}。
@@ -110,6 +135,12 @@ export const Worksheet = ({ refs, data, onChange, isUnitUser, isHead, canReview 
           。
         </p>
       )}
+      {isUnitUser && (changed > 0 || failed > 0) && (
+        <p class="save-summary" role="status">
+          {changed > 0 && `${changed} 项修改正在保存。`}
+          {failed > 0 && `${failed} 项修改未能保存，请查看标红的指标后重试。`}
+        </p>
+      )}
       <div class="indicator-list">
         {data.rows.map((row) => (
           <IndicatorCard
@@ -119,6 +150,7 @@ export const Worksheet = ({ refs, data, onChange, isUnitUser, isHead, canReview 
             canWrite={canWrite}
             canReview={canReview}
             onItem={(item) => updateRow(row.indicator.code, { item })}
+            onState={(state) => setStates((all) => ({ ...all, [row.indicator.code]: state }))}
             onFiles={(files) => updateRow(row.indicator.code, { files })}
           />
         ))}
@@ -132,7 +164,7 @@ export const Worksheet = ({ refs, data, onChange, isUnitUser, isHead, canReview 
           ) : (
             <p class="hint">填报完成后，请单位负责人登录提交本期材料。</p>
           )}
-          {unsaved.length > 0 && <p class="hint">还有 {unsaved.length} 项指标尚未保存。</p>}
+          {unfilled.length > 0 && <p class="hint">还有 {unfilled.length} 项指标尚未填报。</p>}
         </div>
       )}
       <ConfirmDialog

@@ -48,16 +48,14 @@ export interface Ref {
 export const submissionsApi = {
   worksheet: (r: Ref) => send<Worksheet>(`${unitPeriod(r.year, r.unitId, r.period)}/worksheet`),
   save: (r: Ref, code: string, body: ItemWrite) =>
-    send<SubmissionItem>(item(r.year, r.unitId, r.period, code), 'PUT', body),
+    send<SubmissionItem>(item(r.year, r.unitId, r.period, code), 'PUT', body, { keepalive: true }),
   /** The key is made once per user action and reused on retries: the server writes once. */
   submit: (r: Ref, idempotencyKey: string) =>
     send<SubmitResult>(
       `${unitPeriod(r.year, r.unitId, r.period)}/submission`,
       'POST',
       {},
-      {
-        'idempotency-key': idempotencyKey,
-      },
+      { headers: { 'idempotency-key': idempotencyKey } },
     ),
   review: (r: Ref, code: string, body: Review) =>
     send<SubmissionItem>(`${item(r.year, r.unitId, r.period, code)}/review`, 'POST', body),

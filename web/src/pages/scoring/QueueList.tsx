@@ -1,0 +1,118 @@
+/**
+ * The rater's queue: a filter bar (status, unit, search, grouping) and the items shown, grouped
+ * with counts per group. Items are buttons in one navigation, so J/K walk the shown order.
+ */
+import type { Ref } from 'preact';
+import { SAVE_STATE_LABELS } from '../../autosave';
+import { SelectField } from '../../components/SelectField';
+import { type GroupBy, type QueueFilter, type QueueGroup, queueUnits } from './queue-model';
+import type { SaveState } from './ScorePanel';
+import type { QueueItem } from './scoring-api';
+
+export const STATE_LABELS = { pending: '待评', scored: '已评', returned: '已退回' } as const;
+
+export const itemKey = (x: QueueItem) => `${x.unitId}|${x.code}`;
+
+/** An item's save state in the queue, once it was edited this visit. */
+const SaveMark = ({ state }: { state: SaveState | undefined }) =>
+  state && state !== 'idle' ? (
+    <span class={`save-mark save-${state}`}>
+      {' '}
+      · {state === 'error' ? '保存失败（重试）' : SAVE_STATE_LABELS[state]}
+    </span>
+  ) : null;
+
+interface FilterBarProps {
+  items: readonly QueueItem[];
+  filter: QueueFilter;
+  onFilter: (filter: QueueFilter) => void;
+}
+
+export const QueueFilterBar = ({ items, filter, onFilter }: FilterBarProps) => (
+  <form class="filters" aria-label="筛选评分任务" onSubmit={(e) => e.preventDefault()}>
+    <SelectField
+      inline
+      id="queue-state"
+      label="状态"
+      value={filter.state}
+      options={[['', '全部'], ...Object.entries(STATE_LABELS)] as [QueueFilter['state'], string][]}
+      onChange={(state) => onFilter({ ...filter, state })}
+    />
+    <SelectField
+      inline
+      id="queue-unit"
+      label="单位"
+      value={filter.unitId}
+      options={[['', '全部单位'], ...queueUnits(items)]}
+      onChange={(unitId) => onFilter({ ...filter, unitId })}
+    />
+    <div class="field inline-field">
+      <label for="queue-search">搜索</label>
+      <input
+        id="queue-search"
+        type="search"
+        placeholder="单位、指标编号或名称"
+        value={filter.text}
+        onInput={(e) => onFilter({ ...filter, text: e.currentTarget.value })}
+      />
+    </div>
+    <SelectField
+      inline
+      id="queue-group"
+      label="分组"
+      value={filter.groupBy}
+      options={
+        [
+          ['none', '不分组'],
+          ['unit', '按单位'],
+          ['indicator', '按指标'],
+        ] as [GroupBy, string][]
+      }
+      onChange={(groupBy) => onFilter({ ...filter, groupBy })}
+    />
+  </form>
+);
+
+interface QueueListProps {
+  groups: QueueGroup[];
+  current: QueueItem | undefined;
+  saveStates: Record<string, SaveState>;
+  listRef: Ref<HTMLElement>;
+  onFocusItem: (item: QueueItem) => void;
+  onOpen: (item: QueueItem) => void;
+}
+
+const countText = (g: QueueGroup) =>
+  `待评 ${g.counts.pending} · 已评 ${g.counts.scored}${g.counts.returned ? ` · 已退回 ${g.counts.returned}` : ''}`;
+
+export const QueueList = ({ groups, current, saveStates, listRef, onFocusItem, onOpen }: QueueListProps) => (
+  <nav aria-label="评分任务" ref={listRef}>
+    {groups.length === 0 && <p>没有符合条件的评分任务。</p>}
+    {groups.map((g) => (
+      <div key={g.key} class="queue-group">
+        {g.title && (
+          <h3 class="queue-group-title">
+            {g.title}（{countText(g)}）
+          </h3>
+        )}
+        <ol class="queue-list" aria-describedby="keyboard-help">
+          {g.items.map((x) => (
+            <li key={itemKey(x)}>
+              <button
+                type="button"
+                class="link-button"
+                aria-current={current && itemKey(current) === itemKey(x) ? 'true' : undefined}
+                onFocus={() => onFocusItem(x)}
+                onClick={() => onOpen(x)}
+              >
+                {x.unitName} · {x.code} {x.name} ·{' '}
+                <span class={`state-${x.state}`}>{STATE_LABELS[x.state]}</span>
+                <SaveMark state={saveStates[itemKey(x)]} />
+              </button>
+            </li>
+          ))}
+        </ol>
+      </div>
+    ))}
+  </nav>
+);
