@@ -1,6 +1,6 @@
-/** Lambda entry of the API: the same Hono app as the local server, with Cognito tokens. */
+/** Lambda entry of the API: the same Hono app as the local server, with Cognito or OIDC tokens. */
 import { handle } from 'hono/aws-lambda';
-import { cognitoVerifier } from '../shared/auth/verifier';
+import { cognitoVerifier, oidcSettingsFromEnv, oidcVerifier } from '../shared/auth/verifier';
 import { createDb, dbConfigFromEnv } from '../shared/db/client';
 import { requiredEnv } from '../shared/env';
 import { createS3EvidenceStore } from '../shared/evidence/s3-store';
@@ -8,9 +8,14 @@ import { createApp } from '../shared/http/app';
 import { createLogger } from '../shared/http/logger';
 import { lambdaPublisher } from '../shared/publication/lambda-publisher';
 
+/** The bureau's OpenID Connect provider when CDK configured one (always in AWS China), else Cognito. */
+const oidc = oidcSettingsFromEnv();
+
 const app = createApp({
   db: createDb(dbConfigFromEnv()),
-  verifier: cognitoVerifier(requiredEnv('USER_POOL_ID'), requiredEnv('USER_POOL_CLIENT_ID')),
+  verifier: oidc
+    ? oidcVerifier(oidc)
+    : cognitoVerifier(requiredEnv('USER_POOL_ID'), requiredEnv('USER_POOL_CLIENT_ID')),
   logger: createLogger(),
   now: () => new Date(),
   evidence: createS3EvidenceStore({ bucket: requiredEnv('EVIDENCE_BUCKET') }),

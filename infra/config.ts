@@ -8,6 +8,41 @@ export interface DeployConfig {
   readonly alarmEmail: string | undefined;
   /** Extra browser origins (comma-separated `-c localOrigins=…`) allowed to sign in and upload. */
   readonly localOrigins: readonly string[];
+  /**
+   * `-c mfa=required`: every Cognito user must sign in with a TOTP app. Cognito requires MFA per
+   * pool, not per group, so admins cannot be singled out; `optional` (default) lets each user opt in.
+   */
+  readonly mfa: 'optional' | 'required';
+  /** `global` (Cognito, CloudFront with OAC and an edge function) or `china` (see docs/deploy.md). */
+  readonly profile: DeployProfile;
+  /** The bureau's OpenID Connect provider; required in China, replaces Cognito when given elsewhere. */
+  readonly oidc: OidcConfig | undefined;
+  /** China only: the ICP-filed domain the web front is served on and its certificate in IAM. */
+  readonly china: ChinaSite | undefined;
+}
+
+export type DeployProfile = 'global' | 'china';
+
+export interface OidcConfig {
+  /** `-c oidcIssuer=https://idp.example.gov.cn/realms/kaoping`: the `iss` of its tokens. */
+  readonly issuer: string;
+  /** `-c oidcAudience=…`: the client id the tokens are issued to (`aud`). */
+  readonly audience: string;
+  /** `-c oidcJwksUri=…`; defaults to the issuer's `/.well-known/jwks.json`. */
+  readonly jwksUri: string;
+  /** `-c oidcRolesClaim=…` (default `roles`): the claim listing Kaoping's role names. */
+  readonly rolesClaim: string;
+  /** `-c oidcUnitClaim=…` (default `unit_id`): the claim carrying the unit of unit roles. */
+  readonly unitClaim: string;
+}
+
+export interface ChinaSite {
+  /** `-c webDomain=kaoping.example.gov.cn`: ICP-filed, its CNAME pointed at the distribution. */
+  readonly domain: string;
+  /** `-c iamCertificateId=ASCA…`: the domain's certificate uploaded to IAM (CloudFront in China). */
+  readonly iamCertificateId: string;
+  /** `-c icpNumber=京ICP备…号`: shown in the site footer as the law requires. */
+  readonly icpNumber: string;
 }
 
 /** Stage names end up in stack names and Cognito domain prefixes: lower-case letters and digits. */
@@ -23,14 +58,60 @@ const contextString = (app: App, key: string): string | undefined => {
   return value;
 };
 
-/** Reads and validates the deployment settings of `app`. */
-export const readConfig = (app: App): DeployConfig => {
+/** `-c profile=china|global`; without it, China when the target region is one of AWS China's. */
+const readProfile = (app: App, region: string | undefined): DeployProfile => {
+  const profile = contextString(app, 'profile') ?? (region?.startsWith('cn-') ? 'china' : 'global');
+  if (profile !== 'global' && profile !== 'china') {
+    throw new Error(`Profile "${profile}" must be global or china`);
+  }
+  return profile;
+};
+
+const requiredIn = (app: App, key: string, profile: string): string => {
+  const value = contextString(app, key);
+  if (!value) throw new Error(`Context ${key} is required for the ${profile} profile (see docs/deploy.md)`);
+  return value;
+};
+
+const readOidc = (app: App, profile: DeployProfile): OidcConfig | undefined => {
+  const issuer =
+    profile === 'china' ? requiredIn(app, 'oidcIssuer', profile) : contextString(app, 'oidcIssuer');
+  if (!issuer) return undefined;
+  if (!issuer.startsWith('https://')) throw new Error(`Context oidcIssuer must be an https URL`);
+  return {
+    issuer,
+    audience: requiredIn(app, 'oidcAudience', 'OIDC'),
+    jwksUri: contextString(app, 'oidcJwksUri') ?? `${issuer.replace(/\/$/, '')}/.well-known/jwks.json`,
+    rolesClaim: contextString(app, 'oidcRolesClaim') ?? 'roles',
+    unitClaim: contextString(app, 'oidcUnitClaim') ?? 'unit_id',
+  };
+};
+
+/** Reads and validates the deployment settings of `app` (`region`: the target, when known). */
+export const readConfig = (
+  app: App,
+  region: string | undefined = process.env.CDK_DEFAULT_REGION,
+): DeployConfig => {
   const stage = contextString(app, 'stage') ?? 'dev';
   if (!STAGE_PATTERN.test(stage)) {
     throw new Error(`Stage "${stage}" must be 2-12 lower-case letters or digits, starting with a letter`);
   }
   const origins = contextString(app, 'localOrigins');
+  const profile = readProfile(app, region);
+  const mfa = contextString(app, 'mfa') ?? 'optional';
+  if (mfa !== 'optional' && mfa !== 'required') throw new Error(`Context mfa must be optional or required`);
   return {
+    mfa,
+    profile,
+    oidc: readOidc(app, profile),
+    china:
+      profile === 'china'
+        ? {
+            domain: requiredIn(app, 'webDomain', profile),
+            iamCertificateId: requiredIn(app, 'iamCertificateId', profile),
+            icpNumber: requiredIn(app, 'icpNumber', profile),
+          }
+        : undefined,
     stage,
     alarmEmail: contextString(app, 'alarmEmail'),
     // The development origin is trusted outside production only.

@@ -15,6 +15,8 @@ export interface AuthProps {
   readonly stage: string;
   /** Origins the web app runs in (CloudFront first, then any development origins): sign-in callbacks. */
   readonly webOrigins: readonly string[];
+  /** Cognito decides MFA for the whole pool: `required` makes every user enrol a TOTP app. */
+  readonly mfa: 'optional' | 'required';
 }
 
 export class Auth extends Construct {
@@ -45,7 +47,7 @@ export class Auth extends Construct {
         requireSymbols: true,
         tempPasswordValidity: Duration.days(3),
       },
-      mfa: cognito.Mfa.OPTIONAL,
+      mfa: props.mfa === 'required' ? cognito.Mfa.REQUIRED : cognito.Mfa.OPTIONAL,
       mfaSecondFactor: { otp: true, sms: false },
       accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
       // Plus: compromised-credential checks and adaptive authentication that blocks risky sign-ins.
@@ -59,11 +61,13 @@ export class Auth extends Construct {
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    Validations.of(this.userPool).acknowledge({
-      id: 'AwsSolutions-COG2',
-      reason:
-        'MFA is optional by decision of the bureau (unit reporters share office PCs and phones); threat protection blocks risky sign-ins, and MFA can be made required per stage later.',
-    });
+    if (props.mfa === 'optional') {
+      Validations.of(this.userPool).acknowledge({
+        id: 'AwsSolutions-COG2',
+        reason:
+          'MFA is optional by decision of the bureau (unit reporters share office PCs and phones); threat protection blocks risky sign-ins, and -c mfa=required makes it required for the pool.',
+      });
+    }
 
     ROLES.forEach((role, index) => {
       new cognito.UserPoolGroup(this, `Group-${role}`, {

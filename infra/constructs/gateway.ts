@@ -8,7 +8,6 @@ import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
@@ -24,9 +23,12 @@ export interface GatewayProps {
   readonly alarms: Alarms;
 }
 
+/** Whose tokens the API accepts: Cognito's user pool or the bureau's OpenID Connect provider. */
 export interface GatewayAuth {
-  readonly userPool: cognito.UserPool;
-  readonly client: cognito.IUserPoolClient;
+  /** The `iss` of the tokens; the authorizer fetches its discovery document and keys. */
+  readonly issuer: string;
+  /** Accepted `aud` values (the web client's id). */
+  readonly audience: readonly string[];
 }
 
 export class Gateway extends Construct {
@@ -78,13 +80,14 @@ export class Gateway extends Construct {
   }
 
   /**
-   * Sends every `/api/*` request to `fn`: `ANY /api/{proxy+}` only with a valid Cognito ID token of
-   * `auth.client`, the public paths without one.
+   * Sends every `/api/*` request to `fn`: `ANY /api/{proxy+}` only with a valid ID token of the
+   * issuer and audience of `auth`, the public paths without one.
    */
   routeTo(fn: lambda.IFunction, auth: GatewayAuth): void {
     const integration = new HttpLambdaIntegration('ApiFunction', fn);
-    const authorizer = new HttpJwtAuthorizer('Cognito', auth.userPool.userPoolProviderUrl, {
-      jwtAudience: [auth.client.userPoolClientId],
+    // The id stays `Cognito` whatever the issuer, so existing deployments keep their authorizer.
+    const authorizer = new HttpJwtAuthorizer('Cognito', auth.issuer, {
+      jwtAudience: [...auth.audience],
       identitySource: ['$request.header.Authorization'],
     });
     this.httpApi.addRoutes({

@@ -17,10 +17,20 @@ const WRITE_ACTIONS = [
   'dynamodb:ConditionCheckItem',
 ];
 
+/** What DynamoDB needs of the caller to use the table's customer-managed key on its behalf. */
+const KEY_ACTIONS = ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey', 'kms:DescribeKey'];
+
 /** Lets `grantee` read (or read and write) the items of `table` and query its indexes. */
-export const bindTable = (grantee: iam.IGrantable, table: dynamodb.ITable, access: TableAccess): iam.Grant =>
-  iam.Grant.addToPrincipal({
+export const bindTable = (
+  grantee: iam.IGrantable,
+  table: dynamodb.ITable,
+  access: TableAccess,
+): iam.Grant => {
+  // The table's customer-managed key, by action name (no `GenerateDataKey*` wildcard).
+  table.encryptionKey?.grant(grantee, ...KEY_ACTIONS);
+  return iam.Grant.addToPrincipal({
     grantee,
     actions: access === 'read' ? READ_ACTIONS : [...READ_ACTIONS, ...WRITE_ACTIONS],
     resourceArns: [table.tableArn, ...TABLE_INDEXES.map((index) => `${table.tableArn}/index/${index.name}`)],
   });
+};

@@ -11,6 +11,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import type { ChinaSite } from '../config';
 import { wildcardFindings, wildcardResourceFinding } from '../nag';
 
 /** Where the publish function writes the static ranking site; the site deployment leaves it alone. */
@@ -37,6 +38,12 @@ export interface WebProps {
   /** The HTTP API's host name, origin of `/api/*`. */
   readonly apiDomainName: string;
   readonly logsBucket: s3.IBucket;
+  /**
+   * AWS China: no CloudFront Functions and no Origin Access Control exist there, and a distribution
+   * must be served on an ICP-filed domain with a certificate in IAM. The bucket is then read through
+   * an origin access identity, and index documents of single-page app routes are not rewritten.
+   */
+  readonly china?: ChinaSite | undefined;
 }
 
 export class Web extends Construct {
@@ -57,21 +64,28 @@ export class Web extends Construct {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
-    const routing = new cloudfront.Function(this, 'Routing', {
-      code: cloudfront.FunctionCode.fromInline(ROUTING_FUNCTION),
-      runtime: cloudfront.FunctionRuntime.JS_2_0,
-      comment: 'Index documents and single-page app routes',
-    });
+    const { china } = props;
+    const routing = china
+      ? undefined
+      : new cloudfront.Function(this, 'Routing', {
+          code: cloudfront.FunctionCode.fromInline(ROUTING_FUNCTION),
+          runtime: cloudfront.FunctionRuntime.JS_2_0,
+          comment: 'Index documents and single-page app routes',
+        });
 
     this.distribution = new cloudfront.Distribution(this, 'Distribution', {
       comment: 'Kaoping web app and API',
       defaultRootObject: 'index.html',
       defaultBehavior: {
-        origin: origins.S3BucketOrigin.withOriginAccessControl(this.bucket),
+        origin: china
+          ? origins.S3BucketOrigin.withOriginAccessIdentity(this.bucket)
+          : origins.S3BucketOrigin.withOriginAccessControl(this.bucket),
         viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
         responseHeadersPolicy: cloudfront.ResponseHeadersPolicy.SECURITY_HEADERS,
-        functionAssociations: [{ function: routing, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }],
+        functionAssociations: routing
+          ? [{ function: routing, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }]
+          : [],
       },
       additionalBehaviors: {
         '/api/*': {
@@ -88,14 +102,30 @@ export class Web extends Construct {
           responseHeadersPolicy: cloudfront.ResponseHeadersPolicy.SECURITY_HEADERS,
         },
       },
-      httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
+      httpVersion: china ? cloudfront.HttpVersion.HTTP2 : cloudfront.HttpVersion.HTTP2_AND_3,
       // North America, Europe and Asia (Hong Kong, Japan, Singapore…): the edges nearest the users.
-      priceClass: cloudfront.PriceClass.PRICE_CLASS_200,
+      // AWS China's CloudFront has its own edges in the mainland and no price classes.
+      ...(china ? {} : { priceClass: cloudfront.PriceClass.PRICE_CLASS_200 }),
       enableLogging: true,
       logBucket: props.logsBucket,
       logFilePrefix: 'cloudfront/',
     });
-    this.origin = `https://${this.distribution.distributionDomainName}`;
+    if (china) {
+      Validations.of(this.distribution).acknowledge({
+        id: 'AwsSolutions-CFR7',
+        reason:
+          'AWS China has no Origin Access Control; the bucket is read through an origin access identity and blocks all public access.',
+      });
+      // The L2 construct takes ACM certificates only; CloudFront in China takes the IAM certificate.
+      const cfn = this.distribution.node.defaultChild as cloudfront.CfnDistribution;
+      cfn.addPropertyOverride('DistributionConfig.Aliases', [china.domain]);
+      cfn.addPropertyOverride('DistributionConfig.ViewerCertificate', {
+        IamCertificateId: china.iamCertificateId,
+        SslSupportMethod: 'sni-only',
+        MinimumProtocolVersion: 'TLSv1.2_2021',
+      });
+    }
+    this.origin = china ? `https://${china.domain}` : `https://${this.distribution.distributionDomainName}`;
 
     Validations.of(this.distribution).acknowledge(
       {
@@ -133,7 +163,7 @@ export class Web extends Construct {
       distributionPaths: ['/*'],
       memoryLimit: 512,
       logGroup: new logs.LogGroup(this, 'SiteDeploymentLogs', {
-        retention: logs.RetentionDays.ONE_MONTH,
+        retention: logs.RetentionDays.SIX_MONTHS,
         removalPolicy: RemovalPolicy.DESTROY,
       }),
     });

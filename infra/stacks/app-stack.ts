@@ -8,7 +8,7 @@ import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
-import type { DeployConfig } from '../config';
+import type { DeployConfig, OidcConfig } from '../config';
 import { AccessLogs } from '../constructs/access-logs';
 import { Alarms } from '../constructs/alarms';
 import { AppFunction } from '../constructs/app-function';
@@ -33,7 +33,8 @@ export class AppStack extends Stack {
   readonly gateway: Gateway;
   readonly web: Web;
   readonly evidence: EvidenceStorage;
-  readonly auth: Auth;
+  /** Cognito; absent when the bureau's OpenID Connect provider signs users in (always in China). */
+  readonly auth: Auth | undefined;
   readonly jobs: Jobs;
   readonly apiFunction: AppFunction;
   readonly alarms: Alarms;
@@ -49,13 +50,16 @@ export class AppStack extends Stack {
     this.web = new Web(this, 'Web', {
       apiDomainName: this.gateway.domainName,
       logsBucket: accessLogs.bucket,
+      china: config.china,
     });
     const webOrigins = [this.web.origin, ...config.localOrigins];
     this.evidence = new EvidenceStorage(this, 'Evidence', {
       logsBucket: accessLogs.bucket,
       allowedOrigins: webOrigins,
     });
-    this.auth = new Auth(this, 'Auth', { stage: config.stage, webOrigins });
+    this.auth = config.oidc
+      ? undefined
+      : new Auth(this, 'Auth', { stage: config.stage, webOrigins, mfa: config.mfa });
     this.jobs = new Jobs(this, 'Jobs', {
       functionsDir: props.functionsDir,
       table,
@@ -72,14 +76,18 @@ export class AppStack extends Stack {
         ...commonEnvironment,
         TABLE_NAME: table.tableName,
         EVIDENCE_BUCKET: this.evidence.bucket.bucketName,
-        USER_POOL_ID: this.auth.userPool.userPoolId,
-        USER_POOL_CLIENT_ID: this.auth.client.userPoolClientId,
+        ...this.verifierEnvironment(config.oidc),
         WEB_BUCKET: this.web.bucket.bucketName,
         PUBLISH_FUNCTION_NAME: this.jobs.publish.functionName,
       },
     });
     this.grantApiAccess(table);
-    this.gateway.routeTo(this.apiFunction, this.auth);
+    this.gateway.routeTo(
+      this.apiFunction,
+      this.auth
+        ? { issuer: this.auth.userPool.userPoolProviderUrl, audience: [this.auth.client.userPoolClientId] }
+        : { issuer: config.oidc!.issuer, audience: [config.oidc!.audience] },
+    );
     this.alarms.whenSumReaches('ApiErrors', this.apiFunction.metricErrors(), 1, 'The API function failed.');
     this.alarms.whenSumReaches(
       'ApiThrottles',
@@ -90,9 +98,14 @@ export class AppStack extends Stack {
 
     const siteConfig = {
       region: this.region,
-      userPoolId: this.auth.userPool.userPoolId,
-      userPoolClientId: this.auth.client.userPoolClientId,
-      authDomain: this.auth.domain.baseUrl(),
+      ...(this.auth
+        ? {
+            userPoolId: this.auth.userPool.userPoolId,
+            userPoolClientId: this.auth.client.userPoolClientId,
+            authDomain: this.auth.domain.baseUrl(),
+          }
+        : { oidcIssuer: config.oidc!.issuer, oidcClientId: config.oidc!.audience }),
+      ...(config.china ? { icpNumber: config.china.icpNumber } : {}),
       apiBaseUrl: '/api',
       stage: config.stage,
     };
@@ -107,16 +120,39 @@ export class AppStack extends Stack {
       value: this.gateway.httpApi.apiEndpoint,
       description: 'The HTTP API endpoint itself (for diagnostics)',
     });
-    new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });
-    new CfnOutput(this, 'UserPoolClientId', { value: this.auth.client.userPoolClientId });
-    new CfnOutput(this, 'AuthDomain', {
-      value: this.auth.domain.baseUrl(),
-      description: 'Cognito managed login',
+    if (this.auth) {
+      new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });
+      new CfnOutput(this, 'UserPoolClientId', { value: this.auth.client.userPoolClientId });
+      new CfnOutput(this, 'AuthDomain', {
+        value: this.auth.domain.baseUrl(),
+        description: 'Cognito managed login',
+      });
+    }
+    new CfnOutput(this, 'DistributionDomainName', {
+      value: this.web.distribution.distributionDomainName,
+      description: 'Where the web domain (China: the ICP-filed one) points its CNAME',
     });
     new CfnOutput(this, 'EvidenceBucketName', { value: this.evidence.bucket.bucketName });
     new CfnOutput(this, 'WebBucketName', { value: this.web.bucket.bucketName });
     new CfnOutput(this, 'DistributionId', { value: this.web.distribution.distributionId });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.alarms.topic.topicArn });
+  }
+
+  /** How the API function verifies tokens: read by functions/api.ts (shared/auth/verifier.ts). */
+  private verifierEnvironment(oidc: OidcConfig | undefined): Record<string, string> {
+    if (oidc) {
+      return {
+        OIDC_ISSUER: oidc.issuer,
+        OIDC_AUDIENCE: oidc.audience,
+        OIDC_JWKS_URI: oidc.jwksUri,
+        OIDC_ROLES_CLAIM: oidc.rolesClaim,
+        OIDC_UNIT_CLAIM: oidc.unitClaim,
+      };
+    }
+    return {
+      USER_POOL_ID: this.auth!.userPool.userPoolId,
+      USER_POOL_CLIENT_ID: this.auth!.client.userPoolClientId,
+    };
   }
 
   /** What the API does and nothing more: table items, evidence objects, published pages, publishing. */
@@ -143,6 +179,8 @@ export class AppStack extends Stack {
     fn.addToRolePolicy(
       new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [this.evidence.bucket.bucketArn] }),
     );
+    // Uploads are encrypted and downloads decrypted with the evidence key under the signer's identity.
+    this.evidence.key.grant(fn, 'kms:Decrypt', 'kms:GenerateDataKey', 'kms:DescribeKey');
     // Reads the published ranking pages (to report what is online), nothing else of the web bucket.
     const rankings = this.web.bucket.arnForObjects(`${RANKINGS_PREFIX}*`);
     fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [rankings] }));

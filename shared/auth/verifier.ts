@@ -1,9 +1,10 @@
 /**
- * Token verification. In AWS: Cognito ID tokens through aws-jwt-verify. Locally: the same library
+ * Token verification. In AWS: Cognito ID tokens, or the ID tokens of the bureau's OpenID Connect
+ * provider (always in AWS China), through aws-jwt-verify. Locally: the same library
  * verifies RS256 tokens of the same shape signed by the dev sign-in, against its cached JWKS.
  */
-import { CognitoJwtVerifier, JwtRsaVerifier } from 'aws-jwt-verify';
-import type { Jwks } from 'aws-jwt-verify/jwk';
+import { CognitoJwtVerifier, JwtRsaVerifier, JwtVerifier } from 'aws-jwt-verify';
+import type { Jwks, JwksCache } from 'aws-jwt-verify/jwk';
 import type { IdTokenClaims } from './roles';
 
 export interface TokenVerifier {
@@ -27,4 +28,63 @@ export const localVerifier = (jwks: Jwks): TokenVerifier => {
   });
   verifier.cacheJwks(jwks);
   return { verify: async (token) => (await verifier.verify(token)) as unknown as IdTokenClaims };
+};
+
+export interface OidcSettings {
+  readonly issuer: string;
+  /** The client id the tokens are issued to. */
+  readonly audience: string;
+  readonly jwksUri: string;
+  /** The claim listing Kaoping role names (a list, or one space- or comma-separated string). */
+  readonly rolesClaim: string;
+  /** The claim carrying the unit id of unit roles. */
+  readonly unitClaim: string;
+}
+
+/** Reads the OIDC settings CDK gives the API function, or undefined when Cognito is used. */
+export const oidcSettingsFromEnv = (env: NodeJS.ProcessEnv = process.env): OidcSettings | undefined => {
+  const { OIDC_ISSUER: issuer, OIDC_AUDIENCE: audience } = env;
+  if (!issuer || !audience) return undefined;
+  return {
+    issuer,
+    audience,
+    jwksUri: env.OIDC_JWKS_URI || `${issuer.replace(/\/$/, '')}/.well-known/jwks.json`,
+    rolesClaim: env.OIDC_ROLES_CLAIM || 'roles',
+    unitClaim: env.OIDC_UNIT_CLAIM || 'unit_id',
+  };
+};
+
+const asRoleList = (value: unknown): string[] => {
+  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string');
+  if (typeof value === 'string') return value.split(/[\s,]+/).filter(Boolean);
+  return [];
+};
+
+/**
+ * Verifies ID tokens of a generic OpenID Connect provider (signature against its JWKS, issuer,
+ * audience, expiry) and maps its claims to the shape the rest of the app reads: the configured roles
+ * claim becomes `cognito:groups`, the unit claim `custom:unitId`. Unknown roles are dropped later by
+ * `principalFromClaims`, as for Cognito.
+ */
+export const oidcVerifier = (
+  settings: OidcSettings,
+  options: { jwksCache?: JwksCache } = {},
+): TokenVerifier => {
+  const verifier = JwtVerifier.create(
+    { issuer: settings.issuer, audience: settings.audience, jwksUri: settings.jwksUri },
+    // The default cache fetches the JWKS over HTTPS only; tests give one that reads a local provider.
+    options.jwksCache ? { jwksCache: options.jwksCache } : undefined,
+  );
+  return {
+    verify: async (token) => {
+      const payload = (await verifier.verify(token)) as Record<string, unknown>;
+      const unit = payload[settings.unitClaim];
+      return {
+        sub: String(payload.sub),
+        ...(typeof payload.name === 'string' ? { name: payload.name } : {}),
+        'cognito:groups': asRoleList(payload[settings.rolesClaim]),
+        ...(typeof unit === 'string' && unit ? { 'custom:unitId': unit } : {}),
+      };
+    },
+  };
 };

@@ -113,7 +113,7 @@ describe('the data stack', () => {
     dataTemplate.hasResource('AWS::DynamoDB::Table', {
       Properties: Match.objectLike({
         PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
-        SSESpecification: { SSEEnabled: true },
+        SSESpecification: Match.objectLike({ SSEEnabled: true, SSEType: 'KMS' }),
         DeletionProtectionEnabled: true,
       }),
       DeletionPolicy: 'Retain',
@@ -142,9 +142,20 @@ describe('the buckets', () => {
         IgnorePublicAcls: true,
         RestrictPublicBuckets: true,
       });
-      expect(bucket.Properties.BucketEncryption.ServerSideEncryptionConfiguration[0]).toEqual({
-        ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' },
-      });
+      // Evidence under its customer-managed key; the web bucket holds what the site shows anyone
+      // signed in (and China's origin access identity cannot read KMS objects), the log bucket
+      // receives S3 server access logs, which need S3-managed keys.
+      expect(bucket.Properties.BucketEncryption.ServerSideEncryptionConfiguration[0]).toEqual(
+        id === logicalId(main.evidence.bucket)
+          ? {
+              ServerSideEncryptionByDefault: {
+                SSEAlgorithm: 'aws:kms',
+                KMSMasterKeyID: { 'Fn::GetAtt': [logicalId(main.evidence.key), 'Arn'] },
+              },
+              BucketKeyEnabled: true,
+            }
+          : { ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } },
+      );
       expect(bucket.DeletionPolicy).toBe('Retain');
       const policy = policies.find(([, p]) => p.Properties.Bucket.Ref === id);
       expect(policy?.[1].Properties.PolicyDocument.Statement).toContainEqual(
@@ -305,7 +316,7 @@ describe('the HTTP API', () => {
       AuthorizerType: 'JWT',
       IdentitySource: ['$request.header.Authorization'],
       JwtConfiguration: {
-        Audience: [{ Ref: logicalId(main.auth.client) }],
+        Audience: [{ Ref: logicalId(main.auth!.client) }],
         Issuer: Match.anyValue(),
       },
     });
@@ -358,7 +369,7 @@ describe('sign-in', () => {
   });
 
   it('lets the web app sign in with code and PKCE but never write custom:unitId', () => {
-    const client = resourceOf(main.auth.client).Properties;
+    const client = resourceOf(main.auth!.client).Properties;
     expect(client.GenerateSecret).toBe(false);
     expect(client.AllowedOAuthFlows).toEqual(['code']);
     expect(client.AllowedOAuthFlowsUserPoolClient).toBe(true);
@@ -427,7 +438,7 @@ describe('the web front', () => {
       (deployment?.Properties.SourceObjectKeys as string[] | undefined)?.map(assetContent) ?? [];
     expect(sources.some((content) => content.includes('index.html'))).toBe(true);
     expect(sources.some((content) => content.includes('config.json'))).toBe(true);
-    expect(JSON.stringify(deployment?.Properties.SourceMarkers)).toContain(logicalId(main.auth.client));
+    expect(JSON.stringify(deployment?.Properties.SourceMarkers)).toContain(logicalId(main.auth!.client));
   });
 
   it('outputs the site URL, the user pool and client ids and the API URL', () => {

@@ -59,6 +59,63 @@ describe('the stage', () => {
   });
 });
 
+describe('multi-factor sign-in', () => {
+  it('is optional unless -c mfa=required, which Cognito applies to the whole pool', () => {
+    const mfaOf = (context: Record<string, string>) =>
+      Template.fromStack(quickApp(context).main).findResources('AWS::Cognito::UserPool');
+    expect(Object.values(mfaOf({}))[0]?.Properties.MfaConfiguration).toBe('OPTIONAL');
+    expect(Object.values(mfaOf({ mfa: 'required' }))[0]?.Properties).toMatchObject({
+      MfaConfiguration: 'ON',
+      EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
+    });
+    expect(() => readConfig(new App({ context: { mfa: 'always' } }))).toThrow(/mfa/);
+  });
+});
+
+describe('the profile', () => {
+  const china = {
+    oidcIssuer: 'https://idp.example.gov.cn',
+    oidcAudience: 'kaoping-web',
+    webDomain: 'kaoping.example.gov.cn',
+    iamCertificateId: 'ASCAEXAMPLE',
+    icpNumber: '京ICP备00000000号',
+  };
+
+  it('is China for an AWS China region and global elsewhere, unless -c profile=… says otherwise', () => {
+    expect(readConfig(new App({ context: china }), 'cn-northwest-1').profile).toBe('china');
+    expect(readConfig(new App(), 'ap-northeast-1').profile).toBe('global');
+    expect(readConfig(new App(), undefined).profile).toBe('global');
+    expect(readConfig(new App({ context: { ...china, profile: 'china' } }), undefined).profile).toBe('china');
+    expect(() => readConfig(new App({ context: { profile: 'cn' } }))).toThrow(/Profile "cn"/);
+  });
+
+  it('refuses China without the identity provider, the ICP-filed domain and its certificate', () => {
+    for (const key of Object.keys(china)) {
+      const { [key as keyof typeof china]: _, ...rest } = china;
+      expect(() => readConfig(new App({ context: rest }), 'cn-north-1'), key).toThrow(key);
+    }
+  });
+
+  it('replaces Cognito by an OIDC provider in a global region when one is given', () => {
+    const config = readConfig(
+      new App({ context: { oidcIssuer: 'https://idp.example.org/', oidcAudience: 'web' } }),
+      'eu-west-1',
+    );
+    expect(config.oidc).toEqual({
+      issuer: 'https://idp.example.org/',
+      audience: 'web',
+      jwksUri: 'https://idp.example.org/.well-known/jwks.json',
+      rolesClaim: 'roles',
+      unitClaim: 'unit_id',
+    });
+    expect(() => readConfig(new App({ context: { oidcIssuer: 'http://idp.example.org' } }))).toThrow(/https/);
+    const template = Template.fromStack(
+      quickApp({ oidcIssuer: 'https://idp.example.org', oidcAudience: 'web' }).main,
+    );
+    template.resourceCountIs('AWS::Cognito::UserPool', 0);
+  });
+});
+
 describe('without a web build', () => {
   it('synthesizes without a site deployment, cdk-nag satisfied', () => {
     // Act: Template.fromStack synthesizes; unacknowledged cdk-nag errors would throw here.
