@@ -17,8 +17,9 @@ import type { Principal } from '../../shared/auth/roles';
 import type { ErrorCode, ErrorDetail } from '../../shared/errors';
 import type { ErrorResponse } from '../../shared/http/openapi';
 import type { DraftDetail, DraftHeaderView } from '../../shared/schemas/drafts';
-import type { Objection } from '../../shared/schemas/objection';
+import type { Objection, ObjectionInboxState } from '../../shared/schemas/objection';
 import type { Category, DevUser, Unit, UnitInput, UnitUpdateSchema, User } from '../../shared/schemas/org';
+import type { ReadinessView as Readiness } from '../../shared/schemas/readiness';
 import type { Results, UnitResult } from '../../shared/schemas/results';
 import type { PublishedSnapshot, UnitResultsView } from '../../shared/schemas/results-views';
 import type { Period, Year, YearState } from '../../shared/schemas/year';
@@ -31,6 +32,13 @@ export type { ErrorCode, ErrorDetail };
  */
 export type ClientErrorCode = 'NETWORK' | 'NOT_JSON' | 'CLIENT' | 'STORAGE' | `HTTP_${number}`;
 
+/** A warning of a year step's checklist, acknowledged with a reason. */
+export interface Acknowledgement {
+  code: string;
+  reason: string;
+}
+export type { ObjectionInboxState, Readiness };
+
 /** A failed call: HTTP status (0 when the server was not reached), code, message, field details. */
 export class ApiError extends Error {
   constructor(
@@ -38,7 +46,10 @@ export class ApiError extends Error {
     readonly code: ErrorCode | ClientErrorCode,
     message: string,
     readonly details: ErrorDetail[] = [],
-    /** The error's other fields (e.g. a conflict's `current` record and `currentVersion`). */
+    /**
+     * The error's other fields (e.g. a conflict's `current` record and `currentVersion`, or
+     * `readiness`: the checklist a refused year move answers).
+     */
     readonly extra: Record<string, unknown> = {},
   ) {
     super(message);
@@ -127,6 +138,13 @@ export const call = async <T>(
 };
 
 const segment = (value: string | number) => encodeURIComponent(String(value));
+/** `?a=1&b=2` of the defined values, or '' when none is. */
+const query = (values: Record<string, string | undefined>) => {
+  const params = new URLSearchParams(
+    Object.entries(values).filter((e): e is [string, string] => e[1] !== undefined),
+  ).toString();
+  return params ? `?${params}` : '';
+};
 
 export type Me = Principal & { unitName: string | null };
 export type UnitUpdate = z.infer<typeof UnitUpdateSchema>;
@@ -158,8 +176,12 @@ export const api = {
     get: (year: number) => call<Year>(`/api/years/${segment(year)}`),
     /** A new year in 年初设置 with last year's settings carried over. */
     create: (year: number) => call<Year>('/api/years', 'POST', { year }),
-    advance: (year: number, to: YearState, version: number) =>
-      call<Year>(`/api/years/${segment(year)}/transitions`, 'POST', { to, version }),
+    /** Each warning of the step's checklist is acknowledged with a reason (kept in the year's history). */
+    advance: (year: number, to: YearState, version: number, acknowledgements: Acknowledgement[] = []) =>
+      call<Year>(`/api/years/${segment(year)}/transitions`, 'POST', { to, version, acknowledgements }),
+    /** The checklist before moving the year to `to`: blockers, warnings and what is done. */
+    readiness: (year: number, to: YearState) =>
+      call<Readiness>(`/api/years/${segment(year)}/transitions/${segment(to)}/readiness`),
     /** Weights, caps, windows and title of a year in 年初设置; `version` is the one read. */
     updateSettings: (
       year: number,
@@ -195,7 +217,10 @@ export const api = {
       }),
   },
   objections: {
-    list: (year: number) => call<Objection[]>(`/api/years/${segment(year)}/objections`),
+    list: (year: number, filter: { state?: ObjectionInboxState; unitId?: string } = {}) =>
+      call<Objection[]>(
+        `/api/years/${segment(year)}/objections${query({ state: filter.state, unitId: filter.unitId })}`,
+      ),
     file: (year: number, body: { code: string; reason: string; evidence: string }) =>
       call<Objection>(`/api/years/${segment(year)}/objections`, 'POST', body),
     decide: (o: Objection, decision: 'upheld' | 'rejected', reason: string) =>

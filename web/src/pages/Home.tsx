@@ -11,6 +11,7 @@ import { PERIOD_LABELS, roleLabels, YEAR_STATE_LABELS } from '../labels';
 import { PAGES } from '../navigation';
 import { useResource } from '../use-resource';
 import { tasksFor } from './home-tasks';
+import { ObjectionCounts } from './objections/ObjectionCounts';
 
 const STATUS_TEXT: Record<WindowStatus | 'next', string> = {
   open: '正在开放',
@@ -82,6 +83,7 @@ export const Home = ({ user }: { user: Me }) => {
             考核办设置年度后，这里会显示当前状态和季度上报窗口。
           </EmptyState>
         ))}
+      {year && user.roles.includes('admin') && <ObjectionCounts year={year} />}
       {years.status !== 'loading' && (
         <section aria-labelledby="tasks" class="tasks">
           <h2 id="tasks">现在要做的事</h2>
