@@ -165,10 +165,11 @@ export class IdempotencyKeyReusedError extends AppError {
 /** A period submitted while some items are incomplete; `details` name each. */
 export class IncompleteSubmissionError extends AppError {
   constructor(details: ErrorDetail[]) {
+    // Each blank indicator once, in the message and as a detail at its path.
     super(
       409,
       'INCOMPLETE',
-      `还有 ${details.length} 项指标未填报完整，不能提交：${details[0]?.message ?? ''}`,
+      `还有 ${details.length} 项指标未填报完整，不能提交：${details.map((d) => d.message).join('；')}`,
       details,
     );
   }

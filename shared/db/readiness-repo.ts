@@ -130,14 +130,14 @@ export const loadReadinessFacts = async (
     case 'publicity': {
       const [units, stored] = await Promise.all([listUnits(db), listAgreements(db, y)]);
       const agreements = agreementFacts(stored);
-      const last = lastAssessedPeriod(agreements.filter((a) => isScored(a)));
+      const scored = stored.filter(isScored);
+      const last = lastAssessedPeriod(agreementFacts(scored));
       const records = await listPeriodRecords(db, y, last);
       const lastPeriod = {
         submittedUnitIds: records.submissions.map((s) => s.unitId),
         extensions: records.extensions.map((e) => ({ unitId: e.unitId, untilAt: e.untilAt })),
       };
       if (to === 'scoring') return { ...base, units, agreements, lastPeriod };
-      const scored = stored.filter(isScored);
       const [assignments, unitFacts, inspections, proposals, users] = await Promise.all([
         Promise.all(PERIODS.map((p) => listPeriodAssignments(db, y, p))).then((a) => a.flat()),
         mapLimit(scored, 8, (a) => loadUnitReadiness(db, y, a)),

@@ -5,7 +5,7 @@
  * and their sheet of the period is still open. So a stale write, a finalized sheet or a withdrawn
  * assignment changes nothing and leaves no audit entry.
  */
-import { isScored, toScenarioAgreement } from '../domain/results/agreement-to-scenario';
+import { scoringLeavesInPeriod } from '../domain/results/agreement-to-scenario';
 import type { UnitPeriodScoring } from '../domain/scoring-workflow/unit-period';
 import { ConflictError, ForbiddenError, SheetFinalizedError, StaleVersionError } from '../errors';
 import type { RatingRecord, Verification } from '../schemas/facts';
@@ -110,11 +110,8 @@ export const getScoringLeaf = async (
   code: string,
 ): Promise<Leaf | undefined> => {
   const agreement = await getAgreement(db, year, unitId);
-  if (!agreement || !isScored(agreement)) return undefined;
-  const leaf = toScenarioAgreement(agreement)
-    .indicators.flatMap((d) => d.leaves)
-    .find((l) => l.code === code);
-  return leaf?.periods.includes(period) ? (leaf as Leaf) : undefined;
+  if (!agreement) return undefined;
+  return scoringLeavesInPeriod(agreement, period).find((l) => l.code === code);
 };
 
 /** Loads the units' scoring data of a period (a handful of Queries per unit, 8 units at a time). */
@@ -128,10 +125,8 @@ export const loadUnitPeriods = (db: Db, year: number, period: Period, unitIds: r
       listFiles(db, p),
     ]);
     const leaves = new Map<string, Leaf>();
-    if (agreement && isScored(agreement)) {
-      for (const leaf of toScenarioAgreement(agreement).indicators.flatMap((d) => d.leaves)) {
-        if (leaf.periods.includes(period)) leaves.set(leaf.code, leaf as Leaf);
-      }
+    if (agreement) {
+      for (const leaf of scoringLeavesInPeriod(agreement, period)) leaves.set(leaf.code, leaf);
     }
     return {
       unitId,

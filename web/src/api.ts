@@ -14,6 +14,7 @@
  */
 import type { z } from '@hono/zod-openapi';
 import type { Principal } from '../../shared/auth/roles';
+import type { OpenTask } from '../../shared/domain/tasks/open-tasks';
 import type { ErrorCode, ErrorDetail } from '../../shared/errors';
 import type { ErrorResponse } from '../../shared/http/openapi';
 import type { DraftDetail, DraftHeaderView } from '../../shared/schemas/drafts';
@@ -147,6 +148,7 @@ const query = (values: Record<string, string | undefined>) => {
 };
 
 export type Me = Principal & { unitName: string | null };
+export type { OpenTask };
 export type UnitUpdate = z.infer<typeof UnitUpdateSchema>;
 export type {
   Category,
@@ -170,6 +172,8 @@ export type Publication = PublishedSnapshot;
 
 export const api = {
   me: () => call<Me>('/api/me'),
+  /** 现在要做的事: what is open for the signed-in person in the year. */
+  tasks: (year: number) => call<OpenTask[]>(`/api/me/tasks?year=${segment(year)}`),
   years: {
     /** Newest first. */
     list: () => call<Year[]>('/api/years'),

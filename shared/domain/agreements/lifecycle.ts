@@ -14,11 +14,12 @@ import {
   type Customisation,
   EMPTY_CUSTOMISATION,
 } from '../../schemas/agreement';
-import type { PeriodWeights } from '../../schemas/scenario';
+import type { Period, PeriodWeights } from '../../schemas/scenario';
 import type { Template } from '../../schemas/template';
 import type { Actor } from '../actor';
 import { contentHash } from './content-hash';
 import { diffAgreements } from './diff';
+import { inForceAfterSigning, inForceBeforeAmendment } from './in-force';
 import { applyCustomisation, baseFromTemplate } from './resolve';
 import { type AgreementMove, refusalOf } from './state-machine';
 import { validateTree } from './validate';
@@ -148,7 +149,7 @@ const versionOf = (
   agreement: Agreement,
   actor: Actor,
   at: Date,
-  amendment?: Pick<Amendment, 'id' | 'reason'>,
+  amendment?: Pick<Amendment, 'id' | 'reason' | 'effectiveFrom'>,
 ): AgreementVersion => ({
   ...contentOf(agreement),
   customisation: agreement.customisation,
@@ -156,6 +157,7 @@ const versionOf = (
   createdAt: at.toISOString(),
   createdBy: actor.userId,
   ...(amendment ? { amendmentId: amendment.id, reason: amendment.reason } : {}),
+  ...(amendment?.effectiveFrom ? { effectiveFrom: amendment.effectiveFrom } : {}),
 });
 
 /** Issues a valid draft to the unit: its content becomes revision 1, frozen for signing. */
@@ -221,6 +223,7 @@ export const signAgreement = (agreement: Agreement, seenHash: string, actor: Act
       revision: agreement.revision,
       contentHash: agreement.contentHash,
     },
+    inForce: inForceAfterSigning(agreement),
     history: [...agreement.history, event('signed', actor, at, agreement.revision)],
     updatedAt: at.toISOString(),
   };
@@ -230,6 +233,8 @@ export interface ProposeInput {
   id: string;
   reason: string;
   customisation: Customisation;
+  /** The first period scored on the amended content (periods before keep the signed revision). */
+  effectiveFrom: Period;
   actor: Actor;
   at: Date;
   periodWeights?: PeriodWeights;
@@ -248,7 +253,7 @@ export const proposeAmendment = (
       'AMENDMENT_PENDING',
     );
   }
-  const { id, reason, customisation, actor, at, periodWeights } = input;
+  const { id, reason, customisation, effectiveFrom, actor, at, periodWeights } = input;
   assertValid({ ...agreement, customisation }, periodWeights);
   const dimensions = applyCustomisation(agreement.base, customisation).dimensions;
   const diff = diffAgreements(agreement, { ...agreement, revision: agreement.revision + 1, dimensions });
@@ -264,6 +269,7 @@ export const proposeAmendment = (
     state: 'pending',
     fromRevision: agreement.revision,
     reason,
+    effectiveFrom,
     customisation,
     dimensions,
     diff,
@@ -332,8 +338,11 @@ export const decideAmendment = (
     customisation: amendment.customisation,
     dimensions: amendment.dimensions,
   };
+  // Until the head signs the amended revision, the unit is scored on the revisions signed so far.
   const next: Agreement = {
     ...amended,
+    inForce: inForceBeforeAmendment(agreement),
+    effectiveFrom: amendment.effectiveFrom ?? 'Q1',
     state: 'issued',
     contentHash: contentHash(contentOf(amended)),
     history: [...agreement.history, event('amendment_approved', actor, at, revision, amendment.reason)],

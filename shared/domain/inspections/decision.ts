@@ -132,6 +132,7 @@ export const approvalFacts = (inspection: Inspection, actor: ActorId, at: Date):
               itemText: f.itemText,
               note: f.note,
               dueDate: f.rectifyBy,
+              pointsCents: f.pointsCents,
               state: 'open' as const,
               team: inspection.team,
               history: [{ action: 'opened' as const, by: actor.userId, at: when, note: '' }],

@@ -3,11 +3,13 @@
  * (an inspector records, the admin approves: approval writes the approved deductions, veto proposals
  * and rectification orders in one transaction) and rectification (整改) answers and reviews.
  */
+
 import { randomUUID } from 'node:crypto';
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { assertCanSeeUnit } from '../../auth/policy';
 import type { Principal } from '../../auth/roles';
 import { requireAgreement } from '../../db/agreement-repo';
+import { notifyInspectionApproved, notifyRectificationReviewed } from '../../db/event-notes';
 import {
   createInspection,
   getInspection,
@@ -279,6 +281,7 @@ export const inspectionRoutes = new OpenAPIHono<AppEnv>()
     const inspection = await getInspection(db, year, unitId, inspectionId);
     const { decided, facts } = decideInspection(inspection, { decision, reason }, p, now());
     await writeInspectionDecision(db, decided, version, facts);
+    if (decision === 'approve') await notifyInspectionApproved(db, decided, facts.rectifications, now());
     return c.json({ ...decided, version: version + 1 }, 200);
   })
   .openapi(listRectificationsRoute, async (c) => {
@@ -322,5 +325,6 @@ export const inspectionRoutes = new OpenAPIHono<AppEnv>()
     if (!current.team.includes(p.userId)) throw new ForbiddenError('只有该次检查的检查组成员可以审核整改');
     const next = reviewRectification(current, { decision, note }, p, now());
     const v = await saveRectification(db, next, version);
+    await notifyRectificationReviewed(db, next, { decision, note }, now());
     return c.json({ ...next, version: v }, 200);
   });

@@ -2,9 +2,11 @@
  * Live results computed by the engine from the stored facts, the unit view with its quarter trend,
  * the xlsx export, and publication (freezing an immutable snapshot, then writing the static site).
  */
+
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { assignedUnitIds } from '../../auth/assignments';
 import { assertCanSeeUnit, isAllowed } from '../../auth/policy';
+import { notifyResultsPublished } from '../../db/event-notes';
 import { listYearObjections } from '../../db/objection-repo';
 import { listDrafts, listSnapshots, loadScenario } from '../../db/results-repo';
 import { getYear } from '../../db/year-repo';
@@ -210,6 +212,7 @@ export const resultsRoutes = new OpenAPIHono<AppEnv>()
     await publishSite(year);
     const snapshot = (await listSnapshots(db, year)).at(-1);
     if (!snapshot) throw new NotFoundError(`${year} 年度的发布版本`);
+    await notifyResultsPublished(db, year, snapshot.version, now());
     return c.json(stripParts(snapshot), 201);
   })
   .openapi(listDraftsRoute, async (c) =>

@@ -1,5 +1,8 @@
 /** Appraisal years and their state machine. */
+
 import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { notifyPublicityOpened, notifyResultsPublished } from '../../db/event-notes';
+import { listSnapshots } from '../../db/results-repo';
 import { createYear, getYear, listYears, updateYearSettings } from '../../db/year-repo';
 import { carryOverSettings, defaultSettings, settingsProblems } from '../../domain/years/new-year';
 import { ValidationError } from '../../errors';
@@ -135,6 +138,11 @@ export const yearRoutes = new OpenAPIHono<AppEnv>()
       acknowledgements,
     });
     if (to === 'published') await publishSite(target);
+    if (to === 'publicity') await notifyPublicityOpened(db, year, now());
+    if (to === 'published') {
+      const snapshot = (await listSnapshots(db, target)).at(-1);
+      if (snapshot) await notifyResultsPublished(db, target, snapshot.version, now());
+    }
     return c.json(year, 200);
   })
   .openapi(updateSettingsRoute, async (c) => {
