@@ -4,8 +4,8 @@
  * rectifications.
  */
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { ApprovalFacts } from '../domain/inspections/decision';
 import { NotFoundError } from '../errors';
-import type { DeductionRecord, VetoRecord } from '../schemas/facts';
 import type {
   ChecklistItem,
   ChecklistItemInput,
@@ -111,13 +111,6 @@ const rectificationItem = (r: Rectification) => ({
   ...r,
 });
 
-/** Facts an approval writes beside the decided inspection. */
-export interface ApprovalWrites {
-  deductions: DeductionRecord[];
-  vetoes: (VetoRecord & Record<string, unknown>)[];
-  rectifications: Rectification[];
-}
-
 /**
  * Records the admin's decision. Approval writes the approved deductions (the engine reads them at
  * once), veto proposals and rectification orders in the same transaction, conditional on the
@@ -127,7 +120,7 @@ export const decideInspection = async (
   db: Db,
   decided: Inspection,
   expectedVersion: number,
-  writes: ApprovalWrites,
+  writes: ApprovalFacts,
 ): Promise<void> => {
   const create = (Item: Record<string, unknown>) => ({
     Put: {

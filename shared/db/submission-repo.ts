@@ -22,7 +22,16 @@ import {
   statusesFor,
 } from '../domain/submissions/status';
 import { checkSubmission } from '../domain/submissions/submit-check';
-import { AppError, ConflictError, type ErrorDetail, NotFoundError, StaleVersionError } from '../errors';
+import {
+  AppError,
+  ConflictError,
+  type ErrorDetail,
+  IdempotencyKeyReusedError,
+  IncompleteSubmissionError,
+  ItemLockedError,
+  NotFoundError,
+  StaleVersionError,
+} from '../errors';
 import type { Agreement } from '../schemas/agreement';
 import type {
   EvidenceFile,
@@ -151,18 +160,6 @@ const itemRecord = (item: SubmissionItem) => ({
   entity: 'submission-item',
   ...item,
 });
-
-export class ItemLockedError extends ConflictError {
-  constructor(status: ItemStatus) {
-    super(
-      status === 'accepted'
-        ? '该指标材料已审核通过，不能再修改'
-        : '该指标材料已提交，不能修改；如需修改，请等待审核退回',
-      { status },
-      'ITEM_LOCKED',
-    );
-  }
-}
 
 const readOld = (error: ConditionalCheckFailedException): SubmissionItem | undefined =>
   error.Item
@@ -326,12 +323,6 @@ interface IdempotencyRecord {
   body: unknown;
 }
 
-export class IdempotencyKeyReusedError extends AppError {
-  constructor() {
-    super(422, 'IDEMPOTENCY_KEY_REUSED', '该幂等键已用于另一个请求，请为新的操作生成新的键');
-  }
-}
-
 /** The stored answer of an earlier request with this key, if any (pattern 23). */
 export const replayOf = async <T>(db: Db, idem: Idempotency): Promise<T | undefined> => {
   const record = await getItem<IdempotencyRecord>(db, idempotencyKey(idem.scope, idem.key));
@@ -357,18 +348,6 @@ const idempotencyPut = (idem: Idempotency, body: unknown, at: Date): TxItem => (
 });
 
 // ── the unit head's period submission ──────────────────────────────────────────────────────────
-
-export class IncompleteSubmissionError extends AppError {
-  constructor(details: ErrorDetail[]) {
-    // Each blank indicator once, in the message and as a detail at its path.
-    super(
-      409,
-      'INCOMPLETE',
-      `还有 ${details.length} 项指标未填报完整，不能提交：${details.map((d) => d.message).join('；')}`,
-      details,
-    );
-  }
-}
 
 /**
  * Submits a unit's period: every draft item becomes submitted, every returned item resubmitted,
