@@ -7,11 +7,11 @@
  *   of it (the recorder is always on the team; its rectification orders carry the same team).
  * The rater's right to act on one indicator of one period is narrower: `assertAssignedRater`.
  */
-import { getAssignment, getSheet, listRaterAssignments, SheetFinalizedError } from '../db/assignment-repo';
+import { getAssignment, getSheet, listRaterAssignments } from '../db/assignment-repo';
 import type { Db } from '../db/client';
 import { listInspections } from '../db/inspection-repo';
 import { getUser } from '../db/org-repo';
-import { ForbiddenError } from '../errors';
+import { ForbiddenError, SheetFinalizedError } from '../errors';
 import type { Assignment } from '../schemas/scoring';
 import { PERIODS, type Period } from '../schemas/year';
 import type { Principal } from './roles';

@@ -26,11 +26,12 @@ export const POLICY = {
   'agreements.read': ['admin', 'leader', 'unit_head', 'reporter', 'rater', 'inspector'],
   'agreements.write': ['admin'],
   'agreements.sign': ['unit_head'],
-  // Quarter-end evidence: unit roles report their own unit; raters review; the admin extends windows.
-  'submissions.read': ['admin', 'leader', 'reporter', 'unit_head', 'rater'],
-  'submissions.write': ['reporter', 'unit_head'],
+  // Quarter-end reporting: unit roles write their own unit's items (value, narrative, evidence files),
+  // the unit head submits the period (the one "submission"); raters review items; the admin extends windows.
+  'items.read': ['admin', 'leader', 'reporter', 'unit_head', 'rater'],
+  'items.write': ['reporter', 'unit_head'],
+  'items.review': ['rater', 'admin'],
   'submissions.submit': ['unit_head'],
-  'submissions.review': ['rater', 'admin'],
   'evidence.read': ['admin', 'leader', 'reporter', 'unit_head', 'rater'],
   'extensions.write': ['admin'],
   'progress.read': ['admin', 'leader'],

@@ -3,12 +3,12 @@
  * Query on their year partition (`ASSIGN#<p>#`); a period's assignments, by unit and indicator, one
  * Query on gsi1 (`YEAR#<y>#ASSIGN#<p>`).
  */
-import { ConflictError, NotFoundError } from '../errors';
+import { ConflictError, NotFoundError, SheetFinalizedError } from '../errors';
 import type { Assignment, AuditEntry, RaterSheet } from '../schemas/scoring';
 import type { Period } from '../schemas/year';
 import { auditPut } from './audit-repo';
 import type { Db } from './client';
-import { getItem, putIfAbsent, queryPrefix, type TxItem, transact } from './items';
+import { getItem, getItems, putIfAbsent, queryPrefix, type TxItem, transact } from './items';
 import {
   assignmentIndexes,
   assignmentKey,
@@ -116,6 +116,21 @@ const openSheet = (year: number, raterId: string, period: Period): RaterSheet =>
 export const getSheet = async (db: Db, year: number, raterId: string, period: Period): Promise<RaterSheet> =>
   (await getItem<RaterSheet>(db, raterSheetKey(year, raterId, period))) ?? openSheet(year, raterId, period);
 
+/** The raters' sheets of a period in one batch read, in the order of `raterIds` (open when absent). */
+export const listSheets = async (
+  db: Db,
+  year: number,
+  period: Period,
+  raterIds: readonly string[],
+): Promise<RaterSheet[]> => {
+  const stored = await getItems<RaterSheet>(
+    db,
+    raterIds.map((id) => raterSheetKey(year, id, period)),
+  );
+  const byRater = new Map(stored.map((s) => [s.raterId, s]));
+  return raterIds.map((id) => byRater.get(id) ?? openSheet(year, id, period));
+};
+
 /** A transaction part: the rater's sheet of the period is still open (absent or `open`). */
 export const sheetStillOpen = (db: Db, year: number, raterId: string, period: Period): TxItem => ({
   ConditionCheck: {
@@ -126,12 +141,6 @@ export const sheetStillOpen = (db: Db, year: number, raterId: string, period: Pe
     ExpressionAttributeValues: { ':open': 'open' },
   },
 });
-
-export class SheetFinalizedError extends ConflictError {
-  constructor(sheet?: RaterSheet) {
-    super('本期评分表已定稿，不能再修改；如需修改，请考核办重新开放', { sheet }, 'SHEET_FINALIZED');
-  }
-}
 
 /** Writes the sheet in a new state if its version is still `sheet.version`, with audit entries. */
 export const writeSheet = async (

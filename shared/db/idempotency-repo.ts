@@ -3,7 +3,7 @@
  * client's key. The record joins the transaction of the write it answers for, so it exists exactly
  * when the write does; a retry is answered from it.
  */
-import { AppError } from '../errors';
+import { IdempotencyKeyReusedError } from '../errors';
 import type { Db } from './client';
 import { expiresAfter, getItem, type TxItem } from './items';
 import { idempotencyKey } from './keys';
@@ -22,12 +22,6 @@ interface IdempotencyRecord {
   fingerprint: string;
   status: number;
   body: unknown;
-}
-
-export class IdempotencyKeyReusedError extends AppError {
-  constructor() {
-    super(422, 'IDEMPOTENCY_KEY_REUSED', '该幂等键已用于另一个请求，请为新的操作生成新的键');
-  }
 }
 
 /** The stored answer of an earlier request with this key, if any. */
@@ -54,3 +48,5 @@ export const idempotencyPut = (db: Db, idem: Idempotency, body: unknown, at: Dat
     ConditionExpression: 'attribute_not_exists(pk)',
   },
 });
+
+export { IdempotencyKeyReusedError };

@@ -3,8 +3,8 @@
  * writes the approved deductions, veto proposals and rectification orders in one transaction) and
  * rectifications.
  */
+import type { ApprovalFacts } from '../domain/inspections/decision';
 import { NotFoundError } from '../errors';
-import type { DeductionRecord, VetoRecord } from '../schemas/facts';
 import type {
   ChecklistItem,
   ChecklistItemInput,
@@ -110,13 +110,6 @@ const rectificationItem = (r: Rectification) => ({
   ...r,
 });
 
-/** Facts an approval writes beside the decided inspection. */
-export interface ApprovalWrites {
-  deductions: DeductionRecord[];
-  vetoes: (VetoRecord & Record<string, unknown>)[];
-  rectifications: Rectification[];
-}
-
 /**
  * Records the admin's decision. Approval writes the approved deductions (the engine reads them at
  * once), veto proposals and rectification orders in the same transaction, conditional on the
@@ -126,7 +119,7 @@ export const decideInspection = async (
   db: Db,
   decided: Inspection,
   expectedVersion: number,
-  writes: ApprovalWrites,
+  writes: ApprovalFacts,
 ): Promise<void> => {
   const create = (Item: Record<string, unknown>) => ({
     Put: {

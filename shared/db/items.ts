@@ -5,6 +5,7 @@
  */
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
+  BatchGetCommand,
   BatchWriteCommand,
   GetCommand,
   PutCommand,
@@ -39,6 +40,28 @@ export const getItem = async <T>(db: Db, key: Key): Promise<T | undefined> => {
     db.doc.send(new GetCommand({ TableName: db.tableName, Key: key, ConsistentRead: true })),
   );
   return Item ? stripKeys<T>(Item) : undefined;
+};
+
+/**
+ * Reads many items by key in BatchGetItem calls of 100 keys, strongly consistent, retrying what
+ * DynamoDB leaves unprocessed; absent items are skipped. Order is not kept: match by content.
+ */
+export const getItems = async <T>(db: Db, keys: readonly Key[]): Promise<T[]> => {
+  const found: T[] = [];
+  for (let i = 0; i < keys.length; i += 100) {
+    let pending: Record<string, unknown>[] = keys.slice(i, i + 100);
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      if (attempt > 0) await new Promise((r) => setTimeout(r, 50 * 2 ** Math.min(attempt, 6)));
+      const res = await guard(() =>
+        db.doc.send(
+          new BatchGetCommand({ RequestItems: { [db.tableName]: { Keys: pending, ConsistentRead: true } } }),
+        ),
+      );
+      for (const item of res.Responses?.[db.tableName] ?? []) found.push(stripKeys<T>(item));
+      pending = res.UnprocessedKeys?.[db.tableName]?.Keys ?? [];
+    }
+  }
+  return found;
 };
 
 /** Creates an item that must not exist yet; a duplicate becomes a 409 with the given message. */

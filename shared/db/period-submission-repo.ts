@@ -6,7 +6,7 @@
  */
 import { type ItemStatus, nextStatus } from '../domain/submissions/status';
 import { checkSubmission } from '../domain/submissions/submit-check';
-import { AppError, ConflictError, type ErrorDetail } from '../errors';
+import { AppError, ConflictError, type ErrorDetail, IncompleteSubmissionError } from '../errors';
 import type {
   Extension,
   IndicatorSheet,
@@ -45,18 +45,6 @@ export const listPeriodRecords = async (db: Db, year: number, period: Period) =>
   ]);
   return { items, submissions, extensions };
 };
-
-export class IncompleteSubmissionError extends AppError {
-  constructor(details: ErrorDetail[]) {
-    // Each blank indicator once, in the message and as a detail at its path.
-    super(
-      409,
-      'INCOMPLETE',
-      `还有 ${details.length} 项指标未填报完整，不能提交：${details.map((d) => d.message).join('；')}`,
-      details,
-    );
-  }
-}
 
 /**
  * Submits a unit's period in one transaction. The caller answers a retry from `replayOf` first; a
@@ -162,3 +150,5 @@ const submitOnce = async (
   if (reasons) throw raceConflict();
   return result;
 };
+
+export { IncompleteSubmissionError };

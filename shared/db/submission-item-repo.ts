@@ -8,7 +8,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { EDITABLE_STATUSES, type ItemStatus } from '../domain/submissions/status';
-import { type AppError, ConflictError, NotFoundError, StaleVersionError } from '../errors';
+import { type AppError, ConflictError, ItemLockedError, NotFoundError, StaleVersionError } from '../errors';
 import type { ItemEvent, SubmissionItem } from '../schemas/submission';
 import type { Period } from '../schemas/year';
 import type { Db } from './client';
@@ -45,18 +45,6 @@ export const itemRecord = (item: SubmissionItem) => ({
   entity: 'submission-item',
   ...item,
 });
-
-export class ItemLockedError extends ConflictError {
-  constructor(status: ItemStatus) {
-    super(
-      status === 'accepted'
-        ? '该指标材料已审核通过，不能再修改'
-        : '该指标材料已提交，不能修改；如需修改，请等待审核退回',
-      { status },
-      'ITEM_LOCKED',
-    );
-  }
-}
 
 /** Two writers met on the same records; the one that lost is asked to refresh and retry. */
 export const raceConflict = () =>
@@ -192,3 +180,5 @@ export const moveItem = (
     },
   },
 });
+
+export { ItemLockedError };

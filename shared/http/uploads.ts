@@ -4,7 +4,6 @@
  * check the stored bytes against the declaration, turn a problem into its HTTP answer, remove an
  * object, issue a short download link.
  */
-import { z } from '@hono/zod-openapi';
 import { TooManyFilesError } from '../db/stored-file-repo';
 import {
   ALLOWED_TYPES_TEXT,
@@ -19,7 +18,7 @@ import {
 import { AppError, ConflictError } from '../errors';
 import type { EvidenceStore } from '../evidence/store';
 import type { AppDeps } from './env';
-import { json } from './openapi';
+import { errorResponse } from './openapi';
 
 /** The one place a file problem becomes an HTTP answer: 413 with the limit, 415, or 422. */
 export const fileProblemError = (problem: FileProblem): AppError => {
@@ -67,8 +66,8 @@ type StoredFile = { objectKey: string; name: string; size: number; contentType: 
 
 /** What a request to upload may answer besides its 201, for the declarations of upload routes. */
 export const uploadRequestResponses = {
-  413: json(z.any(), '文件过大'),
-  415: json(z.any(), '类型不允许'),
+  413: errorResponse('文件过大'),
+  415: errorResponse('类型不允许'),
 };
 
 /** Signs the browser's POST of a declared file: exact size, type and SHA-256, ≤ 15 minutes. */
@@ -85,9 +84,9 @@ export const signUpload = async (evidence: EvidenceStore, file: StoredFile) => (
 
 /** What a file check after upload may answer, for the declarations of `…/complete` routes. */
 export const uploadCheckResponses = {
-  413: json(z.any(), '文件过大'),
-  415: json(z.any(), '内容与类型不符'),
-  422: json(z.any(), '大小或校验值不符'),
+  413: errorResponse('文件过大'),
+  415: errorResponse('内容与类型不符'),
+  422: errorResponse('大小或校验值不符'),
 };
 
 /**

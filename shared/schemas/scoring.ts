@@ -159,6 +159,7 @@ export const QueueSchema = z
     items: z.array(QueueItemSchema),
   })
   .openapi('ScoringQueue');
+export type Queue = z.infer<typeof QueueSchema>;
 
 export const AUDIT_KINDS = ['verify', 'rate', 'accept', 'return', 'finalize', 'reopen', 'reassign'] as const;
 

@@ -16,6 +16,7 @@ import {
 } from '../../schemas/agreement';
 import type { Period, PeriodWeights } from '../../schemas/scenario';
 import type { Template } from '../../schemas/template';
+import type { Actor } from '../actor';
 import { agreementContent, contentHash } from './content-hash';
 import { diffAgreements } from './diff';
 import { inForceAfterSigning, inForceBeforeAmendment } from './in-force';
@@ -23,10 +24,7 @@ import { applyCustomisation, baseFromTemplate } from './resolve';
 import { type AgreementMove, refusalOf } from './state-machine';
 import { validateTree } from './validate';
 
-export interface Actor {
-  userId: string;
-  name: string;
-}
+export type { Actor };
 
 const event = (
   action: AgreementEvent['action'],

@@ -48,7 +48,7 @@ import {
 } from '../../schemas/agreement';
 import { PeriodSchema } from '../../schemas/year';
 import type { AppEnv } from '../env';
-import { body, json, pathInteger, YearParams } from '../openapi';
+import { body, errorResponse, json, pathInteger, YearParams } from '../openapi';
 import { protectedRoute } from '../route';
 
 const UnitParams = YearParams.extend({ unitId: z.string().min(1).max(48) });
@@ -101,7 +101,7 @@ const getRoute = protectedRoute('agreements.read', {
   path: '/years/{year}/agreements/{unitId}',
   summary: '一个单位的责任书（现行版本），含分值合计和校验问题',
   request: { params: UnitParams },
-  responses: { 200: json(AgreementViewSchema, '责任书'), 404: json(z.any(), '不存在') },
+  responses: { 200: json(AgreementViewSchema, '责任书'), 404: errorResponse('不存在') },
 });
 const editRoute = protectedRoute('agreements.write', {
   method: 'put',
@@ -111,7 +111,7 @@ const editRoute = protectedRoute('agreements.write', {
     params: UnitParams,
     ...body(z.strictObject({ version: Version, customisation: CustomisationSchema })),
   },
-  responses: { 200: json(AgreementViewSchema, '已保存'), 409: json(z.any(), '状态不符或版本冲突') },
+  responses: { 200: json(AgreementViewSchema, '已保存'), 409: errorResponse('状态不符或版本冲突') },
 });
 const transitionRoute = protectedRoute('agreements.write', {
   method: 'post',
@@ -121,7 +121,7 @@ const transitionRoute = protectedRoute('agreements.write', {
     params: UnitParams,
     ...body(z.strictObject({ to: z.enum(ADMIN_TRANSITIONS), version: Version })),
   },
-  responses: { 200: json(AgreementViewSchema, '已变更'), 409: json(z.any(), '状态不符或版本冲突') },
+  responses: { 200: json(AgreementViewSchema, '已变更'), 409: errorResponse('状态不符或版本冲突') },
 });
 const signRoute = protectedRoute('agreements.sign', {
   method: 'post',
@@ -137,7 +137,7 @@ const signRoute = protectedRoute('agreements.sign', {
       }),
     ),
   },
-  responses: { 200: json(AgreementViewSchema, '已签订'), 409: json(z.any(), '状态不符或版本冲突') },
+  responses: { 200: json(AgreementViewSchema, '已签订'), 409: errorResponse('状态不符或版本冲突') },
 });
 const versionsRoute = protectedRoute('agreements.read', {
   method: 'get',
@@ -151,7 +151,7 @@ const versionRoute = protectedRoute('agreements.read', {
   path: '/years/{year}/agreements/{unitId}/versions/{revision}',
   summary: '责任书的一个版本',
   request: { params: UnitParams.extend({ revision: pathInteger(1, 9999) }) },
-  responses: { 200: json(VersionViewSchema, '版本'), 404: json(z.any(), '不存在') },
+  responses: { 200: json(VersionViewSchema, '版本'), 404: errorResponse('不存在') },
 });
 const diffRoute = protectedRoute('agreements.read', {
   method: 'get',
@@ -164,7 +164,7 @@ const diffRoute = protectedRoute('agreements.read', {
       to: pathInteger(1, 9999).optional(),
     }),
   },
-  responses: { 200: json(AgreementDiffSchema, '变化'), 404: json(z.any(), '版本不存在') },
+  responses: { 200: json(AgreementDiffSchema, '变化'), 404: errorResponse('版本不存在') },
 });
 const amendmentsRoute = protectedRoute('agreements.read', {
   method: 'get',
@@ -191,7 +191,7 @@ const proposeRoute = protectedRoute('agreements.write', {
       }),
     ),
   },
-  responses: { 201: json(AmendmentSchema, '已提出'), 409: json(z.any(), '状态不符或版本冲突') },
+  responses: { 201: json(AmendmentSchema, '已提出'), 409: errorResponse('状态不符或版本冲突') },
 });
 const decideRoute = protectedRoute('agreements.write', {
   method: 'post',
@@ -205,7 +205,7 @@ const decideRoute = protectedRoute('agreements.write', {
   },
   responses: {
     200: json(z.object({ agreement: AgreementViewSchema, amendment: AmendmentSchema }), '已处理'),
-    409: json(z.any(), '状态不符或版本冲突'),
+    409: errorResponse('状态不符或版本冲突'),
   },
 });
 

@@ -53,7 +53,7 @@ import {
 } from '../../schemas/attachment';
 import { DownloadLinkSchema, UploadRequestSchema } from '../../schemas/submission';
 import type { AppEnv } from '../env';
-import { body, json, YearParams } from '../openapi';
+import { body, errorResponse, json, YearParams } from '../openapi';
 import { protectedRoute } from '../route';
 import * as uploads from '../uploads';
 
@@ -72,9 +72,9 @@ const OWNER_PATH = '/years/{year}/units/{unitId}/attachments/{ownerKind}/{ownerI
 const listRoute = protectedRoute('attachments.read', {
   method: 'get',
   path: OWNER_PATH,
-  summary: '附件列表：检查记录的现场照片、整改佐证、加扣分与一票否决提议的佐证材料',
+  summary: '附件列表：检查记录的现场照片、整改佐证、加减分与一票否决提议的佐证材料',
   request: { params: OwnerParams },
-  responses: { 200: json(z.array(AttachmentSchema), '已校验的附件'), 404: json(z.any(), '不存在') },
+  responses: { 200: json(z.array(AttachmentSchema), '已校验的附件'), 404: errorResponse('不存在') },
 });
 const createRoute = protectedRoute('attachments.write', {
   method: 'post',
@@ -83,7 +83,7 @@ const createRoute = protectedRoute('attachments.write', {
   request: { params: OwnerParams, ...body(UploadRequestSchema) },
   responses: {
     201: json(AttachmentTicketSchema, '上传表单'),
-    409: json(z.any(), '已审核、已销号或已达上限'),
+    409: errorResponse('已审核、已销号或已达上限'),
     ...uploads.uploadRequestResponses,
   },
 });
@@ -94,7 +94,7 @@ const completeRoute = protectedRoute('attachments.write', {
   request: { params: FileParams },
   responses: {
     200: json(AttachmentSchema, '已校验'),
-    409: json(z.any(), '未上传或已审核'),
+    409: errorResponse('未上传或已审核'),
     ...uploads.uploadCheckResponses,
   },
 });
@@ -103,14 +103,14 @@ const linkRoute = protectedRoute('attachments.read', {
   path: `${OWNER_PATH}/{fileId}/link`,
   summary: '查看或下载附件（5 分钟内有效的预签名链接）',
   request: { params: FileParams },
-  responses: { 200: json(DownloadLinkSchema, '链接'), 404: json(z.any(), '不存在') },
+  responses: { 200: json(DownloadLinkSchema, '链接'), 404: errorResponse('不存在') },
 });
 const deleteRoute = protectedRoute('attachments.write', {
   method: 'delete',
   path: `${OWNER_PATH}/{fileId}`,
   summary: '删除一个附件（审核、销号或审批之前）',
   request: { params: FileParams },
-  responses: { 204: { description: '已删除' }, 409: json(z.any(), '已审核或已销号') },
+  responses: { 204: { description: '已删除' }, 409: errorResponse('已审核或已销号') },
 });
 
 /** The owner as this principal sees it: may they read it, add to it, and is it still open. */

@@ -36,7 +36,7 @@ import {
 } from '../../schemas/submission';
 import type { AppEnv } from '../env';
 import { assertWindowOpen, ItemParams, indicatorOf, signedAgreement } from '../guards';
-import { json } from '../openapi';
+import { errorResponse, json } from '../openapi';
 import { protectedRoute } from '../route';
 import {
   completeUpload,
@@ -50,7 +50,7 @@ import {
 
 const FileParams = ItemParams.extend({ fileId: z.string().regex(/^[a-z0-9-]{8,40}$/, '文件编号格式不正确') });
 
-const createRoute = protectedRoute('submissions.write', {
+const createRoute = protectedRoute('items.write', {
   method: 'post',
   path: '/years/{year}/units/{unitId}/periods/{period}/items/{code}/files',
   summary: '申请上传一个材料文件（返回预签名 POST 表单，15 分钟内有效）',
@@ -60,29 +60,29 @@ const createRoute = protectedRoute('submissions.write', {
   },
   responses: {
     201: json(UploadTicketSchema, '上传表单'),
-    409: json(z.any(), '已截止或已锁定'),
+    409: errorResponse('已截止或已锁定'),
     ...uploadRequestResponses,
   },
 });
 
-const completeRoute = protectedRoute('submissions.write', {
+const completeRoute = protectedRoute('items.write', {
   method: 'post',
   path: '/years/{year}/units/{unitId}/periods/{period}/items/{code}/files/{fileId}/complete',
   summary: '确认上传完成：校验文件内容类型、大小和 SHA-256',
   request: { params: FileParams },
   responses: {
     200: json(EvidenceFileSchema, '已校验'),
-    409: json(z.any(), '未上传、已截止或已锁定'),
+    409: errorResponse('未上传、已截止或已锁定'),
     ...uploadCheckResponses,
   },
 });
 
-const deleteRoute = protectedRoute('submissions.write', {
+const deleteRoute = protectedRoute('items.write', {
   method: 'delete',
   path: '/years/{year}/units/{unitId}/periods/{period}/items/{code}/files/{fileId}',
   summary: '删除一个材料文件（提交前）',
   request: { params: FileParams },
-  responses: { 204: { description: '已删除' }, 409: json(z.any(), '已截止或已锁定') },
+  responses: { 204: { description: '已删除' }, 409: errorResponse('已截止或已锁定') },
 });
 
 const linkRoute = protectedRoute('evidence.read', {
@@ -90,7 +90,7 @@ const linkRoute = protectedRoute('evidence.read', {
   path: '/years/{year}/units/{unitId}/periods/{period}/items/{code}/files/{fileId}/link',
   summary: '查看或下载材料（5 分钟内有效的预签名链接）',
   request: { params: FileParams },
-  responses: { 200: json(DownloadLinkSchema, '链接'), 404: json(z.any(), '不存在') },
+  responses: { 200: json(DownloadLinkSchema, '链接'), 404: errorResponse('不存在') },
 });
 
 export const evidenceRoutes = new OpenAPIHono<AppEnv>()

@@ -19,7 +19,6 @@ import { requireAgreement } from '../../db/agreement-repo';
 import { notifyInspectionApproved, notifyRectificationReviewed } from '../../db/event-notes';
 import {
   createInspection,
-  decideInspection,
   getInspection,
   getRectification,
   importChecklist,
@@ -30,24 +29,30 @@ import {
   listUnitRectifications,
   saveChecklistItem,
   saveRectification,
+  decideInspection as writeInspectionDecision,
 } from '../../db/inspection-repo';
 import { getUnit, getUser } from '../../db/org-repo';
 import { validateChecklistRows } from '../../domain/inspections/checklist-rows';
 import { isOverdue, shanghaiDate } from '../../domain/inspections/dates';
-import { recusalReason, resolveFindings } from '../../domain/inspections/findings';
+import {
+  answerRectification,
+  assertInspectionDate,
+  assertTeam,
+  decideInspection,
+  recordInspection,
+  reviewRectification,
+} from '../../domain/inspections/decision';
+import { resolveFindings } from '../../domain/inspections/findings';
 import type { RowProblem } from '../../domain/inspections/survey';
-import { ConflictError, ForbiddenError, ValidationError } from '../../errors';
-import type { DeductionRecord, VetoRecord } from '../../schemas/facts';
+import { ForbiddenError, ValidationError } from '../../errors';
 import {
   ChecklistCodeSchema,
   ChecklistItemInputSchema,
   ChecklistItemSchema,
   DecisionSchema,
-  type Inspection,
   InspectionInputSchema,
   InspectionSchema,
   InspectionStateSchema,
-  type Rectification,
   RectificationAnswerSchema,
   RectificationReviewSchema,
   RectificationSchema,
@@ -56,7 +61,7 @@ import {
 import { MAX_IMPORT_BODY_BYTES } from '../body-limit';
 import type { AppEnv } from '../env';
 import { readUploadRows } from '../guards';
-import { body, json, YearParams } from '../openapi';
+import { body, errorResponse, json, YearParams } from '../openapi';
 import { protectedRoute } from '../route';
 
 const UnitParams = YearParams.extend({ unitId: z.string().min(1).max(48) });
@@ -88,7 +93,7 @@ const saveChecklistItemRoute = protectedRoute('checklist.write', {
       ChecklistItemInputSchema.omit({ code: true }).extend({ version: z.number().int().min(1).optional() }),
     ),
   },
-  responses: { 200: json(ChecklistItemSchema, '已保存'), 409: json(z.any(), '编号重复或版本冲突') },
+  responses: { 200: json(ChecklistItemSchema, '已保存'), 409: errorResponse('编号重复或版本冲突') },
 });
 const importChecklistRoute = protectedRoute('checklist.write', {
   method: 'post',
@@ -110,21 +115,21 @@ const createInspectionRoute = protectedRoute('inspections.write', {
   path: '/years/{year}/inspections',
   summary: '录入并提交检查记录（有隶属关系的检查组成员须回避）',
   request: { params: YearParams, ...body(InspectionInputSchema) },
-  responses: { 201: json(InspectionSchema, '已提交'), 404: json(z.any(), '单位或责任书不存在') },
+  responses: { 201: json(InspectionSchema, '已提交'), 404: errorResponse('单位或责任书不存在') },
 });
 const getInspectionRoute = protectedRoute('inspections.read', {
   method: 'get',
   path: '/years/{year}/units/{unitId}/inspections/{inspectionId}',
   summary: '检查记录详情',
   request: { params: InspectionParams },
-  responses: { 200: json(InspectionSchema, '检查记录'), 404: json(z.any(), '不存在') },
+  responses: { 200: json(InspectionSchema, '检查记录'), 404: errorResponse('不存在') },
 });
 const decideInspectionRoute = protectedRoute('inspections.approve', {
   method: 'post',
   path: '/years/{year}/units/{unitId}/inspections/{inspectionId}/decision',
   summary: '审核检查记录：通过时写入扣分、一票否决提议和整改通知',
   request: { params: InspectionParams, ...body(DecisionSchema) },
-  responses: { 200: json(InspectionSchema, '已审核'), 409: json(z.any(), '已处理或版本冲突') },
+  responses: { 200: json(InspectionSchema, '已审核'), 409: errorResponse('已处理或版本冲突') },
 });
 const listRectificationsRoute = protectedRoute('rectifications.read', {
   method: 'get',
@@ -146,14 +151,14 @@ const answerRectificationRoute = protectedRoute('rectifications.answer', {
   path: '/years/{year}/units/{unitId}/rectifications/{rectificationId}/answer',
   summary: '单位报告整改情况',
   request: { params: RectificationParams, ...body(RectificationAnswerSchema) },
-  responses: { 200: json(RectificationSchema, '已报告'), 409: json(z.any(), '状态不符或版本冲突') },
+  responses: { 200: json(RectificationSchema, '已报告'), 409: errorResponse('状态不符或版本冲突') },
 });
 const reviewRectificationRoute = protectedRoute('rectifications.review', {
   method: 'post',
   path: '/years/{year}/units/{unitId}/rectifications/{rectificationId}/review',
   summary: '检查组审核整改：销号（close）或退回（return）',
   request: { params: RectificationParams, ...body(RectificationReviewSchema) },
-  responses: { 200: json(RectificationSchema, '已审核'), 409: json(z.any(), '状态不符或版本冲突') },
+  responses: { 200: json(RectificationSchema, '已审核'), 409: errorResponse('状态不符或版本冲突') },
 });
 
 /** The unit's `deduction` leaf codes from its agreement (the leaves inspections deduct from). */
@@ -215,45 +220,24 @@ export const inspectionRoutes = new OpenAPIHono<AppEnv>()
     const p = c.get('principal');
     const unit = await getUnit(db, input.unitId);
     const team = [...new Set([p.userId, ...input.team])];
-    const members = await Promise.all(team.map((id) => getUser(db, id)));
-    members.forEach((m, k) => {
-      if (!m?.roles.includes('inspector'))
-        throw new ValidationError('检查组成员须为检查组用户', [
-          { path: 'body.team', message: `${team[k]} 不是检查组成员` },
-        ]);
-    });
-    for (const m of members) {
-      const reason = m && recusalReason(m, unit.id, unit.name);
-      if (reason) throw new ForbiddenError(reason);
-    }
-    if (input.date > shanghaiDate(now()))
-      throw new ValidationError('检查日期不能晚于今天', [
-        { path: 'body.date', message: '检查日期不能晚于今天' },
-      ]);
-    if (!input.date.startsWith(String(year)))
-      throw new ValidationError('检查日期不在该考核年度内', [
-        { path: 'body.date', message: `应为 ${year} 年内的日期` },
-      ]);
+    assertTeam(team, await Promise.all(team.map((id) => getUser(db, id))), unit);
+    assertInspectionDate(input.date, year, shanghaiDate(now()));
     const [checklist, leafCodes] = await Promise.all([
       listChecklist(db, year),
       deductionLeafCodes(db, year, unit.id),
     ]);
     const { findings, problems } = resolveFindings(input.findings, checklist, leafCodes);
     if (problems.length > 0) throw new ValidationError('检查发现有误', problems);
-    const inspection: Inspection = {
-      id: `ins-${input.date.replaceAll('-', '')}-${randomUUID().slice(0, 8)}`,
+    const inspection = recordInspection({
+      ...input,
       year,
       unitId: unit.id,
-      kind: input.kind,
-      date: input.date,
       team,
       findings,
-      summary: input.summary,
-      state: 'submitted',
-      recordedBy: p.userId,
-      recordedAt: now().toISOString(),
-      version: 1,
-    };
+      actor: p,
+      at: now(),
+      suffix: randomUUID().slice(0, 8),
+    });
     await createInspection(db, inspection);
     return c.json(inspection, 201);
   })
@@ -275,72 +259,9 @@ export const inspectionRoutes = new OpenAPIHono<AppEnv>()
     const { decision, reason, version } = c.req.valid('json');
     const p = c.get('principal');
     const inspection = await getInspection(db, year, unitId, inspectionId);
-    if (inspection.state !== 'submitted')
-      throw new ConflictError('该检查记录已审核，不能重复处理', { state: inspection.state }, 'WRONG_STATE');
-    if (decision === 'reject' && !reason)
-      throw new ValidationError('退回须说明理由', [{ path: 'body.reason', message: '请填写理由' }]);
-    const at = now().toISOString();
-    const decided: Inspection = {
-      ...inspection,
-      state: decision === 'approve' ? 'approved' : 'rejected',
-      decidedBy: p.userId,
-      decidedAt: at,
-      ...(reason ? { decisionReason: reason } : {}),
-    };
-    const source = (n: number, text: string) =>
-      `${inspection.kind} ${inspection.date}：${text}（${inspection.id}#${n}）`;
-    const approved = decision === 'approve';
-    const deductions: DeductionRecord[] = approved
-      ? inspection.findings
-          .filter((f) => !f.veto && f.pointsCents > 0)
-          .map((f) => ({
-            id: `${inspection.id}-${f.n}`,
-            unitId,
-            code: f.leafCode,
-            pointsCents: f.pointsCents,
-            source: source(f.n, f.itemText),
-            state: 'approved',
-          }))
-      : [];
-    const vetoes: (VetoRecord & Record<string, unknown>)[] = approved
-      ? inspection.findings
-          .filter((f) => f.veto)
-          .map((f) => ({
-            id: `v-${inspection.id}-${f.n}`,
-            unitId,
-            category: f.vetoCategory ?? '违纪违法案件',
-            reason: source(f.n, `${f.itemText}${f.note ? `，${f.note}` : ''}`),
-            state: 'proposed',
-            proposedBy: inspection.recordedBy,
-            proposedAt: at,
-            evidence: `检查记录 ${inspection.id}`,
-          }))
-      : [];
-    const rectifications: Rectification[] = approved
-      ? inspection.findings.flatMap((f) =>
-          f.rectifyBy
-            ? [
-                {
-                  id: `${inspection.id}-${f.n}`,
-                  year,
-                  unitId,
-                  inspectionId: inspection.id,
-                  n: f.n,
-                  itemText: f.itemText,
-                  note: f.note,
-                  dueDate: f.rectifyBy,
-                  pointsCents: f.pointsCents,
-                  state: 'open' as const,
-                  team: inspection.team,
-                  history: [{ action: 'opened' as const, by: p.userId, at, note: '' }],
-                  version: 1,
-                },
-              ]
-            : [],
-        )
-      : [];
-    await decideInspection(db, decided, version, { deductions, vetoes, rectifications });
-    if (approved) await notifyInspectionApproved(db, decided, rectifications, now());
+    const { decided, facts } = decideInspection(inspection, { decision, reason }, p, now());
+    await writeInspectionDecision(db, decided, version, facts);
+    if (decision === 'approve') await notifyInspectionApproved(db, decided, facts.rectifications, now());
     return c.json({ ...decided, version: version + 1 }, 200);
   })
   .openapi(listRectificationsRoute, async (c) => {
@@ -377,21 +298,7 @@ export const inspectionRoutes = new OpenAPIHono<AppEnv>()
     const p = c.get('principal');
     assertOwnUnit(p, unitId, '只能报告本单位的整改情况');
     const current = await getRectification(db, year, unitId, rectificationId);
-    if (current.state !== 'open')
-      throw new ConflictError(
-        current.state === 'closed' ? '该整改已销号' : '整改情况已报告，等待检查组审核',
-        { state: current.state },
-        'WRONG_STATE',
-      );
-    const next: Rectification = {
-      ...current,
-      state: 'answered',
-      answer,
-      history: [
-        ...current.history,
-        { action: 'answered', by: p.userId, at: now().toISOString(), note: answer },
-      ],
-    };
+    const next = answerRectification(current, answer, p, now());
     const v = await saveRectification(db, next, version);
     return c.json({ ...next, version: v }, 200);
   })
@@ -402,18 +309,7 @@ export const inspectionRoutes = new OpenAPIHono<AppEnv>()
     const p = c.get('principal');
     const current = await getRectification(db, year, unitId, rectificationId);
     if (!isOnTeam(p, current.team)) throw new ForbiddenError('只有该次检查的检查组成员可以审核整改');
-    if (current.state !== 'answered')
-      throw new ConflictError('单位尚未报告整改情况，或已销号', { state: current.state }, 'WRONG_STATE');
-    if (decision === 'return' && note.length < 2)
-      throw new ValidationError('退回须说明理由', [{ path: 'body.note', message: '请填写退回理由' }]);
-    const next: Rectification = {
-      ...current,
-      state: decision === 'close' ? 'closed' : 'open',
-      history: [
-        ...current.history,
-        { action: decision === 'close' ? 'closed' : 'returned', by: p.userId, at: now().toISOString(), note },
-      ],
-    };
+    const next = reviewRectification(current, { decision, note }, p, now());
     const v = await saveRectification(db, next, version);
     await notifyRectificationReviewed(db, next, { decision, note }, now());
     return c.json({ ...next, version: v }, 200);

@@ -21,7 +21,7 @@ import {
   ObjectionSchema,
 } from '../../schemas/objection';
 import type { AppEnv } from '../env';
-import { json, YearParams } from '../openapi';
+import { errorResponse, json, YearParams } from '../openapi';
 import { protectedRoute } from '../route';
 
 const fileRoute = protectedRoute('objections.write', {
@@ -32,7 +32,7 @@ const fileRoute = protectedRoute('objections.write', {
     params: YearParams,
     body: { required: true, content: { 'application/json': { schema: ObjectionInputSchema } } },
   },
-  responses: { 201: json(ObjectionSchema, '已提交'), 409: json(z.any(), '不在公示期') },
+  responses: { 201: json(ObjectionSchema, '已提交'), 409: errorResponse('不在公示期') },
 });
 const listRoute = protectedRoute('objections.read', {
   method: 'get',
@@ -55,7 +55,7 @@ const decideRoute = protectedRoute('objections.resolve', {
     params: YearParams.extend({ unitId: z.string().min(1).max(48), objectionId: z.string().min(1).max(40) }),
     body: { required: true, content: { 'application/json': { schema: ObjectionDecisionSchema } } },
   },
-  responses: { 200: json(ObjectionSchema, '已处理'), 409: json(z.any(), '已处理或版本冲突') },
+  responses: { 200: json(ObjectionSchema, '已处理'), 409: errorResponse('已处理或版本冲突') },
 });
 
 export const objectionRoutes = new OpenAPIHono<AppEnv>()

@@ -16,44 +16,16 @@ import { freezeSnapshot } from '../../publication/publish';
 import { resultsWorkbook } from '../../results/results-workbook';
 import { DraftDetailSchema, DraftHeaderSchema, NewDraftSchema } from '../../schemas/drafts';
 import { YearMoveRefusalSchema } from '../../schemas/readiness';
-import { CategoryResultSchema, ResultsSchema, UnitResultSchema } from '../../schemas/results';
+import { ResultsSchema } from '../../schemas/results';
+import { PublishedSnapshotSchema, UnitResultsViewSchema } from '../../schemas/results-views';
+import { ScenarioSchema } from '../../schemas/scenario';
 import { AcknowledgementSchema, PERIODS, type Period, PeriodSchema } from '../../schemas/year';
 import { moveYear } from '../../years/move-year';
 import type { AppEnv } from '../env';
-import { body, json, pathInteger, YearParams } from '../openapi';
+import { body, errorResponse, json, pathInteger, YearParams } from '../openapi';
 import { protectedRoute } from '../route';
 
 const AsOfQuery = z.strictObject({ asOf: PeriodSchema.optional() });
-
-const SnapshotHeaderSchema = z
-  .object({
-    year: z.number(),
-    version: z.number(),
-    publishedAt: z.string(),
-    publishedBy: z.string(),
-    sha256: z.string(),
-    scenarioSha256: z.string(),
-    resultsSha256: z.string(),
-    replaces: z.object({ version: z.number(), reason: z.string() }).optional(),
-  })
-  .openapi('PublishedSnapshot');
-
-const UnitResultsViewSchema = z
-  .object({
-    year: z.number(),
-    asOfPeriod: PeriodSchema,
-    category: CategoryResultSchema.pick({
-      categoryId: true,
-      name: true,
-      unitCount: true,
-      excellentQuota: true,
-    }),
-    unit: UnitResultSchema,
-    trend: z.array(
-      z.object({ period: PeriodSchema, finalCents: z.number(), baseCents: z.number(), rank: z.number() }),
-    ),
-  })
-  .openapi('UnitResultsView');
 
 const yearResultsRoute = protectedRoute('results.read', {
   method: 'get',
@@ -67,7 +39,7 @@ const unitResultsRoute = protectedRoute('results.read', {
   path: '/years/{year}/units/{unitId}/results',
   summary: '单位考核结果：各指标得分、计分说明与季度趋势',
   request: { params: YearParams.extend({ unitId: z.string().min(1).max(48) }), query: AsOfQuery },
-  responses: { 200: json(UnitResultsViewSchema, '单位结果'), 404: json(z.any(), '无结果') },
+  responses: { 200: json(UnitResultsViewSchema, '单位结果'), 404: errorResponse('无结果') },
 });
 const exportRoute = protectedRoute('results.export', {
   method: 'get',
@@ -81,14 +53,14 @@ const scenarioRoute = protectedRoute('results.export', {
   path: '/years/{year}/scenario',
   summary: '计分情景（引擎的完整输入，可用 npm run score 复算）',
   request: { params: YearParams },
-  responses: { 200: json(z.any(), '情景') },
+  responses: { 200: json(ScenarioSchema, '情景') },
 });
 const listPublicationsRoute = protectedRoute('results.read', {
   method: 'get',
   path: '/years/{year}/publications',
   summary: '已发布的结果版本',
   request: { params: YearParams },
-  responses: { 200: json(z.array(SnapshotHeaderSchema), '版本') },
+  responses: { 200: json(z.array(PublishedSnapshotSchema), '版本') },
 });
 const publishRoute = protectedRoute('results.publish', {
   method: 'post',
@@ -111,7 +83,7 @@ const publishRoute = protectedRoute('results.publish', {
     },
   },
   responses: {
-    201: json(SnapshotHeaderSchema, '已发布'),
+    201: json(PublishedSnapshotSchema, '已发布'),
     409: json(YearMoveRefusalSchema, '年度状态不符，或仍有未完成事项（NOT_READY，附检查清单）'),
   },
 });
@@ -128,14 +100,14 @@ const getDraftRoute = protectedRoute('results.export', {
   path: '/years/{year}/drafts/{version}',
   summary: '一个公示结果版本及其与上一版本的差异',
   request: { params: YearParams.extend({ version: pathInteger(1, 9999) }) },
-  responses: { 200: json(DraftDetailSchema, '版本与差异'), 404: json(z.any(), '不存在') },
+  responses: { 200: json(DraftDetailSchema, '版本与差异'), 404: errorResponse('不存在') },
 });
 const newDraftRoute = protectedRoute('results.publish', {
   method: 'post',
   path: '/years/{year}/drafts',
   summary: '重新计算公示结果（申诉成立并重新评分后），生成新版本并列出差异',
   request: { params: YearParams, ...body(NewDraftSchema) },
-  responses: { 201: json(DraftDetailSchema, '新版本'), 409: json(z.any(), '年度不在公示期') },
+  responses: { 201: json(DraftDetailSchema, '新版本'), 409: errorResponse('年度不在公示期') },
 });
 
 const compute = async (

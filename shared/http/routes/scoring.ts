@@ -13,7 +13,7 @@ import {
   getSheet,
   listPeriodAssignments,
   listRaterAssignments,
-  SheetFinalizedError,
+  listSheets,
   writeSheet,
 } from '../../db/assignment-repo';
 import { auditEntry, listAudit } from '../../db/audit-repo';
@@ -26,27 +26,16 @@ import {
   getVerification,
   loadUnitPeriods,
   type ScoreRecord,
-  type UnitPeriodScoring,
   writeScore,
 } from '../../db/score-repo';
-import { ruleTextOf } from '../../domain/scoring';
-import {
-  computeScore,
-  countBy,
-  queueState,
-  ratingCents,
-  readScore,
-  type ScoredFields,
-  spreadAlerts,
-  wCentsOf,
-} from '../../domain/scoring-workflow';
-import { ConflictError, NotFoundError, StaleVersionError, ValidationError } from '../../errors';
+import { readScore } from '../../domain/scoring-workflow';
+import { finalizeSheet, reopenSheet } from '../../domain/scoring-workflow/sheet';
+import { assignedRaterIds, raterQueue, scoringProgress } from '../../domain/scoring-workflow/unit-period';
+import { NotFoundError, SheetFinalizedError, StaleVersionError, ValidationError } from '../../errors';
 import type { RatingRecord, Verification } from '../../schemas/facts';
 import type { Leaf } from '../../schemas/scenario';
 import {
-  type Assignment,
   AuditEntrySchema,
-  type QueueItem,
   QueueSchema,
   RaterSheetSchema,
   ScoreResultSchema,
@@ -55,7 +44,7 @@ import {
 } from '../../schemas/scoring';
 import { type Period, PeriodSchema } from '../../schemas/year';
 import type { AppEnv } from '../env';
-import { body, json, pathInteger } from '../openapi';
+import { body, errorResponse, json, pathInteger } from '../openapi';
 import { protectedRoute } from '../route';
 
 const Year = pathInteger(2000, 2100);
@@ -89,7 +78,7 @@ const scoreRoute = protectedRoute('scores.write', {
   request: { params: ScoreParams, ...body(ScoreWriteSchema) },
   responses: {
     200: json(ScoreResultSchema, '已保存'),
-    409: json(z.any(), '版本冲突或评分表已定稿'),
+    409: errorResponse('版本冲突或评分表已定稿'),
   },
 });
 const finalizeRoute = protectedRoute('scores.finalize', {
@@ -100,7 +89,7 @@ const finalizeRoute = protectedRoute('scores.finalize', {
     params: PeriodParams,
     ...body(z.strictObject({ confirm: z.literal(true, { error: '定稿前须确认（confirm: true）' }) })),
   },
-  responses: { 200: json(RaterSheetSchema, '已定稿'), 409: json(z.any(), '已定稿') },
+  responses: { 200: json(RaterSheetSchema, '已定稿'), 409: errorResponse('已定稿') },
 });
 const reopenRoute = protectedRoute('scores.reopen', {
   method: 'post',
@@ -110,7 +99,7 @@ const reopenRoute = protectedRoute('scores.reopen', {
     params: PeriodParams.extend({ raterId: Id }),
     ...body(z.strictObject({ reason: z.string().trim().min(2, '请填写重新开放的原因').max(500) })),
   },
-  responses: { 200: json(RaterSheetSchema, '已重新开放'), 409: json(z.any(), '未定稿') },
+  responses: { 200: json(RaterSheetSchema, '已重新开放'), 409: errorResponse('未定稿') },
 });
 const auditRoute = protectedRoute('audit.read', {
   method: 'get',
@@ -143,81 +132,6 @@ const assertSheetOpen = async (db: Db, year: number, raterId: string, period: Pe
 
 const withoutVersion = <T extends { version?: number }>({ version: _version, ...rest }: T) => rest;
 
-const scoreOf = (
-  unit: UnitPeriodScoring,
-  period: Period,
-  code: string,
-  raterId: string,
-  leaf: Leaf,
-): Verification | RatingRecord | undefined =>
-  leaf.rule.type === 'rating'
-    ? unit.facts.ratings.find((r) => r.period === period && r.code === code && r.raterId === raterId)
-    : unit.facts.verifications.find((v) => v.period === period && v.code === code);
-
-const fieldsOf = (leaf: Leaf, score: Verification | RatingRecord): ScoredFields =>
-  leaf.rule.type === 'rating'
-    ? {
-        kind: 'rating',
-        ...('pointsCents' in score && score.pointsCents !== undefined
-          ? { pointsCents: score.pointsCents }
-          : {}),
-        ...('band' in score && score.band ? { band: score.band } : {}),
-      }
-    : {
-        kind: 'verification',
-        verifiedValue: (score as Verification).verifiedValue,
-        ...((score as Verification).completion ? { completion: (score as Verification).completion } : {}),
-        ...((score as Verification).occurrences !== undefined
-          ? { occurrences: (score as Verification).occurrences }
-          : {}),
-      };
-
-const safeCompute = (leaf: Leaf, fields: ScoredFields, raterId: string) => {
-  try {
-    return computeScore(leaf, fields, raterId);
-  } catch {
-    return null;
-  }
-};
-
-const queueItem = (
-  year: number,
-  period: Period,
-  a: Assignment,
-  unit: UnitPeriodScoring,
-  unitName: string,
-): QueueItem | undefined => {
-  const leaf = unit.leaves.get(a.code);
-  if (!leaf) return undefined;
-  const reported = unit.items.get(a.code);
-  const score = scoreOf(unit, period, a.code, a.raterId, leaf);
-  return {
-    unitId: a.unitId,
-    unitName,
-    code: a.code,
-    name: leaf.name,
-    ruleType: leaf.rule.type,
-    ruleText: leaf.ruleText ?? ruleTextOf(leaf) ?? '',
-    measure: leaf.measure,
-    W: leaf.W,
-    target: leaf.target ?? null,
-    scale: leaf.rule.type === 'rating' ? leaf.rule.scale : null,
-    state: queueState({ reportedStatus: reported?.status ?? null, scored: score !== undefined }),
-    reported: reported
-      ? {
-          status: reported.status,
-          value: reported.value,
-          narrative: reported.narrative,
-          version: reported.version,
-        }
-      : null,
-    score: score ? { ...score } : null,
-    computed: score ? safeCompute(leaf, fieldsOf(leaf, score), a.raterId) : null,
-    files: unit.files.filter((f) => f.code === a.code).map((f) => ({ fileId: f.fileId, name: f.name })),
-    evidenceLink: `/submissions?year=${year}&period=${period}&unit=${a.unitId}`,
-  };
-};
-
 const auditBase = (principal: Principal, at: string) => ({
   by: principal.userId,
   byName: principal.name,
@@ -235,7 +149,7 @@ export const scoringRoutes = new OpenAPIHono<AppEnv>()
     const assignments = (
       await withoutRecusals(db, raterId, await listRaterAssignments(db, year, raterId, period, q.unitId))
     ).filter((a) => !q.code || a.code === q.code);
-    const [units, sheet, names] = await Promise.all([
+    const [units, sheet, unitNames] = await Promise.all([
       loadUnitPeriods(
         db,
         year,
@@ -245,16 +159,7 @@ export const scoringRoutes = new OpenAPIHono<AppEnv>()
       getSheet(db, year, raterId, period),
       listUnits(db),
     ]);
-    const byId = new Map(units.map((u) => [u.unitId, u]));
-    const items = assignments.flatMap((a) => {
-      const unit = byId.get(a.unitId);
-      const item =
-        unit && queueItem(year, period, a, unit, names.find((n) => n.id === a.unitId)?.name ?? a.unitId);
-      return item ? [item] : [];
-    });
-    const counts = { pending: 0, scored: 0, returned: 0 };
-    for (const item of items) counts[item.state]++;
-    return c.json({ year, period, raterId, sheet, counts, items }, 200);
+    return c.json(raterQueue({ year, period, raterId, sheet, assignments, units, unitNames }), 200);
   })
   .openapi(scoreRoute, async (c) => {
     const { db, now } = c.get('deps');
@@ -309,28 +214,8 @@ export const scoringRoutes = new OpenAPIHono<AppEnv>()
       getSheet(db, year, principal.userId, period),
       listRaterAssignments(db, year, principal.userId, period),
     ]);
-    if (sheet.state === 'finalized') throw new SheetFinalizedError(sheet);
-    const unitIds = [...new Set(assignments.map((a) => a.unitId))];
-    if (unitIds.length === 0)
-      throw new ConflictError('本期没有分派给您的评分任务', {}, 'NOTHING_TO_FINALIZE');
-    if (unitIds.length > 90)
-      throw new ConflictError('评分表涉及单位过多，请联系考核办', {}, 'TOO_MANY_UNITS');
-    const at = now().toISOString();
-    const next = { ...sheet, state: 'finalized' as const, finalizedAt: at, version: sheet.version + 1 };
-    const entries = unitIds.map((unitId) =>
-      auditEntry({
-        year,
-        unitId,
-        period,
-        code: null,
-        kind: 'finalize',
-        ...auditBase(principal, at),
-        old: { raterId: principal.userId, state: 'open' },
-        new: { raterId: principal.userId, state: 'finalized' },
-        reason: '',
-      }),
-    );
-    await writeSheet(db, sheet, next, entries);
+    const { next, entries } = finalizeSheet(sheet, assignments, principal, now());
+    await writeSheet(db, sheet, next, entries.map(auditEntry));
     return c.json(next, 200);
   })
   .openapi(reopenRoute, async (c) => {
@@ -342,31 +227,8 @@ export const scoringRoutes = new OpenAPIHono<AppEnv>()
       getSheet(db, year, raterId, period),
       listRaterAssignments(db, year, raterId, period),
     ]);
-    if (sheet.state !== 'finalized')
-      throw new ConflictError('该评分表尚未定稿，无需重新开放', {}, 'WRONG_STATE');
-    const at = now().toISOString();
-    const next = {
-      ...sheet,
-      state: 'open' as const,
-      reopenedAt: at,
-      reopenedBy: principal.userId,
-      reopenReason: reason,
-      version: sheet.version + 1,
-    };
-    const entries = [...new Set(assignments.map((a) => a.unitId))].map((unitId) =>
-      auditEntry({
-        year,
-        unitId,
-        period,
-        code: null,
-        kind: 'reopen',
-        ...auditBase(principal, at),
-        old: { raterId, state: 'finalized' },
-        new: { raterId, state: 'open' },
-        reason,
-      }),
-    );
-    await writeSheet(db, sheet, next, entries);
+    const { next, entries } = reopenSheet(sheet, assignments, reason, principal, now());
+    await writeSheet(db, sheet, next, entries.map(auditEntry));
     await notifySheetReopened(db, { year, raterId, period }, reason, now());
     return c.json(next, 200);
   })
@@ -378,7 +240,7 @@ export const scoringRoutes = new OpenAPIHono<AppEnv>()
     const { db } = c.get('deps');
     const { year, period } = c.req.valid('param');
     const assignments = await listPeriodAssignments(db, year, period);
-    const [units, users] = await Promise.all([
+    const [units, users, sheets] = await Promise.all([
       loadUnitPeriods(
         db,
         year,
@@ -386,62 +248,7 @@ export const scoringRoutes = new OpenAPIHono<AppEnv>()
         assignments.map((a) => a.unitId),
       ),
       listUsers(db),
+      listSheets(db, year, period, assignedRaterIds(assignments)),
     ]);
-    const byUnit = new Map(units.map((u) => [u.unitId, u]));
-    const rated = assignments.flatMap((a) => {
-      const unit = byUnit.get(a.unitId);
-      const leaf = unit?.leaves.get(a.code);
-      if (!unit || !leaf) return [];
-      const state = queueState({
-        reportedStatus: unit.items.get(a.code)?.status ?? null,
-        scored: scoreOf(unit, period, a.code, a.raterId, leaf) !== undefined,
-      });
-      return [{ a, leaf, state }];
-    });
-    const raterIds = [...new Set(rated.map((r) => r.a.raterId))].sort();
-    const sheets = await Promise.all(raterIds.map((id) => getSheet(db, year, id, period)));
-    const byRater = countBy(
-      rated,
-      (r) => r.a.raterId,
-      (r) => r.state,
-    );
-    const byCode = countBy(
-      rated,
-      (r) => r.a.code,
-      (r) => r.state,
-    );
-    const names = new Map(rated.map((r) => [r.a.code, r.leaf.name]));
-    const groups = units.flatMap((unit) =>
-      [...unit.leaves.values()]
-        .filter((leaf) => leaf.rule.type === 'rating')
-        .map((leaf) => ({
-          unitId: unit.unitId,
-          code: leaf.code,
-          period,
-          wCents: wCentsOf(leaf),
-          marks: unit.facts.ratings
-            .filter((r) => r.period === period && r.code === leaf.code)
-            .flatMap((r) => {
-              const cents = ratingCents(leaf, r);
-              return cents === undefined ? [] : [{ raterId: r.raterId, cents }];
-            }),
-        })),
-    );
-    return c.json(
-      {
-        year,
-        period,
-        byRater: raterIds.map((raterId, i) => ({
-          raterId,
-          name: users.find((u) => u.id === raterId)?.name ?? raterId,
-          finalized: sheets[i]?.state === 'finalized',
-          ...(byRater.get(raterId) ?? { scored: 0, pending: 0, returned: 0 }),
-        })),
-        byIndicator: [...byCode.entries()]
-          .sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }))
-          .map(([code, counts]) => ({ code, name: names.get(code) ?? code, ...counts })),
-        spreadAlerts: spreadAlerts(groups),
-      },
-      200,
-    );
+    return c.json(scoringProgress({ year, period, assignments, units, users, sheets }), 200);
   });

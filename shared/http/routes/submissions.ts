@@ -59,7 +59,7 @@ import {
   signedAgreement,
   UnitPeriodParams,
 } from '../guards';
-import { body, json } from '../openapi';
+import { body, errorResponse, json } from '../openapi';
 import { protectedRoute } from '../route';
 
 const YearPeriodParams = UnitPeriodParams.omit({ unitId: true });
@@ -79,26 +79,26 @@ const worksheetLink = (p: UnitPeriod) => `/submissions?year=${p.year}&period=${p
 
 // ── routes ─────────────────────────────────────────────────────────────────────────────────────
 
-const worksheetRoute = protectedRoute('submissions.read', {
+const worksheetRoute = protectedRoute('items.read', {
   method: 'get',
   path: '/years/{year}/units/{unitId}/periods/{period}/worksheet',
   summary: '单位季度上报表（指标、填报值、材料、状态）',
   request: { params: UnitPeriodParams },
   responses: {
     200: json(WorksheetSchema, '上报表'),
-    404: json(z.any(), '不存在'),
-    409: json(z.any(), '未签订'),
+    404: errorResponse('不存在'),
+    409: errorResponse('未签订'),
   },
 });
 
-const saveItemRoute = protectedRoute('submissions.write', {
+const saveItemRoute = protectedRoute('items.write', {
   method: 'put',
   path: '/years/{year}/units/{unitId}/periods/{period}/items/{code}',
   summary: '保存一项指标的填报值和情况说明（草稿或被退回的指标）',
   request: { params: ItemParams, ...body(ItemWriteSchema) },
   responses: {
     200: json(SubmissionItemSchema, '已保存'),
-    409: json(z.any(), '已截止、已锁定或版本冲突'),
+    409: errorResponse('已截止、已锁定或版本冲突'),
   },
 });
 
@@ -109,18 +109,18 @@ const submitRoute = protectedRoute('submissions.submit', {
   request: { params: UnitPeriodParams, headers: IdempotencyHeaders, ...body(z.strictObject({})) },
   responses: {
     200: json(SubmitResultSchema, '已提交（重试时返回第一次的结果）'),
-    409: json(z.any(), '已截止、未填完或无需提交'),
-    422: json(z.any(), '幂等键已用于另一请求'),
+    409: errorResponse('已截止、未填完或无需提交'),
+    422: errorResponse('幂等键已用于另一请求'),
   },
 });
 
-const reviewRoute = protectedRoute('submissions.review', {
+const reviewRoute = protectedRoute('items.review', {
   method: 'post',
   path: '/years/{year}/units/{unitId}/periods/{period}/items/{code}/review',
   summary:
     '审核一项指标：通过或退回补充（须写明原因）。仅限分派该单位该指标本期的考核组成员（有关联者回避）或管理员，每次审核记入审计',
   request: { params: ItemParams, ...body(ReviewSchema) },
-  responses: { 200: json(SubmissionItemSchema, '已审核'), 409: json(z.any(), '状态不符或版本冲突') },
+  responses: { 200: json(SubmissionItemSchema, '已审核'), 409: errorResponse('状态不符或版本冲突') },
 });
 
 const putExtensionRoute = protectedRoute('extensions.write', {
@@ -136,7 +136,7 @@ const deleteExtensionRoute = protectedRoute('extensions.write', {
   path: '/years/{year}/units/{unitId}/periods/{period}/extension',
   summary: '撤销单位本期延期',
   request: { params: UnitPeriodParams },
-  responses: { 204: { description: '已撤销' }, 404: json(z.any(), '没有延期') },
+  responses: { 204: { description: '已撤销' }, 404: errorResponse('没有延期') },
 });
 
 const progressRoute = protectedRoute('progress.read', {

@@ -353,7 +353,7 @@ const rankingColumns = (
       ? [{ header: '得分率', className: 'num', render: (u: UnitResult) => formatRate(scoreRate(u)) }]
       : []),
     { header: '加分', className: 'num', render: (u) => formatScore(u.bonusAppliedCents) },
-    { header: '扣分', className: 'num', render: (u) => formatScore(u.penaltyAppliedCents) },
+    { header: '减分', className: 'num', render: (u) => formatScore(u.penaltyAppliedCents) },
     { header: '最终得分', className: 'num', render: (u) => <strong>{formatScore(u.finalCents)}</strong> },
     { header: gradeHeader, render: (u) => <span class={GRADE_CLASS[u.grade]}>{u.grade}</span> },
     {
