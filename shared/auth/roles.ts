@@ -1,5 +1,6 @@
 /** The roles of DOMAIN.md. Cognito has one group per role; a user may hold several. */
 import { z } from '@hono/zod-openapi';
+import type { Actor } from '../domain/actor';
 
 export const ROLES = ['admin', 'reporter', 'unit_head', 'rater', 'inspector', 'leader'] as const;
 export const RoleSchema = z.enum(ROLES);
@@ -25,6 +26,14 @@ export const PrincipalSchema = z.object({
   unitId: z.string().nullable(),
 });
 export type Principal = z.infer<typeof PrincipalSchema>;
+
+/**
+ * Who acts in a request (the domain's `Actor`: user id and name) and when by the server's clock:
+ * set once by `authorize` (`c.var.actor`) and handed to every write and audit entry of the request.
+ */
+export interface RequestActor extends Actor {
+  at: Date;
+}
 
 /**
  * The claims of the ID token Cognito issues and the local dev sign-in imitates:

@@ -3,17 +3,21 @@
  * Query on their year partition (`ASSIGN#<p>#`); a period's assignments, by unit and indicator, one
  * Query on gsi1 (`YEAR#<y>#ASSIGN#<p>`).
  */
-import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { ConflictError, NotFoundError } from '../errors';
+import { ConflictError, NotFoundError, SheetFinalizedError } from '../errors';
 import type { Assignment, AuditEntry, RaterSheet } from '../schemas/scoring';
 import type { Period } from '../schemas/year';
 import { auditPut } from './audit-repo';
 import type { Db } from './client';
-import { getItem, putIfAbsent, queryPrefix, transact } from './items';
-import { assignmentIndexes, assignmentKey, raterSheetKey, ratingKey } from './keys';
+import { getItem, getItems, putIfAbsent, queryPrefix, type TxItem, transact } from './items';
+import {
+  assignmentIndexes,
+  assignmentKey,
+  periodAssignmentsQuery,
+  raterAssignmentsQuery,
+  raterSheetKey,
+  ratingKey,
+} from './keys';
 import { mapLimit } from './parallel';
-
-type TxItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 export const assignmentRecord = (a: Assignment) => ({
   ...assignmentKey(a.year, a.raterId, a.period, a.unitId, a.code),
@@ -34,19 +38,11 @@ export const listRaterAssignments = (
   raterId: string,
   period: Period,
   unitId?: string,
-) =>
-  queryPrefix<Assignment>(db, {
-    pk: `YEAR#${year}#RATER#${raterId}`,
-    skPrefix: unitId ? `ASSIGN#${period}#${unitId}#` : `ASSIGN#${period}#`,
-  });
+) => queryPrefix<Assignment>(db, raterAssignmentsQuery(year, raterId, period, unitId));
 
 /** A period's assignments across raters, optionally of one unit. */
 export const listPeriodAssignments = (db: Db, year: number, period: Period, unitId?: string) =>
-  queryPrefix<Assignment>(db, {
-    index: 'gsi1',
-    pk: `YEAR#${year}#ASSIGN#${period}`,
-    ...(unitId ? { skPrefix: `UNIT#${unitId}#` } : {}),
-  });
+  queryPrefix<Assignment>(db, periodAssignmentsQuery(year, period, unitId));
 
 /** Creates the assignments that do not exist yet; an existing one is left as it is. */
 export const createAssignments = async (db: Db, assignments: readonly Assignment[]) => {
@@ -120,6 +116,21 @@ const openSheet = (year: number, raterId: string, period: Period): RaterSheet =>
 export const getSheet = async (db: Db, year: number, raterId: string, period: Period): Promise<RaterSheet> =>
   (await getItem<RaterSheet>(db, raterSheetKey(year, raterId, period))) ?? openSheet(year, raterId, period);
 
+/** The raters' sheets of a period in one batch read, in the order of `raterIds` (open when absent). */
+export const listSheets = async (
+  db: Db,
+  year: number,
+  period: Period,
+  raterIds: readonly string[],
+): Promise<RaterSheet[]> => {
+  const stored = await getItems<RaterSheet>(
+    db,
+    raterIds.map((id) => raterSheetKey(year, id, period)),
+  );
+  const byRater = new Map(stored.map((s) => [s.raterId, s]));
+  return raterIds.map((id) => byRater.get(id) ?? openSheet(year, id, period));
+};
+
 /** A transaction part: the rater's sheet of the period is still open (absent or `open`). */
 export const sheetStillOpen = (db: Db, year: number, raterId: string, period: Period): TxItem => ({
   ConditionCheck: {
@@ -130,12 +141,6 @@ export const sheetStillOpen = (db: Db, year: number, raterId: string, period: Pe
     ExpressionAttributeValues: { ':open': 'open' },
   },
 });
-
-export class SheetFinalizedError extends ConflictError {
-  constructor(sheet?: RaterSheet) {
-    super('本期评分表已定稿，不能再修改；如需修改，请考核办重新开放', { sheet }, 'SHEET_FINALIZED');
-  }
-}
 
 /** Writes the sheet in a new state if its version is still `sheet.version`, with audit entries. */
 export const writeSheet = async (

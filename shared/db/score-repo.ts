@@ -6,21 +6,24 @@
  * assignment changes nothing and leaves no audit entry.
  */
 import { scoringLeavesInPeriod } from '../domain/results/agreement-to-scenario';
-import { ConflictError, ForbiddenError, StaleVersionError } from '../errors';
-import type { RatingRecord, UnitFacts, Verification } from '../schemas/facts';
+import type { UnitPeriodScoring } from '../domain/scoring-workflow/unit-period';
+import { ConflictError, ForbiddenError, SheetFinalizedError, StaleVersionError } from '../errors';
+import type { RatingRecord, Verification } from '../schemas/facts';
 import type { Leaf } from '../schemas/scenario';
 import type { AuditEntry } from '../schemas/scoring';
-import type { EvidenceFile, SubmissionItem } from '../schemas/submission';
 import type { Period } from '../schemas/year';
 import { getAgreement } from './agreement-repo';
-import { getSheet, SheetFinalizedError, sheetStillOpen } from './assignment-repo';
+import { getSheet, sheetStillOpen } from './assignment-repo';
 import { auditPut } from './audit-repo';
 import type { Db } from './client';
+import { listFiles } from './evidence-file-repo';
 import { factItems, loadUnitFacts } from './facts-repo';
 import { getItem, transact } from './items';
 import { assignmentKey, ratingKey, verificationKey } from './keys';
 import { mapLimit } from './parallel';
-import { listFiles, listItems } from './submission-repo';
+import { listItems } from './submission-item-repo';
+
+export type { UnitPeriodScoring };
 
 export type ScoreRecord =
   | { kind: 'verification'; record: Verification }
@@ -111,15 +114,6 @@ export const getScoringLeaf = async (
   if (!agreement) return undefined;
   return scoringLeavesInPeriod(agreement, period).find((l) => l.code === code);
 };
-
-/** What scoring needs of one unit in one period: its leaves, stored facts, reported items and files. */
-export interface UnitPeriodScoring {
-  unitId: string;
-  leaves: Map<string, Leaf>;
-  facts: UnitFacts;
-  items: Map<string, SubmissionItem>;
-  files: EvidenceFile[];
-}
 
 /** Loads the units' scoring data of a period (a handful of Queries per unit, 8 units at a time). */
 export const loadUnitPeriods = (db: Db, year: number, period: Period, unitIds: readonly string[]) =>

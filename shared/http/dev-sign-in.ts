@@ -10,7 +10,7 @@ import { ROLE_LABELS } from '../auth/roles';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER } from '../auth/verifier';
 import { getUser, listUnits, listUsers } from '../db/org-repo';
 import { NotFoundError } from '../errors';
-import type { User } from '../schemas/org';
+import { DevUserSchema, type User } from '../schemas/org';
 import type { AppEnv } from './env';
 import { publicRoute } from './route';
 
@@ -42,16 +42,6 @@ export const createDevSigner = async (): Promise<DevSigner> => {
         .sign(privateKey),
   };
 };
-
-const DevUserSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  title: z.string(),
-  roles: z.array(z.string()),
-  roleLabels: z.array(z.string()),
-  unitId: z.string().nullable(),
-  unitName: z.string().nullable(),
-});
 
 const listDevUsers = publicRoute({
   method: 'get',

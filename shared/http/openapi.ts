@@ -1,5 +1,6 @@
 /** Small builders for route declarations, shared by every resource's routes. */
 import { z } from '@hono/zod-openapi';
+import { ERROR_CODE_LIST } from '../errors';
 
 /** A JSON response of the given schema. */
 export const json = <T extends z.ZodType>(schema: T, description: string) => ({
@@ -25,3 +26,21 @@ export const pathInteger = (min: number, max: number) =>
 
 /** `{year}` in a path: the appraisal year. */
 export const YearParams = z.object({ year: pathInteger(2000, 2100) });
+
+/**
+ * Every failure's body: `{ error: { code, message, details } }`, the code one of ERROR_CODES; some
+ * codes carry more fields beside them (`state`, `currentVersion`, `current`, `maxBytes`…).
+ */
+export const ErrorResponseSchema = z
+  .object({
+    error: z.looseObject({
+      code: z.enum(ERROR_CODE_LIST),
+      message: z.string(),
+      details: z.array(z.object({ path: z.string(), message: z.string() })),
+    }),
+  })
+  .openapi('Error');
+export type ErrorResponse = z.infer<typeof ErrorResponseSchema>;
+
+/** An error response (any status) with the one error body. */
+export const errorResponse = (description: string) => json(ErrorResponseSchema, description);

@@ -4,33 +4,24 @@
  * can forget them; the action is also written into the OpenAPI document (`x-action`), which is
  * how the route × role matrix test finds every route.
  */
-import { createRoute, type RouteConfig, z } from '@hono/zod-openapi';
+import { createRoute, type RouteConfig } from '@hono/zod-openapi';
 import { createMiddleware } from 'hono/factory';
 import { type Action, assertAllowed } from '../auth/policy';
 import { principalFromClaims } from '../auth/roles';
 import { UnauthorizedError } from '../errors';
 import { limitBody } from './body-limit';
 import type { AppEnv } from './env';
-
-export const ErrorSchema = z
-  .object({
-    error: z.object({
-      code: z.string(),
-      message: z.string(),
-      details: z.array(z.object({ path: z.string(), message: z.string() })),
-    }),
-  })
-  .openapi('Error');
+import { errorResponse } from './openapi';
 
 const errorResponses = {
-  400: { description: '请求数据有误', content: { 'application/json': { schema: ErrorSchema } } },
-  401: { description: '未登录', content: { 'application/json': { schema: ErrorSchema } } },
-  403: { description: '无权限', content: { 'application/json': { schema: ErrorSchema } } },
-  413: { description: '请求内容过大', content: { 'application/json': { schema: ErrorSchema } } },
-  415: { description: '请求内容类型不受支持', content: { 'application/json': { schema: ErrorSchema } } },
+  400: errorResponse('请求数据有误'),
+  401: errorResponse('未登录'),
+  403: errorResponse('无权限'),
+  413: errorResponse('请求内容过大'),
+  415: errorResponse('请求内容类型不受支持'),
 } as const;
 
-/** Verifies the bearer token and checks the action; sets `principal`. */
+/** Verifies the bearer token and checks the action; sets `principal` and `actor`. */
 export const authorize = (action: Action) =>
   createMiddleware<AppEnv>(async (c, next) => {
     const header = c.req.header('authorization') ?? '';
@@ -44,6 +35,7 @@ export const authorize = (action: Action) =>
     }
     const principal = principalFromClaims(claims);
     c.set('principal', principal);
+    c.set('actor', { userId: principal.userId, name: principal.name, at: c.get('deps').now() });
     assertAllowed(principal, action);
     await next();
   });

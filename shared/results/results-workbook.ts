@@ -1,18 +1,18 @@
 /** The results as an xlsx workbook: one ranking sheet per category and one sheet of every leaf. */
-import ExcelJS from 'exceljs';
 import { formatPoints } from '../domain/scoring';
 import type { Results } from '../schemas/results';
 
 const points = (cents: number) => Number(formatPoints(cents));
 
 export const resultsWorkbook = async (results: Results): Promise<Buffer> => {
-  const book = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs');
+  const book = new Excel.Workbook();
   book.creator = '考评 Kaoping';
   for (const category of results.categories) {
     const sheet = book.addWorksheet(category.name.slice(0, 31));
     const dimensions = category.units[0]?.dimensions.map((d) => d.name) ?? [];
     sheet.addRow([`${results.year}年度 ${category.name} 考核结果（截至 ${results.asOfPeriod}）`]);
-    sheet.addRow(['名次', '单位', ...dimensions, '基础分', '加分', '扣分', '最终得分', '等级', '一票否决']);
+    sheet.addRow(['名次', '单位', ...dimensions, '基础分', '加分', '减分', '最终得分', '等级', '一票否决']);
     sheet.getRow(2).font = { bold: true };
     for (const u of category.units) {
       sheet.addRow([

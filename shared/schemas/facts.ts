@@ -54,7 +54,7 @@ export const DeductionRecordSchema = z.object({
 });
 export type DeductionRecord = z.infer<typeof DeductionRecordSchema>;
 
-/** A bonus (加分) or penalty (扣分) item outside the 100-point tree. */
+/** A bonus (加分) or penalty (减分) item outside the 100-point tree: an approved proposal's points. */
 export const AdjustmentRecordSchema = z.object({
   id: z.string(),
   unitId: z.string(),

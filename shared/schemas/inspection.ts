@@ -171,6 +171,7 @@ export const SurveyEntrySchema = z.strictObject({
   respondents: z.number().int().min(1, '调查人数至少为 1'),
   satisfied: z.number().int().min(0, '满意人数不能为负数'),
 });
+export type SurveyEntry = z.infer<typeof SurveyEntrySchema>;
 
 export const SurveyImportSchema = z.strictObject({
   period: PeriodSchema,

@@ -42,3 +42,15 @@ export const UserSchema = z
   })
   .openapi('User');
 export type User = z.infer<typeof UserSchema>;
+
+/** A demo account offered by the local dev sign-in (shared/http/dev-sign-in.ts). */
+export const DevUserSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  title: z.string(),
+  roles: z.array(RoleSchema),
+  roleLabels: z.array(z.string()),
+  unitId: z.string().nullable(),
+  unitName: z.string().nullable(),
+});
+export type DevUser = z.infer<typeof DevUserSchema>;

@@ -1,4 +1,4 @@
-/** Bonus (加分), penalty (扣分) and veto (一票否决) proposals, as the API takes and shows them. */
+/** Bonus (加分), penalty (减分) and veto (一票否决) proposals, as the API takes and shows them. */
 import { z } from '@hono/zod-openapi';
 import { ProposalStateSchema, VETO_CATEGORIES } from './facts';
 
@@ -8,7 +8,7 @@ export type ProposalKind = z.infer<typeof ProposalKindSchema>;
 
 export const PROPOSAL_KIND_LABELS: Record<ProposalKind, string> = {
   bonus: '加分',
-  penalty: '扣分',
+  penalty: '减分',
   veto: '一票否决',
 };
 

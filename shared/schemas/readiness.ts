@@ -1,6 +1,7 @@
 /** The checklist before a year's next step (shared/domain/years/readiness.ts), as the API answers it. */
 import { z } from '@hono/zod-openapi';
 import { READINESS_CODES } from '../domain/years/readiness';
+import { ERROR_CODE_LIST } from '../errors';
 import { YearStateSchema } from './year';
 
 export const ReadinessIssueSchema = z
@@ -32,7 +33,7 @@ export type ReadinessView = z.infer<typeof ReadinessSchema>;
 export const YearMoveRefusalSchema = z
   .object({
     error: z.object({
-      code: z.string(),
+      code: z.enum(ERROR_CODE_LIST),
       message: z.string(),
       details: z.array(z.object({ path: z.string(), message: z.string() })),
       readiness: ReadinessSchema.optional(),

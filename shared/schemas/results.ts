@@ -58,7 +58,7 @@ export const UnitResultSchema = z.object({
   maxCents: Cents,
   bonusCents: Cents.meta({ description: '加分合计（封顶前）' }),
   bonusAppliedCents: Cents.meta({ description: '计入的加分 = min(加分合计, 上限)' }),
-  penaltyCents: Cents.meta({ description: '扣分合计（封顶前）' }),
+  penaltyCents: Cents.meta({ description: '减分合计（封顶前）' }),
   penaltyAppliedCents: Cents,
   finalCents: Cents,
   grade: GradeSchema,

@@ -190,7 +190,7 @@ export type PeriodWeights = z.infer<typeof PeriodWeightsSchema>;
 export const SettingsSchema = z.object({
   periodWeights: PeriodWeightsSchema.default({ Q1: 10, Q2: 10, Q3: 10, Q4: 70 }),
   bonusCap: DecimalSchema.default(5).meta({ description: '加分上限（分）' }),
-  penaltyCap: DecimalSchema.nullable().default(null).meta({ description: '扣分上限（分），null 为不设上限' }),
+  penaltyCap: DecimalSchema.nullable().default(null).meta({ description: '减分上限（分），null 为不设上限' }),
   excellentQuotaPercent: z
     .number()
     .default(20)

@@ -159,8 +159,9 @@ export const QueueSchema = z
     items: z.array(QueueItemSchema),
   })
   .openapi('ScoringQueue');
+export type Queue = z.infer<typeof QueueSchema>;
 
-export const AUDIT_KINDS = ['verify', 'rate', 'return', 'finalize', 'reopen', 'reassign'] as const;
+export const AUDIT_KINDS = ['verify', 'rate', 'accept', 'return', 'finalize', 'reopen', 'reassign'] as const;
 
 /** One entry of the append-only audit trail: who changed what, when, from what to what, and why. */
 export const AuditEntrySchema = z

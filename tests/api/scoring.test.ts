@@ -191,10 +191,14 @@ describe('committee scoring', () => {
       ],
     });
     // Act
-    const noReason = await api.call('POST', `${Q3}/1.4/return`, { as: 'rater-jiceng', body: { version: 1 } });
-    const res = await api.call('POST', `${Q3}/1.4/return`, {
+    const review = '/api/years/2026/units/luoyang-thc/periods/Q3/items/1.4/review';
+    const noReason = await api.call('POST', review, {
       as: 'rater-jiceng',
-      body: { version: 1, reason: '缺少第三季度接种登记表' },
+      body: { decision: 'return', version: 1 },
+    });
+    const res = await api.call('POST', review, {
+      as: 'rater-jiceng',
+      body: { decision: 'return', version: 1, reason: '缺少第三季度接种登记表' },
     });
     const queue = await api.call(
       'GET',
@@ -220,6 +224,7 @@ describe('committee scoring', () => {
       as: 'rater-jiceng',
       body: { version: 1, verifiedValue: 100 },
     });
+    const progress = await api.call('GET', '/api/years/2026/periods/Q3/scoring-progress', { as: 'admin' });
     const twice = await api.call('POST', '/api/years/2026/periods/Q3/sheet/finalize', {
       as: 'rater-jiceng',
       body: { confirm: true },
@@ -240,6 +245,9 @@ describe('committee scoring', () => {
     expect(finalize.body.state).toBe('finalized');
     expect(write.status).toBe(409);
     expect(write.body.error.code).toBe('SHEET_FINALIZED');
+    const finalizedOf = (id: string) =>
+      progress.body.byRater.find((r: { raterId: string }) => r.raterId === id)?.finalized;
+    expect(finalizedOf('rater-jiceng')).toBe(true);
     expect(twice.status).toBe(409);
     expect(noReason.status).toBe(400);
     expect(reopen.status).toBe(200);

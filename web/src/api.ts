@@ -4,21 +4,34 @@
  * of error. Request and response types are the shared zod schemas' types (type-only imports: no
  * zod in the bundle).
  *
- * Why not `hc<ApiRoutes>` yet: `publicRoute`/`protectedRoute` in shared/http/route.ts widen each
- * route's `path` to `string`, so ApiRoutes knows no paths (every key is `/api/${string}`) and the
- * hono client is untyped. Once they capture the path literal (as `createRoute` does with its
- * `P extends string` parameter), the bodies of the functions below become `client.api.…` calls;
- * pages call `api.*` only and do not change.
+ * Errors are typed: `ApiError.code` is the API's `ErrorCode` (shared/errors.ts) or one of the few
+ * codes the web detects itself, so `error.code === 'STALE_VERSION'` is checked by the compiler.
+ *
+ * The typed client (`hc<ApiRoutes>`) is possible now: `publicRoute`/`protectedRoute` capture each
+ * path's literal type, so `client.api.years[':year'].proposals.$get(…)` type-checks against the
+ * routes. The page modules still call `call` with the shared schemas' types; moving their bodies to
+ * client calls changes no page.
  */
 import type { z } from '@hono/zod-openapi';
 import type { Principal } from '../../shared/auth/roles';
 import type { OpenTask } from '../../shared/domain/tasks/open-tasks';
+import type { ErrorCode, ErrorDetail } from '../../shared/errors';
+import type { ErrorResponse } from '../../shared/http/openapi';
 import type { DraftDetail, DraftHeaderView } from '../../shared/schemas/drafts';
-import type { ObjectionInboxState, Objection as ObjectionView } from '../../shared/schemas/objection';
-import type { Category, Unit, UnitInput, UnitUpdateSchema, User } from '../../shared/schemas/org';
+import type { Objection, ObjectionInboxState } from '../../shared/schemas/objection';
+import type { Category, DevUser, Unit, UnitInput, UnitUpdateSchema, User } from '../../shared/schemas/org';
 import type { ReadinessView as Readiness } from '../../shared/schemas/readiness';
 import type { Results, UnitResult } from '../../shared/schemas/results';
+import type { PublishedSnapshot, UnitResultsView } from '../../shared/schemas/results-views';
 import type { Period, Year, YearState } from '../../shared/schemas/year';
+
+export type { ErrorCode, ErrorDetail };
+
+/**
+ * The codes of failures the web itself detects: the server not reached, an answer that is not the
+ * API's, a check in the page, the file store refusing an upload, a non-API HTTP error.
+ */
+export type ClientErrorCode = 'NETWORK' | 'NOT_JSON' | 'CLIENT' | 'STORAGE' | `HTTP_${number}`;
 
 /** A warning of a year step's checklist, acknowledged with a reason. */
 export interface Acknowledgement {
@@ -27,16 +40,11 @@ export interface Acknowledgement {
 }
 export type { ObjectionInboxState, Readiness };
 
-export interface ErrorDetail {
-  path: string;
-  message: string;
-}
-
 /** A failed call: HTTP status (0 when the server was not reached), code, message, field details. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ErrorCode | ClientErrorCode,
     message: string,
     readonly details: ErrorDetail[] = [],
     /**
@@ -67,12 +75,9 @@ export const onUnauthorized = (listener: (error: ApiError) => void): void => {
   unauthorizedListener = listener;
 };
 
-interface ErrorBody {
-  error: { code: string; message: string; details?: ErrorDetail[] } & Record<string, unknown>;
-}
-const isErrorBody = (body: unknown): body is ErrorBody =>
-  typeof (body as ErrorBody | null)?.error?.code === 'string' &&
-  typeof (body as ErrorBody).error.message === 'string';
+const isErrorBody = (body: unknown): body is ErrorResponse =>
+  typeof (body as ErrorResponse | null)?.error?.code === 'string' &&
+  typeof (body as ErrorResponse).error.message === 'string';
 
 /** Reads an error answer; a proxy's HTML error page still becomes a readable Chinese message. */
 const toApiError = async (response: Response): Promise<ApiError> => {
@@ -105,19 +110,27 @@ export const apiFetch = async (input: string, init: RequestInit = {}): Promise<R
   throw error;
 };
 
-/** A JSON call with the session's token; a 204 answer resolves to undefined. Every page's API module uses it. */
+/**
+ * A JSON call with the session's token; a 204 answer resolves to undefined. Every page's API module
+ * uses it; `options` carries the few extras: `headers` (the submission's `idempotency-key`) and
+ * `keepalive` for autosaves (the request outlives the page when it is closed).
+ */
 export const call = async <T>(
   path: string,
   method = 'GET',
   body?: unknown,
-  /** `keepalive` for autosaves: the request outlives the page when it is closed. */
-  options: Pick<RequestInit, 'keepalive'> = {},
+  options: Pick<RequestInit, 'keepalive'> & { headers?: Record<string, string> } = {},
 ): Promise<T> => {
   const response = await apiFetch(
     path,
     body === undefined
       ? { method, ...options }
-      : { method, body: JSON.stringify(body), headers: { 'content-type': 'application/json' }, ...options },
+      : {
+          method,
+          body: JSON.stringify(body),
+          ...options,
+          headers: { 'content-type': 'application/json', ...options.headers },
+        },
   );
   if (response.status === 204) return undefined as T;
   if (!response.headers.get('content-type')?.includes('application/json')) {
@@ -141,65 +154,23 @@ export type { OpenTask };
 export type UnitUpdate = z.infer<typeof UnitUpdateSchema>;
 export type {
   Category,
+  DevUser,
   DraftDetail,
   DraftHeaderView,
+  Objection,
   Period,
   Results,
   Unit,
   UnitInput,
   UnitResult,
+  UnitResultsView,
   User,
   Year,
   YearState,
 };
 
-/** GET /api/years/{year}/units/{unitId}/results: one unit's line, its category and its quarter trend. */
-export interface UnitResultsView {
-  year: number;
-  asOfPeriod: Period;
-  category: { categoryId: string; name: string; unitCount: number; excellentQuota: number };
-  unit: UnitResult;
-  trend: { period: Period; finalCents: number; baseCents: number; rank: number }[];
-}
-
-/** An objection (申诉) to one leaf score during publicity. */
-export interface Objection {
-  id: string;
-  year: number;
-  unitId: string;
-  unitName: string;
-  code: string;
-  leafName: string;
-  reason: string;
-  evidence: string;
-  state: 'open' | 'upheld' | 'rejected';
-  filedAt: string;
-  decision?: { by: string; at: string; reason: string };
-  /** The draft version that answered an upheld objection, with the figures before and after. */
-  answer?: NonNullable<ObjectionView['answer']>;
-  version: number;
-}
-
 /** A published (frozen) version of a year's results. */
-export interface Publication {
-  year: number;
-  version: number;
-  publishedAt: string;
-  publishedBy: string;
-  sha256: string;
-  replaces?: { version: number; reason: string };
-}
-
-/** A demo account offered by the local dev sign-in (shared/http/dev-sign-in.ts). */
-export interface DevUser {
-  id: string;
-  name: string;
-  title: string;
-  roles: Principal['roles'];
-  roleLabels: string[];
-  unitId: string | null;
-  unitName: string | null;
-}
+export type Publication = PublishedSnapshot;
 
 export const api = {
   me: () => call<Me>('/api/me'),

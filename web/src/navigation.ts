@@ -23,7 +23,7 @@ export const PAGES = {
   assignments: { path: '/assignments', label: '评分分派', editRoles: ['admin'] },
   inspections: { path: '/inspections', label: '检查记录', editRoles: [] },
   checklist: { path: '/checklist', label: '检查清单', editRoles: ['admin'] },
-  proposals: { path: '/proposals', label: '加扣分与否决', editRoles: ['admin', 'inspector', 'unit_head'] },
+  proposals: { path: '/proposals', label: '加减分与否决', editRoles: ['admin', 'inspector', 'unit_head'] },
   surveys: { path: '/surveys', label: '满意度测评', editRoles: ['admin'] },
   results: { path: '/results', label: '考核结果', editRoles: [] },
   objections: { path: '/objections', label: '申诉处理', editRoles: ['admin'] },

@@ -67,7 +67,7 @@ const categoryTable = (category: CategoryResult, unitHref: (u: UnitResult) => st
     <thead><tr>
       <th scope="col">名次</th><th scope="col">单位</th>
       ${dimensions.map((d) => html`<th scope="col" class="num dim">${d}</th>`)}
-      <th scope="col" class="num detail">基础分</th><th scope="col" class="num detail">加分</th><th scope="col" class="num detail">扣分</th>
+      <th scope="col" class="num detail">基础分</th><th scope="col" class="num detail">加分</th><th scope="col" class="num detail">减分</th>
       <th scope="col" class="num">最终得分</th><th scope="col">等级</th>
     </tr></thead>
     <tbody>
@@ -135,7 +135,7 @@ ${header(meta, html` · <a href="../">返回排名</a>`)}
         ? html`<small>（合计 ${formatPoints(unit.bonusCents)}，已封顶）</small>`
         : ''
     }</dd></div>
-    <div><dt>扣分</dt><dd>${formatPoints(unit.penaltyAppliedCents)}</dd></div>
+    <div><dt>减分</dt><dd>${formatPoints(unit.penaltyAppliedCents)}</dd></div>
     <div><dt>最终得分</dt><dd class="strong">${formatPoints(unit.finalCents)}</dd></div>
     <div><dt>等级</dt><dd>${gradeBadge(unit)}</dd></div>
   </dl>
@@ -165,9 +165,9 @@ ${header(meta, html` · <a href="../">返回排名</a>`)}
   )}
   ${
     unit.bonuses.length || unit.penalties.length
-      ? html`<section><h3>加分与扣分事项</h3><ul>
+      ? html`<section><h3>加分与减分事项</h3><ul>
     ${unit.bonuses.map((b) => html`<li>加分：${b.title} +${formatPoints(b.pointsCents)}</li>`)}
-    ${unit.penalties.map((p) => html`<li>扣分：${p.title} −${formatPoints(p.pointsCents)}</li>`)}
+    ${unit.penalties.map((p) => html`<li>减分：${p.title} −${formatPoints(p.pointsCents)}</li>`)}
   </ul></section>`
       : ''
   }

@@ -63,7 +63,7 @@ const prepareSettings = (scenario: Scenario, problems: Problem[]): PreparedSetti
   problems.push(...weightProblems);
   const bonusCapCents = readPoints(bonusCap, 'settings.bonusCap', '加分上限', problems) ?? 0;
   const penaltyCapCents =
-    penaltyCap === null ? null : readPoints(penaltyCap, 'settings.penaltyCap', '扣分上限', problems);
+    penaltyCap === null ? null : readPoints(penaltyCap, 'settings.penaltyCap', '减分上限', problems);
   if (!Number.isInteger(excellentQuotaPercent) || excellentQuotaPercent < 0 || excellentQuotaPercent > 100) {
     problems.push({ path: 'settings.excellentQuotaPercent', message: '优秀名额比例须为 0–100 的整数百分比' });
   }
@@ -213,7 +213,7 @@ export const prepareScenario = (scenario: Scenario): PreparedScenario => {
     });
   };
   readItems('bonuses', '加分');
-  readItems('penalties', '扣分');
+  readItems('penalties', '减分');
 
   scenario.vetoes.forEach((veto, i) => {
     const unit = units.get(veto.unitId);

@@ -20,7 +20,7 @@ const pad = (text: string, width: number, right: boolean): string => {
   return right ? fill + text : text + fill;
 };
 
-const HEADERS = ['名次', '单位', '基础分', '加分', '扣分', '最终得分', '等级', '否决'] as const;
+const HEADERS = ['名次', '单位', '基础分', '加分', '减分', '最终得分', '等级', '否决'] as const;
 const RIGHT = [true, false, true, true, true, true, false, false];
 
 const rowOf = (unit: UnitResult): string[] => [

@@ -4,7 +4,6 @@
  * and names (a code means different indicators in different categories), times in Beijing time; and
  * one sheet of counts per category. No I/O: data in, bytes out.
  */
-import ExcelJS from 'exceljs';
 import type { Progress } from '../../schemas/submission';
 import type { CellStatus } from './progress';
 import { ITEM_STATUS_LABELS } from './status';
@@ -32,7 +31,8 @@ const COUNT_ORDER: readonly CellStatus[] = [
 ];
 
 export const progressWorkbook = async (progress: Progress, title: string): Promise<Buffer> => {
-  const workbook = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   workbook.creator = '考评 Kaoping';
   const sheet = workbook.addWorksheet('上报进度', { views: [{ state: 'frozen', xSplit: 1 }] });
   sheet.addRow([title]);

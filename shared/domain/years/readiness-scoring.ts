@@ -94,11 +94,11 @@ export const checkScoring = (f: ReadinessFacts, c: Checks) => {
   const adjustments = proposals.filter((p) => p.kind !== 'veto');
   c.check('blocker', 'VETOES_PENDING', vetoes.length, '没有待审批的一票否决', () => ({
     message: `${vetoes.length} 项一票否决等待审批：${names(vetoes.map((v) => unitName(v.unitId)))}`,
-    targets: [{ label: '加分、扣分与否决', href: `/proposals?year=${y}` }],
+    targets: [{ label: '加减分与否决', href: `/proposals?year=${y}` }],
   }));
-  c.check('blocker', 'PROPOSALS_PENDING', adjustments.length, '没有待审批的加分、扣分', () => ({
-    message: `${adjustments.length} 项加分或扣分等待审批：${names(adjustments.map((a) => unitName(a.unitId)))}`,
-    targets: [{ label: '加分、扣分与否决', href: `/proposals?year=${y}` }],
+  c.check('blocker', 'PROPOSALS_PENDING', adjustments.length, '没有待审批的加分、减分', () => ({
+    message: `${adjustments.length} 项加分或减分等待审批：${names(adjustments.map((a) => unitName(a.unitId)))}`,
+    targets: [{ label: '加减分与否决', href: `/proposals?year=${y}` }],
   }));
 
   // A survey-based indicator: one some unit has a survey result for in a period; every unit holding

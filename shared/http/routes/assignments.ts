@@ -22,7 +22,7 @@ import {
 } from '../../schemas/scoring';
 import { PeriodSchema } from '../../schemas/year';
 import type { AppEnv } from '../env';
-import { body, json, YearParams } from '../openapi';
+import { body, errorResponse, json, YearParams } from '../openapi';
 import { protectedRoute } from '../route';
 
 const listRoute = protectedRoute('assignments.read', {
@@ -45,7 +45,7 @@ const assignRoute = protectedRoute('assignments.write', {
   path: '/years/{year}/assignments',
   summary: '分派考核组成员评分（指定单位或整个类别；与单位有关联的成员须回避）',
   request: { params: YearParams, ...body(AssignWriteSchema) },
-  responses: { 200: json(AssignResultSchema, '已分派'), 409: json(z.any(), '须回避') },
+  responses: { 200: json(AssignResultSchema, '已分派'), 409: errorResponse('须回避') },
 });
 const reassignRoute = protectedRoute('assignments.write', {
   method: 'post',
@@ -54,8 +54,8 @@ const reassignRoute = protectedRoute('assignments.write', {
   request: { params: YearParams, ...body(ReassignWriteSchema) },
   responses: {
     200: json(AssignmentSchema, '已改派'),
-    404: json(z.any(), '分派不存在'),
-    409: json(z.any(), '须回避'),
+    404: errorResponse('分派不存在'),
+    409: errorResponse('须回避'),
   },
 });
 

@@ -6,13 +6,19 @@
 
 import { randomUUID } from 'node:crypto';
 import { OpenAPIHono, z } from '@hono/zod-openapi';
-import { assertCanSeeUnit } from '../../auth/policy';
-import type { Principal } from '../../auth/roles';
+import {
+  assertMayAskAbout,
+  assertOwnUnit,
+  canReadInspection,
+  canReadRectification,
+  isOnTeam,
+  isUnitMember,
+  seesEveryUnit,
+} from '../../auth/visibility';
 import { requireAgreement } from '../../db/agreement-repo';
 import { notifyInspectionApproved, notifyRectificationReviewed } from '../../db/event-notes';
 import {
   createInspection,
-  decideInspection,
   getInspection,
   getRectification,
   importChecklist,
@@ -23,25 +29,30 @@ import {
   listUnitRectifications,
   saveChecklistItem,
   saveRectification,
+  decideInspection as writeInspectionDecision,
 } from '../../db/inspection-repo';
 import { getUnit, getUser } from '../../db/org-repo';
 import { validateChecklistRows } from '../../domain/inspections/checklist-rows';
 import { isOverdue, shanghaiDate } from '../../domain/inspections/dates';
-import { findingSource, recusalReason, resolveFindings } from '../../domain/inspections/findings';
-import { readSheetRows } from '../../domain/inspections/sheet-rows';
+import {
+  answerRectification,
+  assertInspectionDate,
+  assertTeam,
+  decideInspection,
+  recordInspection,
+  reviewRectification,
+} from '../../domain/inspections/decision';
+import { resolveFindings } from '../../domain/inspections/findings';
 import type { RowProblem } from '../../domain/inspections/survey';
-import { ConflictError, ForbiddenError, ValidationError } from '../../errors';
-import type { DeductionRecord, VetoRecord } from '../../schemas/facts';
+import { ForbiddenError, ValidationError } from '../../errors';
 import {
   ChecklistCodeSchema,
   ChecklistItemInputSchema,
   ChecklistItemSchema,
   DecisionSchema,
-  type Inspection,
   InspectionInputSchema,
   InspectionSchema,
   InspectionStateSchema,
-  type Rectification,
   RectificationAnswerSchema,
   RectificationReviewSchema,
   RectificationSchema,
@@ -49,7 +60,8 @@ import {
 } from '../../schemas/inspection';
 import { MAX_IMPORT_BODY_BYTES } from '../body-limit';
 import type { AppEnv } from '../env';
-import { body, json, YearParams } from '../openapi';
+import { readUploadRows } from '../guards';
+import { body, errorResponse, json, YearParams } from '../openapi';
 import { protectedRoute } from '../route';
 
 const UnitParams = YearParams.extend({ unitId: z.string().min(1).max(48) });
@@ -81,7 +93,7 @@ const saveChecklistItemRoute = protectedRoute('checklist.write', {
       ChecklistItemInputSchema.omit({ code: true }).extend({ version: z.number().int().min(1).optional() }),
     ),
   },
-  responses: { 200: json(ChecklistItemSchema, '已保存'), 409: json(z.any(), '编号重复或版本冲突') },
+  responses: { 200: json(ChecklistItemSchema, '已保存'), 409: errorResponse('编号重复或版本冲突') },
 });
 const importChecklistRoute = protectedRoute('checklist.write', {
   method: 'post',
@@ -103,21 +115,21 @@ const createInspectionRoute = protectedRoute('inspections.write', {
   path: '/years/{year}/inspections',
   summary: '录入并提交检查记录（有隶属关系的检查组成员须回避）',
   request: { params: YearParams, ...body(InspectionInputSchema) },
-  responses: { 201: json(InspectionSchema, '已提交'), 404: json(z.any(), '单位或责任书不存在') },
+  responses: { 201: json(InspectionSchema, '已提交'), 404: errorResponse('单位或责任书不存在') },
 });
 const getInspectionRoute = protectedRoute('inspections.read', {
   method: 'get',
   path: '/years/{year}/units/{unitId}/inspections/{inspectionId}',
   summary: '检查记录详情',
   request: { params: InspectionParams },
-  responses: { 200: json(InspectionSchema, '检查记录'), 404: json(z.any(), '不存在') },
+  responses: { 200: json(InspectionSchema, '检查记录'), 404: errorResponse('不存在') },
 });
 const decideInspectionRoute = protectedRoute('inspections.approve', {
   method: 'post',
   path: '/years/{year}/units/{unitId}/inspections/{inspectionId}/decision',
   summary: '审核检查记录：通过时写入扣分、一票否决提议和整改通知',
   request: { params: InspectionParams, ...body(DecisionSchema) },
-  responses: { 200: json(InspectionSchema, '已审核'), 409: json(z.any(), '已处理或版本冲突') },
+  responses: { 200: json(InspectionSchema, '已审核'), 409: errorResponse('已处理或版本冲突') },
 });
 const listRectificationsRoute = protectedRoute('rectifications.read', {
   method: 'get',
@@ -139,25 +151,15 @@ const answerRectificationRoute = protectedRoute('rectifications.answer', {
   path: '/years/{year}/units/{unitId}/rectifications/{rectificationId}/answer',
   summary: '单位报告整改情况',
   request: { params: RectificationParams, ...body(RectificationAnswerSchema) },
-  responses: { 200: json(RectificationSchema, '已报告'), 409: json(z.any(), '状态不符或版本冲突') },
+  responses: { 200: json(RectificationSchema, '已报告'), 409: errorResponse('状态不符或版本冲突') },
 });
 const reviewRectificationRoute = protectedRoute('rectifications.review', {
   method: 'post',
   path: '/years/{year}/units/{unitId}/rectifications/{rectificationId}/review',
   summary: '检查组审核整改：销号（close）或退回（return）',
   request: { params: RectificationParams, ...body(RectificationReviewSchema) },
-  responses: { 200: json(RectificationSchema, '已审核'), 409: json(z.any(), '状态不符或版本冲突') },
+  responses: { 200: json(RectificationSchema, '已审核'), 409: errorResponse('状态不符或版本冲突') },
 });
-
-const isAdminOrLeader = (p: Principal) => p.roles.some((r) => r === 'admin' || r === 'leader');
-
-/** May the principal read this inspection? Admin/leader all; its team; the unit once approved. */
-const assertCanReadInspection = (p: Principal, i: Inspection) => {
-  if (isAdminOrLeader(p)) return;
-  if (p.roles.includes('inspector') && (i.team.includes(p.userId) || i.recordedBy === p.userId)) return;
-  assertCanSeeUnit(p, i.unitId);
-  if (i.state !== 'approved') throw new ForbiddenError('检查记录审核通过后才向单位公开');
-};
 
 /** The unit's `deduction` leaf codes from its agreement (the leaves inspections deduct from). */
 const deductionLeafCodes = async (db: AppEnv['Variables']['deps']['db'], year: number, unitId: string) => {
@@ -175,23 +177,6 @@ const rowProblemsError = (problems: RowProblem[]) =>
     `文件有 ${problems.length} 处错误，未导入任何内容。第一处：第 ${problems[0]?.row} 行 ${problems[0]?.column} 列，${problems[0]?.message}`,
     problems.map((p) => ({ path: `row ${p.row} column ${p.column}`, message: p.message })),
   );
-
-/** The bytes of a base64 upload, or a 400 naming the field. */
-export const uploadBytes = (fileBase64: string) => {
-  const bytes = new Uint8Array(Buffer.from(fileBase64, 'base64'));
-  if (bytes.length === 0)
-    throw new ValidationError('请选择要导入的文件', [{ path: 'body.fileBase64', message: '文件为空' }]);
-  return bytes;
-};
-
-export const readUploadRows = async (fileBase64: string) => {
-  const rows = await readSheetRows(uploadBytes(fileBase64));
-  if (!rows)
-    throw new ValidationError('无法读取文件，请上传 xlsx 或 csv 文件', [
-      { path: 'body.fileBase64', message: '不是 xlsx 或 csv' },
-    ]);
-  return rows;
-};
 
 export const inspectionRoutes = new OpenAPIHono<AppEnv>()
   .openapi(listChecklistRoute, async (c) =>
@@ -218,15 +203,14 @@ export const inspectionRoutes = new OpenAPIHono<AppEnv>()
     const { year } = c.req.valid('param');
     const { state } = c.req.valid('query');
     const p = c.get('principal');
-    let found: Inspection[];
-    if (isAdminOrLeader(p)) found = await listInspections(db, year);
-    else if (p.roles.includes('inspector'))
-      found = (await listInspections(db, year)).filter(
-        (i) => i.team.includes(p.userId) || i.recordedBy === p.userId,
-      );
-    else if (p.unitId)
-      found = (await listUnitInspections(db, year, p.unitId)).filter((i) => i.state === 'approved');
-    else found = [];
+    // Several roles read the union: the team's records and, as a unit member, the unit's approved ones.
+    const found = (
+      seesEveryUnit(p) || p.roles.includes('inspector')
+        ? await listInspections(db, year)
+        : p.unitId
+          ? await listUnitInspections(db, year, p.unitId)
+          : []
+    ).filter((i) => canReadInspection(p, i));
     return c.json(state ? found.filter((i) => i.state === state) : found, 200);
   })
   .openapi(createInspectionRoute, async (c) => {
@@ -236,45 +220,24 @@ export const inspectionRoutes = new OpenAPIHono<AppEnv>()
     const p = c.get('principal');
     const unit = await getUnit(db, input.unitId);
     const team = [...new Set([p.userId, ...input.team])];
-    const members = await Promise.all(team.map((id) => getUser(db, id)));
-    members.forEach((m, k) => {
-      if (!m?.roles.includes('inspector'))
-        throw new ValidationError('检查组成员须为检查组用户', [
-          { path: 'body.team', message: `${team[k]} 不是检查组成员` },
-        ]);
-    });
-    for (const m of members) {
-      const reason = m && recusalReason(m, unit.id, unit.name);
-      if (reason) throw new ForbiddenError(reason);
-    }
-    if (input.date > shanghaiDate(now()))
-      throw new ValidationError('检查日期不能晚于今天', [
-        { path: 'body.date', message: '检查日期不能晚于今天' },
-      ]);
-    if (!input.date.startsWith(String(year)))
-      throw new ValidationError('检查日期不在该考核年度内', [
-        { path: 'body.date', message: `应为 ${year} 年内的日期` },
-      ]);
+    assertTeam(team, await Promise.all(team.map((id) => getUser(db, id))), unit);
+    assertInspectionDate(input.date, year, shanghaiDate(now()));
     const [checklist, leafCodes] = await Promise.all([
       listChecklist(db, year),
       deductionLeafCodes(db, year, unit.id),
     ]);
     const { findings, problems } = resolveFindings(input.findings, checklist, leafCodes);
     if (problems.length > 0) throw new ValidationError('检查发现有误', problems);
-    const inspection: Inspection = {
-      id: `ins-${input.date.replaceAll('-', '')}-${randomUUID().slice(0, 8)}`,
+    const inspection = recordInspection({
+      ...input,
       year,
       unitId: unit.id,
-      kind: input.kind,
-      date: input.date,
       team,
       findings,
-      summary: input.summary,
-      state: 'submitted',
-      recordedBy: p.userId,
-      recordedAt: now().toISOString(),
-      version: 1,
-    };
+      actor: p,
+      at: now(),
+      suffix: randomUUID().slice(0, 8),
+    });
     await createInspection(db, inspection);
     return c.json(inspection, 201);
   })
@@ -282,9 +245,12 @@ export const inspectionRoutes = new OpenAPIHono<AppEnv>()
     const { year, unitId, inspectionId } = c.req.valid('param');
     const p = c.get('principal');
     // Unit roles: refuse a foreign unit before reading, so nothing about it leaks.
-    if (!isAdminOrLeader(p) && !p.roles.includes('inspector')) assertCanSeeUnit(p, unitId);
+    assertMayAskAbout(p, unitId);
     const inspection = await getInspection(c.get('deps').db, year, unitId, inspectionId);
-    assertCanReadInspection(p, inspection);
+    if (!canReadInspection(p, inspection))
+      throw new ForbiddenError(
+        isUnitMember(p, unitId) ? '检查记录审核通过后才向单位公开' : '无权查看该检查记录',
+      );
     return c.json(inspection, 200);
   })
   .openapi(decideInspectionRoute, async (c) => {
@@ -293,71 +259,9 @@ export const inspectionRoutes = new OpenAPIHono<AppEnv>()
     const { decision, reason, version } = c.req.valid('json');
     const p = c.get('principal');
     const inspection = await getInspection(db, year, unitId, inspectionId);
-    if (inspection.state !== 'submitted')
-      throw new ConflictError('该检查记录已审核，不能重复处理', { state: inspection.state }, 'WRONG_STATE');
-    if (decision === 'reject' && !reason)
-      throw new ValidationError('退回须说明理由', [{ path: 'body.reason', message: '请填写理由' }]);
-    const at = now().toISOString();
-    const decided: Inspection = {
-      ...inspection,
-      state: decision === 'approve' ? 'approved' : 'rejected',
-      decidedBy: p.userId,
-      decidedAt: at,
-      ...(reason ? { decisionReason: reason } : {}),
-    };
-    const source = (n: number, text: string) => findingSource(inspection, n, text);
-    const approved = decision === 'approve';
-    const deductions: DeductionRecord[] = approved
-      ? inspection.findings
-          .filter((f) => !f.veto && f.pointsCents > 0)
-          .map((f) => ({
-            id: `${inspection.id}-${f.n}`,
-            unitId,
-            code: f.leafCode,
-            pointsCents: f.pointsCents,
-            source: source(f.n, f.itemText),
-            state: 'approved',
-          }))
-      : [];
-    const vetoes: (VetoRecord & Record<string, unknown>)[] = approved
-      ? inspection.findings
-          .filter((f) => f.veto)
-          .map((f) => ({
-            id: `v-${inspection.id}-${f.n}`,
-            unitId,
-            category: f.vetoCategory ?? '违纪违法案件',
-            reason: source(f.n, `${f.itemText}${f.note ? `，${f.note}` : ''}`),
-            state: 'proposed',
-            proposedBy: inspection.recordedBy,
-            proposedAt: at,
-            evidence: `检查记录 ${inspection.id}`,
-          }))
-      : [];
-    const rectifications: Rectification[] = approved
-      ? inspection.findings.flatMap((f) =>
-          f.rectifyBy
-            ? [
-                {
-                  id: `${inspection.id}-${f.n}`,
-                  year,
-                  unitId,
-                  inspectionId: inspection.id,
-                  n: f.n,
-                  itemText: f.itemText,
-                  note: f.note,
-                  dueDate: f.rectifyBy,
-                  pointsCents: f.pointsCents,
-                  state: 'open' as const,
-                  team: inspection.team,
-                  history: [{ action: 'opened' as const, by: p.userId, at, note: '' }],
-                  version: 1,
-                },
-              ]
-            : [],
-        )
-      : [];
-    await decideInspection(db, decided, version, { deductions, vetoes, rectifications });
-    if (approved) await notifyInspectionApproved(db, decided, rectifications, now());
+    const { decided, facts } = decideInspection(inspection, { decision, reason }, p, now());
+    await writeInspectionDecision(db, decided, version, facts);
+    if (decision === 'approve') await notifyInspectionApproved(db, decided, facts.rectifications, now());
     return c.json({ ...decided, version: version + 1 }, 200);
   })
   .openapi(listRectificationsRoute, async (c) => {
@@ -366,15 +270,21 @@ export const inspectionRoutes = new OpenAPIHono<AppEnv>()
     const { state, overdue } = c.req.valid('query');
     const p = c.get('principal');
     const today = shanghaiDate(now());
-    let found: Rectification[];
-    if (isAdminOrLeader(p) || p.roles.includes('inspector')) {
-      const states = state ? [state] : RectificationStateSchema.options;
-      found = (await Promise.all(states.map((s) => listRectificationsByState(db, year, s)))).flat();
-      if (!isAdminOrLeader(p)) found = found.filter((r) => r.team.includes(p.userId));
-    } else {
-      found = p.unitId ? await listUnitRectifications(db, year, p.unitId) : [];
-      if (state) found = found.filter((r) => r.state === state);
-    }
+    // Several roles read the union: the team's orders and, as a unit member, the unit's own.
+    const fromIndex =
+      seesEveryUnit(p) || p.roles.includes('inspector')
+        ? (
+            await Promise.all(
+              (state ? [state] : RectificationStateSchema.options).map((s) =>
+                listRectificationsByState(db, year, s),
+              ),
+            )
+          ).flat()
+        : [];
+    const own = p.unitId && !seesEveryUnit(p) ? await listUnitRectifications(db, year, p.unitId) : [];
+    const found = [...new Map([...fromIndex, ...own].map((r) => [r.id, r])).values()].filter(
+      (r) => canReadRectification(p, r) && (!state || r.state === state),
+    );
     const withFlag = found
       .map((r) => ({ ...r, overdue: isOverdue(r, today) }))
       .filter((r) => overdue !== 'true' || r.overdue)
@@ -386,23 +296,9 @@ export const inspectionRoutes = new OpenAPIHono<AppEnv>()
     const { year, unitId, rectificationId } = c.req.valid('param');
     const { answer, version } = c.req.valid('json');
     const p = c.get('principal');
-    assertCanSeeUnit(p, unitId);
+    assertOwnUnit(p, unitId, '只能报告本单位的整改情况');
     const current = await getRectification(db, year, unitId, rectificationId);
-    if (current.state !== 'open')
-      throw new ConflictError(
-        current.state === 'closed' ? '该整改已销号' : '整改情况已报告，等待检查组审核',
-        { state: current.state },
-        'WRONG_STATE',
-      );
-    const next: Rectification = {
-      ...current,
-      state: 'answered',
-      answer,
-      history: [
-        ...current.history,
-        { action: 'answered', by: p.userId, at: now().toISOString(), note: answer },
-      ],
-    };
+    const next = answerRectification(current, answer, p, now());
     const v = await saveRectification(db, next, version);
     return c.json({ ...next, version: v }, 200);
   })
@@ -412,19 +308,8 @@ export const inspectionRoutes = new OpenAPIHono<AppEnv>()
     const { decision, note, version } = c.req.valid('json');
     const p = c.get('principal');
     const current = await getRectification(db, year, unitId, rectificationId);
-    if (!current.team.includes(p.userId)) throw new ForbiddenError('只有该次检查的检查组成员可以审核整改');
-    if (current.state !== 'answered')
-      throw new ConflictError('单位尚未报告整改情况，或已销号', { state: current.state }, 'WRONG_STATE');
-    if (decision === 'return' && note.length < 2)
-      throw new ValidationError('退回须说明理由', [{ path: 'body.note', message: '请填写退回理由' }]);
-    const next: Rectification = {
-      ...current,
-      state: decision === 'close' ? 'closed' : 'open',
-      history: [
-        ...current.history,
-        { action: decision === 'close' ? 'closed' : 'returned', by: p.userId, at: now().toISOString(), note },
-      ],
-    };
+    if (!isOnTeam(p, current.team)) throw new ForbiddenError('只有该次检查的检查组成员可以审核整改');
+    const next = reviewRectification(current, { decision, note }, p, now());
     const v = await saveRectification(db, next, version);
     await notifyRectificationReviewed(db, next, { decision, note }, now());
     return c.json({ ...next, version: v }, 200);

@@ -3,7 +3,7 @@ import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { listNotifications, markAllRead, markRead } from '../../db/notification-repo';
 import { NotificationListSchema } from '../../schemas/submission';
 import type { AppEnv } from '../env';
-import { json } from '../openapi';
+import { errorResponse, json } from '../openapi';
 import { protectedRoute } from '../route';
 
 const listRoute = protectedRoute('notifications.read', {
@@ -20,7 +20,7 @@ const readRoute = protectedRoute('notifications.read', {
   request: {
     params: z.object({ noteId: z.string().regex(/^[0-9T]{15}-[A-Za-z0-9-]{1,80}$/, '通知编号格式不正确') }),
   },
-  responses: { 204: { description: '已读' }, 404: json(z.any(), '不存在') },
+  responses: { 204: { description: '已读' }, 404: errorResponse('不存在') },
 });
 
 const readAllRoute = protectedRoute('notifications.read', {

@@ -1,6 +1,6 @@
 /** Objections during publicity (公示与申诉): file, list, decide. */
 import { OpenAPIHono, z } from '@hono/zod-openapi';
-import { assertCanSeeUnit, isAllowed } from '../../auth/policy';
+import { seesEveryUnit } from '../../auth/visibility';
 import { getAgreement } from '../../db/agreement-repo';
 import {
   decideObjection,
@@ -21,7 +21,7 @@ import {
   ObjectionSchema,
 } from '../../schemas/objection';
 import type { AppEnv } from '../env';
-import { json, YearParams } from '../openapi';
+import { errorResponse, json, YearParams } from '../openapi';
 import { protectedRoute } from '../route';
 
 const fileRoute = protectedRoute('objections.write', {
@@ -32,7 +32,7 @@ const fileRoute = protectedRoute('objections.write', {
     params: YearParams,
     body: { required: true, content: { 'application/json': { schema: ObjectionInputSchema } } },
   },
-  responses: { 201: json(ObjectionSchema, '已提交'), 409: json(z.any(), '不在公示期') },
+  responses: { 201: json(ObjectionSchema, '已提交'), 409: errorResponse('不在公示期') },
 });
 const listRoute = protectedRoute('objections.read', {
   method: 'get',
@@ -55,7 +55,7 @@ const decideRoute = protectedRoute('objections.resolve', {
     params: YearParams.extend({ unitId: z.string().min(1).max(48), objectionId: z.string().min(1).max(40) }),
     body: { required: true, content: { 'application/json': { schema: ObjectionDecisionSchema } } },
   },
-  responses: { 200: json(ObjectionSchema, '已处理'), 409: json(z.any(), '已处理或版本冲突') },
+  responses: { 200: json(ObjectionSchema, '已处理'), 409: errorResponse('已处理或版本冲突') },
 });
 
 export const objectionRoutes = new OpenAPIHono<AppEnv>()
@@ -102,12 +102,11 @@ export const objectionRoutes = new OpenAPIHono<AppEnv>()
     const principal = c.get('principal');
     const { year } = c.req.valid('param');
     const { state, unitId } = c.req.valid('query');
-    const all =
-      isAllowed(principal, 'objections.resolve') || principal.roles.includes('leader')
-        ? await listYearObjections(db, year)
-        : principal.unitId
-          ? await listUnitObjections(db, year, principal.unitId)
-          : [];
+    const all = seesEveryUnit(principal)
+      ? await listYearObjections(db, year)
+      : principal.unitId
+        ? await listUnitObjections(db, year, principal.unitId)
+        : [];
     return c.json(
       all.filter((o) => (!state || inboxState(o) === state) && (!unitId || o.unitId === unitId)),
       200,
@@ -116,7 +115,6 @@ export const objectionRoutes = new OpenAPIHono<AppEnv>()
   .openapi(decideRoute, async (c) => {
     const { db, now } = c.get('deps');
     const { year, unitId, objectionId } = c.req.valid('param');
-    assertCanSeeUnit(c.get('principal'), unitId);
     const body = c.req.valid('json');
     const objection = await getObjection(db, year, unitId, objectionId);
     const users = await listUnitUsers(db, unitId);

@@ -12,7 +12,7 @@ import {
 import { ValidationError } from '../../errors';
 import { CategorySchema, UnitInputSchema, UnitSchema, UnitUpdateSchema, UserSchema } from '../../schemas/org';
 import type { AppEnv } from '../env';
-import { body, json } from '../openapi';
+import { body, errorResponse, json } from '../openapi';
 import { protectedRoute } from '../route';
 
 const UnitParams = z.object({ unitId: z.string().min(1).max(48) });
@@ -28,7 +28,7 @@ const createCategoryRoute = protectedRoute('org.write', {
   path: '/categories',
   summary: '新增单位类别',
   request: body(CategorySchema.strict()),
-  responses: { 201: json(CategorySchema, '已创建'), 409: json(z.any(), '编号重复') },
+  responses: { 201: json(CategorySchema, '已创建'), 409: errorResponse('编号重复') },
 });
 const listUnitsRoute = protectedRoute('org.read', {
   method: 'get',
@@ -42,21 +42,21 @@ const getUnitRoute = protectedRoute('org.read', {
   path: '/units/{unitId}',
   summary: '单位详情',
   request: { params: UnitParams },
-  responses: { 200: json(UnitSchema, '单位'), 404: json(z.any(), '不存在') },
+  responses: { 200: json(UnitSchema, '单位'), 404: errorResponse('不存在') },
 });
 const createUnitRoute = protectedRoute('org.write', {
   method: 'post',
   path: '/units',
   summary: '新增单位',
   request: body(UnitInputSchema),
-  responses: { 201: json(UnitSchema, '已创建'), 409: json(z.any(), '编号重复') },
+  responses: { 201: json(UnitSchema, '已创建'), 409: errorResponse('编号重复') },
 });
 const updateUnitRoute = protectedRoute('org.write', {
   method: 'put',
   path: '/units/{unitId}',
   summary: '修改单位',
   request: { params: UnitParams, ...body(UnitUpdateSchema) },
-  responses: { 200: json(UnitSchema, '已保存'), 409: json(z.any(), '版本冲突') },
+  responses: { 200: json(UnitSchema, '已保存'), 409: errorResponse('版本冲突') },
 });
 const listUsersRoute = protectedRoute('users.read', {
   method: 'get',

@@ -1,18 +1,19 @@
 /**
- * Bonus (加分), penalty (扣分) and veto (一票否决) proposals and the admin's decision. Approved ones are
+ * Bonus (加分), penalty (减分) and veto (一票否决) proposals and the admin's decision. Approved ones are
  * the records the results engine counts (it applies the bonus cap and places a vetoed unit last).
  * Nobody approves their own proposal: a veto in particular needs a second admin.
  */
 
 import { randomUUID } from 'node:crypto';
 import { OpenAPIHono, z } from '@hono/zod-openapi';
-import { assertCanSeeUnit } from '../../auth/policy';
 import type { Principal } from '../../auth/roles';
+import { canReadProposal, unitsVisibleTo } from '../../auth/visibility';
 import { notifyProposalDecided } from '../../db/event-notes';
 import { getUnit, getUser } from '../../db/org-repo';
 import { createProposal, getProposal, listProposals, saveProposal } from '../../db/proposal-repo';
-import { recusalReason, toCents } from '../../domain/inspections/findings';
-import { ConflictError, ForbiddenError, ValidationError } from '../../errors';
+import { recusalReason } from '../../domain/inspections/findings';
+import { decideProposal, makeProposal } from '../../domain/proposals/decision';
+import { ForbiddenError } from '../../errors';
 import { ProposalStateSchema } from '../../schemas/facts';
 import { DecisionSchema } from '../../schemas/inspection';
 import {
@@ -22,7 +23,7 @@ import {
   ProposalSchema,
 } from '../../schemas/proposal';
 import type { AppEnv } from '../env';
-import { json, YearParams } from '../openapi';
+import { errorResponse, json, YearParams } from '../openapi';
 import { protectedRoute } from '../route';
 
 const ProposalParams = YearParams.extend({
@@ -34,14 +35,14 @@ const ProposalParams = YearParams.extend({
 const listRoute = protectedRoute('proposals.read', {
   method: 'get',
   path: '/years/{year}/proposals',
-  summary: '加分、扣分与一票否决提议（单位负责人只看本单位的）',
+  summary: '加分、减分与一票否决提议（单位负责人只看本单位的）',
   request: { params: YearParams, query: z.strictObject({ state: ProposalStateSchema.optional() }) },
   responses: { 200: json(z.array(ProposalSchema), '提议') },
 });
 const createRoute = protectedRoute('proposals.write', {
   method: 'post',
   path: '/years/{year}/proposals',
-  summary: '提出加分（单位负责人）、扣分或一票否决（检查组、管理员）',
+  summary: '提出加分（单位负责人）、减分或一票否决（检查组、管理员）',
   request: {
     params: YearParams,
     body: { content: { 'application/json': { schema: ProposalInputSchema } }, required: true },
@@ -56,7 +57,7 @@ const decideRoute = protectedRoute('proposals.approve', {
     params: ProposalParams,
     body: { content: { 'application/json': { schema: DecisionSchema } }, required: true },
   },
-  responses: { 200: json(ProposalSchema, '已审批'), 409: json(z.any(), '已处理、本人提议或版本冲突') },
+  responses: { 200: json(ProposalSchema, '已审批'), 409: errorResponse('已处理、本人提议或版本冲突') },
 });
 
 /** Who may propose what: a unit head a bonus for their own unit; inspectors and admins a penalty or veto. */
@@ -67,20 +68,22 @@ const assertMayPropose = (p: Principal, kind: Proposal['kind'], unitId: string) 
     throw new ForbiddenError('加分项目由本单位负责人申报');
   }
   if (!p.roles.some((r) => r === 'admin' || r === 'inspector'))
-    throw new ForbiddenError(kind === 'veto' ? '一票否决由检查组或考核办提出' : '扣分由检查组或考核办提出');
+    throw new ForbiddenError(kind === 'veto' ? '一票否决由检查组或考核办提出' : '减分由检查组或考核办提出');
 };
 
 export const proposalRoutes = new OpenAPIHono<AppEnv>()
   .openapi(listRoute, async (c) => {
     const { year } = c.req.valid('param');
     const p = c.get('principal');
-    const all = await listProposals(c.get('deps').db, year, c.req.valid('query').state);
-    const visible = p.roles.some((r) => r === 'admin' || r === 'leader')
-      ? all
-      : p.roles.includes('inspector')
-        ? all.filter((x) => x.kind !== 'bonus' || x.proposedBy === p.userId)
-        : all.filter((x) => x.unitId === p.unitId);
-    return c.json(visible, 200);
+    const { db } = c.get('deps');
+    const [all, scope] = await Promise.all([
+      listProposals(db, year, c.req.valid('query').state),
+      unitsVisibleTo(db, p, year),
+    ]);
+    return c.json(
+      all.filter((x) => canReadProposal(p, x, scope)),
+      200,
+    );
   })
   .openapi(createRoute, async (c) => {
     const { db, now } = c.get('deps');
@@ -94,20 +97,7 @@ export const proposalRoutes = new OpenAPIHono<AppEnv>()
       const reason = user && recusalReason(user, unit.id, unit.name);
       if (reason) throw new ForbiddenError(reason);
     }
-    const prefix = { bonus: 'b', penalty: 'p', veto: 'v' }[input.kind];
-    const proposal: Proposal = {
-      id: `${prefix}-${randomUUID().slice(0, 12)}`,
-      kind: input.kind,
-      unitId: input.unitId,
-      title: input.kind === 'veto' ? (input.category ?? '') : (input.title ?? ''),
-      ...(input.kind === 'veto' ? { category: input.category } : { pointsCents: toCents(input.points ?? 0) }),
-      reason: input.reason,
-      evidence: input.evidence,
-      state: 'proposed',
-      proposedBy: p.userId,
-      proposedAt: now().toISOString(),
-      version: 1,
-    };
+    const proposal = makeProposal(input, p, now(), randomUUID().slice(0, 12));
     await createProposal(db, year, proposal);
     return c.json(proposal, 201);
   })
@@ -116,29 +106,8 @@ export const proposalRoutes = new OpenAPIHono<AppEnv>()
     const { year, unitId, kind, proposalId } = c.req.valid('param');
     const { decision, reason, version } = c.req.valid('json');
     const p = c.get('principal');
-    assertCanSeeUnit(p, unitId);
     const current = await getProposal(db, year, unitId, kind, proposalId);
-    if (current.proposedBy === p.userId) {
-      throw new ConflictError(
-        kind === 'veto'
-          ? '一票否决须由提议人以外的管理员审批，您不能审批自己提出的一票否决'
-          : '不能审批自己提出的提议，请由其他管理员审批',
-        { proposedBy: current.proposedBy },
-        'OWN_PROPOSAL',
-      );
-    }
-    if (current.state !== 'proposed')
-      throw new ConflictError('该提议已审批，不能重复处理', { state: current.state }, 'WRONG_STATE');
-    if (decision === 'reject' && !reason)
-      throw new ValidationError('不予通过须说明理由', [{ path: 'body.reason', message: '请填写理由' }]);
-    const next: Proposal = {
-      ...current,
-      state: decision === 'approve' ? 'approved' : 'rejected',
-      ...(decision === 'approve' ? { approvedBy: p.userId } : {}),
-      decidedBy: p.userId,
-      decidedAt: now().toISOString(),
-      ...(reason ? { decisionReason: reason } : {}),
-    };
+    const next = decideProposal(current, { decision, reason }, p, now());
     const v = await saveProposal(db, year, next, version);
     await notifyProposalDecided(db, year, next, now());
     return c.json({ ...next, version: v }, 200);

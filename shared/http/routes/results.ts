@@ -4,8 +4,7 @@
  */
 
 import { OpenAPIHono, z } from '@hono/zod-openapi';
-import { assignedUnitIds } from '../../auth/assignments';
-import { assertCanSeeUnit, isAllowed } from '../../auth/policy';
+import { assertInScope, inScope, resultsVisibleTo } from '../../auth/visibility';
 import { notifyResultsPublished } from '../../db/event-notes';
 import { listYearObjections } from '../../db/objection-repo';
 import { listDrafts, listSnapshots, loadScenario } from '../../db/results-repo';
@@ -17,44 +16,16 @@ import { freezeSnapshot } from '../../publication/publish';
 import { resultsWorkbook } from '../../results/results-workbook';
 import { DraftDetailSchema, DraftHeaderSchema, NewDraftSchema } from '../../schemas/drafts';
 import { YearMoveRefusalSchema } from '../../schemas/readiness';
-import { CategoryResultSchema, ResultsSchema, UnitResultSchema } from '../../schemas/results';
+import { ResultsSchema } from '../../schemas/results';
+import { PublishedSnapshotSchema, UnitResultsViewSchema } from '../../schemas/results-views';
+import { ScenarioSchema } from '../../schemas/scenario';
 import { AcknowledgementSchema, PERIODS, type Period, PeriodSchema } from '../../schemas/year';
 import { moveYear } from '../../years/move-year';
 import type { AppEnv } from '../env';
-import { body, json, pathInteger, YearParams } from '../openapi';
+import { body, errorResponse, json, pathInteger, YearParams } from '../openapi';
 import { protectedRoute } from '../route';
 
 const AsOfQuery = z.strictObject({ asOf: PeriodSchema.optional() });
-
-const SnapshotHeaderSchema = z
-  .object({
-    year: z.number(),
-    version: z.number(),
-    publishedAt: z.string(),
-    publishedBy: z.string(),
-    sha256: z.string(),
-    scenarioSha256: z.string(),
-    resultsSha256: z.string(),
-    replaces: z.object({ version: z.number(), reason: z.string() }).optional(),
-  })
-  .openapi('PublishedSnapshot');
-
-const UnitResultsViewSchema = z
-  .object({
-    year: z.number(),
-    asOfPeriod: PeriodSchema,
-    category: CategoryResultSchema.pick({
-      categoryId: true,
-      name: true,
-      unitCount: true,
-      excellentQuota: true,
-    }),
-    unit: UnitResultSchema,
-    trend: z.array(
-      z.object({ period: PeriodSchema, finalCents: z.number(), baseCents: z.number(), rank: z.number() }),
-    ),
-  })
-  .openapi('UnitResultsView');
 
 const yearResultsRoute = protectedRoute('results.read', {
   method: 'get',
@@ -68,7 +39,7 @@ const unitResultsRoute = protectedRoute('results.read', {
   path: '/years/{year}/units/{unitId}/results',
   summary: '单位考核结果：各指标得分、计分说明与季度趋势',
   request: { params: YearParams.extend({ unitId: z.string().min(1).max(48) }), query: AsOfQuery },
-  responses: { 200: json(UnitResultsViewSchema, '单位结果'), 404: json(z.any(), '无结果') },
+  responses: { 200: json(UnitResultsViewSchema, '单位结果'), 404: errorResponse('无结果') },
 });
 const exportRoute = protectedRoute('results.export', {
   method: 'get',
@@ -82,14 +53,14 @@ const scenarioRoute = protectedRoute('results.export', {
   path: '/years/{year}/scenario',
   summary: '计分情景（引擎的完整输入，可用 npm run score 复算）',
   request: { params: YearParams },
-  responses: { 200: json(z.any(), '情景') },
+  responses: { 200: json(ScenarioSchema, '情景') },
 });
 const listPublicationsRoute = protectedRoute('results.read', {
   method: 'get',
   path: '/years/{year}/publications',
   summary: '已发布的结果版本',
   request: { params: YearParams },
-  responses: { 200: json(z.array(SnapshotHeaderSchema), '版本') },
+  responses: { 200: json(z.array(PublishedSnapshotSchema), '版本') },
 });
 const publishRoute = protectedRoute('results.publish', {
   method: 'post',
@@ -112,7 +83,7 @@ const publishRoute = protectedRoute('results.publish', {
     },
   },
   responses: {
-    201: json(SnapshotHeaderSchema, '已发布'),
+    201: json(PublishedSnapshotSchema, '已发布'),
     409: json(YearMoveRefusalSchema, '年度状态不符，或仍有未完成事项（NOT_READY，附检查清单）'),
   },
 });
@@ -129,14 +100,14 @@ const getDraftRoute = protectedRoute('results.export', {
   path: '/years/{year}/drafts/{version}',
   summary: '一个公示结果版本及其与上一版本的差异',
   request: { params: YearParams.extend({ version: pathInteger(1, 9999) }) },
-  responses: { 200: json(DraftDetailSchema, '版本与差异'), 404: json(z.any(), '不存在') },
+  responses: { 200: json(DraftDetailSchema, '版本与差异'), 404: errorResponse('不存在') },
 });
 const newDraftRoute = protectedRoute('results.publish', {
   method: 'post',
   path: '/years/{year}/drafts',
   summary: '重新计算公示结果（申诉成立并重新评分后），生成新版本并列出差异',
   request: { params: YearParams, ...body(NewDraftSchema) },
-  responses: { 201: json(DraftDetailSchema, '新版本'), 409: json(z.any(), '年度不在公示期') },
+  responses: { 201: json(DraftDetailSchema, '新版本'), 409: errorResponse('年度不在公示期') },
 });
 
 const compute = async (
@@ -153,25 +124,23 @@ const stripParts = <T extends { parts?: number }>({ parts: _p, ...rest }: T) => 
 export const resultsRoutes = new OpenAPIHono<AppEnv>()
   .openapi(yearResultsRoute, async (c) => {
     const { year } = c.req.valid('param');
-    const results = await compute(c, year, c.req.valid('query').asOf);
-    const principal = c.get('principal');
-    if (
-      isAllowed(principal, 'results.export') ||
-      principal.roles.some((r) => r === 'rater' || r === 'inspector')
-    ) {
-      return c.json(results, 200);
-    }
-    // Unit roles see their own unit's line only; other units' scores are not theirs to read before publication.
-    const own = results.categories
-      .map((cat) => ({ ...cat, units: cat.units.filter((u) => u.unitId === principal.unitId) }))
+    const { db } = c.get('deps');
+    const [results, scope] = await Promise.all([
+      compute(c, year, c.req.valid('query').asOf),
+      getYear(db, year).then((y) => resultsVisibleTo(db, c.get('principal'), y)),
+    ]);
+    if (scope === 'all') return c.json(results, 200);
+    // Before publication a line is read only by those who see its unit (own, or assigned, never affiliated).
+    const visible = results.categories
+      .map((cat) => ({ ...cat, units: cat.units.filter((u) => inScope(scope, u.unitId)) }))
       .filter((cat) => cat.units.length > 0);
-    return c.json({ ...results, categories: own }, 200);
+    return c.json({ ...results, categories: visible }, 200);
   })
   .openapi(unitResultsRoute, async (c) => {
     const { year, unitId } = c.req.valid('param');
-    const principal = c.get('principal');
-    assertCanSeeUnit(principal, unitId, await assignedUnitIds(c.get('deps').db, principal, year));
-    const scenario = parseScenario(await loadScenario(c.get('deps').db, year));
+    const { db } = c.get('deps');
+    assertInScope(await resultsVisibleTo(db, c.get('principal'), await getYear(db, year)), unitId);
+    const scenario = parseScenario(await loadScenario(db, year));
     const asOf = c.req.valid('query').asOf ?? 'Q4';
     const trend: { period: Period; finalCents: number; baseCents: number; rank: number }[] = [];
     let view: z.infer<typeof UnitResultsViewSchema> | undefined;

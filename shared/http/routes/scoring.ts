@@ -1,68 +1,50 @@
 /**
  * Committee scoring (考核评分): the rater's queue, score writes (verified values and ratings) with
- * the engine's live score, returning an item to the unit, finalizing and reopening a rater's sheet,
- * the append-only audit trail and the admin's progress view.
+ * the engine's live score, finalizing and reopening a rater's sheet, the append-only audit trail
+ * and the admin's progress view. Returning an item to the unit is the submissions' review
+ * (`…/items/{code}/review`): one transition, one route, one audit entry.
  */
 
 import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { assertAssignedRater, withoutRecusals } from '../../auth/assignments';
 import type { Principal } from '../../auth/roles';
+import { queueOwnerFor } from '../../auth/visibility';
 import {
-  getAssignment,
   getSheet,
   listPeriodAssignments,
   listRaterAssignments,
-  SheetFinalizedError,
+  listSheets,
   writeSheet,
 } from '../../db/assignment-repo';
-import { auditEntry, auditRecord, listAudit } from '../../db/audit-repo';
+import { auditEntry, listAudit } from '../../db/audit-repo';
 import type { Db } from '../../db/client';
 import { notifySheetReopened } from '../../db/event-notes';
-import { noteId, notificationRecord } from '../../db/notification-repo';
-import { getUser, listUnits, listUnitUsers, listUsers } from '../../db/org-repo';
+import { listUnits, listUsers } from '../../db/org-repo';
 import {
   getRating,
   getScoringLeaf,
   getVerification,
   loadUnitPeriods,
   type ScoreRecord,
-  type UnitPeriodScoring,
   writeScore,
 } from '../../db/score-repo';
-import { reviewItem } from '../../db/submission-repo';
-import { ruleTextOf } from '../../domain/scoring';
-import {
-  computeScore,
-  countBy,
-  queueState,
-  ratingCents,
-  readScore,
-  type ScoredFields,
-  spreadAlerts,
-  wCentsOf,
-} from '../../domain/scoring-workflow';
-import {
-  ConflictError,
-  ForbiddenError,
-  NotFoundError,
-  StaleVersionError,
-  ValidationError,
-} from '../../errors';
+import { readScore } from '../../domain/scoring-workflow';
+import { finalizeSheet, reopenSheet } from '../../domain/scoring-workflow/sheet';
+import { assignedRaterIds, raterQueue, scoringProgress } from '../../domain/scoring-workflow/unit-period';
+import { NotFoundError, SheetFinalizedError, StaleVersionError, ValidationError } from '../../errors';
 import type { RatingRecord, Verification } from '../../schemas/facts';
 import type { Leaf } from '../../schemas/scenario';
 import {
-  type Assignment,
   AuditEntrySchema,
-  type QueueItem,
   QueueSchema,
   RaterSheetSchema,
-  ReturnWriteSchema,
   ScoreResultSchema,
   ScoreWriteSchema,
   ScoringProgressSchema,
 } from '../../schemas/scoring';
 import { type Period, PeriodSchema } from '../../schemas/year';
 import type { AppEnv } from '../env';
-import { body, json, pathInteger } from '../openapi';
+import { body, errorResponse, json, pathInteger } from '../openapi';
 import { protectedRoute } from '../route';
 
 const Year = pathInteger(2000, 2100);
@@ -96,15 +78,8 @@ const scoreRoute = protectedRoute('scores.write', {
   request: { params: ScoreParams, ...body(ScoreWriteSchema) },
   responses: {
     200: json(ScoreResultSchema, '已保存'),
-    409: json(z.any(), '版本冲突或评分表已定稿'),
+    409: errorResponse('版本冲突或评分表已定稿'),
   },
-});
-const returnRoute = protectedRoute('scores.write', {
-  method: 'post',
-  path: '/years/{year}/units/{unitId}/periods/{period}/scores/{code}/return',
-  summary: '退回单位补充材料（须写明原因）',
-  request: { params: ScoreParams, ...body(ReturnWriteSchema) },
-  responses: { 200: json(z.any(), '已退回'), 409: json(z.any(), '状态不符或版本冲突') },
 });
 const finalizeRoute = protectedRoute('scores.finalize', {
   method: 'post',
@@ -114,7 +89,7 @@ const finalizeRoute = protectedRoute('scores.finalize', {
     params: PeriodParams,
     ...body(z.strictObject({ confirm: z.literal(true, { error: '定稿前须确认（confirm: true）' }) })),
   },
-  responses: { 200: json(RaterSheetSchema, '已定稿'), 409: json(z.any(), '已定稿') },
+  responses: { 200: json(RaterSheetSchema, '已定稿'), 409: errorResponse('已定稿') },
 });
 const reopenRoute = protectedRoute('scores.reopen', {
   method: 'post',
@@ -124,7 +99,7 @@ const reopenRoute = protectedRoute('scores.reopen', {
     params: PeriodParams.extend({ raterId: Id }),
     ...body(z.strictObject({ reason: z.string().trim().min(2, '请填写重新开放的原因').max(500) })),
   },
-  responses: { 200: json(RaterSheetSchema, '已重新开放'), 409: json(z.any(), '未定稿') },
+  responses: { 200: json(RaterSheetSchema, '已重新开放'), 409: errorResponse('未定稿') },
 });
 const auditRoute = protectedRoute('audit.read', {
   method: 'get',
@@ -144,19 +119,6 @@ const progressRoute = protectedRoute('assignments.read', {
   responses: { 200: json(ScoringProgressSchema, '评分进度') },
 });
 
-/** An assigned, non-conflicted rater of this unit's indicator in this period; anyone else 403. */
-const assertAssigned = async (db: Db, principal: Principal, p: z.infer<typeof ScoreParams>) => {
-  const [assignment, user] = await Promise.all([
-    getAssignment(db, { ...p, raterId: principal.userId }),
-    getUser(db, principal.userId),
-  ]);
-  if (user?.affiliatedUnitIds.includes(p.unitId)) {
-    throw new ForbiddenError('您与该单位有关联，须回避，不能评分该单位');
-  }
-  if (!assignment) throw new ForbiddenError('您未被分派该单位的该项指标，不能评分');
-  return assignment;
-};
-
 const scoringLeaf = async (db: Db, p: z.infer<typeof ScoreParams>): Promise<Leaf> => {
   const leaf = await getScoringLeaf(db, p.year, p.unitId, p.period, p.code);
   if (!leaf) throw new NotFoundError(`本期指标 ${p.code}`);
@@ -169,81 +131,6 @@ const assertSheetOpen = async (db: Db, year: number, raterId: string, period: Pe
 };
 
 const withoutVersion = <T extends { version?: number }>({ version: _version, ...rest }: T) => rest;
-
-const scoreOf = (
-  unit: UnitPeriodScoring,
-  period: Period,
-  code: string,
-  raterId: string,
-  leaf: Leaf,
-): Verification | RatingRecord | undefined =>
-  leaf.rule.type === 'rating'
-    ? unit.facts.ratings.find((r) => r.period === period && r.code === code && r.raterId === raterId)
-    : unit.facts.verifications.find((v) => v.period === period && v.code === code);
-
-const fieldsOf = (leaf: Leaf, score: Verification | RatingRecord): ScoredFields =>
-  leaf.rule.type === 'rating'
-    ? {
-        kind: 'rating',
-        ...('pointsCents' in score && score.pointsCents !== undefined
-          ? { pointsCents: score.pointsCents }
-          : {}),
-        ...('band' in score && score.band ? { band: score.band } : {}),
-      }
-    : {
-        kind: 'verification',
-        verifiedValue: (score as Verification).verifiedValue,
-        ...((score as Verification).completion ? { completion: (score as Verification).completion } : {}),
-        ...((score as Verification).occurrences !== undefined
-          ? { occurrences: (score as Verification).occurrences }
-          : {}),
-      };
-
-const safeCompute = (leaf: Leaf, fields: ScoredFields, raterId: string) => {
-  try {
-    return computeScore(leaf, fields, raterId);
-  } catch {
-    return null;
-  }
-};
-
-const queueItem = (
-  year: number,
-  period: Period,
-  a: Assignment,
-  unit: UnitPeriodScoring,
-  unitName: string,
-): QueueItem | undefined => {
-  const leaf = unit.leaves.get(a.code);
-  if (!leaf) return undefined;
-  const reported = unit.items.get(a.code);
-  const score = scoreOf(unit, period, a.code, a.raterId, leaf);
-  return {
-    unitId: a.unitId,
-    unitName,
-    code: a.code,
-    name: leaf.name,
-    ruleType: leaf.rule.type,
-    ruleText: leaf.ruleText ?? ruleTextOf(leaf) ?? '',
-    measure: leaf.measure,
-    W: leaf.W,
-    target: leaf.target ?? null,
-    scale: leaf.rule.type === 'rating' ? leaf.rule.scale : null,
-    state: queueState({ reportedStatus: reported?.status ?? null, scored: score !== undefined }),
-    reported: reported
-      ? {
-          status: reported.status,
-          value: reported.value,
-          narrative: reported.narrative,
-          version: reported.version,
-        }
-      : null,
-    score: score ? { ...score } : null,
-    computed: score ? safeCompute(leaf, fieldsOf(leaf, score), a.raterId) : null,
-    files: unit.files.filter((f) => f.code === a.code).map((f) => ({ fileId: f.fileId, name: f.name })),
-    evidenceLink: `/submissions?year=${year}&period=${period}&unit=${a.unitId}`,
-  };
-};
 
 const auditBase = (principal: Principal, at: string) => ({
   by: principal.userId,
@@ -258,11 +145,11 @@ export const scoringRoutes = new OpenAPIHono<AppEnv>()
     const q = c.req.valid('query');
     const principal = c.get('principal');
     // A rater reads their own queue; the admin may read anyone's.
-    const raterId = principal.roles.includes('admin') && q.raterId ? q.raterId : principal.userId;
-    const assignments = (await listRaterAssignments(db, year, raterId, period, q.unitId)).filter(
-      (a) => !q.code || a.code === q.code,
-    );
-    const [units, sheet, names] = await Promise.all([
+    const raterId = queueOwnerFor(principal, q.raterId);
+    const assignments = (
+      await withoutRecusals(db, raterId, await listRaterAssignments(db, year, raterId, period, q.unitId))
+    ).filter((a) => !q.code || a.code === q.code);
+    const [units, sheet, unitNames] = await Promise.all([
       loadUnitPeriods(
         db,
         year,
@@ -272,23 +159,14 @@ export const scoringRoutes = new OpenAPIHono<AppEnv>()
       getSheet(db, year, raterId, period),
       listUnits(db),
     ]);
-    const byId = new Map(units.map((u) => [u.unitId, u]));
-    const items = assignments.flatMap((a) => {
-      const unit = byId.get(a.unitId);
-      const item =
-        unit && queueItem(year, period, a, unit, names.find((n) => n.id === a.unitId)?.name ?? a.unitId);
-      return item ? [item] : [];
-    });
-    const counts = { pending: 0, scored: 0, returned: 0 };
-    for (const item of items) counts[item.state]++;
-    return c.json({ year, period, raterId, sheet, counts, items }, 200);
+    return c.json(raterQueue({ year, period, raterId, sheet, assignments, units, unitNames }), 200);
   })
   .openapi(scoreRoute, async (c) => {
     const { db, now } = c.get('deps');
     const p = c.req.valid('param');
     const input = c.req.valid('json');
     const principal = c.get('principal');
-    const [, leaf] = await Promise.all([assertAssigned(db, principal, p), scoringLeaf(db, p)]);
+    const [, leaf] = await Promise.all([assertAssignedRater(db, principal, p), scoringLeaf(db, p)]);
     const reading = readScore(leaf, input, principal.userId);
     if (!reading.ok) throw new ValidationError('评分有误', reading.details);
     const { fields, computed } = reading;
@@ -328,47 +206,6 @@ export const scoringRoutes = new OpenAPIHono<AppEnv>()
     await writeScore(db, p.year, score, input.version, principal.userId, entry);
     return c.json({ kind, record: { ...score.record }, version: input.version + 1, computed }, 200);
   })
-  .openapi(returnRoute, async (c) => {
-    const { db, now } = c.get('deps');
-    const p = c.req.valid('param');
-    const input = c.req.valid('json');
-    const principal = c.get('principal');
-    const [, leaf] = await Promise.all([assertAssigned(db, principal, p), scoringLeaf(db, p)]);
-    await assertSheetOpen(db, p.year, principal.userId, p.period);
-    const at = now();
-    const entry = auditEntry({
-      year: p.year,
-      unitId: p.unitId,
-      period: p.period,
-      code: p.code,
-      kind: 'return',
-      ...auditBase(principal, at.toISOString()),
-      old: { status: 'submitted' },
-      new: { status: 'returned' },
-      reason: input.reason,
-    });
-    const notes = (await listUnitUsers(db, p.unitId)).map((user) =>
-      notificationRecord({
-        id: noteId(at),
-        userId: user.id,
-        unitId: p.unitId,
-        kind: 'returned',
-        title: `考核组退回材料：${leaf.name}`,
-        body: `${principal.name}退回了指标“${p.code} ${leaf.name}”，原因：${input.reason}。请补充后由单位负责人重新提交。`,
-        link: `/submissions?year=${p.year}&period=${p.period}&unit=${p.unitId}`,
-        createdAt: at.toISOString(),
-      }),
-    );
-    // The submissions' own review: the item moves to `returned` with the audit entry in its transaction.
-    const item = await reviewItem(
-      db,
-      p,
-      { decision: 'return', reason: input.reason, version: input.version },
-      { userId: principal.userId, name: principal.name, at },
-      [auditRecord(entry), ...notes],
-    );
-    return c.json(item, 200);
-  })
   .openapi(finalizeRoute, async (c) => {
     const { db, now } = c.get('deps');
     const { year, period } = c.req.valid('param');
@@ -377,28 +214,8 @@ export const scoringRoutes = new OpenAPIHono<AppEnv>()
       getSheet(db, year, principal.userId, period),
       listRaterAssignments(db, year, principal.userId, period),
     ]);
-    if (sheet.state === 'finalized') throw new SheetFinalizedError(sheet);
-    const unitIds = [...new Set(assignments.map((a) => a.unitId))];
-    if (unitIds.length === 0)
-      throw new ConflictError('本期没有分派给您的评分任务', {}, 'NOTHING_TO_FINALIZE');
-    if (unitIds.length > 90)
-      throw new ConflictError('评分表涉及单位过多，请联系考核办', {}, 'TOO_MANY_UNITS');
-    const at = now().toISOString();
-    const next = { ...sheet, state: 'finalized' as const, finalizedAt: at, version: sheet.version + 1 };
-    const entries = unitIds.map((unitId) =>
-      auditEntry({
-        year,
-        unitId,
-        period,
-        code: null,
-        kind: 'finalize',
-        ...auditBase(principal, at),
-        old: { raterId: principal.userId, state: 'open' },
-        new: { raterId: principal.userId, state: 'finalized' },
-        reason: '',
-      }),
-    );
-    await writeSheet(db, sheet, next, entries);
+    const { next, entries } = finalizeSheet(sheet, assignments, principal, now());
+    await writeSheet(db, sheet, next, entries.map(auditEntry));
     return c.json(next, 200);
   })
   .openapi(reopenRoute, async (c) => {
@@ -410,31 +227,8 @@ export const scoringRoutes = new OpenAPIHono<AppEnv>()
       getSheet(db, year, raterId, period),
       listRaterAssignments(db, year, raterId, period),
     ]);
-    if (sheet.state !== 'finalized')
-      throw new ConflictError('该评分表尚未定稿，无需重新开放', {}, 'WRONG_STATE');
-    const at = now().toISOString();
-    const next = {
-      ...sheet,
-      state: 'open' as const,
-      reopenedAt: at,
-      reopenedBy: principal.userId,
-      reopenReason: reason,
-      version: sheet.version + 1,
-    };
-    const entries = [...new Set(assignments.map((a) => a.unitId))].map((unitId) =>
-      auditEntry({
-        year,
-        unitId,
-        period,
-        code: null,
-        kind: 'reopen',
-        ...auditBase(principal, at),
-        old: { raterId, state: 'finalized' },
-        new: { raterId, state: 'open' },
-        reason,
-      }),
-    );
-    await writeSheet(db, sheet, next, entries);
+    const { next, entries } = reopenSheet(sheet, assignments, reason, principal, now());
+    await writeSheet(db, sheet, next, entries.map(auditEntry));
     await notifySheetReopened(db, { year, raterId, period }, reason, now());
     return c.json(next, 200);
   })
@@ -446,7 +240,7 @@ export const scoringRoutes = new OpenAPIHono<AppEnv>()
     const { db } = c.get('deps');
     const { year, period } = c.req.valid('param');
     const assignments = await listPeriodAssignments(db, year, period);
-    const [units, users] = await Promise.all([
+    const [units, users, sheets] = await Promise.all([
       loadUnitPeriods(
         db,
         year,
@@ -454,62 +248,7 @@ export const scoringRoutes = new OpenAPIHono<AppEnv>()
         assignments.map((a) => a.unitId),
       ),
       listUsers(db),
+      listSheets(db, year, period, assignedRaterIds(assignments)),
     ]);
-    const byUnit = new Map(units.map((u) => [u.unitId, u]));
-    const rated = assignments.flatMap((a) => {
-      const unit = byUnit.get(a.unitId);
-      const leaf = unit?.leaves.get(a.code);
-      if (!unit || !leaf) return [];
-      const state = queueState({
-        reportedStatus: unit.items.get(a.code)?.status ?? null,
-        scored: scoreOf(unit, period, a.code, a.raterId, leaf) !== undefined,
-      });
-      return [{ a, leaf, state }];
-    });
-    const raterIds = [...new Set(rated.map((r) => r.a.raterId))].sort();
-    const sheets = await Promise.all(raterIds.map((id) => getSheet(db, year, id, period)));
-    const byRater = countBy(
-      rated,
-      (r) => r.a.raterId,
-      (r) => r.state,
-    );
-    const byCode = countBy(
-      rated,
-      (r) => r.a.code,
-      (r) => r.state,
-    );
-    const names = new Map(rated.map((r) => [r.a.code, r.leaf.name]));
-    const groups = units.flatMap((unit) =>
-      [...unit.leaves.values()]
-        .filter((leaf) => leaf.rule.type === 'rating')
-        .map((leaf) => ({
-          unitId: unit.unitId,
-          code: leaf.code,
-          period,
-          wCents: wCentsOf(leaf),
-          marks: unit.facts.ratings
-            .filter((r) => r.period === period && r.code === leaf.code)
-            .flatMap((r) => {
-              const cents = ratingCents(leaf, r);
-              return cents === undefined ? [] : [{ raterId: r.raterId, cents }];
-            }),
-        })),
-    );
-    return c.json(
-      {
-        year,
-        period,
-        byRater: raterIds.map((raterId, i) => ({
-          raterId,
-          name: users.find((u) => u.id === raterId)?.name ?? raterId,
-          finalized: sheets[i]?.state === 'finalized',
-          ...(byRater.get(raterId) ?? { scored: 0, pending: 0, returned: 0 }),
-        })),
-        byIndicator: [...byCode.entries()]
-          .sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }))
-          .map(([code, counts]) => ({ code, name: names.get(code) ?? code, ...counts })),
-        spreadAlerts: spreadAlerts(groups),
-      },
-      200,
-    );
+    return c.json(scoringProgress({ year, period, assignments, units, users, sheets }), 200);
   });

@@ -17,7 +17,7 @@ import { AppError, ValidationError } from '../../errors';
 import { TemplateSummarySchema, TemplateViewSchema, TemplateWriteSchema } from '../../schemas/template';
 import { MAX_IMPORT_BODY_BYTES } from '../body-limit';
 import type { AppEnv } from '../env';
-import { body, json, YearParams } from '../openapi';
+import { body, errorResponse, json, YearParams } from '../openapi';
 import { protectedRoute } from '../route';
 
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -38,14 +38,14 @@ const getRoute = protectedRoute('templates.read', {
   path: '/years/{year}/templates/{categoryId}',
   summary: '一个类别的指标模板，含分值合计和全部校验问题',
   request: { params: TemplateParams },
-  responses: { 200: json(TemplateViewSchema, '模板'), 404: json(z.any(), '尚未建立') },
+  responses: { 200: json(TemplateViewSchema, '模板'), 404: errorResponse('尚未建立') },
 });
 const putRoute = protectedRoute('templates.write', {
   method: 'put',
   path: '/years/{year}/templates/{categoryId}',
   summary: '保存指标模板（不带 version 为新建；有问题也可保存，但不能用于生成责任书）',
   request: { params: TemplateParams, ...body(TemplateWriteSchema) },
-  responses: { 200: json(TemplateViewSchema, '已保存'), 409: json(z.any(), '已存在或版本冲突') },
+  responses: { 200: json(TemplateViewSchema, '已保存'), 409: errorResponse('已存在或版本冲突') },
 });
 const copyRoute = protectedRoute('templates.write', {
   method: 'post',
@@ -61,7 +61,7 @@ const copyRoute = protectedRoute('templates.write', {
       }),
     ),
   },
-  responses: { 200: json(TemplateViewSchema, '已复制'), 404: json(z.any(), '往年模板不存在') },
+  responses: { 200: json(TemplateViewSchema, '已复制'), 404: errorResponse('往年模板不存在') },
 });
 const exportRoute = protectedRoute('templates.read', {
   method: 'get',
@@ -107,14 +107,9 @@ const importRoute = protectedRoute('templates.write', {
   },
   responses: {
     200: json(z.object({ templates: z.array(TemplateSummarySchema) }), '已导入'),
-    413: json(z.any(), '文件过大'),
+    413: errorResponse('文件过大'),
   },
 });
-
-const actorOf = (c: { get: (key: 'principal') => { userId: string; name: string } }) => {
-  const { userId, name } = c.get('principal');
-  return { userId, name };
-};
 
 /** The workbook's bytes from either body form, refusing what is too large to read here. */
 const workbookBytes = async (request: Request, parsed: { fileBase64?: string }): Promise<Uint8Array> => {
@@ -163,7 +158,7 @@ export const templateRoutes = new OpenAPIHono<AppEnv>()
     const saved = await saveTemplate(
       db,
       { year, categoryId, ...input },
-      { ...(version === undefined ? {} : { expectedVersion: version }), actor: actorOf(c), at: now() },
+      { ...(version === undefined ? {} : { expectedVersion: version }), actor: c.var.actor, at: now() },
     );
     return c.json(templateView(saved, await viewContext(db, year)), 200);
   })
@@ -176,7 +171,7 @@ export const templateRoutes = new OpenAPIHono<AppEnv>()
       categoryId,
       fromYear,
       expectedVersion: version,
-      actor: actorOf(c),
+      actor: c.var.actor,
       at: now(),
     });
     return c.json(templateView(copied, await viewContext(db, year)), 200);
@@ -196,7 +191,7 @@ export const templateRoutes = new OpenAPIHono<AppEnv>()
     const { year } = c.req.valid('param');
     const parsed = c.req.valid('json');
     const bytes = await workbookBytes(c.req.raw, typeof parsed === 'object' ? parsed : {});
-    const templates = await importTemplateWorkbook(db, { year, data: bytes, actor: actorOf(c), at: now() });
+    const templates = await importTemplateWorkbook(db, { year, data: bytes, actor: c.var.actor, at: now() });
     return c.json(
       {
         templates: templates.map(({ dimensions: _d, unitTargets: _u, problems, ...summary }) => ({

@@ -10,7 +10,7 @@ import { ReadinessSchema, YearMoveRefusalSchema } from '../../schemas/readiness'
 import { AcknowledgementSchema, YearSchema, YearSettingsSchema, YearStateSchema } from '../../schemas/year';
 import { moveYear, readinessOf } from '../../years/move-year';
 import type { AppEnv } from '../env';
-import { body, json, YearParams } from '../openapi';
+import { body, errorResponse, json, YearParams } from '../openapi';
 import { protectedRoute } from '../route';
 
 const listYearsRoute = protectedRoute('years.read', {
@@ -35,7 +35,7 @@ const createYearRoute = protectedRoute('years.write', {
   request: { ...body(NewYearSchema) },
   responses: {
     201: { description: '已创建', content: { 'application/json': { schema: YearSchema } } },
-    409: { description: '年度已存在', content: { 'application/json': { schema: z.any() } } },
+    409: errorResponse('年度已存在'),
   },
 });
 const getYearRoute = protectedRoute('years.read', {
@@ -95,8 +95,8 @@ const updateSettingsRoute = protectedRoute('years.write', {
   request: { params: YearParams, ...body(YearSettingsUpdateSchema) },
   responses: {
     200: json(YearSchema, '已保存'),
-    404: json(z.any(), '年度不存在'),
-    409: json(z.any(), '年度已不在年初设置阶段，或版本冲突'),
+    404: errorResponse('年度不存在'),
+    409: errorResponse('年度已不在年初设置阶段，或版本冲突'),
   },
 });
 

@@ -1,5 +1,5 @@
 /**
- * The year (and period) a daily-work page shows (季度上报, 考核评分, 上报进度, 检查记录, 加扣分与否决): `?year=`
+ * The year (and period) a daily-work page shows (季度上报, 考核评分, 上报进度, 检查记录, 加减分与否决): `?year=`
  * when given, else the year under way (not one just set up), with a chooser that reaches every year
  * and keeps the choice in the address (replaced, so reload and links show the same year).
  */

@@ -35,7 +35,7 @@ export const YearSettings = ({ year }: { year: Year }) => (
     </dd>
     <dt>加分上限</dt>
     <dd>{formatPoints(year.bonusCapCents)}</dd>
-    <dt>扣分上限</dt>
+    <dt>减分上限</dt>
     <dd>{year.penaltyCapCents === null ? '不设上限' : formatPoints(year.penaltyCapCents)}</dd>
     <dt>优秀等次比例</dt>
     <dd>每类单位的 {year.excellentQuotaPercent}%（向下取整，至少 1 个）</dd>

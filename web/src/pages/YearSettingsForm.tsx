@@ -46,7 +46,7 @@ const LABELS: Values = {
   ...Object.fromEntries(QUARTERS.map((q) => [`periodWeights.${q}`, `${PERIOD_LABELS[q]}权重`])),
   periodWeights: '季度权重',
   bonusCapCents: '加分上限',
-  penaltyCapCents: '扣分上限',
+  penaltyCapCents: '减分上限',
   excellentQuotaPercent: '优秀等次比例',
   publicityDays: '公示天数',
   ...Object.fromEntries(

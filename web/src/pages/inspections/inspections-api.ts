@@ -82,7 +82,7 @@ export const RECTIFICATION_STATE_LABELS: Record<Rectification['state'], string> 
 };
 export const PROPOSAL_KIND_LABELS: Record<Proposal['kind'], string> = {
   bonus: '加分',
-  penalty: '扣分',
+  penalty: '减分',
   veto: '一票否决',
 };
 export const PROPOSAL_STATE_LABELS: Record<Proposal['state'], string> = {

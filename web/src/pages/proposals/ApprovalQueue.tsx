@@ -129,7 +129,7 @@ export const ApprovalQueue = ({ year, names }: { year: number; names: Map<string
         />
       )}
       {proposals.length === 0 ? (
-        <EmptyState title="没有待审批的加分、扣分或一票否决提议" />
+        <EmptyState title="没有待审批的加分、减分或一票否决提议" />
       ) : (
         <DataTable
           caption="待审批的提议"

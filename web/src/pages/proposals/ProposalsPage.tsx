@@ -1,6 +1,6 @@
 /**
- * 加扣分与否决: a unit head proposes a bonus (加分) for their own unit; an inspector or the admin a
- * penalty (扣分) or a veto (一票否决, confirmed first). Evidence files are chosen with the proposal
+ * 加减分与否决: a unit head proposes a bonus (加分) for their own unit; an inspector or the admin a
+ * penalty (减分) or a veto (一票否决, confirmed first). Evidence files are chosen with the proposal
  * and uploaded to it once it is created. Below, the user's proposals and their state; evidence can
  * be added or removed until the admin decides.
  */
@@ -305,7 +305,7 @@ export const ProposalsPage = ({ user }: { user: Me }) => {
   const mayPropose = kindsFor(user).length > 0;
   return (
     <div class="stack" key={year}>
-      <PageHeader title="加扣分与否决">{year} 年度加分、扣分与一票否决提议，由考核办审批</PageHeader>
+      <PageHeader title="加减分与否决">{year} 年度加分、减分与一票否决提议，由考核办审批</PageHeader>
       <YearSwitch id="proposals-year" years={years} value={year} onChange={setChosen} />
       {saved && <Notice>{saved}</Notice>}
       {mayPropose && (

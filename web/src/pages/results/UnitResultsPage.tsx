@@ -134,10 +134,10 @@ const UnitReport = ({ view }: { view: UnitResultsView }) => {
             </dd>
           </div>
           <div>
-            <dt>扣分</dt>
+            <dt>减分</dt>
             <dd>
               {formatPoints(unit.penaltyAppliedCents)}
-              {penaltyCapped && `（扣分合计 ${formatScore(unit.penaltyCents)}，已按上限封顶）`}
+              {penaltyCapped && `（减分合计 ${formatScore(unit.penaltyCents)}，已按上限封顶）`}
             </dd>
           </div>
           <div>
@@ -184,7 +184,7 @@ const UnitReport = ({ view }: { view: UnitResultsView }) => {
             ))}
             {unit.penalties.map((p) => (
               <li key={`p-${p.title}`}>
-                扣分：{p.title} −{formatScore(p.pointsCents)}
+                减分：{p.title} −{formatScore(p.pointsCents)}
               </li>
             ))}
           </ul>

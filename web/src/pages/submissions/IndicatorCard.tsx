@@ -110,11 +110,13 @@ export const IndicatorCard = ({
     setError(null);
     try {
       onItem(
-        await submissionsApi.review(refs, indicator.code, {
-          decision,
-          version: item.version,
-          ...(decision === 'return' ? { reason } : {}),
-        }),
+        await submissionsApi.review(
+          refs,
+          indicator.code,
+          decision === 'return'
+            ? { decision, reason, version: item.version }
+            : { decision, version: item.version },
+        ),
       );
       setReturning(false);
       setReason('');

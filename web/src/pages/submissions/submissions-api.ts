@@ -6,15 +6,18 @@ import type {
   DownloadLink,
   EvidenceFile,
   Extension,
+  ItemWrite,
   NotificationList,
   Progress,
+  Review,
   SubmissionItem,
   SubmitResult,
+  UploadRequest,
   UploadTicket,
   Worksheet,
 } from '../../../../shared/schemas/submission';
 import type { Period } from '../../../../shared/schemas/year';
-import { apiFetch } from '../../api';
+import { apiFetch, call as send } from '../../api';
 
 export type {
   EvidenceFile,
@@ -30,27 +33,6 @@ export type {
 export type WorksheetRow = Worksheet['rows'][number];
 export type ReportedValue = SubmissionItem['value'];
 
-const send = async <T>(
-  path: string,
-  method = 'GET',
-  body?: unknown,
-  headers: Record<string, string> = {},
-  options: Pick<RequestInit, 'keepalive'> = {},
-) => {
-  const response = await apiFetch(
-    path,
-    body === undefined
-      ? { method, headers, ...options }
-      : {
-          method,
-          body: JSON.stringify(body),
-          headers: { 'content-type': 'application/json', ...headers },
-          ...options,
-        },
-  );
-  return (response.status === 204 ? undefined : await response.json()) as T;
-};
-
 const seg = (value: string | number) => encodeURIComponent(String(value));
 const unitPeriod = (year: number, unitId: string, period: Period) =>
   `/api/years/${seg(year)}/units/${seg(unitId)}/periods/${period}`;
@@ -65,25 +47,20 @@ export interface Ref {
 
 export const submissionsApi = {
   worksheet: (r: Ref) => send<Worksheet>(`${unitPeriod(r.year, r.unitId, r.period)}/worksheet`),
-  save: (r: Ref, code: string, body: { value: ReportedValue; narrative: string; version: number }) =>
-    send<SubmissionItem>(item(r.year, r.unitId, r.period, code), 'PUT', body, {}, { keepalive: true }),
+  save: (r: Ref, code: string, body: ItemWrite) =>
+    send<SubmissionItem>(item(r.year, r.unitId, r.period, code), 'PUT', body, { keepalive: true }),
   /** The key is made once per user action and reused on retries: the server writes once. */
   submit: (r: Ref, idempotencyKey: string) =>
     send<SubmitResult>(
       `${unitPeriod(r.year, r.unitId, r.period)}/submission`,
       'POST',
       {},
-      {
-        'idempotency-key': idempotencyKey,
-      },
+      { headers: { 'idempotency-key': idempotencyKey } },
     ),
-  review: (r: Ref, code: string, body: { decision: 'accept' | 'return'; reason?: string; version: number }) =>
+  review: (r: Ref, code: string, body: Review) =>
     send<SubmissionItem>(`${item(r.year, r.unitId, r.period, code)}/review`, 'POST', body),
-  requestUpload: (
-    r: Ref,
-    code: string,
-    file: { name: string; size: number; contentType: string; sha256: string },
-  ) => send<UploadTicket>(`${item(r.year, r.unitId, r.period, code)}/files`, 'POST', file),
+  requestUpload: (r: Ref, code: string, file: UploadRequest) =>
+    send<UploadTicket>(`${item(r.year, r.unitId, r.period, code)}/files`, 'POST', file),
   completeUpload: (r: Ref, code: string, fileId: string) =>
     send<EvidenceFile>(`${item(r.year, r.unitId, r.period, code)}/files/${seg(fileId)}/complete`, 'POST'),
   removeFile: (r: Ref, code: string, fileId: string) =>

@@ -2,12 +2,12 @@
  * The calls of the satisfaction survey page (满意度测评), on the checklist page's `send`. Types only
  * from the shared schemas: no zod in the bundle.
  */
-import type { SurveyResult } from '../../../../shared/schemas/inspection';
+import type { SurveyEntry, SurveyResult } from '../../../../shared/schemas/inspection';
 import type { Period } from '../../../../shared/schemas/year';
 import { templatesApi } from '../agreements/agreements-api';
 import { seg, send, type Upload } from '../checklist/checklist-api';
 
-export type { Period, SurveyResult };
+export type { Period, SurveyEntry, SurveyResult };
 
 /** An indicator a survey can fill: a rate leaf of the year's templates, and the categories that have it. */
 export interface SurveyIndicator {
@@ -41,12 +41,6 @@ const indicators = async (year: number): Promise<SurveyIndicator[]> => {
     (a, b) => satisfaction(a) - satisfaction(b) || a.code.localeCompare(b.code, 'zh-CN', { numeric: true }),
   );
 };
-
-export interface SurveyEntry {
-  code: string;
-  respondents: number;
-  satisfied: number;
-}
 
 export const surveysApi = {
   indicators,

@@ -1,0 +1,38 @@
+/** The API's views of results beside the engine's output: one unit's page and the published versions. */
+import { z } from '@hono/zod-openapi';
+import { CategoryResultSchema, UnitResultSchema } from './results';
+import { PeriodSchema } from './scenario';
+
+/** A published (frozen) version of a year's results, as listed. */
+export const PublishedSnapshotSchema = z
+  .object({
+    year: z.number(),
+    version: z.number(),
+    publishedAt: z.string(),
+    publishedBy: z.string(),
+    sha256: z.string(),
+    scenarioSha256: z.string(),
+    resultsSha256: z.string(),
+    replaces: z.object({ version: z.number(), reason: z.string() }).optional(),
+  })
+  .openapi('PublishedSnapshot');
+export type PublishedSnapshot = z.infer<typeof PublishedSnapshotSchema>;
+
+/** One unit's line, its category and its quarter trend (GET …/units/{unitId}/results). */
+export const UnitResultsViewSchema = z
+  .object({
+    year: z.number(),
+    asOfPeriod: PeriodSchema,
+    category: CategoryResultSchema.pick({
+      categoryId: true,
+      name: true,
+      unitCount: true,
+      excellentQuota: true,
+    }),
+    unit: UnitResultSchema,
+    trend: z.array(
+      z.object({ period: PeriodSchema, finalCents: z.number(), baseCents: z.number(), rank: z.number() }),
+    ),
+  })
+  .openapi('UnitResultsView');
+export type UnitResultsView = z.infer<typeof UnitResultsViewSchema>;
