@@ -34,6 +34,8 @@ export const POLICY = {
   'evidence.read': ['admin', 'leader', 'reporter', 'unit_head', 'rater'],
   'extensions.write': ['admin'],
   'progress.read': ['admin', 'leader'],
+  // Rater consistency: the admin and leaders see every rater's line; a rater sees their own.
+  'consistency.read': ['admin', 'leader', 'rater'],
   'notifications.read': ['admin', 'reporter', 'unit_head', 'rater', 'inspector', 'leader'],
   // Committee scoring: the admin assigns raters and reopens sheets; raters score what they are assigned.
   'assignments.read': ['admin', 'leader'],
@@ -73,6 +75,10 @@ export const isAllowed = (principal: Principal, action: Action): boolean =>
 export const assertAllowed = (principal: Principal, action: Action): void => {
   if (!isAllowed(principal, action)) throw new ForbiddenError();
 };
+
+/** May the principal read every rater's consistency line (not only their own)? */
+export const canSeeAllRaterLines = (principal: Principal): boolean =>
+  principal.roles.some((r) => r === 'admin' || r === 'leader');
 
 /** Roles that see every unit; everyone else sees their own unit only (raters/inspectors: assigned ones). */
 const ALL_UNIT_ROLES: readonly Role[] = ['admin', 'leader'];

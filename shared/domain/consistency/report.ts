@@ -17,22 +17,30 @@ export interface ConsistencyReport {
 }
 
 /**
+ * Builds the report; with `onlyRater`, that rater's line and sensitivity only (no indicator lines).
  * Builds the whole report. Throws `InvalidScenarioError` when the scenario cannot be scored.
  * @example buildConsistencyReport(scenario).raters.filter((r) => r.flag) // the flagged raters
  */
 export const buildConsistencyReport = (
   scenario: Scenario,
-  { period, thresholds = DEFAULT_THRESHOLDS }: { period?: Period; thresholds?: ConsistencyThresholds } = {},
+  {
+    period,
+    thresholds = DEFAULT_THRESHOLDS,
+    onlyRater,
+  }: { period?: Period; thresholds?: ConsistencyThresholds; onlyRater?: string } = {},
 ): ConsistencyReport => {
   const actual = computeResults(scenario);
   const items = ratedItems(scenario, period);
-  const raters = raterConsistency(items, thresholds);
+  // The rater's own line is measured against everyone's marks; only the others' lines are left out.
+  const raters = raterConsistency(items, thresholds).filter(
+    (r) => onlyRater === undefined || r.raterId === onlyRater,
+  );
   return {
     year: scenario.year,
     period: period ?? null,
     thresholds,
     raters,
-    indicators: indicatorAgreement(items, thresholds),
+    indicators: onlyRater === undefined ? indicatorAgreement(items, thresholds) : [],
     sensitivity: outcomeSensitivity(
       scenario,
       actual,

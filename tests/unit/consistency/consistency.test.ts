@@ -224,3 +224,15 @@ describe('outcome sensitivity', () => {
     expect(report).toMatchObject({ period: 'Q1', raters: [], indicators: [] });
   });
 });
+
+describe('a rater’s own report', () => {
+  it('holds their line, measured against everyone, and their sensitivity only', () => {
+    // Act
+    const report = buildConsistencyReport(consistencyScenario(), { onlyRater: 'b' });
+
+    // Assess
+    expect(report.raters.map((r) => [r.raterId, r.leniencyBp])).toEqual([['b', -950]]);
+    expect(report.indicators).toEqual([]);
+    expect(report.sensitivity.map((s) => s.raterId)).toEqual(['b']);
+  });
+});
