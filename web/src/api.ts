@@ -12,10 +12,13 @@
  */
 import type { z } from '@hono/zod-openapi';
 import type { Principal } from '../../shared/auth/roles';
+import type { ConsistencyReportView } from '../../shared/schemas/consistency';
 import type { DraftDetail, DraftHeaderView } from '../../shared/schemas/drafts';
 import type { Category, Unit, UnitInput, UnitUpdateSchema, User } from '../../shared/schemas/org';
 import type { Results, UnitResult } from '../../shared/schemas/results';
 import type { Period, Year, YearState } from '../../shared/schemas/year';
+
+export type { ConsistencyReportView };
 
 export interface ErrorDetail {
   path: string;
@@ -202,6 +205,11 @@ export const api = {
   users: { list: () => call<User[]>('/api/users') },
   results: {
     get: (year: number, asOf: Period) => call<Results>(`/api/years/${segment(year)}/results?asOf=${asOf}`),
+    /** The rater consistency report; `period` null for the whole year. */
+    consistency: (year: number, period: Period | null) =>
+      call<ConsistencyReportView>(
+        `/api/years/${segment(year)}/consistency${period ? `?period=${period}` : ''}`,
+      ),
     unit: (year: number, unitId: string, asOf: Period) =>
       call<UnitResultsView>(`/api/years/${segment(year)}/units/${segment(unitId)}/results?asOf=${asOf}`),
     /** The xlsx as a Blob (fetched with the token; the page saves it via an object URL). */
