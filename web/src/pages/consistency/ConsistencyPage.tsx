@@ -12,7 +12,10 @@ import { ErrorBanner } from '../../components/ErrorBanner';
 import { Link } from '../../components/Link';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
+import { SelectField } from '../../components/SelectField';
+import { useYearChoice } from '../../components/YearChoice';
 import { formatScore } from '../../format';
+import { PERIOD_LABELS } from '../../labels';
 import { useResource } from '../../use-resource';
 import { PERIODS } from '../results/results-model';
 
@@ -159,44 +162,28 @@ const ReportView = ({ year, period }: { year: number; period: Period | null }) =
   );
 };
 
+/** The whole year or one period; the year comes from `?year=` or the year under way (YearChoice). */
+const PERIOD_OPTIONS = [['all', '全年'] as const, ...PERIODS.map((p) => [p, PERIOD_LABELS[p]] as const)];
+
 const Chooser = ({ years }: { years: Year[] }) => {
-  const initial = years.find((y) => y.state !== 'setup') ?? years[0]!;
-  const [year, setYear] = useState(initial.year);
-  const [period, setPeriod] = useState<Period | null>(null);
+  const { year, chooser } = useYearChoice(years, 'consistency-year');
+  const [period, setPeriod] = useState<Period | 'all'>('all');
+  if (!year) return <EmptyState title="尚无考核年度" />;
+  const chosen = period === 'all' ? null : period;
   return (
     <>
       <form class="filters" onSubmit={(e) => e.preventDefault()}>
-        <div class="field inline-field">
-          <label for="consistency-year">考核年度</label>
-          <select
-            id="consistency-year"
-            value={String(year)}
-            onChange={(e) => setYear(Number(e.currentTarget.value))}
-          >
-            {years.map((y) => (
-              <option key={y.year} value={String(y.year)}>
-                {y.year} 年度
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field inline-field">
-          <label for="consistency-period">考核期</label>
-          <select
-            id="consistency-period"
-            value={period ?? ''}
-            onChange={(e) => setPeriod((e.currentTarget.value || null) as Period | null)}
-          >
-            <option value="">全年</option>
-            {PERIODS.map((p) => (
-              <option key={p} value={p}>
-                {p}
-              </option>
-            ))}
-          </select>
-        </div>
+        {chooser}
+        <SelectField
+          inline
+          id="consistency-period"
+          label="考核期"
+          value={period}
+          options={PERIOD_OPTIONS}
+          onChange={setPeriod}
+        />
       </form>
-      <ReportView key={`${year}-${period}`} year={year} period={period} />
+      <ReportView key={`${year.year}-${period}`} year={year.year} period={chosen} />
     </>
   );
 };
