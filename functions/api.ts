@@ -3,13 +3,14 @@ import { handle } from 'hono/aws-lambda';
 import { cognitoVerifier, oidcSettingsFromEnv, oidcVerifier } from '../shared/auth/verifier';
 import { createDb, dbConfigFromEnv } from '../shared/db/client';
 import { requiredEnv } from '../shared/env';
-import { createS3EvidenceStore } from '../shared/evidence/s3-store';
+import { lazyEvidenceStore } from '../shared/evidence/lazy-store';
 import { createApp } from '../shared/http/app';
 import { createLogger } from '../shared/http/logger';
 import { lambdaPublisher } from '../shared/publication/lambda-publisher';
 
 /** The bureau's OpenID Connect provider when CDK configured one (always in AWS China), else Cognito. */
 const oidc = oidcSettingsFromEnv();
+const evidenceBucket = requiredEnv('EVIDENCE_BUCKET');
 
 const app = createApp({
   db: createDb(dbConfigFromEnv()),
@@ -18,7 +19,10 @@ const app = createApp({
     : cognitoVerifier(requiredEnv('USER_POOL_ID'), requiredEnv('USER_POOL_CLIENT_ID')),
   logger: createLogger(),
   now: () => new Date(),
-  evidence: createS3EvidenceStore({ bucket: requiredEnv('EVIDENCE_BUCKET') }),
+  // The S3 client and what uploads need are loaded by the first request that touches a file.
+  evidence: lazyEvidenceStore(async () =>
+    (await import('../shared/evidence/s3-store')).createS3EvidenceStore({ bucket: evidenceBucket }),
+  ),
   publishSite: lambdaPublisher(requiredEnv('PUBLISH_FUNCTION_NAME')),
 });
 

@@ -1,40 +1,30 @@
 /**
- * The one Lambda function construct of Kaoping: a `NodejsFunction` with the runtime, architecture,
- * bundle format, logging and tracing fixed, so that every function is built and observed the same way.
+ * The one Lambda function construct of Kaoping: a function with the runtime, architecture, bundle
+ * (see ./bundle), logging and tracing fixed, so that every function is built and observed the same way.
  */
-import { Duration, Validations } from 'aws-cdk-lib';
+import { dirname } from 'node:path';
+import { AssetHashType, DockerImage, Duration, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import {
-  Charset,
-  LogLevel,
-  NodejsFunction,
-  type NodejsFunctionProps,
-  OutputFormat,
-} from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import { BUNDLE_ENTRY_FILE, bundleFunction } from './bundle';
 
-/**
- * An ESM bundle that contains the AWS SDK fails at start with `Dynamic require of "node:https"`:
- * some of its CommonJS dependencies call `require`, which ESM does not define. This banner defines it.
- */
-export const ESM_REQUIRE_BANNER =
-  "import{createRequire}from'module';const require=createRequire(import.meta.url);";
+export { ESM_REQUIRE_BANNER } from './bundle';
 
 export interface AppFunctionProps
-  extends Omit<NodejsFunctionProps, 'runtime' | 'architecture' | 'bundling' | 'role' | 'logGroup'> {
+  extends Omit<lambda.FunctionProps, 'runtime' | 'architecture' | 'code' | 'handler' | 'role' | 'logGroup'> {
   /** Absolute path of the TypeScript entry; it exports `handler`. */
   readonly entry: string;
 }
 
 /**
- * A Node.js 22 ARM64 function bundled by esbuild into one self-contained minified ESM file (the SDK
- * included, so the code runs with the versions it was tested with), with source maps, JSON logs kept
+ * A Node.js 22 ARM64 function bundled by esbuild into a self-contained minified ESM entry and lazily
+ * loaded chunks (the SDK included, so the code runs with the versions it was tested with), JSON logs kept
  * one year, active tracing, 1024 MB and 29 s (the HTTP API's integration limit). Its role is its own
  * and starts empty apart from writing its log group and traces: grant what it needs by intent.
  */
-export class AppFunction extends NodejsFunction {
+export class AppFunction extends lambda.Function {
   constructor(scope: Construct, id: string, props: AppFunctionProps) {
     const logGroup = new logs.LogGroup(scope, `${id}Logs`, { retention: logs.RetentionDays.ONE_YEAR });
     // An own role instead of the AWS managed AWSLambdaBasicExecutionRole, which may write to any log group.
@@ -44,6 +34,7 @@ export class AppFunction extends NodejsFunction {
     });
     logGroup.grantWrite(role);
 
+    const { entry, ...functionProps } = props;
     super(scope, id, {
       memorySize: 1024,
       timeout: Duration.seconds(29),
@@ -51,28 +42,27 @@ export class AppFunction extends NodejsFunction {
       loggingFormat: lambda.LoggingFormat.JSON,
       applicationLogLevelV2: lambda.ApplicationLogLevel.INFO,
       systemLogLevelV2: lambda.SystemLogLevel.WARN,
-      ...props,
-      environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },
+      ...functionProps,
       runtime: lambda.Runtime.NODEJS_22_X,
       architecture: lambda.Architecture.ARM_64,
       role,
       logGroup,
-      bundling: {
-        format: OutputFormat.ESM,
-        target: 'node22',
-        platform: 'node',
-        mainFields: ['module', 'main'],
-        banner: ESM_REQUIRE_BANNER,
-        minify: true,
-        sourceMap: true,
-        sourcesContent: false,
-        charset: Charset.UTF8,
-        // Warnings and errors only: the size table of every bundle drowns the synth output.
-        logLevel: LogLevel.WARNING,
-        // Bundle everything, the AWS SDK included: the bundle is self-contained and reproducible.
-        externalModules: [],
-        bundleAwsSDK: true,
-      },
+      handler: `${BUNDLE_ENTRY_FILE.replace(/\.mjs$/, '')}.handler`,
+      code: lambda.Code.fromAsset(dirname(entry), {
+        assetHashType: AssetHashType.OUTPUT,
+        bundling: {
+          // Never pulled: the bundle is always built here, by esbuild (./bundle), as `cdk synth` runs.
+          image: DockerImage.fromRegistry('public.ecr.aws/sam/build-nodejs22.x'),
+          // Names the entry, so that each function's bundle is its own in CDK's bundling cache.
+          command: ['esbuild', entry],
+          local: {
+            tryBundle: (outputDir) => {
+              bundleFunction(entry, outputDir);
+              return true;
+            },
+          },
+        },
+      }),
     });
 
     Validations.of(role).acknowledge({

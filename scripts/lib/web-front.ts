@@ -1,17 +1,29 @@
 /**
- * The local server's static part: the published ranking site under /rankings/ and the web front
- * for every other path, except /api/*: an unknown API path keeps the API's JSON 404.
+ * The local server's static part: the published ranking site under /rankings/ (a year not published,
+ * or any missing page of it, answers the site's 尚未发布 page with 404) and the web front for every
+ * other path, except /api/*: an unknown API path keeps the API's JSON 404.
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import { renderNotPublishedPage } from '../../shared/domain/publication/render-site';
 import type { AppEnv } from '../../shared/http/env';
+import { BUREAU_NAME, NOT_PUBLISHED_PAGE } from '../../shared/publication/publish';
 
 export const mountWebFront = (app: OpenAPIHono<AppEnv>, dirs: { webDir: string; rankingsDir: string }) => {
   app.use(
     '/rankings/*',
     serveStatic({ root: dirs.rankingsDir, rewriteRequestPath: (p) => p.replace(/^\/rankings/, '') }),
   );
+  app.get('/rankings/*', (c) => {
+    const written = resolve(dirs.rankingsDir, NOT_PUBLISHED_PAGE);
+    const body = existsSync(written)
+      ? readFileSync(written, 'utf8')
+      : renderNotPublishedPage(BUREAU_NAME, []);
+    return c.html(body, 404);
+  });
   const webFront = serveStatic({ root: dirs.webDir });
   // Client-side routes (/agreements, /units/…) all load the same page.
   const singlePage = serveStatic({ root: dirs.webDir, path: 'index.html' });

@@ -13,6 +13,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { nextOpenPeriod } from '../domain/agreements/in-force';
 import {
   type Actor,
   decideAmendment,
@@ -28,9 +29,11 @@ import type { AdminTransition } from '../domain/agreements/state-machine';
 import { templateProblems } from '../domain/agreements/validate';
 import { NotFoundError, StaleVersionError, ValidationError } from '../errors';
 import type { Agreement, AgreementVersion, Amendment, Customisation } from '../schemas/agreement';
+import type { Period } from '../schemas/year';
 import type { Db } from './client';
 import { getItem, queryPrefix, replaceVersioned, transact } from './items';
 import { agreementIndexes, agreementKey, agreementVersionKey, amendmentKey, templateKey } from './keys';
+import { type NewNotification, notificationRecord } from './notification-repo';
 import { listCategories, listUnits } from './org-repo';
 import { requireTemplate, requireWritableYear } from './template-repo';
 
@@ -346,6 +349,8 @@ export const proposeUnitAmendment = async (
     expectedVersion: number;
     reason: string;
     customisation: Customisation;
+    /** Default: the first period whose window has not closed at `at`. */
+    effectiveFrom?: Period;
     actor: Actor;
     at: Date;
   },
@@ -358,6 +363,7 @@ export const proposeUnitAmendment = async (
     id: amendmentId(agreement),
     reason,
     customisation,
+    effectiveFrom: input.effectiveFrom ?? nextOpenPeriod(yearItem.periods, at),
     actor,
     at,
     periodWeights: yearItem.periodWeights,
@@ -391,6 +397,8 @@ export const decideUnitAmendment = async (
     note?: string;
     actor: Actor;
     at: Date;
+    /** Told of an approval (the unit head must sign again), written with the decision. */
+    notify?: (amendment: Amendment) => Promise<NewNotification[]>;
   },
 ): Promise<{ agreement: Agreement; amendment: Amendment }> => {
   const { year, unitId, expectedVersion, approve, note, actor, at } = input;
@@ -414,6 +422,11 @@ export const decideUnitAmendment = async (
     },
   ];
   if (decided.version) writes.push(putVersion(db, decided.version));
+  if (decided.version && input.notify) {
+    for (const note of await input.notify(decided.amendment)) {
+      writes.push({ Put: { TableName: db.tableName, Item: notificationRecord(note) } });
+    }
+  }
   await transact(db, writes, '责任书已被他人修改，请刷新后重试');
   return { agreement: { ...decided.agreement, version: expectedVersion + 1 }, amendment: decided.amendment };
 };

@@ -14,6 +14,31 @@ const item = (o: Objection) => ({
   ...o,
 });
 
+/** Writes `next` if the stored objection is still at `expected` (version and state), with its notifications. */
+const saveWithNotes = (
+  db: Db,
+  next: Objection,
+  expected: { version: number; state: Objection['state'] },
+  notes: readonly NewNotification[],
+  staleMessage: string,
+) =>
+  transact(
+    db,
+    [
+      {
+        Put: {
+          TableName: db.tableName,
+          Item: item(next),
+          ConditionExpression: '#v = :v AND #s = :s',
+          ExpressionAttributeNames: { '#v': 'version', '#s': 'state' },
+          ExpressionAttributeValues: { ':v': expected.version, ':s': expected.state },
+        },
+      },
+      ...notes.map((n) => ({ Put: { TableName: db.tableName, Item: notificationRecord(n) } })),
+    ],
+    staleMessage,
+  );
+
 export const fileObjection = async (
   db: Db,
   input: Omit<Objection, 'id' | 'state' | 'version'>,
@@ -53,7 +78,8 @@ export const decideObjection = async (
     decision: { by: decision.by, at: decision.at.toISOString(), reason: decision.reason },
     version: decision.expectedVersion + 1,
   };
-  const verdict = decision.state === 'upheld' ? '申诉成立，将重新评分' : '申诉不成立';
+  const verdict =
+    decision.state === 'upheld' ? '申诉成立，已交考核组重新评分，重新计算后将告知得分变化' : '申诉不成立';
   const notes: NewNotification[] = notifyUserIds.map((userId) => ({
     id: noteId(decision.at),
     userId,
@@ -64,21 +90,44 @@ export const decideObjection = async (
     link: `/results/units/${objection.unitId}?year=${objection.year}`,
     createdAt: decision.at.toISOString(),
   }));
-  await transact(
+  await saveWithNotes(
     db,
-    [
-      {
-        Put: {
-          TableName: db.tableName,
-          Item: item(next),
-          ConditionExpression: '#v = :v AND #s = :open',
-          ExpressionAttributeNames: { '#v': 'version', '#s': 'state' },
-          ExpressionAttributeValues: { ':v': decision.expectedVersion, ':open': 'open' },
-        },
-      },
-      ...notes.map((n) => ({ Put: { TableName: db.tableName, Item: notificationRecord(n) } })),
-    ],
+    next,
+    { version: decision.expectedVersion, state: 'open' },
+    notes,
     '申诉已被他人处理，请刷新后查看',
+  );
+  return next;
+};
+
+/**
+ * Records that a new draft version answers an upheld objection (its rescoring task is done) and tells
+ * the objector the indicator's score before and after, in one transaction; an objection changed
+ * meanwhile is refused.
+ */
+export const answerObjection = async (
+  db: Db,
+  objection: Objection,
+  answer: NonNullable<Objection['answer']>,
+  message: string,
+): Promise<Objection> => {
+  const next: Objection = { ...objection, answer, version: objection.version + 1 };
+  const note: NewNotification = {
+    id: noteId(new Date(answer.at)),
+    userId: objection.filedBy,
+    unitId: objection.unitId,
+    kind: 'objection',
+    title: `申诉重新评分结果：${objection.leafName}`,
+    body: message,
+    link: `/results/units/${objection.unitId}?year=${objection.year}`,
+    createdAt: answer.at,
+  };
+  await saveWithNotes(
+    db,
+    next,
+    { version: objection.version, state: 'upheld' },
+    [note],
+    '申诉已被他人修改，请刷新后查看',
   );
   return next;
 };

@@ -5,7 +5,7 @@
  * and their sheet of the period is still open. So a stale write, a finalized sheet or a withdrawn
  * assignment changes nothing and leaves no audit entry.
  */
-import { isScored, toScenarioAgreement } from '../domain/results/agreement-to-scenario';
+import { scoringLeavesInPeriod } from '../domain/results/agreement-to-scenario';
 import { ConflictError, ForbiddenError, StaleVersionError } from '../errors';
 import type { RatingRecord, UnitFacts, Verification } from '../schemas/facts';
 import type { Leaf } from '../schemas/scenario';
@@ -108,11 +108,8 @@ export const getScoringLeaf = async (
   code: string,
 ): Promise<Leaf | undefined> => {
   const agreement = await getAgreement(db, year, unitId);
-  if (!agreement || !isScored(agreement)) return undefined;
-  const leaf = toScenarioAgreement(agreement)
-    .indicators.flatMap((d) => d.leaves)
-    .find((l) => l.code === code);
-  return leaf?.periods.includes(period) ? (leaf as Leaf) : undefined;
+  if (!agreement) return undefined;
+  return scoringLeavesInPeriod(agreement, period).find((l) => l.code === code);
 };
 
 /** What scoring needs of one unit in one period: its leaves, stored facts, reported items and files. */
@@ -135,10 +132,8 @@ export const loadUnitPeriods = (db: Db, year: number, period: Period, unitIds: r
       listFiles(db, p),
     ]);
     const leaves = new Map<string, Leaf>();
-    if (agreement && isScored(agreement)) {
-      for (const leaf of toScenarioAgreement(agreement).indicators.flatMap((d) => d.leaves)) {
-        if (leaf.periods.includes(period)) leaves.set(leaf.code, leaf as Leaf);
-      }
+    if (agreement) {
+      for (const leaf of scoringLeavesInPeriod(agreement, period)) leaves.set(leaf.code, leaf);
     }
     return {
       unitId,

@@ -21,6 +21,7 @@ import {
   nextStatus,
   statusesFor,
 } from '../domain/submissions/status';
+import { checkSubmission } from '../domain/submissions/submit-check';
 import { AppError, ConflictError, type ErrorDetail, NotFoundError, StaleVersionError } from '../errors';
 import type { Agreement } from '../schemas/agreement';
 import type {
@@ -121,22 +122,25 @@ export const listPeriodRecords = async (db: Db, year: number, period: Period) =>
  * each time, and eventually consistent, since a signed agreement changes only by an approved
  * amendment. The agreement repository owns the item; this is a read-only view of it.
  */
+/** What reporting reads of an agreement: enough to know which signed revision is in force when. */
+export type ReportingAgreement = Pick<Agreement, 'state' | 'revision' | 'dimensions' | 'inForce'>;
+
 export const getReportingAgreement = async (
   db: Db,
   year: number,
   unitId: string,
-): Promise<Pick<Agreement, 'state' | 'dimensions'> | undefined> => {
+): Promise<ReportingAgreement | undefined> => {
   const { Item } = await guard(() =>
     db.doc.send(
       new GetCommand({
         TableName: db.tableName,
         Key: agreementKey(year, unitId),
-        ProjectionExpression: '#state, dimensions',
+        ProjectionExpression: '#state, revision, dimensions, inForce',
         ExpressionAttributeNames: { '#state': 'state' },
       }),
     ),
   );
-  return Item as Pick<Agreement, 'state' | 'dimensions'> | undefined;
+  return Item as ReportingAgreement | undefined;
 };
 
 // ── items ──────────────────────────────────────────────────────────────────────────────────────
@@ -356,10 +360,11 @@ const idempotencyPut = (idem: Idempotency, body: unknown, at: Date): TxItem => (
 
 export class IncompleteSubmissionError extends AppError {
   constructor(details: ErrorDetail[]) {
+    // Each blank indicator once, in the message and as a detail at its path.
     super(
       409,
       'INCOMPLETE',
-      `还有 ${details.length} 项指标未填报完整，不能提交：${details[0]?.message ?? ''}`,
+      `还有 ${details.length} 项指标未填报完整，不能提交：${details.map((d) => d.message).join('；')}`,
       details,
     );
   }
@@ -400,21 +405,13 @@ const submitOnce = async (
   const [items, existing] = await Promise.all([listItems(db, p), getPeriodSubmission(db, p)]);
   const byCode = new Map(items.map((item) => [item.code, item]));
 
-  const missing: ErrorDetail[] = [];
-  for (const indicator of indicators) {
-    const item = byCode.get(indicator.code);
-    if (!item)
-      missing.push({
-        path: `items.${indicator.code}`,
-        message: `${indicator.code} ${indicator.name}：尚未填报`,
-      });
-    else if (isEditable(item.status) && indicator.needsValue && item.value === null) {
-      missing.push({
-        path: `items.${indicator.code}`,
-        message: `${indicator.code} ${indicator.name}：未填写填报值`,
-      });
-    }
-  }
+  const { blanks } = checkSubmission(
+    indicators.map((indicator) => ({ indicator, item: byCode.get(indicator.code) ?? null })),
+  );
+  const missing: ErrorDetail[] = blanks.map(({ indicator, item }) => ({
+    path: `items.${indicator.code}`,
+    message: `${indicator.code} ${indicator.name}（${item ? '未填写填报值' : '尚未填报'}）`,
+  }));
   if (missing.length > 0) throw new IncompleteSubmissionError(missing);
 
   const moves = indicators.flatMap((indicator) => {

@@ -6,8 +6,6 @@
 import type { Actor } from '../domain/agreements/lifecycle';
 import { formatTotalW, templateProblems } from '../domain/agreements/validate';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
-import { readTemplateWorkbook } from '../excel/read-template-workbook';
-import { writeTemplateWorkbook } from '../excel/write-template-workbook';
 import type { Category, Unit } from '../schemas/org';
 import type { PeriodWeights } from '../schemas/scenario';
 import type { Template, TemplateInput, TemplateView } from '../schemas/template';
@@ -154,6 +152,8 @@ export const workbookFor = async (
     .filter((t) => !categoryId || t.categoryId === categoryId)
     .sort((a, b) => (order.get(a.categoryId) ?? 0) - (order.get(b.categoryId) ?? 0));
   if (!blank && categoryId && chosen.length === 0) throw new NotFoundError(`${year} 年度该类别的指标模板`);
+  // The workbook code (and ExcelJS behind it) loads on first use, not at the API's cold start.
+  const { writeTemplateWorkbook } = await import('../excel/write-template-workbook');
   const bytes = await writeTemplateWorkbook({ year, categories, units, templates: chosen });
   const which = categoryId ? (categories.find((c) => c.id === categoryId)?.name ?? categoryId) : '';
   return { bytes, fileName: `${year}年度${which}指标模板${blank ? '（导入表）' : ''}.xlsx` };
@@ -174,6 +174,7 @@ export const importTemplateWorkbook = async (
     listTemplates(db, year),
   ]);
   const existing = new Map(listed.map((t) => [t.categoryId, t]));
+  const { readTemplateWorkbook } = await import('../excel/read-template-workbook');
   const read = await readTemplateWorkbook(data, {
     year,
     categories,

@@ -39,8 +39,13 @@ export const createYear = async (db: Db, year: Omit<Year, 'version'>): Promise<Y
 export const seedYear = (db: Db, year: Omit<Year, 'version'>) =>
   putIfAbsent(db, { ...yearKey(year.year), ...yearIndexes(year.year), entity: 'year', ...year });
 
-/** The year after a move one step forward; refuses a move that does not fit the current state (409). */
-const movedYear = (current: Year, to: YearState, by: string, at: Date): Year => {
+type Acknowledged = NonNullable<Year['history'][number]['acknowledged']>;
+
+/**
+ * The year after a move one step forward, its history entry keeping who, when and the warnings
+ * acknowledged; refuses a move that does not fit the current state (409).
+ */
+const movedYear = (current: Year, to: YearState, by: string, at: Date, acknowledged?: Acknowledged): Year => {
   const allowed = YEAR_TRANSITIONS[current.state];
   if (allowed !== to) {
     throw new ConflictError(
@@ -49,7 +54,8 @@ const movedYear = (current: Year, to: YearState, by: string, at: Date): Year => 
       'WRONG_STATE',
     );
   }
-  return { ...current, state: to, history: [...current.history, { state: to, at: at.toISOString(), by }] };
+  const entry = { state: to, at: at.toISOString(), by, ...(acknowledged?.length ? { acknowledged } : {}) };
+  return { ...current, state: to, history: [...current.history, entry] };
 };
 
 /**
@@ -63,14 +69,23 @@ export const advanceYear = async (
   expectedVersion: number,
   by: string,
   at: Date,
-): Promise<Year> => replaceYear(db, movedYear(await getYear(db, year), to, by, at), expectedVersion);
+  acknowledged?: Acknowledged,
+): Promise<Year> =>
+  replaceYear(db, movedYear(await getYear(db, year), to, by, at, acknowledged), expectedVersion);
 
 /**
  * The same move as a part of the caller's transaction (publication freezes its snapshot and moves
  * the year at once): the move happens with the caller's writes or not at all.
  */
-export const yearMoveTxItem = (db: Db, current: Year, to: YearState, by: string, at: Date): TxItem => {
-  const { version, ...next } = movedYear(current, to, by, at);
+export const yearMoveTxItem = (
+  db: Db,
+  current: Year,
+  to: YearState,
+  by: string,
+  at: Date,
+  acknowledged?: Acknowledged,
+): TxItem => {
+  const { version, ...next } = movedYear(current, to, by, at, acknowledged);
   return {
     Put: {
       TableName: db.tableName,

@@ -4,7 +4,6 @@
  * tell DOCX from XLSX).
  */
 import { createHash } from 'node:crypto';
-import { fileTypeFromBuffer } from 'file-type';
 import type { StoredObjectFacts } from './store';
 
 /** Bytes kept for type detection: a DOCX/XLSX names its parts in the first entries of the zip. */
@@ -24,6 +23,7 @@ export const inspectBytes = async (chunks: AsyncIterable<Uint8Array>): Promise<S
       sampled += part.byteLength;
     }
   }
+  const { fileTypeFromBuffer } = await import('file-type');
   const detected = await fileTypeFromBuffer(Buffer.concat(sample));
   return { size, sha256: hash.digest('hex'), detectedMime: detected?.mime ?? null };
 };

@@ -4,9 +4,12 @@
  * and each version is shown with what changed since the one before it.
  */
 import type { Db } from '../db/client';
+import { answerObjection } from '../db/objection-repo';
 import { type Draft, type DraftHeader, getDraft, listDrafts, saveDraft } from '../db/results-repo';
 import { canonicalJson } from '../domain/canonical-json';
 import { diffResults, type ResultsDiff } from '../domain/results/diff';
+import { objectionOutcome, outcomeMessage } from '../domain/results/objection-outcome';
+import type { Objection } from '../schemas/objection';
 import type { Results } from '../schemas/results';
 import { sha256Hex } from '../sha256';
 import { computeFrozen } from './publish';
@@ -66,4 +69,31 @@ export const draftView = async (db: Db, year: number, version: number): Promise<
       ? { against: previous.version, ...diffResults(JSON.parse(previous.resultsJson) as Results, results) }
       : null,
   };
+};
+
+/**
+ * The upheld objections a new draft names are answered by it: each records the version and the
+ * indicator's score before (the previous version) and after, and its objector is told.
+ */
+export const answerObjections = async (
+  db: Db,
+  draft: Pick<Draft, 'year' | 'version' | 'resultsJson' | 'computedAt'>,
+  objections: readonly Objection[],
+): Promise<Objection[]> => {
+  if (objections.length === 0 || draft.version < 2) return [];
+  const previous = JSON.parse((await getDraft(db, draft.year, draft.version - 1)).resultsJson) as Results;
+  const next = JSON.parse(draft.resultsJson) as Results;
+  const answered: Objection[] = [];
+  for (const objection of objections) {
+    const outcome = objectionOutcome(previous, next, draft.version, objection);
+    answered.push(
+      await answerObjection(
+        db,
+        objection,
+        { at: draft.computedAt, ...outcome },
+        outcomeMessage(objection.leafName, outcome),
+      ),
+    );
+  }
+  return answered;
 };

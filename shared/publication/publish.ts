@@ -16,6 +16,7 @@ import { canonicalJson } from '../domain/canonical-json';
 import {
   type PublishedSnapshotMeta,
   renderIndexPage,
+  renderNotPublishedPage,
   renderYearSite,
 } from '../domain/publication/render-site';
 import { computeResults, parseScenario } from '../domain/scoring';
@@ -71,6 +72,9 @@ export const freezeSnapshot = async (
   return snapshot;
 };
 
+/** The page of the site answered with 404 for a year not published (and any other missing path). */
+export const NOT_PUBLISHED_PAGE = '404.html';
+
 /** Writes the site of a year's newest snapshot and the index of all published years. */
 export const writePublishedSite = async (db: Db, store: SiteStore, year: number): Promise<number> => {
   const headers = await listSnapshots(db, year);
@@ -89,7 +93,12 @@ export const writePublishedSite = async (db: Db, store: SiteStore, year: number)
     title: `${year}年度卫生健康目标责任考核结果`,
     ...(snapshot.replaces ? { replaces: snapshot.replaces } : {}),
   };
-  const years = await listPublishedYears(db);
+  const years = (await listPublishedYears(db)).map((y) => ({
+    year: y.year,
+    version: y.version,
+    publishedAt: y.publishedAt,
+    title: `${y.year}年度卫生健康目标责任考核结果`,
+  }));
   const files = [
     ...renderYearSite(meta, {
       scenarioJson: snapshot.scenarioJson,
@@ -99,16 +108,12 @@ export const writePublishedSite = async (db: Db, store: SiteStore, year: number)
     {
       path: 'index.html',
       contentType: 'text/html; charset=utf-8',
-      body: renderIndexPage(
-        BUREAU_NAME,
-        years.map((y) => ({
-          year: y.year,
-          version: y.version,
-          publishedAt: y.publishedAt,
-          title: `${y.year}年度卫生健康目标责任考核结果`,
-        })),
-        'assets/ranking.css',
-      ),
+      body: renderIndexPage(BUREAU_NAME, years, 'assets/ranking.css'),
+    },
+    {
+      path: NOT_PUBLISHED_PAGE,
+      contentType: 'text/html; charset=utf-8',
+      body: renderNotPublishedPage(BUREAU_NAME, years),
     },
   ];
   await store.write(files);

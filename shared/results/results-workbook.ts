@@ -1,12 +1,12 @@
 /** The results as an xlsx workbook: one ranking sheet per category and one sheet of every leaf. */
-import ExcelJS from 'exceljs';
 import { formatPoints } from '../domain/scoring';
 import type { Results } from '../schemas/results';
 
 const points = (cents: number) => Number(formatPoints(cents));
 
 export const resultsWorkbook = async (results: Results): Promise<Buffer> => {
-  const book = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs');
+  const book = new Excel.Workbook();
   book.creator = '考评 Kaoping';
   for (const category of results.categories) {
     const sheet = book.addWorksheet(category.name.slice(0, 31));

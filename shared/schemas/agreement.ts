@@ -8,7 +8,7 @@
  * re-generating a draft keeps the unit's changes and an amendment is a new customisation.
  */
 import { z } from '@hono/zod-openapi';
-import { ValueSchema } from './scenario';
+import { PeriodSchema, ValueSchema } from './scenario';
 import { IndicatorCodeSchema, ProblemSchema, TemplateLeafSchema } from './template';
 
 export const AGREEMENT_STATES = ['draft', 'issued', 'signed', 'locked'] as const;
@@ -106,6 +106,19 @@ export const AgreementContentSchema = z.object({
 });
 export type AgreementContent = z.infer<typeof AgreementContentSchema>;
 
+/**
+ * A signed revision in force from a period on. The current revision, once signed, is listed without
+ * its content (it is the agreement's own); earlier ones carry theirs.
+ */
+export const InForceRevisionSchema = z
+  .object({
+    revision: z.number().int(),
+    from: PeriodSchema,
+    dimensions: z.array(AgreementDimensionSchema).optional(),
+  })
+  .openapi('InForceRevision');
+export type InForceRevision = z.infer<typeof InForceRevisionSchema>;
+
 export const AgreementSchema = AgreementContentSchema.extend({
   state: AgreementStateSchema,
   /** Optimistic-locking version of the stored item (changes on every write). */
@@ -117,6 +130,10 @@ export const AgreementSchema = AgreementContentSchema.extend({
   contentHash: z.string(),
   signature: SignatureSchema.optional(),
   pendingAmendmentId: z.string().optional(),
+  /** The period the current revision takes effect from (an amended one; absent: Q1). */
+  effectiveFrom: PeriodSchema.optional(),
+  /** The signed revisions in force and from which period (absent: the signed revision, all year). */
+  inForce: z.array(InForceRevisionSchema).optional(),
   history: z.array(AgreementEventSchema),
   updatedAt: z.string(),
 }).openapi('Agreement');
@@ -156,6 +173,8 @@ export const AgreementVersionSchema = AgreementContentSchema.extend({
   /** The amendment that produced this revision, and its reason (none for revision 1). */
   amendmentId: z.string().optional(),
   reason: z.string().optional(),
+  /** The period an amended revision takes effect from. */
+  effectiveFrom: PeriodSchema.optional(),
   signature: SignatureSchema.optional(),
 }).openapi('AgreementVersion');
 export type AgreementVersion = z.infer<typeof AgreementVersionSchema>;
@@ -198,6 +217,8 @@ export const AmendmentSchema = z
     state: z.enum(AMENDMENT_STATES),
     fromRevision: z.number().int(),
     reason: z.string(),
+    /** The first period scored on the amended content; earlier periods keep the signed revision. */
+    effectiveFrom: PeriodSchema.optional(),
     customisation: CustomisationSchema,
     dimensions: z.array(AgreementDimensionSchema),
     diff: AgreementDiffSchema,

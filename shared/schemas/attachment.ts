@@ -1,6 +1,6 @@
 /**
- * Attachments (附件): photos and files of an inspection record, a rectification order or a
- * bonus/penalty/veto proposal. They ride on the quarter-end evidence mechanism (presigned POST,
+ * Attachments (附件): photos and files of an inspection record, a rectification order, a
+ * bonus/penalty/veto proposal or an objection (申诉材料). They ride on the quarter-end evidence mechanism (presigned POST,
  * checks after upload, presigned GET), so the request and link shapes are the evidence ones.
  */
 import { z } from '@hono/zod-openapi';
@@ -8,7 +8,12 @@ import { PROPOSAL_KINDS } from './proposal';
 import { StoredFileFields } from './submission';
 
 /** What an attachment belongs to: a proposal is named by its kind (its key depends on it). */
-export const ATTACHMENT_OWNER_KINDS = ['inspection', 'rectification', ...PROPOSAL_KINDS] as const;
+export const ATTACHMENT_OWNER_KINDS = [
+  'inspection',
+  'rectification',
+  ...PROPOSAL_KINDS,
+  'objection',
+] as const;
 export const AttachmentOwnerKindSchema = z.enum(ATTACHMENT_OWNER_KINDS);
 export type AttachmentOwnerKind = z.infer<typeof AttachmentOwnerKindSchema>;
 
@@ -19,6 +24,7 @@ export const OWNER_ID_PATTERNS: Record<AttachmentOwnerKind, RegExp> = {
   bonus: /^[a-z0-9-]{2,80}$/,
   penalty: /^[a-z0-9-]{2,80}$/,
   veto: /^[a-z0-9-]{2,80}$/,
+  objection: /^[a-f0-9-]{8,40}$/,
 };
 
 export const AttachmentSchema = z

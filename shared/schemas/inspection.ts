@@ -128,6 +128,8 @@ export const RectificationSchema = z
     itemText: z.string(),
     note: z.string(),
     dueDate: DateSchema,
+    /** The points the finding cost the unit (shown with the order and on a return). */
+    pointsCents: z.number().int().optional(),
     state: RectificationStateSchema,
     /** The inspection team: any of them reviews the answer. */
     team: z.array(z.string()),

@@ -30,7 +30,30 @@ export const ObjectionSchema = z
     filedBy: z.string(),
     filedAt: z.string(),
     decision: z.object({ by: z.string(), at: z.string(), reason: z.string() }).optional(),
+    /**
+     * An upheld objection waits for rescoring (待重新评分) until a new draft version answers it; the
+     * answer records that version and the indicator's and unit's scores before and after.
+     */
+    answer: z
+      .object({
+        at: z.string(),
+        draftVersion: z.number().int(),
+        leafBeforeCents: z.number().int().nullable(),
+        leafAfterCents: z.number().int().nullable(),
+        finalBeforeCents: z.number().int().nullable(),
+        finalAfterCents: z.number().int().nullable(),
+      })
+      .optional(),
     version: z.number().int(),
   })
   .openapi('Objection');
 export type Objection = z.infer<typeof ObjectionSchema>;
+
+/** The admin inbox's states: 待处理, 待重新评分 (upheld, no draft answers it yet), 已重新计算, 不成立. */
+export const OBJECTION_INBOX_STATES = ['open', 'rescoring', 'answered', 'rejected'] as const;
+export const ObjectionInboxStateSchema = z.enum(OBJECTION_INBOX_STATES);
+export type ObjectionInboxState = z.infer<typeof ObjectionInboxStateSchema>;
+
+/** Where an objection stands in the admin's inbox. */
+export const inboxState = (o: Pick<Objection, 'state' | 'answer'>): ObjectionInboxState =>
+  o.state === 'upheld' ? (o.answer ? 'answered' : 'rescoring') : o.state;

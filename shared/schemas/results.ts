@@ -68,6 +68,15 @@ export const UnitResultSchema = z.object({
   penalties: z.array(ItemResultSchema),
   dimensions: z.array(DimensionResultSchema),
   leaves: z.array(LeafResultSchema),
+  revisions: z
+    .partialRecord(PeriodSchema, z.number().int())
+    .optional()
+    .meta({ description: '各考核期据以计分的责任书版本' }),
+  scoreRateBasisPoints: z
+    .number()
+    .int()
+    .optional()
+    .meta({ description: '季度视图：得分率（基础分 ÷ 截至本期已考核分值，万分比）；预计等级据此评定' }),
 });
 export type UnitResult = z.infer<typeof UnitResultSchema>;
 

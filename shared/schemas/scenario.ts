@@ -101,6 +101,20 @@ export const LeafSchema = z.object({
   defaultTarget: ValueSchema.optional().meta({ description: '模板默认目标值，仅供展示' }),
   periods: z.array(PeriodSchema).min(1).default(['Q4']).meta({ description: '考核期；年度指标为 ["Q4"]' }),
   ruleText: z.string().optional().meta({ description: '责任书上的评分标准原文' }),
+  byPeriod: z
+    .partialRecord(
+      PeriodSchema,
+      z.object({
+        target: ValueSchema.optional(),
+        rule: RuleSchema.optional(),
+        ruleText: z.string().optional(),
+      }),
+    )
+    .optional()
+    .meta({
+      description:
+        '个别考核期按另一版责任书计分（变更生效前的期次）：该期的目标值、评分规则参数和评分标准；规则类型须相同',
+    }),
 });
 export type Leaf = z.infer<typeof LeafSchema>;
 
@@ -113,6 +127,10 @@ export type Dimension = z.infer<typeof DimensionSchema>;
 export const AgreementSchema = z.object({
   unitId: z.string().min(1),
   indicators: z.array(DimensionSchema).min(1),
+  revisions: z
+    .partialRecord(PeriodSchema, z.number().int().positive())
+    .optional()
+    .meta({ description: '各考核期据以计分的责任书版本（第几版）' }),
 });
 export type Agreement = z.infer<typeof AgreementSchema>;
 

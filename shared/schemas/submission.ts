@@ -251,6 +251,8 @@ export const ProgressSchema = z
         categoryName: z.string(),
         units: z.number().int(),
         counts: StatusCountsSchema,
+        /** The category's own indicators of the period (codes mean different indicators per category). */
+        indicators: z.array(z.object({ code: z.string(), name: z.string(), dimension: z.string() })),
       }),
     ),
   })

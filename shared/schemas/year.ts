@@ -46,9 +46,25 @@ export const YearSchema = YearSettingsSchema.extend({
   title: z.string(),
   state: YearStateSchema,
   version: z.number().int(),
-  history: z.array(z.object({ state: YearStateSchema, at: z.string(), by: z.string() })),
+  history: z.array(
+    z.object({
+      state: YearStateSchema,
+      at: z.string(),
+      by: z.string(),
+      /** Warnings of the readiness check the admin acknowledged with a reason (the audit trail). */
+      acknowledged: z
+        .array(z.object({ code: z.string(), message: z.string(), count: z.number(), reason: z.string() }))
+        .optional(),
+    }),
+  ),
 }).openapi('Year');
 export type Year = z.infer<typeof YearSchema>;
+
+/** A warning of a readiness check the admin acknowledges before the move, with a reason. */
+export const AcknowledgementSchema = z.strictObject({
+  code: z.string().min(1).max(40),
+  reason: z.string().trim().min(4, '请说明理由（至少 4 个字）').max(500, '理由不超过 500 字'),
+});
 
 /** The only forward moves a year can make; each is an explicit admin action. */
 export const YEAR_TRANSITIONS: Record<YearState, YearState | null> = {

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CURRENT_YEAR, type TestApi } from './harness';
 import { createScoringApi } from './scoring-harness';
+import { openPublicity } from './year-steps';
 
 const Y = `/api/years/${CURRENT_YEAR}`;
 
@@ -15,30 +16,22 @@ describe('draft results versions during publicity', () => {
   });
   afterAll(() => api.close());
 
-  const moveTo = async (to: string) => {
-    const year = await api.call('GET', Y, { as: 'admin' });
-    const res = await api.call('POST', `${Y}/transitions`, {
-      as: 'admin',
-      body: { to, version: year.body.version },
-    });
-    expect(res.status).toBe(200);
-  };
-
   it('refuses a recomputation before publicity', async () => {
     const res = await api.call('POST', `${Y}/drafts`, { as: 'admin', body: { reason: '提前试算结果' } });
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('WRONG_STATE');
   });
 
-  it('freezes version 1 when publicity opens, with nothing to compare it to', async () => {
+  it('freezes version 1 when publicity opens, with nothing to compare it to', {
+    timeout: 180_000,
+  }, async () => {
     // A Q4 rating before publicity, so the objection below has a score to dispute.
     const rated = await api.call('PUT', `${Y}/units/luoyang-thc/periods/Q4/scores/3.4`, {
       as: 'rater-yizheng',
       body: { version: 0, points: 3, comment: '管理台账缺失较多' },
     });
     expect(rated.status).toBe(200);
-    await moveTo('scoring');
-    await moveTo('publicity');
+    await openPublicity(api, CURRENT_YEAR);
     const list = await api.call('GET', `${Y}/drafts`, { as: 'leader' });
     expect(list.status).toBe(200);
     expect(list.body).toHaveLength(1);
@@ -58,6 +51,12 @@ describe('draft results versions during publicity', () => {
       body: { decision: 'upheld', reason: '补充材料属实，重新评分', version: 1 },
     });
     expect(upheld.status).toBe(200);
+    // The rater's Q4 sheet was finalized before publicity: the admin reopens it for the rescoring.
+    const reopened = await api.call('POST', `${Y}/periods/Q4/raters/rater-yizheng/sheet/reopen`, {
+      as: 'admin',
+      body: { reason: '申诉成立，重新评分' },
+    });
+    expect(reopened.status).toBe(200);
     const rescored = await api.call('PUT', `${Y}/units/luoyang-thc/periods/Q4/scores/3.4`, {
       as: 'rater-yizheng',
       body: { version: 1, points: 5, comment: '台账已补齐' },
@@ -98,5 +97,26 @@ describe('draft results versions during publicity', () => {
     }
     const live = await api.call('GET', `${Y}/units/luoyang-thc/results`, { as: 'admin' });
     expect(live.body.unit.finalCents).toBe(luoyang.after.finalCents);
+
+    // The objection's rescoring task is done, and the objector is told the figures before and after.
+    const answered = await api.call('GET', `${Y}/objections?state=answered`, { as: 'admin' });
+    expect(answered.body).toEqual([
+      expect.objectContaining({
+        id: filed.body.id,
+        answer: expect.objectContaining({
+          draftVersion: 2,
+          leafBeforeCents: leaf.beforeCents,
+          leafAfterCents: leaf.afterCents,
+          finalBeforeCents: luoyang.before.finalCents,
+          finalAfterCents: luoyang.after.finalCents,
+        }),
+      }),
+    ]);
+    expect((await api.call('GET', `${Y}/objections?state=rescoring`, { as: 'admin' })).body).toEqual([]);
+    const notes = await api.call('GET', '/api/notifications', { as: 'luoyang-thc-head' });
+    const told = notes.body.items.find((n: { title: string }) => n.title.startsWith('申诉重新评分结果'));
+    expect(told.body).toContain(
+      `综合管理得分 ${(leaf.beforeCents / 100).toFixed(2)} 分 → ${(leaf.afterCents / 100).toFixed(2)} 分`,
+    );
   });
 });

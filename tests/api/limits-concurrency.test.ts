@@ -12,6 +12,7 @@ import { listDrafts, listSnapshots } from '../../shared/db/results-repo';
 import { getPeriodSubmission } from '../../shared/db/submission-repo';
 import { CURRENT_YEAR, createTestApi, type TestApi } from './harness';
 import { createFixtureUnit, fillQ2, IN_Q2, unitPeriodPath } from './submissions-fixtures';
+import { acknowledgeAll, afterWindows, decidePending, finishScoring, readiness } from './year-steps';
 
 const Y = CURRENT_YEAR;
 const BURST = 30;
@@ -155,17 +156,25 @@ describe('limits that hold under a burst of parallel requests', () => {
     const yearVersion = async () => (await api.call('GET', `/api/years/${Y}`, { as: 'admin' })).body.version;
 
     it('moves the year once, freezing one draft', async () => {
-      api.setNow(new Date('2026-11-26T10:00:00+08:00'));
+      // Prepare: the windows closed, the committee's work and the approvals done (the checklists clear).
+      api.setNow(afterWindows(Y));
+      const forScoring = acknowledgeAll(await readiness(api, Y, 'scoring'));
       const toScoring = await burst(BURST, async () =>
         api.call('POST', `/api/years/${Y}/transitions`, {
           as: 'admin',
-          body: { to: 'scoring', version: await yearVersion() },
+          body: { to: 'scoring', version: await yearVersion(), acknowledgements: forScoring },
         }),
       );
       expect(toScoring[200]).toBe(1);
+      await finishScoring(api, Y);
+      await decidePending(api, Y);
+      const forPublicity = acknowledgeAll(await readiness(api, Y, 'publicity'));
       const version = await yearVersion();
       const toPublicity = await burst(10, () =>
-        api.call('POST', `/api/years/${Y}/transitions`, { as: 'admin', body: { to: 'publicity', version } }),
+        api.call('POST', `/api/years/${Y}/transitions`, {
+          as: 'admin',
+          body: { to: 'publicity', version, acknowledgements: forPublicity },
+        }),
       );
       expect(toPublicity).toEqual({ 200: 1, 409: 9 });
       expect(await listDrafts(api.db, Y)).toHaveLength(1);
@@ -197,6 +206,17 @@ describe('limits that hold under a burst of parallel requests', () => {
     });
 
     it('publishes the year once', async () => {
+      // Prepare: an upheld objection answered by a recomputed draft, and the publicity days over.
+      const upheld = await api.call('GET', `/api/years/${Y}/objections?state=rescoring`, { as: 'admin' });
+      if (upheld.body.length > 0) {
+        const recomputed = await api.call('POST', `/api/years/${Y}/drafts`, {
+          as: 'admin',
+          body: { reason: '申诉成立，重新计算', objectionIds: upheld.body.map((o: { id: string }) => o.id) },
+        });
+        expect(recomputed.status).toBe(201);
+      }
+      api.setNow(new Date(afterWindows(Y).getTime() + 6 * 86_400_000));
+      expect((await readiness(api, Y, 'published')).blockers).toEqual([]);
       const counts = await burst(10, () =>
         api.call('POST', `/api/years/${Y}/publications`, {
           as: 'admin',

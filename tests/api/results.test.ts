@@ -7,6 +7,7 @@ import { canonicalJson } from '../../shared/domain/canonical-json';
 import { computeResults, parseScenario } from '../../shared/domain/scoring';
 import type { Results } from '../../shared/schemas/results';
 import { createTestApi, type TestApi } from './harness';
+import { acknowledgeAll, afterWindows, openPublicity, readiness } from './year-steps';
 
 describe('results, publication and the published site', () => {
   let api: TestApi;
@@ -77,19 +78,14 @@ describe('results, publication and the published site', () => {
   });
 
   it('publishes an immutable snapshot whose results anyone recomputes byte for byte with npm run score', async () => {
-    // Prepare: walk the year to publicity.
-    for (const to of ['scoring', 'publicity']) {
-      const year = await api.call('GET', '/api/years/2026', { as: 'admin' });
-      const moved = await api.call('POST', '/api/years/2026/transitions', {
-        as: 'admin',
-        body: { to, version: year.body.version },
-      });
-      expect(moved.status).toBe(200);
-    }
+    // Prepare: walk the year through publicity (windows closed, committee done, 5 days of 公示).
+    await openPublicity(api, 2026);
+    api.setNow(new Date(afterWindows(2026).getTime() + 6 * 86_400_000));
+    const checklist = await readiness(api, 2026, 'published');
     // Act
     const published = await api.call('POST', '/api/years/2026/publications', {
       as: 'admin',
-      body: { confirm: true },
+      body: { confirm: true, acknowledgements: acknowledgeAll(checklist) },
     });
     // Assess
     expect(published.status).toBe(201);
@@ -106,7 +102,7 @@ describe('results, publication and the published site', () => {
     const page = readFileSync(join(dir, 'index.html'), 'utf8');
     expect(page).toContain('洛阳镇卫生院');
     expect(page).toContain(`results  sha256 ${published.body.resultsSha256}`);
-  }, 60_000);
+  }, 240_000);
 
   it('makes a correction a new version that says what it replaces, keeping the old one readable', async () => {
     const withoutReason = await api.call('POST', '/api/years/2026/publications', {

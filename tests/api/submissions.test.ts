@@ -166,6 +166,10 @@ describe('quarter-end submissions', () => {
       Q2_CODES.map((c) => `items.${c}`),
     );
     expect(res.body.error.details[0].message).toContain('未填写填报值');
+    // The message names each blank indicator exactly once.
+    for (const detail of res.body.error.details as { message: string }[]) {
+      expect(res.body.error.message.split(detail.message)).toHaveLength(2);
+    }
     const items = (await partition(u.unitId)).filter((i) => String(i.sk).startsWith('ITEM#'));
     expect(items.map((i) => i.status)).toEqual(['draft']);
   });

@@ -17,6 +17,7 @@ import { canonicalJson } from '../../shared/domain/canonical-json';
 import { computeResults, parseScenario } from '../../shared/domain/scoring';
 import { CURRENT_YEAR, createTestApi, type TestApi } from './harness';
 import { postToStorage, sha256, tinyPdf } from './submissions-fixtures';
+import { acknowledgeAll, readiness } from './year-steps';
 
 const Y = CURRENT_YEAR + 1;
 const BASE = `/api/years/${Y}`;
@@ -74,8 +75,14 @@ describe(`a whole appraisal year (${Y}) through the HTTP app`, () => {
     return res.body;
   };
   const moveYear = async (to: string) => {
+    const checklist = await readiness(api, Y, to);
+    expect(checklist.blockers).toEqual([]);
     const year = await ok(200, 'GET', BASE, 'admin');
-    return ok(200, 'POST', `${BASE}/transitions`, 'admin', { to, version: year.version });
+    return ok(200, 'POST', `${BASE}/transitions`, 'admin', {
+      to,
+      version: year.version,
+      acknowledgements: acknowledgeAll(checklist),
+    });
   };
   let deductionLeaf = '';
   let ratingLeaf = '';
@@ -319,7 +326,12 @@ describe(`a whole appraisal year (${Y}) through the HTTP app`, () => {
     expect(late.status).toBe(409);
     expect(late.body.error.code).toBe('WINDOW_CLOSED');
 
-    const published = await ok(201, 'POST', `${BASE}/publications`, 'admin', { confirm: true });
+    const checklist = await readiness(api, Y, 'published');
+    expect(checklist.blockers).toEqual([]);
+    const published = await ok(201, 'POST', `${BASE}/publications`, 'admin', {
+      confirm: true,
+      acknowledgements: acknowledgeAll(checklist),
+    });
     expect(published).toMatchObject({ year: Y, version: 1 });
     const live = await ok(200, 'GET', `${BASE}/results?asOf=Q4`, 'admin');
 

@@ -87,7 +87,15 @@ describe('agreements in the browser', () => {
     await head.getByRole('heading', { level: 1, name: `洛阳镇卫生院 · ${YEAR}年度目标责任书` }).waitFor();
     await checkA11y(head);
     await head.getByRole('button', { name: '签订责任书' }).click();
-    await head.getByLabel('请输入本人姓名').fill('韩春生');
+    // A wrong name keeps the dialog open, with the error at the field.
+    await head.getByLabel('请输入本人姓名').fill('韩春');
+    await head.getByRole('button', { name: '确认签订' }).click();
+    const nameField = head.getByRole('dialog').getByLabel('请输入本人姓名');
+    await expect.poll(() => nameField.getAttribute('aria-invalid')).toBe('true');
+    expect(await head.getByRole('dialog').locator('.field-error').textContent()).toContain(
+      '请输入本人姓名“韩春生”',
+    );
+    await nameField.fill('韩春生');
     await head.getByRole('button', { name: '确认签订' }).click();
     await head.getByRole('status').filter({ hasText: '已签订责任书' }).waitFor();
     expect(await head.locator('.page-lead .state-badge').textContent()).toBe('已签订');
@@ -97,14 +105,18 @@ describe('agreements in the browser', () => {
     await admin.getByRole('button', { name: '提出变更' }).click();
     await admin.getByLabel('新农合参合率 本单位目标值').fill('88');
     await admin.getByLabel('变更理由').fill('县政府调整新农合参合任务');
+    await admin.getByLabel('自哪个考核期起执行').selectOption('Q3');
     await admin.getByRole('button', { name: '提交变更' }).click();
     await admin.getByRole('heading', { name: '待审批的变更' }).waitFor();
+    await admin.getByText('自第三季度起执行，此前各期仍按第 1 版计分').waitFor();
     await admin.getByRole('button', { name: '批准变更' }).click();
     await admin.getByRole('button', { name: '批准', exact: true }).click();
     await admin.getByRole('status').filter({ hasText: '已批准变更' }).waitFor();
 
-    // The unit head sees what changed, and signs the new revision.
-    await head.reload();
+    // The unit head is asked on the home page to sign the amended agreement, sees what changed, and signs.
+    await head.goto('/');
+    await head.getByRole('link', { name: '签订变更后的责任书' }).click();
+    await head.getByRole('heading', { level: 1, name: `洛阳镇卫生院 · ${YEAR}年度目标责任书` }).waitFor();
     const diff = head.getByRole('region', { name: '第 1 版 → 第 2 版的变化' });
     await diff.waitFor();
     expect(await diff.textContent()).toContain('新农合参合率');

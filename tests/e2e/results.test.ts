@@ -62,6 +62,9 @@ describe('考核结果', () => {
     await warning.waitFor();
     expect(await warning.getByRole('listitem').count()).toBeGreaterThan(0);
     await page.getByRole('columnheader', { name: '得分率' }).first().waitFor();
+    // Partial points are graded on the score rate, and the header says so; so does the chart.
+    await page.getByRole('columnheader', { name: '预计等级（按得分率）' }).first().waitFor();
+    await page.getByRole('img', { name: /各类别预计等级（按得分率）分布/ }).waitFor();
     expect(await noPageScroll(page)).toBe(true);
     await checkA11y(page);
 

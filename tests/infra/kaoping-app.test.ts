@@ -21,6 +21,7 @@ import type { IConstruct } from 'constructs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../infra/build-app';
 import { ESM_REQUIRE_BANNER } from '../../infra/constructs/app-function';
+import { API_INITIAL_GZIP_LIMIT, measureBundle } from '../../infra/constructs/bundle';
 import { PUBLIC_PATHS } from '../../infra/constructs/gateway';
 import { TABLE_INDEXES, TABLE_KEYS } from '../../shared/db/table-def';
 
@@ -192,7 +193,7 @@ describe('the buckets', () => {
 describe('the functions', () => {
   const functions = [main.apiFunction, main.jobs.reminders, main.jobs.publish];
 
-  it('run Node.js 22 on ARM64 with tracing, JSON logs kept a year and source maps', () => {
+  it('run Node.js 22 on ARM64 with tracing and JSON logs kept a year', () => {
     for (const fn of functions) {
       const props = resourceOf(fn).Properties;
       expect(props.Runtime).toBe('nodejs22.x');
@@ -200,20 +201,36 @@ describe('the functions', () => {
       expect(props.MemorySize).toBe(1024);
       expect(props.TracingConfig).toEqual({ Mode: 'Active' });
       expect(props.LoggingConfig.LogFormat).toBe('JSON');
-      expect(props.Environment.Variables.NODE_OPTIONS).toBe('--enable-source-maps');
+      expect(props.Handler).toBe('index.handler');
       const logGroupId = props.LoggingConfig.LogGroup.Ref as string;
       expect(appResources[logGroupId]?.Properties.RetentionInDays).toBe(365);
     }
     expect(resourceOf(main.apiFunction).Properties.Timeout).toBe(29);
   });
 
-  it('are bundled into self-contained ESM files that define require', () => {
+  const assetDir = (fn: IConstruct) =>
+    join(assembly.directory, `asset.${(resourceOf(fn).Properties.Code.S3Key as string).replace('.zip', '')}`);
+
+  it('are bundled into self-contained ESM files that define require, without source maps', () => {
     for (const fn of functions) {
-      const assetHash = (resourceOf(fn).Properties.Code.S3Key as string).replace('.zip', '');
-      const bundle = readFileSync(join(assembly.directory, `asset.${assetHash}`, 'index.mjs'), 'utf8');
+      const bundle = readFileSync(join(assetDir(fn), 'index.mjs'), 'utf8');
       expect(bundle.startsWith(ESM_REQUIRE_BANNER)).toBe(true);
-      expect(bundle).toContain('//# sourceMappingURL=index.mjs.map');
+      expect(bundle).not.toContain('sourceMappingURL');
+      expect(
+        readdirSync(assetDir(fn), { recursive: true }).filter((f) => String(f).endsWith('.map')),
+      ).toEqual([]);
     }
+  });
+
+  it('are each built from their own entry', () => {
+    expect(new Set(functions.map(assetDir)).size).toBe(functions.length);
+  });
+
+  it('start the API with at most 250 KiB gzip of code, the rarely used parts left in lazy chunks', () => {
+    const size = measureBundle(assetDir(main.apiFunction));
+    expect(size.initial.gzipBytes).toBeLessThanOrEqual(API_INITIAL_GZIP_LIMIT);
+    // ExcelJS, the S3 client and the workbook code are in the asset, but not in what loads at start.
+    expect(size.total.files).toBeGreaterThan(size.initial.files.length);
   });
 
   it('give the API function exactly the settings it reads', () => {
@@ -221,7 +238,6 @@ describe('the functions', () => {
     expect(Object.keys(variables).sort()).toEqual(
       [
         'EVIDENCE_BUCKET',
-        'NODE_OPTIONS',
         'POWERTOOLS_SERVICE_NAME',
         'PUBLISH_FUNCTION_NAME',
         'STAGE',

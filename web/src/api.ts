@@ -12,13 +12,21 @@
  */
 import type { z } from '@hono/zod-openapi';
 import type { Principal } from '../../shared/auth/roles';
+import type { OpenTask } from '../../shared/domain/tasks/open-tasks';
 import type { ConsistencyReportView } from '../../shared/schemas/consistency';
 import type { DraftDetail, DraftHeaderView } from '../../shared/schemas/drafts';
+import type { ObjectionInboxState, Objection as ObjectionView } from '../../shared/schemas/objection';
 import type { Category, Unit, UnitInput, UnitUpdateSchema, User } from '../../shared/schemas/org';
+import type { ReadinessView as Readiness } from '../../shared/schemas/readiness';
 import type { Results, UnitResult } from '../../shared/schemas/results';
 import type { Period, Year, YearState } from '../../shared/schemas/year';
 
-export type { ConsistencyReportView };
+/** A warning of a year step's checklist, acknowledged with a reason. */
+export interface Acknowledgement {
+  code: string;
+  reason: string;
+}
+export type { ConsistencyReportView, ObjectionInboxState, Readiness };
 
 export interface ErrorDetail {
   path: string;
@@ -32,7 +40,10 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly details: ErrorDetail[] = [],
-    /** The error's other fields (e.g. a conflict's `current` record and `currentVersion`). */
+    /**
+     * The error's other fields (e.g. a conflict's `current` record and `currentVersion`, or
+     * `readiness`: the checklist a refused year move answers).
+     */
     readonly extra: Record<string, unknown> = {},
   ) {
     super(message);
@@ -116,8 +127,16 @@ export const call = async <T>(
 };
 
 const segment = (value: string | number) => encodeURIComponent(String(value));
+/** `?a=1&b=2` of the defined values, or '' when none is. */
+const query = (values: Record<string, string | undefined>) => {
+  const params = new URLSearchParams(
+    Object.entries(values).filter((e): e is [string, string] => e[1] !== undefined),
+  ).toString();
+  return params ? `?${params}` : '';
+};
 
 export type Me = Principal & { unitName: string | null };
+export type { OpenTask };
 export type UnitUpdate = z.infer<typeof UnitUpdateSchema>;
 export type {
   Category,
@@ -155,6 +174,8 @@ export interface Objection {
   state: 'open' | 'upheld' | 'rejected';
   filedAt: string;
   decision?: { by: string; at: string; reason: string };
+  /** The draft version that answered an upheld objection, with the figures before and after. */
+  answer?: NonNullable<ObjectionView['answer']>;
   version: number;
 }
 
@@ -181,14 +202,20 @@ export interface DevUser {
 
 export const api = {
   me: () => call<Me>('/api/me'),
+  /** 现在要做的事: what is open for the signed-in person in the year. */
+  tasks: (year: number) => call<OpenTask[]>(`/api/me/tasks?year=${segment(year)}`),
   years: {
     /** Newest first. */
     list: () => call<Year[]>('/api/years'),
     get: (year: number) => call<Year>(`/api/years/${segment(year)}`),
     /** A new year in 年初设置 with last year's settings carried over. */
     create: (year: number) => call<Year>('/api/years', 'POST', { year }),
-    advance: (year: number, to: YearState, version: number) =>
-      call<Year>(`/api/years/${segment(year)}/transitions`, 'POST', { to, version }),
+    /** Each warning of the step's checklist is acknowledged with a reason (kept in the year's history). */
+    advance: (year: number, to: YearState, version: number, acknowledgements: Acknowledgement[] = []) =>
+      call<Year>(`/api/years/${segment(year)}/transitions`, 'POST', { to, version, acknowledgements }),
+    /** The checklist before moving the year to `to`: blockers, warnings and what is done. */
+    readiness: (year: number, to: YearState) =>
+      call<Readiness>(`/api/years/${segment(year)}/transitions/${segment(to)}/readiness`),
     /** Weights, caps, windows and title of a year in 年初设置; `version` is the one read. */
     updateSettings: (
       year: number,
@@ -229,7 +256,10 @@ export const api = {
       }),
   },
   objections: {
-    list: (year: number) => call<Objection[]>(`/api/years/${segment(year)}/objections`),
+    list: (year: number, filter: { state?: ObjectionInboxState; unitId?: string } = {}) =>
+      call<Objection[]>(
+        `/api/years/${segment(year)}/objections${query({ state: filter.state, unitId: filter.unitId })}`,
+      ),
     file: (year: number, body: { code: string; reason: string; evidence: string }) =>
       call<Objection>(`/api/years/${segment(year)}/objections`, 'POST', body),
     decide: (o: Objection, decision: 'upheld' | 'rejected', reason: string) =>

@@ -26,6 +26,7 @@ export const PAGES = {
   proposals: { path: '/proposals', label: '加扣分与否决', editRoles: ['admin', 'inspector', 'unit_head'] },
   surveys: { path: '/surveys', label: '满意度测评', editRoles: ['admin'] },
   results: { path: '/results', label: '考核结果', editRoles: [] },
+  objections: { path: '/objections', label: '申诉处理', editRoles: ['admin'] },
   notifications: { path: '/notifications', label: '消息通知', editRoles: [] },
 } as const satisfies Record<string, PageEntry>;
 
@@ -47,13 +48,24 @@ export const NAV_BY_ROLE: Record<Role, readonly PageId[]> = {
     'proposals',
     'surveys',
     'results',
+    'objections',
     'notifications',
   ],
   reporter: ['home', 'agreements', 'submissions', 'inspections', 'results', 'notifications'],
   unit_head: ['home', 'agreements', 'submissions', 'inspections', 'proposals', 'results', 'notifications'],
   rater: ['home', 'scoring', 'submissions', 'agreements', 'results'],
   inspector: ['home', 'inspections', 'checklist', 'proposals', 'agreements', 'results'],
-  leader: ['home', 'results', 'progress', 'submissions', 'agreements', 'surveys', 'units', 'year'],
+  leader: [
+    'home',
+    'results',
+    'objections',
+    'progress',
+    'submissions',
+    'agreements',
+    'surveys',
+    'units',
+    'year',
+  ],
 };
 
 /** The pages of a user holding several roles: each role's list in turn, without repeats. */

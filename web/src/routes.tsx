@@ -12,6 +12,7 @@ import { Home } from './pages/Home';
 import { InspectionsPage } from './pages/inspections/InspectionsPage';
 import { NoAccess, NotFound } from './pages/NotFound';
 import { NotificationsPage } from './pages/notifications/NotificationsPage';
+import { ObjectionInbox } from './pages/objections/ObjectionInbox';
 import { ProgressPage } from './pages/progress/ProgressPage';
 import { ProposalsPage } from './pages/proposals/ProposalsPage';
 import { ResultsPage } from './pages/results/ResultsPage';
@@ -83,6 +84,7 @@ const ROUTES: Route[] = [
   { pattern: '/proposals', page: 'proposals', render: (_, user) => <ProposalsPage user={user} /> },
   { pattern: '/surveys', page: 'surveys', render: (_, user) => <SurveysPage user={user} /> },
   { pattern: '/scoring', page: 'scoring', render: (_, user) => <ScoringPage user={user} /> },
+  { pattern: '/objections', page: 'objections', render: () => <ObjectionInbox /> },
   { pattern: '/results', page: 'results', render: (_, user) => <ResultsPage user={user} /> },
   // 评分一致性: the admin and leaders see every rater, a rater their own line; unit roles have none.
   {

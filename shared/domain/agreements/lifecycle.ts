@@ -14,10 +14,11 @@ import {
   type Customisation,
   EMPTY_CUSTOMISATION,
 } from '../../schemas/agreement';
-import type { PeriodWeights } from '../../schemas/scenario';
+import type { Period, PeriodWeights } from '../../schemas/scenario';
 import type { Template } from '../../schemas/template';
 import { contentHash } from './content-hash';
 import { diffAgreements } from './diff';
+import { inForceAfterSigning, inForceBeforeAmendment } from './in-force';
 import { applyCustomisation, baseFromTemplate } from './resolve';
 import { type AgreementMove, refusalOf } from './state-machine';
 import { validateTree } from './validate';
@@ -150,7 +151,7 @@ const versionOf = (
   agreement: Agreement,
   actor: Actor,
   at: Date,
-  amendment?: Pick<Amendment, 'id' | 'reason'>,
+  amendment?: Pick<Amendment, 'id' | 'reason' | 'effectiveFrom'>,
 ): AgreementVersion => ({
   ...contentOf(agreement),
   customisation: agreement.customisation,
@@ -158,6 +159,7 @@ const versionOf = (
   createdAt: at.toISOString(),
   createdBy: actor.userId,
   ...(amendment ? { amendmentId: amendment.id, reason: amendment.reason } : {}),
+  ...(amendment?.effectiveFrom ? { effectiveFrom: amendment.effectiveFrom } : {}),
 });
 
 /** Issues a valid draft to the unit: its content becomes revision 1, frozen for signing. */
@@ -223,6 +225,7 @@ export const signAgreement = (agreement: Agreement, seenHash: string, actor: Act
       revision: agreement.revision,
       contentHash: agreement.contentHash,
     },
+    inForce: inForceAfterSigning(agreement),
     history: [...agreement.history, event('signed', actor, at, agreement.revision)],
     updatedAt: at.toISOString(),
   };
@@ -232,6 +235,8 @@ export interface ProposeInput {
   id: string;
   reason: string;
   customisation: Customisation;
+  /** The first period scored on the amended content (periods before keep the signed revision). */
+  effectiveFrom: Period;
   actor: Actor;
   at: Date;
   periodWeights?: PeriodWeights;
@@ -250,7 +255,7 @@ export const proposeAmendment = (
       'AMENDMENT_PENDING',
     );
   }
-  const { id, reason, customisation, actor, at, periodWeights } = input;
+  const { id, reason, customisation, effectiveFrom, actor, at, periodWeights } = input;
   assertValid({ ...agreement, customisation }, periodWeights);
   const dimensions = applyCustomisation(agreement.base, customisation).dimensions;
   const diff = diffAgreements(agreement, { ...agreement, revision: agreement.revision + 1, dimensions });
@@ -266,6 +271,7 @@ export const proposeAmendment = (
     state: 'pending',
     fromRevision: agreement.revision,
     reason,
+    effectiveFrom,
     customisation,
     dimensions,
     diff,
@@ -334,8 +340,11 @@ export const decideAmendment = (
     customisation: amendment.customisation,
     dimensions: amendment.dimensions,
   };
+  // Until the head signs the amended revision, the unit is scored on the revisions signed so far.
   const next: Agreement = {
     ...amended,
+    inForce: inForceBeforeAmendment(agreement),
+    effectiveFrom: amendment.effectiveFrom ?? 'Q1',
     state: 'issued',
     contentHash: contentHash(contentOf(amended)),
     history: [...agreement.history, event('amendment_approved', actor, at, revision, amendment.reason)],

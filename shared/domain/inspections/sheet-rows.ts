@@ -1,5 +1,5 @@
 /** Reads the data rows (below the header row) of an uploaded xlsx or csv file as cell values. */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { parseCsv } from './survey';
 
 /** xlsx files are zip archives: they start with `PK`. */
@@ -21,7 +21,8 @@ export const readSheetRows = async (bytes: Uint8Array): Promise<unknown[][] | un
     if (text.includes('\u0000')) return undefined;
     return parseCsv(text).slice(1);
   }
-  const book = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs');
+  const book = new Excel.Workbook();
   try {
     await book.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch {

@@ -202,6 +202,29 @@ export const renderIndexPage = (bureau: string, years: PublishedYearIndexEntry[]
   });
 
 /**
+ * The page answered (with 404) for a year whose results are not published: served at any path
+ * under /rankings/, so its links and style sheet are absolute.
+ */
+export const renderNotPublishedPage = (bureau: string, years: PublishedYearIndexEntry[]) =>
+  page({
+    title: `尚未发布 · ${bureau}`,
+    css: '/rankings/assets/ranking.css',
+    body: html`
+<a class="skip" href="#main">跳到主要内容</a>
+<header class="site"><p class="bureau">${bureau}</p><h1>该年度考核结果尚未发布</h1></header>
+<main id="main">
+  <p>您访问的年度考核结果尚未发布，发布后将在此公布。</p>
+  ${
+    years.length === 0
+      ? html`<p class="empty">尚未发布任何年度的考核结果。</p>`
+      : html`<h2>已发布的年度</h2><ul class="years">${years.map(
+          (y) => html`<li><a href="/rankings/${y.year}/">${y.title}</a></li>`,
+        )}</ul>`
+  }
+</main>`,
+  });
+
+/**
  * All files of one year's publication. The year's folder always shows the newest version; every
  * version also stays under `v<n>/`, so a correction never hides what it corrected.
  */

@@ -3,7 +3,10 @@
  * reason it cannot be scored instead of stopping at the first. Paths and messages are built only when
  * there is a problem: a municipal year compiles tens of thousands of leaves.
  */
-import type { Band, Dimension, Leaf, PeriodWeights, Value } from '../../schemas/scenario';
+import type { Band, Dimension, Leaf, Period, PeriodWeights, Value } from '../../schemas/scenario';
+
+type LeafOverride = NonNullable<Leaf['byPeriod']>[Period] & {};
+
 import {
   type DecimalError,
   formatPoints,
@@ -240,7 +243,50 @@ export const compileLeaf = (
     ruleText: leaf.ruleText ?? '',
   };
   if (leaf.ruleText === undefined) compiled.ruleText = flat(defaultRuleText(compiled));
+  if (leaf.byPeriod) {
+    const variants = compileVariants(leaf, compiled, at, dimension, problems);
+    if (variants === null) return null;
+    compiled.byPeriod = variants;
+  }
   return compiled;
+};
+
+/** The periods a leaf is scored on another revision's target, rule and rule text. */
+const compileVariants = (
+  leaf: Leaf,
+  main: CompiledLeaf,
+  at: At,
+  dimension: { name: string; index: number },
+  problems: Problem[],
+): Partial<Record<Period, CompiledLeaf>> | null => {
+  const variants: Partial<Record<Period, CompiledLeaf>> = {};
+  const before = problems.length;
+  for (const [period, override] of Object.entries(leaf.byPeriod ?? {}) as [Period, LeafOverride][]) {
+    const atPeriod: At = (suffix) => at(`.byPeriod.${period}${suffix}`);
+    const rule = override.rule ?? leaf.rule;
+    if (rule.type !== leaf.rule.type) {
+      problems.push({
+        path: atPeriod('.rule'),
+        message: `指标 ${leaf.code}：${period} 的评分规则类型须与全年相同`,
+      });
+      continue;
+    }
+    const { byPeriod: _byPeriod, ...plain } = leaf;
+    const variant = compileLeaf(
+      {
+        ...plain,
+        rule,
+        target: override.target ?? leaf.target,
+        ruleText: override.ruleText,
+      },
+      atPeriod,
+      dimension,
+      null,
+      problems,
+    );
+    if (variant) variants[period] = { ...variant, periods: main.periods };
+  }
+  return problems.length > before ? null : variants;
 };
 
 /**

@@ -12,6 +12,7 @@ import type {
   UnitResult,
 } from '../../schemas/results';
 import type { Period, PeriodWeights, Scenario } from '../../schemas/scenario';
+import { mulDivHalfUp } from './decimal';
 import { InvalidScenarioError } from './errors';
 import { excellentQuota, gradeFor } from './grades';
 import { combinePeriods, PERIODS, periodIndex } from './periods';
@@ -84,7 +85,8 @@ const scoreLeaf = (
   const periods: PeriodResult[] = [];
   const flags: LeafFlag[] = [];
   for (const period of assessed) {
-    const scored = scorePeriodInput(leaf, inputs[at * 4 + periodIndex(period)]);
+    // A period before an amendment took effect is scored on the revision then in force.
+    const scored = scorePeriodInput(leaf.byPeriod?.[period] ?? leaf, inputs[at * 4 + periodIndex(period)]);
     const { status } = scored;
     if (status !== 'scored' && !flags.includes(status)) flags.push(status);
     periods.push({
@@ -152,8 +154,17 @@ const scoreUnit = (unit: PreparedUnit, settings: PreparedSettings, asOf: number)
     penalties: penalty.listed,
     dimensions,
     leaves,
+    ...(unit.revisions ? { revisions: unit.revisions } : {}),
   };
 };
+
+/**
+ * The score a quarter view grades: partial points are never graded as if they were the year's, so
+ * the 90/80/60 lines apply to the score rate (base ÷ points assessed so far, in hundredths of a
+ * percent, i.e. on the same 0–100.00 scale as a final score). Nothing assessed yet loses nothing.
+ */
+export const scoreRateBasisPoints = (unit: Pick<UnitResult, 'baseCents' | 'maxCents'>): number =>
+  unit.maxCents > 0 ? mulDivHalfUp(unit.baseCents, 10_000, unit.maxCents) : 10_000;
 
 const rankCategory = (
   category: PreparedScenario['categories'][number],
@@ -162,11 +173,13 @@ const rankCategory = (
 ): CategoryResult => {
   const quota = excellentQuota(category.units.length, settings.excellentQuotaPercent);
   const ranked = rankUnits(category.units.map((unit) => scoreUnit(unit, settings, asOf)));
-  const units: UnitResult[] = ranked.map(({ rank, ...unit }) => ({
-    rank,
-    ...unit,
-    grade: gradeFor(unit.finalCents, rank, quota, unit.vetoed),
-  }));
+  const projected = asOf < periodIndex('Q4');
+  const units: UnitResult[] = ranked.map(({ rank, ...unit }) => {
+    if (!projected) return { rank, ...unit, grade: gradeFor(unit.finalCents, rank, quota, unit.vetoed) };
+    // A quarter view's grade is the 预计等级: graded on the score rate, not on partial points.
+    const rate = scoreRateBasisPoints(unit);
+    return { rank, ...unit, scoreRateBasisPoints: rate, grade: gradeFor(rate, rank, quota, unit.vetoed) };
+  });
   return {
     categoryId: category.id,
     name: category.name,

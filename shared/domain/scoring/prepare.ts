@@ -37,6 +37,8 @@ export interface PreparedUnit {
   bonuses: DatedItem[];
   penalties: DatedItem[];
   vetoes: (Veto & { periodIndex: number })[];
+  /** Which revision of the agreement scored each period, as the scenario says. */
+  revisions?: Partial<Record<Period, number>>;
 }
 
 export interface PreparedSettings {
@@ -129,6 +131,7 @@ export const prepareScenario = (scenario: Scenario): PreparedScenario => {
     unit.leaves = compiled.leaves;
     unit.dimensions = compiled.dimensions;
     unit.inputs = new Array(compiled.leaves.length * 4).fill(undefined);
+    if (agreement.revisions) unit.revisions = agreement.revisions;
   });
   for (const [id, unit] of units) {
     if (!unit.leafIndex)

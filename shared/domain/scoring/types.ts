@@ -42,6 +42,8 @@ export interface CompiledLeaf {
   /** Assessed periods, in calendar order, without duplicates. */
   periods: readonly Period[];
   ruleText: string;
+  /** The leaf as another revision of the agreement scores it in some periods (same rule type). */
+  byPeriod?: Partial<Record<Period, CompiledLeaf>>;
 }
 
 /**

@@ -1,5 +1,6 @@
 /** Refusing what cannot be scored: every problem with its path and a Chinese message. */
-import { z } from 'zod';
+import type { z } from 'zod';
+import zhCNLocale from 'zod/v4/locales/zh-CN.js';
 import { AgreementSchema, type PeriodWeights, type Scenario, ScenarioSchema } from '../../schemas/scenario';
 import { compileAgreement } from './agreement';
 import { InvalidScenarioError } from './errors';
@@ -7,7 +8,7 @@ import { validatePeriodWeights } from './periods';
 import { prepareScenario } from './prepare';
 import { type Problem, pathOf } from './problems';
 
-const zhCN = z.locales.zhCN().localeError;
+const zhCN = zhCNLocale().localeError;
 
 type ParsedScenario = { ok: true; scenario: Scenario } | { ok: false; problems: Problem[] };
 

@@ -1,11 +1,13 @@
 /**
  * The progress matrix as an Excel workbook (ExcelJS): one sheet of units × indicators with the status
- * colours of the web page, one of counts per category. No I/O: data in, bytes out.
+ * colours of the web page, one section per category headed by that category's own indicator codes
+ * and names (a code means different indicators in different categories), times in Beijing time; and
+ * one sheet of counts per category. No I/O: data in, bytes out.
  */
-import ExcelJS from 'exceljs';
 import type { Progress } from '../../schemas/submission';
 import type { CellStatus } from './progress';
 import { ITEM_STATUS_LABELS } from './status';
+import { formatBeijing } from './window';
 
 export const CELL_LABELS: Readonly<Record<CellStatus, string>> = { ...ITEM_STATUS_LABELS, missing: '未填报' };
 
@@ -29,42 +31,50 @@ const COUNT_ORDER: readonly CellStatus[] = [
 ];
 
 export const progressWorkbook = async (progress: Progress, title: string): Promise<Buffer> => {
-  const workbook = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   workbook.creator = '考评 Kaoping';
-  const sheet = workbook.addWorksheet('上报进度', { views: [{ state: 'frozen', xSplit: 2, ySplit: 2 }] });
+  const sheet = workbook.addWorksheet('上报进度', { views: [{ state: 'frozen', xSplit: 1 }] });
   sheet.addRow([title]);
   sheet.getRow(1).font = { bold: true, size: 13 };
-  const header = sheet.addRow([
-    '单位',
-    '类别',
-    ...progress.indicators.map((i) => `${i.code} ${i.name}`),
-    ...COUNT_ORDER.map((s) => CELL_LABELS[s]),
-    '提交时间',
-    '延期至',
-  ]);
-  header.font = { bold: true };
-  header.alignment = { wrapText: true, vertical: 'middle' };
-  for (const unit of progress.units) {
-    const row = sheet.addRow([
-      unit.unitName,
-      unit.categoryName,
-      ...progress.indicators.map((i) => {
-        const status = unit.cells[i.code];
-        return status ? CELL_LABELS[status] : '—';
-      }),
-      ...COUNT_ORDER.map((s) => unit.counts[s]),
-      unit.submittedAt ?? '',
-      unit.extension?.until ?? '',
+  let widest = 0;
+  for (const category of progress.categories) {
+    const indicators = category.indicators;
+    widest = Math.max(widest, indicators.length);
+    sheet.addRow([]);
+    sheet.addRow([`${category.categoryName}（${category.units} 个单位）`]).font = { bold: true, size: 12 };
+    const header = sheet.addRow([
+      '单位',
+      '类别',
+      ...indicators.map((i) => `${i.code} ${i.name}`),
+      ...COUNT_ORDER.map((s) => CELL_LABELS[s]),
+      '提交时间（北京时间）',
+      '延期至',
     ]);
-    progress.indicators.forEach((indicator, index) => {
-      const status = unit.cells[indicator.code];
-      if (!status) return;
-      row.getCell(3 + index).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: FILLS[status] } };
-    });
+    header.font = { bold: true };
+    header.alignment = { wrapText: true, vertical: 'middle' };
+    for (const unit of progress.units.filter((u) => u.categoryId === category.categoryId)) {
+      const row = sheet.addRow([
+        unit.unitName,
+        unit.categoryName,
+        ...indicators.map((i) => {
+          const status = unit.cells[i.code];
+          return status ? CELL_LABELS[status] : '—';
+        }),
+        ...COUNT_ORDER.map((s) => unit.counts[s]),
+        unit.submittedAt ? formatBeijing(unit.submittedAt) : '',
+        unit.extension?.until ?? '',
+      ]);
+      indicators.forEach((indicator, index) => {
+        const status = unit.cells[indicator.code];
+        if (!status) return;
+        row.getCell(3 + index).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: FILLS[status] } };
+      });
+    }
   }
   sheet.getColumn(1).width = 30;
   sheet.getColumn(2).width = 16;
-  for (let i = 0; i < progress.indicators.length; i++) sheet.getColumn(3 + i).width = 14;
+  for (let i = 0; i < widest + COUNT_ORDER.length + 2; i++) sheet.getColumn(3 + i).width = 14;
 
   const summary = workbook.addWorksheet('分类汇总');
   summary.addRow(['类别', '单位数', ...COUNT_ORDER.map((s) => CELL_LABELS[s])]).font = { bold: true };

@@ -57,6 +57,7 @@ export const buildProgress = (input: ProgressInput, filter: ProgressFilter = {})
   const categoryOrder = new Map(input.categories.map((c) => [c.id, c.sortOrder]));
 
   const columns = new Map<string, { code: string; name: string; dimension: string }>();
+  const categoryColumns = new Map<string, Map<string, { code: string; name: string; dimension: string }>>();
   const rows: Progress['units'] = [];
   const units = [...input.units].sort(
     (a, b) =>
@@ -78,7 +79,16 @@ export const buildProgress = (input: ProgressInput, filter: ProgressFilter = {})
       counts[status]++;
     }
     if (filter.status && counts[filter.status] === 0) continue;
+    const ofCategory = categoryColumns.get(unit.categoryId) ?? new Map();
+    categoryColumns.set(unit.categoryId, ofCategory);
     for (const indicator of indicators) {
+      if (!ofCategory.has(indicator.code)) {
+        ofCategory.set(indicator.code, {
+          code: indicator.code,
+          name: indicator.name,
+          dimension: indicator.dimension,
+        });
+      }
       if (!columns.has(indicator.code)) {
         columns.set(indicator.code, {
           code: indicator.code,
@@ -106,6 +116,7 @@ export const buildProgress = (input: ProgressInput, filter: ProgressFilter = {})
       categoryName: row.categoryName,
       units: 0,
       counts: emptyCounts(),
+      indicators: [...(categoryColumns.get(row.categoryId)?.values() ?? [])],
     };
     entry.units++;
     for (const [status, n] of Object.entries(row.counts) as [CellStatus, number][]) entry.counts[status] += n;

@@ -25,9 +25,11 @@ import {
   updateAgreementDraft,
 } from '../../db/agreement-repo';
 import type { Db } from '../../db/client';
+import { notesForUnit } from '../../db/unit-notes';
 import { getYear } from '../../db/year-repo';
 import { contentHash } from '../../domain/agreements/content-hash';
 import { diffAgreements } from '../../domain/agreements/diff';
+import { PERIOD_NAMES } from '../../domain/agreements/in-force';
 import { agreementProblems } from '../../domain/agreements/lifecycle';
 import { ADMIN_TRANSITIONS } from '../../domain/agreements/state-machine';
 import { formatTotalW } from '../../domain/agreements/validate';
@@ -44,6 +46,7 @@ import {
   AmendmentSchema,
   CustomisationSchema,
 } from '../../schemas/agreement';
+import { PeriodSchema } from '../../schemas/year';
 import type { AppEnv } from '../env';
 import { body, json, pathInteger, YearParams } from '../openapi';
 import { protectedRoute } from '../route';
@@ -181,6 +184,10 @@ const proposeRoute = protectedRoute('agreements.write', {
         version: Version,
         reason: z.string().trim().min(2, '请说明变更理由').max(500),
         customisation: CustomisationSchema,
+        effectiveFrom: PeriodSchema.optional().meta({
+          description:
+            '自哪个考核期起按变更后的内容计分；默认为尚未截止的第一个考核期，此前各期仍按已签订版本',
+        }),
       }),
     ),
   },
@@ -387,13 +394,14 @@ export const agreementRoutes = new OpenAPIHono<AppEnv>()
   .openapi(proposeRoute, async (c) => {
     const { db, now } = c.get('deps');
     const { year, unitId } = c.req.valid('param');
-    const { version, reason, customisation } = c.req.valid('json');
+    const { version, reason, customisation, effectiveFrom } = c.req.valid('json');
     const amendment = await proposeUnitAmendment(db, {
       year,
       unitId,
       expectedVersion: version,
       reason,
       customisation,
+      ...(effectiveFrom ? { effectiveFrom } : {}),
       actor: actorOf(c.get('principal')),
       at: now(),
     });
@@ -412,6 +420,19 @@ export const agreementRoutes = new OpenAPIHono<AppEnv>()
       ...(note ? { note } : {}),
       actor: actorOf(c.get('principal')),
       at: now(),
+      notify: (amendment) =>
+        notesForUnit(
+          db,
+          unitId,
+          now(),
+          {
+            kind: 'amendment_approved',
+            title: `目标责任书变更已批准，请签订第 ${amendment.toRevision} 版`,
+            body: `变更理由：${amendment.reason}。自${PERIOD_NAMES[amendment.effectiveFrom ?? 'Q1']}起按变更后的内容考核；签订前仍按已签订的版本计分。`,
+            link: `/agreements/${year}/${unitId}`,
+          },
+          ['unit_head'],
+        ),
     });
     return c.json({ agreement: view(decided.agreement), amendment: decided.amendment }, 200);
   });

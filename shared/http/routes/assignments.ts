@@ -10,7 +10,7 @@ import { auditEntry } from '../../db/audit-repo';
 import type { Db } from '../../db/client';
 import { listUsers } from '../../db/org-repo';
 import { getRating } from '../../db/score-repo';
-import { isScored } from '../../domain/results/agreement-to-scenario';
+import { contentInPeriod, isScored } from '../../domain/agreements/in-force';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors';
 import type { User } from '../../schemas/org';
 import {
@@ -94,7 +94,9 @@ const unitsAssessing = async (db: Db, year: number, input: z.infer<typeof Assign
     ]);
   }
   const assessing = chosen.filter((a) =>
-    a.dimensions.some((d) => d.leaves.some((l) => l.code === input.code && l.periods.includes(input.period))),
+    (contentInPeriod(a, input.period) ?? []).some((d) =>
+      d.leaves.some((l) => l.code === input.code && l.periods.includes(input.period)),
+    ),
   );
   if (assessing.length === 0) {
     throw new ValidationError(`${input.period} 没有单位考核指标 ${input.code}`, [

@@ -6,7 +6,7 @@
  *
  * Who may do what is the owner's business: the inspection team adds photos while the record awaits
  * approval; the unit adds evidence while the order is open; the proposer while the proposal is
- * undecided. Whoever may read the owner may read its files; anyone else gets a 403 that says nothing.
+ * undecided; the unit head while their objection is undecided. Whoever may read the owner may read its files; anyone else gets a 403 that says nothing.
  */
 import { randomUUID } from 'node:crypto';
 import { OpenAPIHono, z } from '@hono/zod-openapi';
@@ -23,7 +23,8 @@ import {
 } from '../../db/attachment-repo';
 import type { Db } from '../../db/client';
 import { getInspection, getRectification } from '../../db/inspection-repo';
-import { adjustmentKey, inspectionKey, rectificationKey, vetoKey } from '../../db/keys';
+import { adjustmentKey, inspectionKey, objectionKey, rectificationKey, vetoKey } from '../../db/keys';
+import { getObjection } from '../../db/objection-repo';
 import { getProposal } from '../../db/proposal-repo';
 import {
   attachmentObjectKey,
@@ -156,6 +157,22 @@ const loadOwner = async (db: Db, p: Principal, o: Owned): Promise<Owner> => {
             r.state === 'closed'
               ? '该整改已销号，不能再添加或删除佐证材料'
               : '整改情况已报告，等待检查组审核，不能再添加或删除佐证材料',
+        },
+      };
+    }
+    case 'objection': {
+      // The unit's head filed it and adds its evidence until the committee decides; the committee,
+      // leaders and the unit's own users read it.
+      const objection = await getObjection(db, o.year, o.unitId, o.ownerId);
+      const head = p.unitId === o.unitId && p.roles.includes('unit_head');
+      return {
+        canRead: isAdminOrLeader(p) || (ownUnit && p.unitId === o.unitId),
+        canWrite: head,
+        open: objection.state === 'open',
+        guard: {
+          key: objectionKey(o.year, o.unitId, objection.id),
+          openState: 'open',
+          closedMessage: '该申诉已处理，不能再添加或删除申诉材料',
         },
       };
     }

@@ -212,7 +212,7 @@ export const evidenceRoutes = new OpenAPIHono<AppEnv>()
     if (problem) throw fileProblemError(problem);
     const [year, dimensions, existing] = await Promise.all([
       getYear(db, p.year),
-      signedAgreement(db, p.year, p.unitId),
+      signedAgreement(db, p.year, p.unitId, p.period),
       listFiles(db, p, p.code),
     ]);
     indicatorOf(dimensions, p.period, p.code);

@@ -3,11 +3,13 @@
  * (an inspector records, the admin approves: approval writes the approved deductions, veto proposals
  * and rectification orders in one transaction) and rectification (整改) answers and reviews.
  */
+
 import { randomUUID } from 'node:crypto';
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { assertCanSeeUnit } from '../../auth/policy';
 import type { Principal } from '../../auth/roles';
 import { requireAgreement } from '../../db/agreement-repo';
+import { notifyInspectionApproved, notifyRectificationReviewed } from '../../db/event-notes';
 import {
   createInspection,
   decideInspection,
@@ -345,6 +347,7 @@ export const inspectionRoutes = new OpenAPIHono<AppEnv>()
                   itemText: f.itemText,
                   note: f.note,
                   dueDate: f.rectifyBy,
+                  pointsCents: f.pointsCents,
                   state: 'open' as const,
                   team: inspection.team,
                   history: [{ action: 'opened' as const, by: p.userId, at, note: '' }],
@@ -355,6 +358,7 @@ export const inspectionRoutes = new OpenAPIHono<AppEnv>()
         )
       : [];
     await decideInspection(db, decided, version, { deductions, vetoes, rectifications });
+    if (approved) await notifyInspectionApproved(db, decided, rectifications, now());
     return c.json({ ...decided, version: version + 1 }, 200);
   })
   .openapi(listRectificationsRoute, async (c) => {
@@ -423,5 +427,6 @@ export const inspectionRoutes = new OpenAPIHono<AppEnv>()
       ],
     };
     const v = await saveRectification(db, next, version);
+    await notifyRectificationReviewed(db, next, { decision, note }, now());
     return c.json({ ...next, version: v }, 200);
   });

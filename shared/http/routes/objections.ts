@@ -13,7 +13,13 @@ import { getUnit, listUnitUsers } from '../../db/org-repo';
 import { getYear } from '../../db/year-repo';
 import { publicityClosesAt, shanghaiTime } from '../../domain/results/publicity';
 import { ConflictError, ForbiddenError, ValidationError } from '../../errors';
-import { ObjectionDecisionSchema, ObjectionInputSchema, ObjectionSchema } from '../../schemas/objection';
+import {
+  inboxState,
+  ObjectionDecisionSchema,
+  ObjectionInboxStateSchema,
+  ObjectionInputSchema,
+  ObjectionSchema,
+} from '../../schemas/objection';
 import type { AppEnv } from '../env';
 import { json, YearParams } from '../openapi';
 import { protectedRoute } from '../route';
@@ -31,8 +37,14 @@ const fileRoute = protectedRoute('objections.write', {
 const listRoute = protectedRoute('objections.read', {
   method: 'get',
   path: '/years/{year}/objections',
-  summary: '申诉列表（单位只看本单位）',
-  request: { params: YearParams },
+  summary: '申诉列表（单位只看本单位）；可按处理状态（待处理、待重新评分、已重新计算、不成立）和单位筛选',
+  request: {
+    params: YearParams,
+    query: z.strictObject({
+      state: ObjectionInboxStateSchema.optional(),
+      unitId: z.string().min(1).max(48).optional(),
+    }),
+  },
   responses: { 200: json(z.array(ObjectionSchema), '申诉') },
 });
 const decideRoute = protectedRoute('objections.resolve', {
@@ -89,10 +101,17 @@ export const objectionRoutes = new OpenAPIHono<AppEnv>()
     const { db } = c.get('deps');
     const principal = c.get('principal');
     const { year } = c.req.valid('param');
-    if (isAllowed(principal, 'objections.resolve') || principal.roles.includes('leader')) {
-      return c.json(await listYearObjections(db, year), 200);
-    }
-    return c.json(principal.unitId ? await listUnitObjections(db, year, principal.unitId) : [], 200);
+    const { state, unitId } = c.req.valid('query');
+    const all =
+      isAllowed(principal, 'objections.resolve') || principal.roles.includes('leader')
+        ? await listYearObjections(db, year)
+        : principal.unitId
+          ? await listUnitObjections(db, year, principal.unitId)
+          : [];
+    return c.json(
+      all.filter((o) => (!state || inboxState(o) === state) && (!unitId || o.unitId === unitId)),
+      200,
+    );
   })
   .openapi(decideRoute, async (c) => {
     const { db, now } = c.get('deps');

@@ -3,10 +3,12 @@
  * the records the results engine counts (it applies the bonus cap and places a vetoed unit last).
  * Nobody approves their own proposal: a veto in particular needs a second admin.
  */
+
 import { randomUUID } from 'node:crypto';
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { assertCanSeeUnit } from '../../auth/policy';
 import type { Principal } from '../../auth/roles';
+import { notifyProposalDecided } from '../../db/event-notes';
 import { getUnit, getUser } from '../../db/org-repo';
 import { createProposal, getProposal, listProposals, saveProposal } from '../../db/proposal-repo';
 import { recusalReason, toCents } from '../../domain/inspections/findings';
@@ -138,5 +140,6 @@ export const proposalRoutes = new OpenAPIHono<AppEnv>()
       ...(reason ? { decisionReason: reason } : {}),
     };
     const v = await saveProposal(db, year, next, version);
+    await notifyProposalDecided(db, year, next, now());
     return c.json({ ...next, version: v }, 200);
   });

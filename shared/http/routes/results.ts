@@ -2,20 +2,24 @@
  * Live results computed by the engine from the stored facts, the unit view with its quarter trend,
  * the xlsx export, and publication (freezing an immutable snapshot, then writing the static site).
  */
+
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { assignedUnitIds } from '../../auth/assignments';
 import { assertCanSeeUnit, isAllowed } from '../../auth/policy';
+import { notifyResultsPublished } from '../../db/event-notes';
 import { listYearObjections } from '../../db/objection-repo';
 import { listDrafts, listSnapshots, loadScenario } from '../../db/results-repo';
-import { getYear, yearMoveTxItem } from '../../db/year-repo';
+import { getYear } from '../../db/year-repo';
 import { computeResults, parseScenario } from '../../domain/scoring';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors';
-import { draftView, freezeDraft } from '../../publication/drafts';
+import { answerObjections, draftView, freezeDraft } from '../../publication/drafts';
 import { freezeSnapshot } from '../../publication/publish';
 import { resultsWorkbook } from '../../results/results-workbook';
 import { DraftDetailSchema, DraftHeaderSchema, NewDraftSchema } from '../../schemas/drafts';
+import { YearMoveRefusalSchema } from '../../schemas/readiness';
 import { CategoryResultSchema, ResultsSchema, UnitResultSchema } from '../../schemas/results';
-import { PERIODS, type Period, PeriodSchema } from '../../schemas/year';
+import { AcknowledgementSchema, PERIODS, type Period, PeriodSchema } from '../../schemas/year';
+import { moveYear } from '../../years/move-year';
 import type { AppEnv } from '../env';
 import { body, json, pathInteger, YearParams } from '../openapi';
 import { protectedRoute } from '../route';
@@ -100,12 +104,17 @@ const publishRoute = protectedRoute('results.publish', {
           schema: z.strictObject({
             confirm: z.literal(true, { error: '发布前须确认（confirm: true）' }),
             reason: z.string().trim().max(500).optional(),
+            /** Warnings of the publication's readiness check, each acknowledged with a reason. */
+            acknowledgements: z.array(AcknowledgementSchema).max(30).default([]),
           }),
         },
       },
     },
   },
-  responses: { 201: json(SnapshotHeaderSchema, '已发布'), 409: json(z.any(), '年度状态不符') },
+  responses: {
+    201: json(SnapshotHeaderSchema, '已发布'),
+    409: json(YearMoveRefusalSchema, '年度状态不符，或仍有未完成事项（NOT_READY，附检查清单）'),
+  },
 });
 
 const listDraftsRoute = protectedRoute('results.export', {
@@ -200,7 +209,7 @@ export const resultsRoutes = new OpenAPIHono<AppEnv>()
   .openapi(publishRoute, async (c) => {
     const { db, now, publishSite } = c.get('deps');
     const { year } = c.req.valid('param');
-    const { reason } = c.req.valid('json');
+    const { reason, acknowledgements } = c.req.valid('json');
     const current = await getYear(db, year);
     if (current.state !== 'publicity' && current.state !== 'published') {
       throw new ConflictError(
@@ -215,14 +224,24 @@ export const resultsRoutes = new OpenAPIHono<AppEnv>()
       ]);
     }
     const by = c.get('principal').userId;
-    // The first publication moves the year in the snapshot's own transaction: a failure or a
-    // concurrent copy of this request leaves neither a snapshot without the move nor the reverse.
-    const at = now();
-    const move = current.state === 'publicity' ? [yearMoveTxItem(db, current, 'published', by, at)] : [];
-    const snapshot = await freezeSnapshot(db, { year, by, at, ...(reason ? { reason } : {}) }, move);
+    // Publishing out of publicity is the year's last move: the same readiness check as the transition.
+    if (current.state === 'publicity') {
+      await moveYear(db, now(), {
+        year,
+        to: 'published',
+        version: current.version,
+        by,
+        acknowledgements,
+        ...(reason ? { reason } : {}),
+      });
+    } else {
+      await freezeSnapshot(db, { year, by, at: now(), ...(reason ? { reason } : {}) });
+    }
     await publishSite(year);
-    const { scenarioJson: _s, resultsJson: _r, ...header } = snapshot;
-    return c.json(stripParts(header), 201);
+    const snapshot = (await listSnapshots(db, year)).at(-1);
+    if (!snapshot) throw new NotFoundError(`${year} 年度的发布版本`);
+    await notifyResultsPublished(db, year, snapshot.version, now());
+    return c.json(stripParts(snapshot), 201);
   })
   .openapi(listDraftsRoute, async (c) =>
     c.json((await listDrafts(c.get('deps').db, c.req.valid('param').year)).map(stripParts), 200),
@@ -244,8 +263,8 @@ export const resultsRoutes = new OpenAPIHono<AppEnv>()
         'WRONG_STATE',
       );
     }
-    const upheld = new Set(
-      (await listYearObjections(db, year)).filter((o) => o.state === 'upheld').map((o) => o.id),
+    const upheld = new Map(
+      (await listYearObjections(db, year)).filter((o) => o.state === 'upheld').map((o) => [o.id, o]),
     );
     const unknown = objectionIds.flatMap((id, i) =>
       upheld.has(id) ? [] : [{ path: `body.objectionIds.${i}`, message: `申诉 ${id} 不存在或未成立` }],
@@ -258,6 +277,12 @@ export const resultsRoutes = new OpenAPIHono<AppEnv>()
       reason,
       objectionIds,
     });
+    // The rescoring task of each objection it names is done: the objector is told before → after.
+    await answerObjections(
+      db,
+      draft,
+      [...new Set(objectionIds)].flatMap((id) => upheld.get(id) ?? []),
+    );
     const { header, diff } = await draftView(db, year, draft.version);
     return c.json({ header: stripParts(header), diff }, 201);
   });

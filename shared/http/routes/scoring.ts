@@ -3,6 +3,7 @@
  * the engine's live score, returning an item to the unit, finalizing and reopening a rater's sheet,
  * the append-only audit trail and the admin's progress view.
  */
+
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Principal } from '../../auth/roles';
 import {
@@ -15,6 +16,7 @@ import {
 } from '../../db/assignment-repo';
 import { auditEntry, auditRecord, listAudit } from '../../db/audit-repo';
 import type { Db } from '../../db/client';
+import { notifySheetReopened } from '../../db/event-notes';
 import { noteId, notificationRecord } from '../../db/notification-repo';
 import { getUser, listUnits, listUnitUsers, listUsers } from '../../db/org-repo';
 import {
@@ -433,6 +435,7 @@ export const scoringRoutes = new OpenAPIHono<AppEnv>()
       }),
     );
     await writeSheet(db, sheet, next, entries);
+    await notifySheetReopened(db, { year, raterId, period }, reason, now());
     return c.json(next, 200);
   })
   .openapi(auditRoute, async (c) => {

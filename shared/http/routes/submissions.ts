@@ -10,13 +10,8 @@ import { assertCanSeeUnit, canSeeUnit } from '../../auth/policy';
 import type { Principal } from '../../auth/roles';
 import { listAgreements } from '../../db/agreement-repo';
 import type { Db } from '../../db/client';
-import {
-  addNotifications,
-  type NewNotification,
-  noteId,
-  notificationRecord,
-} from '../../db/notification-repo';
-import { getUnit, listCategories, listUnits, listUnitUsers } from '../../db/org-repo';
+import { addNotifications, notificationRecord } from '../../db/notification-repo';
+import { getUnit, listCategories, listUnits } from '../../db/org-repo';
 import {
   deleteExtension,
   getExtension,
@@ -32,7 +27,9 @@ import {
   submitPeriod,
   type UnitPeriod,
 } from '../../db/submission-repo';
+import { notesForUnit, type UnitNote } from '../../db/unit-notes';
 import { getYear } from '../../db/year-repo';
+import { contentInPeriod } from '../../domain/agreements/in-force';
 import { indicatorsForPeriod } from '../../domain/submissions/indicators';
 import { buildProgress } from '../../domain/submissions/progress';
 import { progressWorkbook } from '../../domain/submissions/progress-workbook';
@@ -147,22 +144,27 @@ export const assertWindowOpen = async (
   }
 };
 
-/** The unit's signed agreement content; a unit reports only against an agreement it signed. */
+/**
+ * The content a unit reports against in `period`: the signed revision in force then. An amended
+ * revision not yet signed changes nothing until the head signs it.
+ */
 export const signedAgreement = async (
   db: Db,
   year: number,
   unitId: string,
+  period: Period,
 ): Promise<AgreementDimension[]> => {
   const agreement = await getReportingAgreement(db, year, unitId);
   if (!agreement) throw new NotFoundError(`${year} 年度目标责任书`);
-  if (agreement.state !== 'signed' && agreement.state !== 'locked') {
+  const content = contentInPeriod(agreement, period);
+  if (!content) {
     throw new ConflictError(
       `${year} 年度目标责任书尚未签订，签订后才能上报材料`,
       { state: agreement.state },
       'AGREEMENT_NOT_SIGNED',
     );
   }
-  return agreement.dimensions;
+  return content;
 };
 
 /** The indicator `code` of the unit's agreement, assessed in the period. */
@@ -182,19 +184,7 @@ export const actorOf = (c: Ctx) => {
 };
 
 /** Notifications for every user of a unit (its reporters and head). */
-const notifyUnit = async (
-  db: Db,
-  unitId: string,
-  at: Date,
-  note: Pick<NewNotification, 'kind' | 'title' | 'body' | 'link'>,
-): Promise<NewNotification[]> =>
-  (await listUnitUsers(db, unitId)).map((user) => ({
-    ...note,
-    id: noteId(at),
-    userId: user.id,
-    unitId,
-    createdAt: at.toISOString(),
-  }));
+const notifyUnit = (db: Db, unitId: string, at: Date, note: UnitNote) => notesForUnit(db, unitId, at, note);
 
 const worksheetLink = (p: UnitPeriod) => `/submissions?year=${p.year}&period=${p.period}&unit=${p.unitId}`;
 
@@ -298,9 +288,10 @@ const loadProgress = async (
     listPeriodRecords(db, year, period),
   ]);
   const signed = new Map(
-    agreements
-      .filter((a) => a.state === 'signed' || a.state === 'locked')
-      .map((a) => [a.unitId, a.dimensions]),
+    agreements.flatMap((a) => {
+      const content = contentInPeriod(a, period);
+      return content ? [[a.unitId, content] as const] : [];
+    }),
   );
   return buildProgress(
     {
@@ -324,7 +315,7 @@ export const submissionRoutes = new OpenAPIHono<AppEnv>()
     const [year, unit, dimensions, items, files, extension, periodSubmission] = await Promise.all([
       getYear(db, p.year),
       getUnit(db, p.unitId),
-      signedAgreement(db, p.year, p.unitId),
+      signedAgreement(db, p.year, p.unitId, p.period),
       listItems(db, p),
       listFiles(db, p),
       getExtension(db, p),
@@ -366,7 +357,7 @@ export const submissionRoutes = new OpenAPIHono<AppEnv>()
     assertOwnUnit(c.get('principal'), p.unitId);
     const [year, dimensions] = await Promise.all([
       getYear(db, p.year),
-      signedAgreement(db, p.year, p.unitId),
+      signedAgreement(db, p.year, p.unitId, p.period),
     ]);
     const indicator = indicatorOf(dimensions, p.period, p.code);
     let value = input.value;
@@ -401,7 +392,7 @@ export const submissionRoutes = new OpenAPIHono<AppEnv>()
     const [replay, year, dimensions] = await Promise.all([
       replayOf<SubmitResult>(db, idempotency),
       getYear(db, p.year),
-      signedAgreement(db, p.year, p.unitId),
+      signedAgreement(db, p.year, p.unitId, p.period),
     ]);
     // A retry answers what the first request did, even if the window closed in between.
     if (replay) return c.json(replay, 200);
@@ -420,7 +411,7 @@ export const submissionRoutes = new OpenAPIHono<AppEnv>()
     const p = c.req.valid('param');
     const review = c.req.valid('json');
     await assertUnitVisible(db, c.get('principal'), p.unitId, p.year);
-    const dimensions = await signedAgreement(db, p.year, p.unitId);
+    const dimensions = await signedAgreement(db, p.year, p.unitId, p.period);
     const indicator = indicatorOf(dimensions, p.period, p.code);
     const actor = actorOf(c);
     const notes =

@@ -1,11 +1,14 @@
 /** Appraisal years and their state machine. */
+
 import { OpenAPIHono, z } from '@hono/zod-openapi';
-import { advanceYear, createYear, getYear, listYears, updateYearSettings } from '../../db/year-repo';
+import { notifyPublicityOpened, notifyResultsPublished } from '../../db/event-notes';
+import { listSnapshots } from '../../db/results-repo';
+import { createYear, getYear, listYears, updateYearSettings } from '../../db/year-repo';
 import { carryOverSettings, defaultSettings, settingsProblems } from '../../domain/years/new-year';
 import { ValidationError } from '../../errors';
-import { freezeDraft } from '../../publication/drafts';
-import { computeFrozen } from '../../publication/publish';
-import { YearSchema, YearSettingsSchema, YearStateSchema } from '../../schemas/year';
+import { ReadinessSchema, YearMoveRefusalSchema } from '../../schemas/readiness';
+import { AcknowledgementSchema, YearSchema, YearSettingsSchema, YearStateSchema } from '../../schemas/year';
+import { moveYear, readinessOf } from '../../years/move-year';
 import type { AppEnv } from '../env';
 import { body, json, YearParams } from '../openapi';
 import { protectedRoute } from '../route';
@@ -52,14 +55,32 @@ const advanceYearRoute = protectedRoute('years.write', {
       required: true,
       content: {
         'application/json': {
-          schema: z.strictObject({ to: YearStateSchema, version: z.number().int().min(1) }),
+          schema: z.strictObject({
+            to: YearStateSchema,
+            version: z.number().int().min(1),
+            /** Each warning of the readiness check, acknowledged with a reason (kept in the year's history). */
+            acknowledgements: z.array(AcknowledgementSchema).max(30).default([]),
+          }),
         },
       },
     },
   },
   responses: {
     200: { description: '已推进', content: { 'application/json': { schema: YearSchema } } },
-    409: { description: '状态不符或版本冲突', content: { 'application/json': { schema: z.any() } } },
+    409: json(
+      YearMoveRefusalSchema,
+      '状态不符、版本冲突、仍有未完成事项（NOT_READY）或提醒未确认（WARNINGS_UNACKNOWLEDGED），附检查清单',
+    ),
+  },
+});
+const readinessRoute = protectedRoute('years.write', {
+  method: 'get',
+  path: '/years/{year}/transitions/{to}/readiness',
+  summary: '推进年度前的检查清单：阻止项、提醒与已完成项',
+  request: { params: YearParams.extend({ to: YearStateSchema }) },
+  responses: {
+    200: json(ReadinessSchema, '检查清单'),
+    409: json(YearMoveRefusalSchema, '该状态不是年度的下一步'),
   },
 });
 const YearSettingsUpdateSchema = YearSettingsSchema.extend({
@@ -100,16 +121,28 @@ export const yearRoutes = new OpenAPIHono<AppEnv>()
     return c.json(created, 201);
   })
   .openapi(getYearRoute, async (c) => c.json(await getYear(c.get('deps').db, c.req.valid('param').year), 200))
-  .openapi(advanceYearRoute, async (c) => {
+  .openapi(readinessRoute, async (c) => {
     const { db, now } = c.get('deps');
-    const { to, version } = c.req.valid('json');
-    const by = c.get('principal').userId;
+    const { year, to } = c.req.valid('param');
+    return c.json(await readinessOf(db, year, to, now()), 200);
+  })
+  .openapi(advanceYearRoute, async (c) => {
+    const { db, now, publishSite } = c.get('deps');
+    const { to, version, acknowledgements } = c.req.valid('json');
     const target = c.req.valid('param').year;
-    // Publicity is opened on a frozen draft (version 1), objections are weighed against it: the results
-    // are computed before the year moves, so a scenario that cannot be computed refuses the move whole.
-    const frozen = to === 'publicity' ? await computeFrozen(db, target) : undefined;
-    const year = await advanceYear(db, target, to, version, by, now());
-    if (frozen) await freezeDraft(db, { year: target, by, at: now(), reason: '开始公示', frozen });
+    const year = await moveYear(db, now(), {
+      year: target,
+      to,
+      version,
+      by: c.get('principal').userId,
+      acknowledgements,
+    });
+    if (to === 'published') await publishSite(target);
+    if (to === 'publicity') await notifyPublicityOpened(db, year, now());
+    if (to === 'published') {
+      const snapshot = (await listSnapshots(db, target)).at(-1);
+      if (snapshot) await notifyResultsPublished(db, target, snapshot.version, now());
+    }
     return c.json(year, 200);
   })
   .openapi(updateSettingsRoute, async (c) => {

@@ -86,8 +86,12 @@ describe('the progress matrix', () => {
       bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
     );
     const sheet = workbook.getWorksheet('上报进度')!;
-    expect(sheet.getRow(3).getCell(1).value).toBe('甲院');
-    expect(sheet.getRow(3).getCell(3).value).toBe('已提交');
-    expect(sheet.getRow(4).getCell(3).value).toBe('未填报');
+    // Each category: a blank row, its title, its own header, its units.
+    expect(sheet.getRow(3).getCell(1).value).toBe('一类（1 个单位）');
+    expect(sheet.getRow(4).getCell(3).value).toBe('1.1 指标1.1');
+    expect(sheet.getRow(5).getCell(1).value).toBe('甲院');
+    expect(sheet.getRow(5).getCell(3).value).toBe('已提交');
+    expect(sheet.getRow(9).getCell(1).value).toBe('乙院');
+    expect(sheet.getRow(9).getCell(3).value).toBe('未填报');
   });
 });

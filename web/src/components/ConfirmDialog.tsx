@@ -11,6 +11,8 @@ interface ConfirmDialogProps {
   title: string;
   confirmLabel: string;
   busy?: boolean;
+  /** The confirm button refuses (aria-disabled) while something blocks the action. */
+  confirmDisabled?: boolean;
   onConfirm: () => void;
   onCancel: () => void;
   children: ComponentChildren;
@@ -21,6 +23,7 @@ export const ConfirmDialog = ({
   title,
   confirmLabel,
   busy = false,
+  confirmDisabled = false,
   onConfirm,
   onCancel,
   children,
@@ -73,9 +76,9 @@ export const ConfirmDialog = ({
         <button
           type="button"
           class="button button-primary"
-          aria-disabled={busy}
+          aria-disabled={busy || confirmDisabled}
           onClick={() => {
-            if (!busy) onConfirm();
+            if (!busy && !confirmDisabled) onConfirm();
           }}
         >
           {busy ? '正在处理…' : confirmLabel}

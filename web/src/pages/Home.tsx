@@ -11,6 +11,7 @@ import { PERIOD_LABELS, roleLabels, YEAR_STATE_LABELS } from '../labels';
 import { PAGES } from '../navigation';
 import { useResource } from '../use-resource';
 import { tasksFor } from './home-tasks';
+import { ObjectionCounts } from './objections/ObjectionCounts';
 
 const STATUS_TEXT: Record<WindowStatus | 'next', string> = {
   open: '正在开放',
@@ -54,6 +55,29 @@ const CurrentYear = ({ year, now }: { year: Year; now: Date }) => (
   </section>
 );
 
+/** What is open for this person (the server decides): only what still waits on them. */
+const OpenTasks = ({ year }: { year: number }) => {
+  const [tasks] = useResource(() => api.tasks(year), [year]);
+  if (tasks.status === 'loading') return <Loading />;
+  if (tasks.status === 'error') return <ErrorBanner title="无法加载待办事项" message={tasks.error.message} />;
+  if (tasks.data.length === 0) return <p class="muted">目前没有等待您处理的事项。</p>;
+  return (
+    <ul class="cards open-tasks">
+      {tasks.data.map((task, i) => (
+        <li key={`${task.kind}-${i}`} class="card card-open">
+          <h3>
+            <Link href={task.link}>{task.title}</Link>
+          </h3>
+          <p>
+            {task.text}
+            {task.dueDate && <strong>（期限 {task.dueDate}）</strong>}
+          </p>
+        </li>
+      ))}
+    </ul>
+  );
+};
+
 export const Home = ({ user }: { user: Me }) => {
   const [years, reload] = useResource(() => api.years.list(), []);
   const now = new Date();
@@ -82,9 +106,11 @@ export const Home = ({ user }: { user: Me }) => {
             考核办设置年度后，这里会显示当前状态和季度上报窗口。
           </EmptyState>
         ))}
+      {year && user.roles.includes('admin') && <ObjectionCounts year={year} />}
       {years.status !== 'loading' && (
         <section aria-labelledby="tasks" class="tasks">
           <h2 id="tasks">现在要做的事</h2>
+          {year && <OpenTasks year={year.year} />}
           <ul class="cards">
             {tasksFor(user.roles, year, now).map((task) => (
               <li key={task.page} class="card">

@@ -3,7 +3,7 @@
  * next state after confirming in a dialog, and while it is in 年初设置 can change its settings.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ApiError, Me, Year } from '../api';
+import type { ApiError, Me, Readiness, Year } from '../api';
 import { api } from '../api';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { DataTable } from '../components/DataTable';
@@ -15,6 +15,7 @@ import { NEXT_YEAR_STATE, YEAR_STATE_LABELS } from '../labels';
 import { canEdit } from '../navigation';
 import { toApiError, useResource } from '../use-resource';
 import { NewYearForm } from './NewYearForm';
+import { acknowledgementsOf, IssueList, type Reasons, refusalOf, YearChecklist } from './YearChecklist';
 import { historyColumns, StateSteps, windowColumns, YearSettings } from './YearOverview';
 import { YearSettingsForm } from './YearSettingsForm';
 import { TRANSITION_COPY } from './year-transitions';
@@ -42,17 +43,35 @@ const YearDetails = ({
   const [done, setDone] = useState<string | null>(null);
   const next = NEXT_YEAR_STATE[year.state];
   const copy = next ? TRANSITION_COPY[next] : null;
+  // The checklist of the next step, reloaded whenever the year moves; a refused move replaces it.
+  const [checklist, , setChecklist] = useResource(
+    () => (editable && next ? api.years.readiness(year.year, next) : Promise.resolve(null)),
+    [year.year, year.version, next, editable],
+  );
+  const readiness = checklist.status === 'ready' ? checklist.data : null;
+  const [reasons, setReasons] = useState<Reasons>({});
+  const refusal = readiness ? refusalOf(readiness, reasons) : '正在检查是否可以进行下一步……';
 
   const advance = async () => {
-    if (!next || !copy) return;
+    if (!next || !copy || !readiness || refusal) return;
     setBusy(true);
     setError(null);
     try {
-      const updated = await api.years.advance(year.year, next, year.version);
+      const updated = await api.years.advance(
+        year.year,
+        next,
+        year.version,
+        acknowledgementsOf(readiness, reasons),
+      );
       setDone(`已${copy.action}：${year.title}当前状态为“${YEAR_STATE_LABELS[updated.state]}”。`);
+      setReasons({});
       onChanged(updated);
     } catch (e) {
-      setError(toApiError(e));
+      const failure = toApiError(e);
+      setError(failure);
+      // Refused for what is not ready (another tab, or facts changed since the page loaded): show why.
+      const refused = failure.extra.readiness as Readiness | undefined;
+      if (refused) setChecklist({ status: 'ready', data: refused });
     } finally {
       setBusy(false);
       setConfirming(false);
@@ -64,7 +83,10 @@ const YearDetails = ({
       {done && <Notice>{done}</Notice>}
       {error && (
         <ErrorBanner title="年度状态未改变" message={error.message}>
-          {error.status === 409 && (
+          {Array.isArray((error.extra.readiness as Readiness | undefined)?.blockers) && (
+            <IssueList issues={(error.extra.readiness as Readiness).blockers} />
+          )}
+          {error.status === 409 && !error.extra.readiness && (
             <button type="button" class="button" onClick={() => location.reload()}>
               刷新页面
             </button>
@@ -84,10 +106,21 @@ const YearDetails = ({
             <button type="button" class="button button-primary" onClick={() => setConfirming(true)}>
               {copy.action}
             </button>
-            <p class="hint">此操作需要确认，且不可撤销。</p>
+            <p class="hint">此操作需要确认，且不可撤销。{refusal && readiness ? refusal : ''}</p>
           </div>
         )}
       </section>
+      {editable && copy && checklist.status === 'error' && (
+        <ErrorBanner title="无法检查下一步" message={checklist.error.message} />
+      )}
+      {editable && copy && readiness && (
+        <YearChecklist
+          readiness={readiness}
+          action={copy.action}
+          reasons={reasons}
+          onReason={(code, reason) => setReasons((r) => ({ ...r, [code]: reason }))}
+        />
+      )}
       {editing ? (
         <YearSettingsForm
           year={year}
@@ -138,6 +171,7 @@ const YearDetails = ({
           title={`确认${copy.action}？`}
           confirmLabel={`确认${copy.action}`}
           busy={busy}
+          confirmDisabled={refusal !== null}
           onConfirm={advance}
           onCancel={() => setConfirming(false)}
         >
@@ -145,6 +179,14 @@ const YearDetails = ({
             {year.title}将从“{YEAR_STATE_LABELS[year.state]}”转为“{next && YEAR_STATE_LABELS[next]}”。
           </p>
           <p>{copy.effect(year)}</p>
+          {refusal ? (
+            <p class="warning">{refusal}请先按页面上的检查清单处理。</p>
+          ) : (
+            readiness &&
+            readiness.warnings.length > 0 && (
+              <p>将确认 {readiness.warnings.length} 项提醒，理由记入年度状态记录。</p>
+            )
+          )}
           <p class="warning">此操作不可撤销。</p>
         </ConfirmDialog>
       )}

@@ -58,4 +58,11 @@ export const historyColumns = (names: Map<string, string>): Column<HistoryRow>[]
   { header: '状态', render: (h) => YEAR_STATE_LABELS[h.state] },
   { header: '时间（北京时间）', render: (h) => formatDateTime(h.at) },
   { header: '操作人', render: (h) => names.get(h.by) ?? h.by },
+  {
+    header: '确认的提醒',
+    render: (h) =>
+      h.acknowledged?.length
+        ? h.acknowledged.map((a) => `${a.message}（理由：${a.reason}）`).join('；')
+        : '—',
+  },
 ];

@@ -48,7 +48,7 @@ const tasksOf = (role: Role, year: Year | undefined, now: Date): Task[] => {
         ...(state === 'publicity'
           ? [{ page: 'results' as const, title: '结果公示', text: '公示期内可对具体指标得分提出申诉。' }]
           : []),
-        { page: 'agreements', title: '签订目标责任书', text: '确认并签订本单位的目标责任书。' },
+        { page: 'agreements', title: '目标责任书', text: '本单位的考核指标、目标值和签订记录。' },
         {
           page: 'submissions',
           title: '季度材料提交',

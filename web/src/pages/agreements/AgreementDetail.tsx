@@ -5,14 +5,16 @@
  */
 import { useState } from 'preact/hooks';
 import { AGREEMENT_STATE_LABELS } from '../../../../shared/domain/agreements/labels';
-import type { ApiError, Me } from '../../api';
+import type { ApiError, Me, Period } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { type Column, DataTable } from '../../components/DataTable';
 import { ErrorBanner, Notice } from '../../components/ErrorBanner';
+import { Field } from '../../components/Field';
 import { Link } from '../../components/Link';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDateTime } from '../../format';
+import { PERIOD_LABELS } from '../../labels';
 import { toApiError, useResource } from '../../use-resource';
 import { agreementsApi, type Customisation, type VersionView } from './agreements-api';
 import { CustomisationEditor } from './CustomisationEditor';
@@ -86,22 +88,30 @@ export const AgreementDetail = ({ user, year, unitId }: { user: Me; year: number
   const [signerName, setSignerName] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  const [signerError, setSignerError] = useState<string | undefined>();
   const [done, setDone] = useState<string | null>(null);
 
   const run = async (label: string, action: () => Promise<unknown>) => {
     setBusy(true);
     setError(null);
+    setSignerError(undefined);
     setDone(null);
+    let keepOpen = false;
     try {
       await action();
       setDone(label);
       setMode('view');
       reload();
     } catch (e) {
-      setError(toApiError(e));
+      const apiError = toApiError(e);
+      // A wrong signature name is corrected in the dialog, at its field.
+      const atName = apiError.details.find((d) => d.path === 'body.signerName');
+      keepOpen = atName !== undefined;
+      if (atName) setSignerError(atName.message);
+      else setError(apiError);
     } finally {
       setBusy(false);
-      setConfirm(null);
+      if (!keepOpen) setConfirm(null);
     }
   };
 
@@ -153,9 +163,9 @@ export const AgreementDetail = ({ user, year, unitId }: { user: Me; year: number
       const saved = await agreementsApi.edit(year, unitId, a.version, customisation);
       setData({ status: 'ready', data: { ...data.data, agreement: saved } });
     });
-  const propose = (customisation: Customisation, reason: string) =>
+  const propose = (customisation: Customisation, reason: string, effectiveFrom?: Period) =>
     run('已提出变更，等待审批。', () =>
-      agreementsApi.propose(year, unitId, a.version, reason, customisation),
+      agreementsApi.propose(year, unitId, a.version, reason, customisation, effectiveFrom),
     );
 
   return (
@@ -268,6 +278,8 @@ export const AgreementDetail = ({ user, year, unitId }: { user: Me; year: number
           <h2 id="pending-title">待审批的变更</h2>
           <p>
             {pending.proposedByName} 于 {formatDateTime(pending.proposedAt)} 提出。理由：{pending.reason}
+            {pending.effectiveFrom &&
+              `。自${PERIOD_LABELS[pending.effectiveFrom]}起执行，此前各期仍按第 ${pending.fromRevision} 版计分`}
           </p>
           <DiffView diff={pending.diff} title={`拟将第 ${pending.fromRevision} 版修改为`} />
           {isAdmin && (
@@ -294,7 +306,7 @@ export const AgreementDetail = ({ user, year, unitId }: { user: Me; year: number
             submitLabel={mode === 'edit' ? '保存调整' : '提交变更'}
             busy={busy}
             withReason={mode === 'amend'}
-            onSubmit={(c, reason) => (mode === 'edit' ? saveDraft(c) : propose(c, reason))}
+            onSubmit={(c, reason, from) => (mode === 'edit' ? saveDraft(c) : propose(c, reason, from))}
             onCancel={() => setMode('view')}
           />
         </section>
@@ -324,7 +336,10 @@ export const AgreementDetail = ({ user, year, unitId }: { user: Me; year: number
         confirmLabel={shown.label}
         busy={busy}
         onConfirm={() => void confirmed()}
-        onCancel={() => setConfirm(null)}
+        onCancel={() => {
+          setConfirm(null);
+          setSignerError(undefined);
+        }}
       >
         {confirm === 'sign' ? (
           <>
@@ -335,15 +350,16 @@ export const AgreementDetail = ({ user, year, unitId }: { user: Me; year: number
             <p>
               <code class="hash">{a.contentHash}</code>
             </p>
-            <div class="field">
-              <label for="signer-name">请输入本人姓名“{user.name}”以签名</label>
-              <input
-                id="signer-name"
-                autoComplete="off"
-                value={signerName}
-                onInput={(e) => setSignerName(e.currentTarget.value)}
-              />
-            </div>
+            <Field id="signer-name" label={`请输入本人姓名“${user.name}”以签名`} required error={signerError}>
+              {(control) => (
+                <input
+                  {...control}
+                  autoComplete="off"
+                  value={signerName}
+                  onInput={(e) => setSignerName(e.currentTarget.value)}
+                />
+              )}
+            </Field>
           </>
         ) : (
           <p>{shown.text}</p>

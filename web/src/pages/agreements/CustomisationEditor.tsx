@@ -11,8 +11,9 @@ import type {
   Customisation,
   ExtraIndicator,
 } from '../../../../shared/schemas/agreement';
-import type { Measure, RuleType, Value } from '../../../../shared/schemas/scenario';
+import type { Measure, Period, RuleType, Value } from '../../../../shared/schemas/scenario';
 import { SelectField } from '../../components/SelectField';
+import { PERIOD_LABELS } from '../../labels';
 
 /** A typed target: a number for numeric measures, 是/否 for booleans, a date as typed. */
 export const parseTarget = (text: string, measure: Measure): Value | undefined => {
@@ -223,7 +224,8 @@ interface EditorProps {
   busy: boolean;
   /** An amendment needs its reason. */
   withReason?: boolean;
-  onSubmit: (customisation: Customisation, reason: string) => void;
+  /** `effectiveFrom`: the first period scored on the amendment (absent: the next period not yet closed). */
+  onSubmit: (customisation: Customisation, reason: string, effectiveFrom?: Period) => void;
   onCancel: () => void;
 }
 
@@ -238,6 +240,7 @@ export const CustomisationEditor = ({
 }: EditorProps) => {
   const [c, setC] = useState<Customisation>(initial);
   const [reason, setReason] = useState('');
+  const [effectiveFrom, setEffectiveFrom] = useState<Period | ''>('');
   const total = resolvedTotal(base, c);
   const removed = new Set(c.removedCodes);
 
@@ -265,7 +268,7 @@ export const CustomisationEditor = ({
       class="form customisation-editor"
       onSubmit={(e) => {
         e.preventDefault();
-        if (!busy) onSubmit(c, reason);
+        if (!busy) onSubmit(c, reason, effectiveFrom || undefined);
       }}
     >
       <p class={total === 100 ? 'weight-total ok' : 'weight-total bad'} role="status" aria-live="polite">
@@ -366,6 +369,27 @@ export const CustomisationEditor = ({
             value={reason}
             onInput={(e) => setReason(e.currentTarget.value)}
           />
+        </div>
+      )}
+      {withReason && (
+        <div class="field">
+          <label for="amendment-effective-from">自哪个考核期起执行</label>
+          <p id="amendment-effective-from-hint" class="hint">
+            此前各期仍按已签订的版本计分；单位负责人签订变更后的责任书前，各期均按已签订版本计分。
+          </p>
+          <select
+            id="amendment-effective-from"
+            aria-describedby="amendment-effective-from-hint"
+            value={effectiveFrom}
+            onChange={(e) => setEffectiveFrom(e.currentTarget.value as Period | '')}
+          >
+            <option value="">尚未截止的第一个考核期（默认）</option>
+            {(['Q1', 'Q2', 'Q3', 'Q4'] as const).map((p) => (
+              <option key={p} value={p}>
+                {PERIOD_LABELS[p]}
+              </option>
+            ))}
+          </select>
         </div>
       )}
       <div class="form-actions">

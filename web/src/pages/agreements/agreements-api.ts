@@ -13,6 +13,7 @@ import type {
   Amendment,
   Customisation,
 } from '../../../../shared/schemas/agreement';
+import type { Period } from '../../../../shared/schemas/scenario';
 import type {
   Template,
   TemplateInput,
@@ -71,8 +72,20 @@ export const agreementsApi = {
     send<AgreementDiff>(`${agreementPath(year, unitId)}/diff?from=${seg(from)}&to=${seg(to)}`),
   amendments: (year: number, unitId: string) =>
     send<Amendment[]>(`${agreementPath(year, unitId)}/amendments`),
-  propose: (year: number, unitId: string, version: number, reason: string, customisation: Customisation) =>
-    send<Amendment>(`${agreementPath(year, unitId)}/amendments`, 'POST', { version, reason, customisation }),
+  propose: (
+    year: number,
+    unitId: string,
+    version: number,
+    reason: string,
+    customisation: Customisation,
+    effectiveFrom?: Period,
+  ) =>
+    send<Amendment>(`${agreementPath(year, unitId)}/amendments`, 'POST', {
+      version,
+      reason,
+      customisation,
+      ...(effectiveFrom ? { effectiveFrom } : {}),
+    }),
   decide: (year: number, unitId: string, id: string, version: number, approve: boolean, note?: string) =>
     send<{ agreement: AgreementView; amendment: Amendment }>(
       `${agreementPath(year, unitId)}/amendments/${seg(id)}/decision`,

@@ -10,6 +10,7 @@ import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorBanner, Notice } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
+import { formatPoints } from '../../format';
 import { toApiError, useResource } from '../../use-resource';
 import { AttachmentList, AttachmentsToggle } from '../attachments/AttachmentList';
 import type { AttachmentOwner } from '../attachments/attachments-api';
@@ -106,6 +107,22 @@ const RectificationAction = ({
   );
 };
 
+/** The finding, the points it cost the unit, and the inspector's reason when the answer was returned. */
+const RectificationProblem = ({ row }: { row: RectificationRow }) => {
+  const returned =
+    row.state === 'open' ? [...row.history].reverse().find((h) => h.action === 'returned') : undefined;
+  return (
+    <div class="stack">
+      <span>
+        {row.itemText}
+        {row.note ? `：${row.note}` : ''}
+        {row.pointsCents ? `（扣 ${formatPoints(row.pointsCents)}）` : ''}
+      </span>
+      {returned && <strong>整改被退回：{returned.note}</strong>}
+    </div>
+  );
+};
+
 export const RectificationList = ({ user, year, names, overdueOnly = false, title }: Props) => {
   const [list, reload] = useResource(
     () => inspectionsApi.rectifications(year, overdueOnly),
@@ -129,7 +146,7 @@ export const RectificationList = ({ user, year, names, overdueOnly = false, titl
           rowClass={(r) => (r.overdue ? 'row-warning' : undefined)}
           columns={[
             { header: '单位', render: (r) => names.get(r.unitId) ?? r.unitId },
-            { header: '问题', render: (r) => `${r.itemText}${r.note ? `：${r.note}` : ''}` },
+            { header: '问题', render: (r) => <RectificationProblem row={r} /> },
             { header: '整改期限', render: (r) => `${r.dueDate}${r.overdue ? '（已逾期）' : ''}` },
             { header: '状态', render: (r) => RECTIFICATION_STATE_LABELS[r.state] },
             {

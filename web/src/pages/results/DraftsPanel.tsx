@@ -154,8 +154,11 @@ const RecomputeDialog = ({
   onCancel: () => void;
 }) => {
   const [objections] = useResource(() => api.objections.list(year), [year]);
-  const [chosen, setChosen] = useState<string[]>([]);
-  const upheld = objections.status === 'ready' ? objections.data.filter((o) => o.state === 'upheld') : [];
+  // Upheld objections no version answers yet: publication waits for them, so they start ticked.
+  const upheld =
+    objections.status === 'ready' ? objections.data.filter((o) => o.state === 'upheld' && !o.answer) : [];
+  const [picked, setChosen] = useState<string[] | null>(null);
+  const chosen = picked ?? upheld.map((o) => o.id);
   const { reason, setReason, reasonError, error, busy, confirm } = useReasonedAction({
     initialReason: '申诉成立，重新评分后更新公示结果',
     tooShort: '请说明重新计算的原因（至少 4 个字）',

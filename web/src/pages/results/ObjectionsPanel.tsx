@@ -7,14 +7,30 @@ import { ApiError, api, type Objection, type UnitResult, type Year } from '../..
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
-import { formatDateTime } from '../../format';
+import { formatDateTime, formatPoints } from '../../format';
 import { useResource } from '../../use-resource';
+import { AttachmentsToggle } from '../attachments/AttachmentList';
 
 const STATE_LABELS: Record<Objection['state'], string> = {
   open: '待处理',
   upheld: '成立，重新评分',
   rejected: '不成立',
 };
+
+const points = (cents: number | null) => (cents === null ? '—' : formatPoints(cents));
+/** 得分 3.00 分 → 4.80 分，总分 … → … */
+export const formatOutcome = (a: NonNullable<Objection['answer']>) =>
+  `得分 ${points(a.leafBeforeCents)} → ${points(a.leafAfterCents)}，总分 ${points(a.finalBeforeCents)} → ${points(a.finalAfterCents)}`;
+
+/** 查看材料: the objection's files, uploaded by the unit head while it is undecided (same path as evidence). */
+export const ObjectionFiles = ({ objection, editable }: { objection: Objection; editable: boolean }) => (
+  <AttachmentsToggle
+    label="查看材料"
+    title="申诉材料"
+    owner={{ year: objection.year, unitId: objection.unitId, kind: 'objection', id: objection.id }}
+    editable={editable}
+  />
+);
 
 const fieldError = (error: unknown, path: string) =>
   error instanceof ApiError ? error.details.find((d) => d.path === path)?.message : undefined;
@@ -78,7 +94,7 @@ const FileObjection = ({ year, unit, onFiled }: { year: Year; unit: UnitResult; 
   );
 };
 
-const Decide = ({ objection, onDone }: { objection: Objection; onDone: () => void }) => {
+export const Decide = ({ objection, onDone }: { objection: Objection; onDone: () => void }) => {
   const [decision, setDecision] = useState<'upheld' | 'rejected' | null>(null);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<unknown>();
@@ -169,6 +185,7 @@ export const ObjectionsPanel = ({ year, unit }: { year: Year; unit: UnitResult }
                 <th scope="col">提交时间</th>
                 <th scope="col">状态</th>
                 <th scope="col">处理意见</th>
+                <th scope="col">申诉材料</th>
               </tr>
             </thead>
             <tbody>
@@ -183,6 +200,15 @@ export const ObjectionsPanel = ({ year, unit }: { year: Year; unit: UnitResult }
                   <td data-label="处理意见">
                     {o.decision?.reason ??
                       (isAdmin && o.state === 'open' ? <Decide objection={o} onDone={reload} /> : '—')}
+                    {o.answer && (
+                      <>
+                        <br />
+                        重新评分（第 {o.answer.draftVersion} 版）：{formatOutcome(o.answer)}
+                      </>
+                    )}
+                  </td>
+                  <td data-label="申诉材料">
+                    <ObjectionFiles objection={o} editable={isHead && o.state === 'open'} />
                   </td>
                 </tr>
               ))}

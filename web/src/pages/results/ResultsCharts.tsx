@@ -8,10 +8,9 @@ import type { Period, Results } from '../../api';
 import { api } from '../../api';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Loading } from '../../components/Loading';
-import { formatScore } from '../../format';
 import { PERIOD_LABELS } from '../../labels';
 import { useResource } from '../../use-resource';
-import { formatRate, GRADES } from './results-model';
+import { formatRate, GRADES, gradeLabel, scoreRate } from './results-model';
 
 const GRADE_COLORS = ['#1b6e3a', '#2f6db5', '#b7791f', '#b42318'];
 
@@ -47,7 +46,7 @@ const gradeChart = (results: Results) => {
   const counts = results.categories.map((c) =>
     GRADES.map((g) => c.units.filter((u) => u.grade === g).length),
   );
-  const label = `各类别等级分布（堆叠柱状图）：${results.categories
+  const label = `各类别${gradeLabel(results)}分布（堆叠柱状图）：${results.categories
     .map((c, i) => `${c.name}：${GRADES.map((g, j) => `${g} ${counts[i]?.[j] ?? 0} 个`).join('、')}`)
     .join('；')}`;
   const option = {
@@ -112,16 +111,18 @@ const trendChart = (quarters: { period: Period; results: Results }[]) => {
   const averages = categories.map(({ id }) =>
     quarters.map(({ results }) => {
       const units = results.categories.find((c) => c.categoryId === id)?.units ?? [];
-      return units.length > 0 ? Math.round(units.reduce((s, u) => s + u.finalCents, 0) / units.length) : null;
+      // Partial points are never compared with a year's: each quarter shows the mean score rate.
+      const rates = units.map(scoreRate).filter((r): r is number => r !== null);
+      return rates.length > 0 ? rates.reduce((s, r) => s + r, 0) / rates.length : null;
     }),
   );
-  const label = `各类别平均最终得分季度趋势（折线图）：${categories
+  const label = `各类别平均得分率季度趋势（折线图）：${categories
     .map(
       (c, i) =>
         `${c.name}：${quarters
           .map(({ period }, j) => {
             const v = averages[i]?.[j];
-            return `截至${PERIOD_LABELS[period]} ${v === null || v === undefined ? '无数据' : `${formatScore(v)} 分`}`;
+            return `截至${PERIOD_LABELS[period]} ${v === null || v === undefined ? '无数据' : formatRate(v)}`;
           })
           .join('、')}`,
     )
@@ -131,11 +132,11 @@ const trendChart = (quarters: { period: Period; results: Results }[]) => {
     legend: { top: 0 },
     grid: { left: 40, right: 16, top: 40, bottom: 30 },
     xAxis: { type: 'category', data: quarters.map((q) => `截至${PERIOD_LABELS[q.period]}`) },
-    yAxis: { type: 'value', name: '平均得分', scale: true },
+    yAxis: { type: 'value', name: '平均得分率（%）', scale: true },
     series: categories.map((c, i) => ({
       name: c.name,
       type: 'line',
-      data: (averages[i] ?? []).map((v) => (v === null ? null : v / 100)),
+      data: (averages[i] ?? []).map((v) => (v === null ? null : Math.round(v * 10) / 10)),
     })),
   };
   return { label, option };
@@ -164,7 +165,7 @@ export const ResultsCharts = ({
       <h2 id="results-charts-heading">领导看板</h2>
       <div class="chart-grid">
         <figure class="chart-figure">
-          <figcaption>等级分布</figcaption>
+          <figcaption>{gradeLabel(results)}分布</figcaption>
           <Chart label={grade.label} option={grade.option} />
         </figure>
         <figure class="chart-figure">
@@ -172,7 +173,7 @@ export const ResultsCharts = ({
           <Chart label={dimension.label} option={dimension.option} />
         </figure>
         <figure class="chart-figure">
-          <figcaption>季度趋势（平均最终得分）</figcaption>
+          <figcaption>季度趋势（平均得分率）</figcaption>
           {quarters.status === 'loading' && <Loading />}
           {quarters.status === 'error' && <ErrorBanner message={quarters.error.message} />}
           {trend && <Chart label={trend.label} option={trend.option} />}

@@ -26,6 +26,7 @@ import {
   defaultAsOf,
   formatRate,
   GRADE_CLASS,
+  gradeLabel,
   isPeriod,
   isQuarterView,
   isRunning,
@@ -313,7 +314,7 @@ const RankingSections = ({
           <DataTable
             caption={`${category.name}排名（${AS_OF_LABELS[asOf]}）`}
             captionHidden
-            columns={rankingColumns(category.units, year.year, asOf, quarterView)}
+            columns={rankingColumns(category.units, year.year, asOf, quarterView, gradeLabel(results))}
             rows={category.units}
             rowKey={(u) => u.unitId}
             rowClass={(u) => (u.vetoed ? 'row-vetoed' : undefined)}
@@ -329,6 +330,7 @@ const rankingColumns = (
   year: number,
   asOf: Period,
   quarterView: boolean,
+  gradeHeader: string,
 ): Column<UnitResult>[] => {
   const dimensions = units[0]?.dimensions.map((d) => d.name) ?? [];
   return [
@@ -354,7 +356,7 @@ const rankingColumns = (
     { header: '加分', className: 'num', render: (u) => formatScore(u.bonusAppliedCents) },
     { header: '扣分', className: 'num', render: (u) => formatScore(u.penaltyAppliedCents) },
     { header: '最终得分', className: 'num', render: (u) => <strong>{formatScore(u.finalCents)}</strong> },
-    { header: '等级', render: (u) => <span class={GRADE_CLASS[u.grade]}>{u.grade}</span> },
+    { header: gradeHeader, render: (u) => <span class={GRADE_CLASS[u.grade]}>{u.grade}</span> },
     {
       header: '一票否决',
       render: (u) =>

@@ -21,6 +21,7 @@ import {
   FLAG_LABELS,
   formatRate,
   GRADE_CLASS,
+  gradeLabel,
   isPeriod,
   PERIOD_STATUS_LABELS,
   PERIODS,
@@ -146,11 +147,21 @@ const UnitReport = ({ view }: { view: UnitResultsView }) => {
             </dd>
           </div>
           <div>
-            <dt>等级</dt>
+            <dt>{gradeLabel(view)}</dt>
             <dd>
               <span class={GRADE_CLASS[unit.grade]}>{unit.grade}</span>
             </dd>
           </div>
+          {unit.revisions && Object.values(unit.revisions).some((r) => r !== 1) && (
+            <div>
+              <dt>计分依据</dt>
+              <dd>
+                {PERIODS.filter((p) => unit.revisions?.[p] !== undefined)
+                  .map((p) => `${PERIOD_LABELS[p]}按责任书第 ${unit.revisions?.[p]} 版`)
+                  .join('；')}
+              </dd>
+            </div>
+          )}
           <div>
             <dt>一票否决</dt>
             <dd>

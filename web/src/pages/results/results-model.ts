@@ -1,5 +1,5 @@
 /** What the results pages share: which quarter to show by default, score rates, labels. */
-import type { Period, UnitResult, Year } from '../../api';
+import type { Period, Results, UnitResult, Year } from '../../api';
 
 export const PERIODS: readonly Period[] = ['Q1', 'Q2', 'Q3', 'Q4'];
 
@@ -26,6 +26,10 @@ export const isQuarterView = (year: Year, asOf: Period): boolean => asOf !== 'Q4
 /** base / max in percent; null when nothing has been assessed yet. */
 export const scoreRate = (unit: Pick<UnitResult, 'baseCents' | 'maxCents'>): number | null =>
   unit.maxCents > 0 ? (unit.baseCents / unit.maxCents) * 100 : null;
+
+/** A quarter view's grade is the engine's 预计等级, graded on the score rate, and says so. */
+export const gradeLabel = (results: Pick<Results, 'asOfPeriod'>): string =>
+  results.asOfPeriod === 'Q4' ? '等级' : '预计等级（按得分率）';
 
 export const formatRate = (rate: number | null): string => (rate === null ? '—' : `${rate.toFixed(1)}%`);
 

@@ -4,6 +4,7 @@
  */
 import { useState } from 'preact/hooks';
 import { isEditable } from '../../../../shared/domain/submissions/status';
+import { checkSubmission, indicatorList } from '../../../../shared/domain/submissions/submit-check';
 import type { SaveState } from '../../autosave';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { EmptyState } from '../../components/EmptyState';
@@ -67,6 +68,39 @@ const WindowBanner = ({ data, isUnitUser }: { data: WorksheetData; isUnitUser: b
   );
 };
 
+/** What the submission will really do: the items it submits, the blanks that block it, missing evidence. */
+const SubmitSummary = ({ rows }: { rows: WorksheetData['rows'] }) => {
+  const { toSubmit, blanks, withoutEvidence } = checkSubmission(rows);
+  return (
+    <>
+      {blanks.length > 0 ? (
+        <div role="alert">
+          <p>
+            <strong>还有 {blanks.length} 项指标未填写，须填写并保存后才能提交：</strong>
+          </p>
+          <ul>
+            {blanks.map((r) => (
+              <li key={r.indicator.code}>
+                {r.indicator.code} {r.indicator.name}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : (
+        <p>
+          将提交 {toSubmit.length}{' '}
+          项指标。提交后各指标锁定，不能再修改；被考核组退回的指标可以修改后重新提交。
+        </p>
+      )}
+      {withoutEvidence.length > 0 && (
+        <p class="hint">
+          以下 {withoutEvidence.length} 项没有上传证明材料：{indicatorList(withoutEvidence)}。
+        </p>
+      )}
+    </>
+  );
+};
+
 export const Worksheet = ({ refs, data, onChange, isUnitUser, isHead, canReview }: WorksheetProps) => {
   const [confirming, setConfirming] = useState(false);
   const [key, setKey] = useState<string | null>(null);
@@ -104,11 +138,8 @@ export const Worksheet = ({ refs, data, onChange, isUnitUser, isHead, canReview 
       const apiError = toApiError(e);
       // A refusal (not a lost answer) ends this action: the next attempt is a new one.
       if (apiError.status >= 400 && apiError.status < 500) setKey(null);
-      setError(
-        apiError.details.length > 0
-          ? `${apiError.message}（${apiError.details.map((d) => d.message).join('；')}）`
-          : apiError.message,
-      );
+      // The server's message names each blank indicator once.
+      setError(apiError.message);
       setConfirming(false);
     } finally {
       setBusy(false);
@@ -175,9 +206,7 @@ export const Worksheet = ({ refs, data, onChange, isUnitUser, isHead, canReview 
         onConfirm={() => void submit()}
         onCancel={() => setConfirming(false)}
       >
-        <p>
-          将提交 {pending.length} 项指标。提交后各指标锁定，不能再修改；被考核组退回的指标可以修改后重新提交。
-        </p>
+        <SubmitSummary rows={data.rows} />
       </ConfirmDialog>
     </>
   );

@@ -1,0 +1,78 @@
+/**
+ * Reads what is open for one person in a year (by key or index, never a Scan) and lets
+ * shared/domain/tasks decide the tasks. Other kinds of open things (objections to decide, …) join
+ * by adding a source to `TASK_SOURCES`.
+ */
+import type { Principal } from '../auth/roles';
+import {
+  agreementTasks,
+  approvalTasks,
+  type OpenTask,
+  rectificationTasks,
+  returnedItemTasks,
+  sheetTasks,
+} from '../domain/tasks/open-tasks';
+import type { Period } from '../schemas/year';
+import { getAgreement, listAgreements } from './agreement-repo';
+import { getSheet, listRaterAssignments } from './assignment-repo';
+import type { Db } from './client';
+import { listInspections, listUnitRectifications } from './inspection-repo';
+import { listProposals } from './proposal-repo';
+import { listItems } from './submission-repo';
+
+const PERIODS: readonly Period[] = ['Q1', 'Q2', 'Q3', 'Q4'];
+
+/** One kind of open thing: the tasks it holds for this person (none when the role does not apply). */
+export type TaskSource = (db: Db, principal: Principal, year: number) => Promise<OpenTask[]>;
+
+const has = (principal: Principal, role: Principal['roles'][number]) => principal.roles.includes(role);
+
+const unitSource: TaskSource = async (db, principal, year) => {
+  const unitId = principal.unitId;
+  if (!unitId || !(has(principal, 'unit_head') || has(principal, 'reporter'))) return [];
+  const [agreement, rectifications, items] = await Promise.all([
+    getAgreement(db, year, unitId),
+    listUnitRectifications(db, year, unitId),
+    Promise.all(PERIODS.map((period) => listItems(db, { year, unitId, period }))),
+  ]);
+  return [
+    ...(has(principal, 'unit_head') ? agreementTasks(agreement) : []),
+    ...rectificationTasks(rectifications),
+    ...returnedItemTasks(year, unitId, items.flat()),
+  ];
+};
+
+const raterSource: TaskSource = async (db, principal, year) => {
+  if (!has(principal, 'rater')) return [];
+  const sheets = await Promise.all(
+    PERIODS.map(async (period) => {
+      const [sheet, assigned] = await Promise.all([
+        getSheet(db, year, principal.userId, period),
+        listRaterAssignments(db, year, principal.userId, period),
+      ]);
+      return { period, assigned: sheet.state === 'finalized' ? 0 : assigned.length };
+    }),
+  );
+  return sheetTasks(year, sheets);
+};
+
+const adminSource: TaskSource = async (db, principal, year) => {
+  if (!has(principal, 'admin')) return [];
+  const [inspections, proposals, agreements] = await Promise.all([
+    listInspections(db, year),
+    listProposals(db, year, 'proposed'),
+    listAgreements(db, year),
+  ]);
+  return approvalTasks(year, {
+    inspections: inspections.filter((i) => i.state === 'submitted').length,
+    proposals: proposals.length,
+    amendments: agreements.filter((a) => a.pendingAmendmentId).length,
+  });
+};
+
+/** Every source of open tasks, in the order they are shown. */
+export const TASK_SOURCES: TaskSource[] = [unitSource, raterSource, adminSource];
+
+/** What is open for this person in the year. */
+export const listOpenTasks = async (db: Db, principal: Principal, year: number): Promise<OpenTask[]> =>
+  (await Promise.all(TASK_SOURCES.map((source) => source(db, principal, year)))).flat();
