@@ -34,6 +34,17 @@ export interface RatedItem {
   marks: RatedMark[];
 }
 
+/**
+ * A mark on the points scale as a share of `W`.
+ * @example pointsMark('r1', 1500, 2000) // { raterId: 'r1', bp: 7500, top: false, bottom: false }
+ */
+export const pointsMark = (raterId: string, cents: number, wCents: number): RatedMark => ({
+  raterId,
+  bp: roundDiv(cents * FULL_BP, wCents),
+  top: cents === wCents,
+  bottom: cents === 0,
+});
+
 const markOf = (leaf: CompiledLeaf, rating: { points?: number | string; band?: string }) => {
   const rule = leaf.rule;
   if (rule.type !== 'rating') return null;
@@ -51,7 +62,7 @@ const markOf = (leaf: CompiledLeaf, rating: { points?: number | string; band?: s
   if (rating.points === undefined || leaf.wCents <= 0) return null;
   const cents = scaledOf(rating.points, POINT_PLACES);
   if (typeof cents === 'string' || cents < 0 || cents > leaf.wCents) return null;
-  return { bp: roundDiv(cents * FULL_BP, leaf.wCents), top: cents === leaf.wCents, bottom: cents === 0 };
+  return pointsMark('', cents, leaf.wCents);
 };
 
 /**
@@ -76,7 +87,7 @@ export const ratedItems = (scenario: Scenario, period?: Period): RatedItem[] => 
     for (const rating of fact.ratings) {
       if (marks.some((m) => m.raterId === rating.raterId)) continue;
       const mark = markOf(leaf, rating);
-      if (mark) marks.push({ raterId: rating.raterId, ...mark });
+      if (mark) marks.push({ ...mark, raterId: rating.raterId });
     }
     if (marks.length === 0) continue;
     items.push({
