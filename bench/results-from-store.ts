@@ -13,7 +13,15 @@ import { createDb, type Db } from '../shared/db/client';
 import { ensureTable } from '../shared/db/create-table';
 import { factItems } from '../shared/db/facts-repo';
 import { batchPut, queryPages } from '../shared/db/items';
-import { agreementIndexes, agreementKey, yearKey } from '../shared/db/keys';
+import {
+  AFTER_AGREEMENTS,
+  agreementIndexes,
+  agreementKey,
+  categoriesQuery,
+  unitsQuery,
+  unitYearPk,
+  yearKey,
+} from '../shared/db/keys';
 import { putCategory, seedUnit } from '../shared/db/org-repo';
 import { mapLimit } from '../shared/db/parallel';
 import { loadScenario } from '../shared/db/results-repo';
@@ -114,11 +122,11 @@ const readOnly = async (db: Db, year: number, unitIds: string[]) => {
     db.doc.send(new GetCommand({ TableName: T, Key: yearKey(year) })),
     drain(db, {
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-      ExpressionAttributeValues: { ':pk': 'ORG', ':p': 'CATEGORY#' },
+      ExpressionAttributeValues: { ':pk': categoriesQuery().pk, ':p': categoriesQuery().skPrefix },
     }),
     drain(db, {
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-      ExpressionAttributeValues: { ':pk': 'ORG', ':p': 'UNIT#' },
+      ExpressionAttributeValues: { ':pk': unitsQuery().pk, ':p': unitsQuery().skPrefix },
     }),
     drain(db, {
       IndexName: 'gsi1',
@@ -130,7 +138,7 @@ const readOnly = async (db: Db, year: number, unitIds: string[]) => {
   await mapLimit(unitIds, 16, async (unitId) => {
     count += await drain(db, {
       KeyConditionExpression: 'pk = :pk AND sk > :afterAgreements',
-      ExpressionAttributeValues: { ':pk': `YEAR#${year}#UNIT#${unitId}`, ':afterAgreements': 'AGREEMENT#~' },
+      ExpressionAttributeValues: { ':pk': unitYearPk(year, unitId), ':afterAgreements': AFTER_AGREEMENTS },
     });
   });
   return count;

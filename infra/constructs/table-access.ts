@@ -6,8 +6,12 @@ import { TABLE_INDEXES } from '../../shared/db/table-def';
 
 export type TableAccess = 'read' | 'readWrite';
 
-/** Item reads; transactions need no actions of their own (TransactGetItems is checked as GetItem). */
-const READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:Scan'];
+/**
+ * Item reads; transactions need no actions of their own (TransactGetItems is checked as GetItem).
+ * No Scan: every access pattern reads by key or index (docs/data-model.md), so a scan in a request
+ * path fails with AccessDenied instead of reading the whole table.
+ */
+const READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'];
 /** Item writes; TransactWriteItems is checked per item as these plus ConditionCheckItem. */
 const WRITE_ACTIONS = [
   'dynamodb:PutItem',

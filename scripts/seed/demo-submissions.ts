@@ -411,7 +411,7 @@ export const seedDemoAttachments = async (
     if (status >= 300) throw new Error(`demo photo upload failed with HTTP ${status}`);
   }
   return putIfAbsent(db, {
-    ...attachmentKey(year, unitId, ownerId, fileId),
+    ...attachmentKey(year, unitId, 'inspection', ownerId, fileId),
     entity: 'attachment',
     fileId,
     year,

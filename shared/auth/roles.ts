@@ -27,6 +27,16 @@ export const PrincipalSchema = z.object({
 export type Principal = z.infer<typeof PrincipalSchema>;
 
 /**
+ * Who acts in a request (the domain's actor: user id and name) and when by the server's clock:
+ * set once by `authorize` (`c.var.actor`) and handed to every write and audit entry of the request.
+ */
+export interface RequestActor {
+  userId: string;
+  name: string;
+  at: Date;
+}
+
+/**
  * The claims of the ID token Cognito issues and the local dev sign-in imitates:
  * `cognito:groups` carries the roles, `custom:unitId` the unit of unit roles.
  */

@@ -2,7 +2,8 @@
  * Access patterns of agreements. Each operation reads what it needs (strongly consistent), lets the
  * pure lifecycle in shared/domain/agreements decide, and writes the result with conditions: a stale
  * version answers 409 STALE_VERSION, a category is generated or issued in one transaction (never
- * half), and re-generating never overwrites an agreement that left draft.
+ * half), and re-generating never overwrites an agreement that left draft. Over 400 lines on purpose:
+ * every stage (generate, issue, sign, amend) shares these reads and conditional writes.
  *
  * | access pattern                         | key / index                                              |
  * | -------------------------------------- | -------------------------------------------------------- |
@@ -12,7 +13,6 @@
  * | a unit's amendments                     | pk YEAR#y#UNIT#u, sk prefix AMENDMENT#                   |
  */
 import { randomUUID } from 'node:crypto';
-import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { nextOpenPeriod } from '../domain/agreements/in-force';
 import {
   type Actor,
@@ -31,13 +31,20 @@ import { NotFoundError, StaleVersionError, ValidationError } from '../errors';
 import type { Agreement, AgreementVersion, Amendment, Customisation } from '../schemas/agreement';
 import type { Period } from '../schemas/year';
 import type { Db } from './client';
-import { getItem, queryPrefix, replaceVersioned, transact } from './items';
-import { agreementIndexes, agreementKey, agreementVersionKey, amendmentKey, templateKey } from './keys';
+import { getItem, queryPrefix, replaceVersioned, type TxItem, transact } from './items';
+import {
+  agreementIndexes,
+  agreementKey,
+  agreementsQuery,
+  agreementVersionKey,
+  agreementVersionsQuery,
+  amendmentKey,
+  amendmentsQuery,
+  templateKey,
+} from './keys';
 import { type NewNotification, notificationRecord } from './notification-repo';
 import { listCategories, listUnits } from './org-repo';
 import { requireTemplate, requireWritableYear } from './template-repo';
-
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 /** DynamoDB's limit of items in one transaction. */
 const MAX_TRANSACTION_ITEMS = 100;
@@ -53,7 +60,7 @@ const currentItem = (agreement: Agreement) => {
 };
 
 /** Puts the current agreement over `expectedVersion` (0: it must not exist yet). */
-const putCurrent = (db: Db, agreement: Agreement, expectedVersion: number): TransactItem => ({
+const putCurrent = (db: Db, agreement: Agreement, expectedVersion: number): TxItem => ({
   Put: {
     TableName: db.tableName,
     Item: { ...currentItem(agreement), version: expectedVersion + 1 },
@@ -68,7 +75,7 @@ const putCurrent = (db: Db, agreement: Agreement, expectedVersion: number): Tran
 });
 
 /** Keeps a revision; an unsigned one (issued, withdrawn, issued again) may be replaced, a signed one never. */
-const putVersion = (db: Db, version: AgreementVersion): TransactItem => ({
+const putVersion = (db: Db, version: AgreementVersion): TxItem => ({
   Put: {
     TableName: db.tableName,
     Item: {
@@ -102,11 +109,7 @@ export const requireAgreement = async (db: Db, year: number, unitId: string): Pr
 
 /** A year's agreements, or one category's (gsi1, sort-key prefix), in category then unit order. */
 export const listAgreements = (db: Db, year: number, categoryId?: string): Promise<Agreement[]> =>
-  queryPrefix<Agreement>(db, {
-    index: 'gsi1',
-    pk: agreementIndexes(year, '', '').gsi1pk,
-    ...(categoryId ? { skPrefix: `CATEGORY#${categoryId}#` } : {}),
-  });
+  queryPrefix<Agreement>(db, agreementsQuery(year, categoryId));
 
 /** A kept revision never changes: a `version` attribute (seeded items carry one) means nothing on it. */
 const asRevision = ({
@@ -116,9 +119,7 @@ const asRevision = ({
 
 /** Every revision of a unit's agreement, oldest first. */
 export const listVersions = async (db: Db, year: number, unitId: string): Promise<AgreementVersion[]> =>
-  (
-    await queryPrefix<AgreementVersion>(db, { pk: agreementKey(year, unitId).pk, skPrefix: 'AGREEMENT#V#' })
-  ).map(asRevision);
+  (await queryPrefix<AgreementVersion>(db, agreementVersionsQuery(year, unitId))).map(asRevision);
 
 export const getVersion = async (db: Db, year: number, unitId: string, revision: number) => {
   const version = await getItem<AgreementVersion>(db, agreementVersionKey(year, unitId, revision));
@@ -128,7 +129,7 @@ export const getVersion = async (db: Db, year: number, unitId: string, revision:
 
 /** A unit's amendments, newest first (ids sort by time). */
 export const listAmendments = (db: Db, year: number, unitId: string): Promise<Amendment[]> =>
-  queryPrefix<Amendment>(db, { pk: agreementKey(year, unitId).pk, skPrefix: 'AMENDMENT#', descending: true });
+  queryPrefix<Amendment>(db, { ...amendmentsQuery(year, unitId), descending: true });
 
 export const getAmendment = async (db: Db, year: number, unitId: string, id: string) => {
   const amendment = await getItem<Amendment>(db, amendmentKey(year, unitId, id));
@@ -174,7 +175,7 @@ export const generateCategoryAgreements = async (
     throw new ValidationError(`一个类别一次最多生成 ${MAX_TRANSACTION_ITEMS - 1} 个单位的责任书`);
   const existing = await Promise.all(units.map((u) => getAgreement(db, year, u.id)));
   const result: GenerateResult = { created: [], regenerated: [], skipped: [] };
-  const writes: TransactItem[] = [];
+  const writes: TxItem[] = [];
   units.forEach((unit, i) => {
     const current = existing[i];
     if (current && current.state !== 'draft') {
@@ -271,7 +272,7 @@ export const issueCategoryAgreements = async (
     throw new ValidationError(`一次最多下达 ${MAX_TRANSACTION_ITEMS / 2} 份责任书，请逐个下达`);
   }
   const problems: { path: string; message: string }[] = [];
-  const writes: TransactItem[] = [];
+  const writes: TxItem[] = [];
   for (const agreement of agreements) {
     try {
       const issued = issueAgreement(agreement, actor, at, yearItem.periodWeights);
@@ -409,7 +410,7 @@ export const decideUnitAmendment = async (
   ]);
   assertVersion(agreement, expectedVersion);
   const decided = decideAmendment(agreement, amendment, { approve, ...(note ? { note } : {}), actor, at });
-  const writes: TransactItem[] = [
+  const writes: TxItem[] = [
     putCurrent(db, decided.agreement, expectedVersion),
     {
       Put: {

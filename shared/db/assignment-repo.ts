@@ -3,17 +3,21 @@
  * Query on their year partition (`ASSIGN#<p>#`); a period's assignments, by unit and indicator, one
  * Query on gsi1 (`YEAR#<y>#ASSIGN#<p>`).
  */
-import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, NotFoundError } from '../errors';
 import type { Assignment, AuditEntry, RaterSheet } from '../schemas/scoring';
 import type { Period } from '../schemas/year';
 import { auditPut } from './audit-repo';
 import type { Db } from './client';
-import { getItem, putIfAbsent, queryPrefix, transact } from './items';
-import { assignmentIndexes, assignmentKey, raterSheetKey, ratingKey } from './keys';
+import { getItem, putIfAbsent, queryPrefix, type TxItem, transact } from './items';
+import {
+  assignmentIndexes,
+  assignmentKey,
+  periodAssignmentsQuery,
+  raterAssignmentsQuery,
+  raterSheetKey,
+  ratingKey,
+} from './keys';
 import { mapLimit } from './parallel';
-
-type TxItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 export const assignmentRecord = (a: Assignment) => ({
   ...assignmentKey(a.year, a.raterId, a.period, a.unitId, a.code),
@@ -34,19 +38,11 @@ export const listRaterAssignments = (
   raterId: string,
   period: Period,
   unitId?: string,
-) =>
-  queryPrefix<Assignment>(db, {
-    pk: `YEAR#${year}#RATER#${raterId}`,
-    skPrefix: unitId ? `ASSIGN#${period}#${unitId}#` : `ASSIGN#${period}#`,
-  });
+) => queryPrefix<Assignment>(db, raterAssignmentsQuery(year, raterId, period, unitId));
 
 /** A period's assignments across raters, optionally of one unit. */
 export const listPeriodAssignments = (db: Db, year: number, period: Period, unitId?: string) =>
-  queryPrefix<Assignment>(db, {
-    index: 'gsi1',
-    pk: `YEAR#${year}#ASSIGN#${period}`,
-    ...(unitId ? { skPrefix: `UNIT#${unitId}#` } : {}),
-  });
+  queryPrefix<Assignment>(db, periodAssignmentsQuery(year, period, unitId));
 
 /** Creates the assignments that do not exist yet; an existing one is left as it is. */
 export const createAssignments = async (db: Db, assignments: readonly Assignment[]) => {

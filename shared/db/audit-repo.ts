@@ -4,13 +4,10 @@
  * transaction as the change. Append-only: there is a put-if-absent and a read, no update, no delete.
  */
 import { randomUUID } from 'node:crypto';
-import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry } from '../schemas/scoring';
 import type { Db } from './client';
-import { queryPrefix } from './items';
-import { auditKey } from './keys';
-
-type TxItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+import { queryPrefix, type TxItem } from './items';
+import { auditKey, auditQuery } from './keys';
 
 /** A new entry with its id; `at` is the server's clock. */
 export const auditEntry = (entry: Omit<AuditEntry, 'id'>): AuditEntry => ({ id: randomUUID(), ...entry });
@@ -34,6 +31,6 @@ export const listAudit = async (
   unitId: string,
   code?: string,
 ): Promise<AuditEntry[]> => {
-  const entries = await queryPrefix<AuditEntry>(db, { pk: `YEAR#${year}#UNIT#${unitId}#AUDIT` });
+  const entries = await queryPrefix<AuditEntry>(db, auditQuery(year, unitId));
   return code ? entries.filter((e) => e.code === code) : entries;
 };

@@ -5,6 +5,7 @@
  */
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { requiredEnv } from '../env';
 import { addStoreDeadline } from './deadline';
 import { DEFAULT_LOCAL_TABLE_NAME } from './table-def';
 
@@ -62,8 +63,14 @@ export const createDb = (config: DbConfig, extra: Partial<DynamoDBClientConfig> 
   return { tableName: config.tableName, raw, doc };
 };
 
-/** Reads the table name and endpoint from the environment (TABLE_NAME, DDB_ENDPOINT). */
+/**
+ * Reads the table name and endpoint from the environment (TABLE_NAME, DDB_ENDPOINT). In Lambda the
+ * table name is required (a missing one fails the cold start, naming the variable); locally it
+ * defaults to the local table.
+ */
 export const dbConfigFromEnv = (env: NodeJS.ProcessEnv = process.env): DbConfig => ({
-  tableName: env.TABLE_NAME ?? DEFAULT_LOCAL_TABLE_NAME,
+  tableName: env.AWS_LAMBDA_FUNCTION_NAME
+    ? requiredEnv('TABLE_NAME', env)
+    : (env.TABLE_NAME ?? DEFAULT_LOCAL_TABLE_NAME),
   ...(env.DDB_ENDPOINT ? { endpoint: env.DDB_ENDPOINT } : {}),
 });

@@ -15,11 +15,14 @@ import type { SubmissionItem } from '../schemas/submission';
 import type { Db } from './client';
 import { guard, queryPages, stripKeys } from './items';
 import {
+  AFTER_AGREEMENTS,
   adjustmentKey,
   deductionKey,
+  FACT_PREFIXES,
   proposalIndexes,
   raterIndexes,
   ratingKey,
+  unitYearPk,
   verificationKey,
   vetoKey,
 } from './keys';
@@ -41,22 +44,24 @@ export const loadUnitFacts = async (db: Db, year: number, unitId: string): Promi
     // Skip the agreement and its versions (sort keys `AGREEMENT…`, the partition's largest items):
     // the caller has them already, and every fact sorts after them.
     KeyConditionExpression: 'pk = :pk AND sk > :afterAgreements',
-    ExpressionAttributeValues: { ':pk': `YEAR#${year}#UNIT#${unitId}`, ':afterAgreements': 'AGREEMENT#~' },
+    ExpressionAttributeValues: { ':pk': unitYearPk(year, unitId), ':afterAgreements': AFTER_AGREEMENTS },
   });
   for await (const page of pages) {
     for (const raw of page.Items ?? []) {
       const sk = String(raw.sk);
-      if (sk.startsWith('SCORE#')) {
-        if (sk.endsWith('#VERIFY')) facts.verifications.push(stripKeys<Verification>(raw));
+      if (sk.startsWith(FACT_PREFIXES.score)) {
+        if (sk.endsWith(FACT_PREFIXES.verificationSuffix))
+          facts.verifications.push(stripKeys<Verification>(raw));
         else facts.ratings.push(stripKeys<RatingRecord>(raw));
-      } else if (sk.startsWith('ITEM#')) {
+      } else if (sk.startsWith(FACT_PREFIXES.item)) {
         const item = stripKeys<SubmissionItem>(raw);
         if (REPORTED_STATES.has(item.status))
           facts.reported.push({ period: item.period, code: item.code, value: item.value });
-      } else if (sk.startsWith('DEDUCTION#')) facts.deductions.push(stripKeys<DeductionRecord>(raw));
-      else if (sk.startsWith('BONUS#') || sk.startsWith('PENALTY#'))
+      } else if (sk.startsWith(FACT_PREFIXES.deduction))
+        facts.deductions.push(stripKeys<DeductionRecord>(raw));
+      else if (sk.startsWith(FACT_PREFIXES.bonus) || sk.startsWith(FACT_PREFIXES.penalty))
         facts.adjustments.push(stripKeys<AdjustmentRecord>(raw));
-      else if (sk.startsWith('VETO#')) facts.vetoes.push(stripKeys<VetoRecord>(raw));
+      else if (sk.startsWith(FACT_PREFIXES.veto)) facts.vetoes.push(stripKeys<VetoRecord>(raw));
     }
   }
   return facts;

@@ -3,7 +3,6 @@
  * writes the approved deductions, veto proposals and rectification orders in one transaction) and
  * rectifications.
  */
-import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { NotFoundError } from '../errors';
 import type { DeductionRecord, VetoRecord } from '../schemas/facts';
 import type {
@@ -15,19 +14,23 @@ import type {
 } from '../schemas/inspection';
 import type { Db } from './client';
 import { factItems } from './facts-repo';
-import { createItem, getItem, queryPrefix, replaceVersioned, transact } from './items';
+import { createItem, getItem, queryPrefix, replaceVersioned, type TxItem, transact } from './items';
 import {
   checklistItemKey,
+  checklistQuery,
   inspectionIndexes,
   inspectionKey,
+  inspectionsQuery,
+  inspectorInspectionsQuery,
   rectificationIndexes,
   rectificationKey,
+  rectificationsByStateQuery,
+  unitInspectionsQuery,
+  unitRectificationsQuery,
 } from './keys';
 
-type TransactItems = NonNullable<TransactWriteCommandInput['TransactItems']>;
-
 export const listChecklist = async (db: Db, year: number): Promise<ChecklistItem[]> =>
-  (await queryPrefix<ChecklistItem>(db, { pk: `YEAR#${year}#CHECKLIST`, skPrefix: 'ITEM#' })).sort((a, b) =>
+  (await queryPrefix<ChecklistItem>(db, checklistQuery(year))).sort((a, b) =>
     a.code.localeCompare(b.code, 'en', { numeric: true }),
   );
 
@@ -91,18 +94,14 @@ export const getInspection = async (
 
 /** A year's inspections (gsi1), newest first. */
 export const listInspections = (db: Db, year: number) =>
-  queryPrefix<Inspection>(db, { index: 'gsi1', pk: `YEAR#${year}#INSPECTIONS`, descending: true });
+  queryPrefix<Inspection>(db, { ...inspectionsQuery(year), descending: true });
 
 /** The inspections one inspector recorded (gsi2), newest first. */
 export const listInspectorInspections = (db: Db, year: number, inspectorId: string) =>
-  queryPrefix<Inspection>(db, {
-    index: 'gsi2',
-    pk: `YEAR#${year}#INSPECTOR#${inspectorId}`,
-    descending: true,
-  });
+  queryPrefix<Inspection>(db, { ...inspectorInspectionsQuery(year, inspectorId), descending: true });
 
 export const listUnitInspections = (db: Db, year: number, unitId: string) =>
-  queryPrefix<Inspection>(db, { pk: `YEAR#${year}#UNIT#${unitId}`, skPrefix: 'INSPECTION#' });
+  queryPrefix<Inspection>(db, unitInspectionsQuery(year, unitId));
 
 const rectificationItem = (r: Rectification) => ({
   ...rectificationKey(r.year, r.unitId, r.inspectionId, r.n),
@@ -136,7 +135,7 @@ export const decideInspection = async (
       ConditionExpression: 'attribute_not_exists(pk)',
     },
   });
-  const items: TransactItems = [
+  const items: TxItem[] = [
     {
       Put: {
         TableName: db.tableName,
@@ -175,8 +174,7 @@ export const listRectificationsByState = async (
   db: Db,
   year: number,
   state: RectificationState,
-): Promise<Rectification[]> =>
-  queryPrefix<Rectification>(db, { index: 'gsi1', pk: `YEAR#${year}#RECTIFY#${state}` });
+): Promise<Rectification[]> => queryPrefix<Rectification>(db, rectificationsByStateQuery(year, state));
 
 export const listUnitRectifications = (db: Db, year: number, unitId: string) =>
-  queryPrefix<Rectification>(db, { pk: `YEAR#${year}#UNIT#${unitId}`, skPrefix: 'RECTIFY#' });
+  queryPrefix<Rectification>(db, unitRectificationsQuery(year, unitId));

@@ -20,6 +20,13 @@ import type { Db } from './client';
 export type Key = { pk: string; sk: string };
 export type Item = Record<string, unknown> & Key & { version?: number };
 
+/** Two writers met on the same records; the one that lost is asked to refresh and retry. */
+export const raceConflict = () =>
+  new ConflictError('数据正被他人同时修改，请刷新后重试', {}, 'CONCURRENT_CHANGE');
+
+/** The TTL attribute's value (epoch seconds) of an item that should disappear `seconds` after `at`. */
+export const expiresAfter = (at: Date, seconds: number) => Math.floor(at.getTime() / 1000) + seconds;
+
 /** Strips the storage attributes so only the entity is returned to callers. */
 export const stripKeys = <T>(item: Record<string, unknown>): T => {
   const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, entity: _e, ...rest } = item;
@@ -36,30 +43,20 @@ export const getItem = async <T>(db: Db, key: Key): Promise<T | undefined> => {
 
 /** Creates an item that must not exist yet; a duplicate becomes a 409 with the given message. */
 export const createItem = async (db: Db, item: Item, duplicateMessage: string): Promise<void> => {
-  try {
-    await guard(() =>
-      db.doc.send(
-        new PutCommand({
-          TableName: db.tableName,
-          Item: { version: 1, ...item },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      ),
-    );
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) throw new ConflictError(duplicateMessage);
-    throw error;
-  }
+  if (!(await putIfAbsent(db, item))) throw new ConflictError(duplicateMessage);
 };
 
-/** Writes the item only if it does not exist yet; returns false when it was already there (seeding). */
-export const putIfAbsent = async (db: Db, item: Item): Promise<boolean> => {
+/**
+ * Writes the item only if it does not exist yet; returns false when it was already there (seeding).
+ * The item starts at version 1 unless it has a version, or is not versioned (`versioned: false`).
+ */
+export const putIfAbsent = async (db: Db, item: Item, { versioned = true } = {}): Promise<boolean> => {
   try {
     await guard(() =>
       db.doc.send(
         new PutCommand({
           TableName: db.tableName,
-          Item: { version: 1, ...item },
+          Item: versioned ? { version: 1, ...item } : item,
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       ),
@@ -162,23 +159,33 @@ export const batchPut = async (db: Db, items: Record<string, unknown>[]): Promis
   );
 };
 
-/** Runs a transaction; a failed condition becomes a 409 with the message given for it. */
-export const transact = async (
-  db: Db,
-  items: TransactWriteCommandInput['TransactItems'],
-  conflictMessage: string,
-): Promise<void> => {
+/** One write of a `TransactWriteItems` (Put, Update, Delete or ConditionCheck), its table named. */
+export type TxItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/**
+ * Runs a transaction; returns the cancellation reasons (one code per item, `None` for the items that
+ * passed) instead of throwing on them, so the caller can say which condition failed.
+ */
+export const tryTransact = async (db: Db, items: TxItem[]): Promise<string[] | null> => {
   try {
     await guard(() => db.doc.send(new TransactWriteCommand({ TransactItems: items })));
+    return null;
   } catch (error) {
     if (error instanceof TransactionCanceledException) {
-      const reasons = error.CancellationReasons?.map((r) => r.Code) ?? [];
-      if (reasons.includes('ConditionalCheckFailed')) throw new ConflictError(conflictMessage, { reasons });
-      if (reasons.includes('TransactionConflict'))
-        throw new ConflictError('数据正被他人同时修改，请重试', { reasons });
+      return error.CancellationReasons?.map((r) => r.Code ?? 'None') ?? ['Unknown'];
     }
     throw error;
   }
+};
+
+/** Runs a transaction; a failed condition becomes a 409 with the message given for it. */
+export const transact = async (db: Db, items: TxItem[], conflictMessage: string): Promise<void> => {
+  const reasons = await tryTransact(db, items);
+  if (!reasons) return;
+  if (reasons.includes('ConditionalCheckFailed')) throw new ConflictError(conflictMessage, { reasons });
+  if (reasons.includes('TransactionConflict'))
+    throw new ConflictError('数据正被他人同时修改，请重试', { reasons });
+  throw new Error(`transaction cancelled: ${reasons.join(', ')}`);
 };
 
 const UNAVAILABLE = new Set([

@@ -1,8 +1,13 @@
 /**
- * Every key of the single table is built here, one function per entity, so the key design can be
- * read in one screen. docs/data-model.md maps each access pattern to these keys and indexes.
+ * Every key of the single table is built here, one function per entity, and the key condition of
+ * every list access pattern (`…Query`), so the key design is read in one file: its length (over 400
+ * lines) is the number of entities and patterns, each a few lines. docs/data-model.md's key table is
+ * generated from these functions (`npm run docs:keys`); a test fails on a key literal anywhere else.
  */
 export const orgKey = () => ({ pk: 'ORG' });
+
+/** A unit's year partition: its agreement, evidence, scoring facts, inspections and files. */
+export const unitYearPk = (year: number, unitId: string) => `YEAR#${year}#UNIT#${unitId}`;
 
 export const categoryKey = (categoryId: string) => ({ pk: 'ORG', sk: `CATEGORY#${categoryId}` });
 
@@ -66,39 +71,41 @@ export const amendmentKey = (year: number, unitId: string, amendmentId: string) 
  * four kinds for the progress matrix (items sort as `UNIT#<u>#<code>`, the others by kind first).
  */
 export const submissionItemKey = (year: number, unitId: string, period: string, code: string) => ({
-  pk: `YEAR#${year}#UNIT#${unitId}`,
+  pk: unitYearPk(year, unitId),
   sk: `ITEM#${period}#${code}`,
 });
+/** A unit's items of one period: a sort-key prefix of its year partition. */
+export const submissionItemPrefix = (period: string) => `ITEM#${period}#`;
 export const submissionItemIndexes = (year: number, period: string, unitId: string, code: string) => ({
-  gsi1pk: `YEAR#${year}#PERIOD#${period}`,
+  gsi1pk: periodIndexPk(year, period),
   gsi1sk: `UNIT#${unitId}#${code}`,
 });
-export const evidenceFileKey = (
-  year: number,
-  unitId: string,
-  period: string,
-  code: string,
-  fileId: string,
-) => ({
-  pk: `YEAR#${year}#UNIT#${unitId}`,
-  sk: `FILE#${period}#${code}#${fileId}`,
-});
+/** An evidence file: a stored file whose owner is the submission item `<period>#<code>`. */
+export const evidenceOwnerRef = (period: string, code: string) => `${period}#${code}`;
+export const evidenceFileKey = (year: number, unitId: string, period: string, code: string, fileId: string) =>
+  storedFileKey(year, unitId, evidenceOwnerRef(period, code), fileId);
+/** A unit's files of one period, or of one indicator in it. */
+export const evidenceFilePrefix = (period: string, code?: string) =>
+  storedFilePrefix(code ? evidenceOwnerRef(period, code) : period);
 export const periodSubmissionKey = (year: number, unitId: string, period: string) => ({
-  pk: `YEAR#${year}#UNIT#${unitId}`,
+  pk: unitYearPk(year, unitId),
   sk: `PERIOD#${period}`,
 });
 export const periodSubmissionIndexes = (year: number, period: string, unitId: string) => ({
-  gsi1pk: `YEAR#${year}#PERIOD#${period}`,
+  gsi1pk: periodIndexPk(year, period),
   gsi1sk: `SUBMISSION#${unitId}`,
 });
 export const extensionKey = (year: number, unitId: string, period: string) => ({
-  pk: `YEAR#${year}#UNIT#${unitId}`,
+  pk: unitYearPk(year, unitId),
   sk: `EXTENSION#${period}`,
 });
 export const extensionIndexes = (year: number, period: string, unitId: string) => ({
-  gsi1pk: `YEAR#${year}#PERIOD#${period}`,
+  gsi1pk: periodIndexPk(year, period),
   gsi1sk: `EXTENSION#${unitId}`,
 });
+/** gsi1 of a period across units: items (`UNIT#`), period submissions and extensions, by kind. */
+export const periodIndexPk = (year: number, period: string) => `YEAR#${year}#PERIOD#${period}`;
+export const PERIOD_INDEX_PREFIXES = { items: 'UNIT#', submissions: 'SUBMISSION#', extensions: 'EXTENSION#' };
 
 /** A user's notifications, newest first by id (`<yyyymmddThhmmss>-<suffix>`); gsi1 lists a unit's. */
 export const notificationKey = (userId: string, noteId: string) => ({
@@ -245,11 +252,173 @@ export const objectionIndexes = (year: number, state: string, filedAt: string, i
 });
 
 /**
- * Attachments (photos, evidence files) of an inspection, a rectification order or a proposal, in
- * the unit's year partition beside their owner; one owner's files are one sort-key prefix
- * (`ATTACH#<ownerId>#`: owner ids never contain `#`, so `ins-x#` never matches `ins-x-1#`).
+ * Stored files (evidence of a submission item; attachments of an inspection, a rectification order or
+ * a proposal), in the unit's year partition beside their owner: `FILE#<owner>#<fileId>`, where
+ * `<owner>` is `<period>#<code>` for an item's evidence and `<ownerKind>#<ownerId>` for an
+ * attachment. One owner's files are one sort-key prefix (ids never contain `#`, so `ins-x#` never
+ * matches `ins-x-1#`; periods are upper case, owner kinds lower case). `FILECOUNT#<owner>` counts the
+ * owner's confirmed files, so the per-owner limit holds in the confirming transaction.
  */
-export const attachmentKey = (year: number, unitId: string, ownerId: string, fileId: string) => ({
-  pk: `YEAR#${year}#UNIT#${unitId}`,
-  sk: `ATTACH#${ownerId}#${fileId}`,
+export const storedFilePrefix = (ownerRef: string) => `FILE#${ownerRef}#`;
+export const storedFileKey = (year: number, unitId: string, ownerRef: string, fileId: string) => ({
+  pk: unitYearPk(year, unitId),
+  sk: `${storedFilePrefix(ownerRef)}${fileId}`,
 });
+export const fileCountKey = (year: number, unitId: string, ownerRef: string) => ({
+  pk: unitYearPk(year, unitId),
+  sk: `FILECOUNT#${ownerRef}`,
+});
+/** An attachment: a stored file whose owner is `<ownerKind>#<ownerId>`. */
+export const attachmentOwnerRef = (ownerKind: string, ownerId: string) => `${ownerKind}#${ownerId}`;
+export const attachmentKey = (
+  year: number,
+  unitId: string,
+  ownerKind: string,
+  ownerId: string,
+  fileId: string,
+) => storedFileKey(year, unitId, attachmentOwnerRef(ownerKind, ownerId), fileId);
+
+/**
+ * The key condition of each list access pattern (a partition, or a partition and a sort-key prefix,
+ * of the table or of an index), beside the keys it lists; `queryPrefix` runs them.
+ */
+export interface KeyQuery {
+  index?: 'gsi1' | 'gsi2';
+  pk: string;
+  skPrefix?: string;
+}
+
+export const categoriesQuery = (): KeyQuery => ({ pk: 'ORG', skPrefix: 'CATEGORY#' });
+export const unitsQuery = (): KeyQuery => ({ pk: 'ORG', skPrefix: 'UNIT#' });
+export const categoryUnitsQuery = (categoryId: string): KeyQuery => ({
+  index: 'gsi1',
+  pk: `CATEGORY#${categoryId}`,
+  skPrefix: 'UNIT#',
+});
+export const usersQuery = (): KeyQuery => ({ index: 'gsi1', pk: 'USERS', skPrefix: 'USER#' });
+export const unitUsersQuery = (unitId: string): KeyQuery => ({ index: 'gsi2', pk: `UNIT#${unitId}#USERS` });
+
+/** A year's agreements (gsi1), or one category's. */
+export const agreementsQuery = (year: number, categoryId?: string): KeyQuery => ({
+  index: 'gsi1',
+  pk: agreementIndexes(year, '', '').gsi1pk,
+  ...(categoryId ? { skPrefix: `CATEGORY#${categoryId}#` } : {}),
+});
+export const agreementVersionsQuery = (year: number, unitId: string): KeyQuery => ({
+  pk: unitYearPk(year, unitId),
+  skPrefix: 'AGREEMENT#V#',
+});
+export const amendmentsQuery = (year: number, unitId: string): KeyQuery => ({
+  pk: unitYearPk(year, unitId),
+  skPrefix: 'AMENDMENT#',
+});
+/**
+ * The sort-key bound after a unit's agreement and its revisions (`AGREEMENT…`): every scoring fact
+ * sorts after it. `~` sorts after every character a key uses.
+ */
+export const AFTER_AGREEMENTS = 'AGREEMENT#~';
+/** The sort-key prefixes of a unit's scoring facts, to tell them apart in one Query of the partition. */
+export const FACT_PREFIXES = {
+  score: 'SCORE#',
+  verificationSuffix: '#VERIFY',
+  item: 'ITEM#',
+  deduction: 'DEDUCTION#',
+  bonus: 'BONUS#',
+  penalty: 'PENALTY#',
+  veto: 'VETO#',
+  survey: 'SURVEY#',
+} as const;
+/**
+ * Whether a sort key of a unit's partition is an evidence file (`FILE#<p>#<code>#…`) rather than an
+ * attachment (`FILE#<ownerKind>#…`): periods are upper case, owner kinds lower case.
+ */
+export const isEvidenceFileSk = (sk: string) => /^FILE#[A-Z]/.test(sk);
+
+/** A rater's assignments of a period (their queue), optionally of one unit. */
+export const raterAssignmentsQuery = (
+  year: number,
+  raterId: string,
+  period: string,
+  unitId?: string,
+): KeyQuery => ({
+  pk: raterSheetKey(year, raterId, period).pk,
+  skPrefix: unitId ? `ASSIGN#${period}#${unitId}#` : `ASSIGN#${period}#`,
+});
+/** A rater's sheets of a year, one per period. */
+export const raterSheetsQuery = (year: number, raterId: string): KeyQuery => ({
+  pk: raterSheetKey(year, raterId, '').pk,
+  skPrefix: 'SHEET#',
+});
+/** A period's assignments across raters (gsi1), optionally of one unit. */
+export const periodAssignmentsQuery = (year: number, period: string, unitId?: string): KeyQuery => ({
+  index: 'gsi1',
+  pk: `YEAR#${year}#ASSIGN#${period}`,
+  ...(unitId ? { skPrefix: `UNIT#${unitId}#` } : {}),
+});
+
+/** A unit's audit trail of a year. */
+export const auditQuery = (year: number, unitId: string): KeyQuery => ({
+  pk: `${unitYearPk(year, unitId)}#AUDIT`,
+});
+
+export const checklistQuery = (year: number): KeyQuery => ({
+  pk: `YEAR#${year}#CHECKLIST`,
+  skPrefix: 'ITEM#',
+});
+export const inspectionsQuery = (year: number): KeyQuery => ({
+  index: 'gsi1',
+  pk: `YEAR#${year}#INSPECTIONS`,
+});
+export const inspectorInspectionsQuery = (year: number, inspectorId: string): KeyQuery => ({
+  index: 'gsi2',
+  pk: `YEAR#${year}#INSPECTOR#${inspectorId}`,
+});
+export const unitInspectionsQuery = (year: number, unitId: string): KeyQuery => ({
+  pk: unitYearPk(year, unitId),
+  skPrefix: 'INSPECTION#',
+});
+export const rectificationsByStateQuery = (year: number, state: string): KeyQuery => ({
+  index: 'gsi1',
+  pk: `YEAR#${year}#RECTIFY#${state}`,
+});
+export const unitRectificationsQuery = (year: number, unitId: string): KeyQuery => ({
+  pk: unitYearPk(year, unitId),
+  skPrefix: 'RECTIFY#',
+});
+export const unitSurveysQuery = (year: number, unitId: string, period: string): KeyQuery => ({
+  pk: unitYearPk(year, unitId),
+  skPrefix: `SURVEY#${period}#`,
+});
+
+/** A year's proposals (gsi1), optionally of one state. */
+export const proposalsQuery = (year: number, state?: string): KeyQuery => ({
+  index: 'gsi1',
+  pk: `YEAR#${year}#PROPOSALS`,
+  ...(state ? { skPrefix: `${state}#` } : {}),
+});
+
+export const unitObjectionsQuery = (year: number, unitId: string): KeyQuery => ({
+  pk: unitYearPk(year, unitId),
+  skPrefix: 'OBJECTION#',
+});
+export const objectionsQuery = (year: number): KeyQuery => ({ index: 'gsi1', pk: `YEAR#${year}#OBJECTIONS` });
+
+/** A user's notifications (`NOTE#<id>`); `noteIdOf` reads the id back from a sort key. */
+export const userNotesQuery = (userId: string): KeyQuery => ({ pk: `USER#${userId}`, skPrefix: 'NOTE#' });
+export const noteIdOf = (sk: string) => sk.slice('NOTE#'.length);
+
+/** A year's results partition: headers of drafts (`D#`) and published versions (`V#`), and their parts. */
+export const resultsPk = (year: number) => `YEAR#${year}#RESULTS`;
+export const draftsQuery = (year: number): KeyQuery => ({ pk: resultsPk(year), skPrefix: 'D#' });
+export const snapshotsQuery = (year: number): KeyQuery => ({ pk: resultsPk(year), skPrefix: 'V#' });
+/** The gzip parts of a published (`PART#`) or draft (`DPART#`) version, numbered `<version>#<part>`. */
+export const resultsPartKey = (year: number, kind: 'published' | 'draft', version: number, part: number) => ({
+  pk: resultsPk(year),
+  sk: `${resultsPartPrefix(kind, version)}${String(part).padStart(3, '0')}`,
+});
+export const resultsPartPrefix = (kind: 'published' | 'draft', version: number) =>
+  `${kind === 'published' ? 'PART' : 'DPART'}#${String(version).padStart(4, '0')}#`;
+export const publishedQuery = (): KeyQuery => ({ index: 'gsi1', pk: 'PUBLISHED' });
+
+/** The idempotency scope of a unit head's period submissions. */
+export const periodSubmissionScope = (userId: string) => `period-submission#${userId}`;

@@ -10,7 +10,7 @@ import { NotFoundError } from '../errors';
 import type { Notification } from '../schemas/submission';
 import type { Db } from './client';
 import { guard, queryPages, stripKeys } from './items';
-import { notificationIndexes, notificationKey } from './keys';
+import { noteIdOf, notificationIndexes, notificationKey, userNotesQuery } from './keys';
 
 const TTL_SECONDS = 180 * 24 * 3600;
 /** The list shows the latest ones; older ones stay countable until they expire. */
@@ -60,7 +60,10 @@ export const addNotifications = async (db: Db, notes: readonly NewNotification[]
 
 const userNotes = (userId: string) => ({
   KeyConditionExpression: 'pk = :pk AND begins_with(sk, :note)',
-  ExpressionAttributeValues: { ':pk': `USER#${userId}`, ':note': 'NOTE#' } as Record<string, unknown>,
+  ExpressionAttributeValues: {
+    ':pk': userNotesQuery(userId).pk,
+    ':note': userNotesQuery(userId).skPrefix,
+  } as Record<string, unknown>,
 });
 
 /** The latest notifications of a user, newest first, and how many are unread. */
@@ -92,7 +95,11 @@ export const countUnread = async (db: Db, userId: string): Promise<number> => {
     KeyConditionExpression: 'pk = :pk AND begins_with(sk, :note)',
     FilterExpression: '#read = :false',
     ExpressionAttributeNames: { '#read': 'read' },
-    ExpressionAttributeValues: { ':pk': `USER#${userId}`, ':note': 'NOTE#', ':false': false },
+    ExpressionAttributeValues: {
+      ':pk': userNotesQuery(userId).pk,
+      ':note': userNotesQuery(userId).skPrefix,
+      ':false': false,
+    },
     Select: 'COUNT',
   });
   for await (const page of pages) count += page.Count ?? 0;
@@ -128,10 +135,14 @@ export const markAllRead = async (db: Db, userId: string): Promise<number> => {
     FilterExpression: '#read = :false',
     ProjectionExpression: 'sk',
     ExpressionAttributeNames: { '#read': 'read' },
-    ExpressionAttributeValues: { ':pk': `USER#${userId}`, ':note': 'NOTE#', ':false': false },
+    ExpressionAttributeValues: {
+      ':pk': userNotesQuery(userId).pk,
+      ':note': userNotesQuery(userId).skPrefix,
+      ':false': false,
+    },
   });
   for await (const page of pages) {
-    for (const item of page.Items ?? []) unread.push(String(item.sk).slice('NOTE#'.length));
+    for (const item of page.Items ?? []) unread.push(noteIdOf(String(item.sk)));
   }
   for (let i = 0; i < unread.length; i += 25) {
     await Promise.all(unread.slice(i, i + 25).map((id) => markRead(db, userId, id).catch(() => undefined)));

@@ -4,7 +4,7 @@ import { ConflictError, NotFoundError } from '../errors';
 import type { Objection } from '../schemas/objection';
 import type { Db } from './client';
 import { createItem, getItem, queryPrefix, transact } from './items';
-import { objectionIndexes, objectionKey } from './keys';
+import { objectionIndexes, objectionKey, objectionsQuery, unitObjectionsQuery } from './keys';
 import { type NewNotification, noteId, notificationRecord } from './notification-repo';
 
 const item = (o: Objection) => ({
@@ -49,10 +49,9 @@ export const fileObjection = async (
 };
 
 export const listUnitObjections = (db: Db, year: number, unitId: string) =>
-  queryPrefix<Objection>(db, { pk: `YEAR#${year}#UNIT#${unitId}`, skPrefix: 'OBJECTION#' });
+  queryPrefix<Objection>(db, unitObjectionsQuery(year, unitId));
 
-export const listYearObjections = (db: Db, year: number) =>
-  queryPrefix<Objection>(db, { index: 'gsi1', pk: `YEAR#${year}#OBJECTIONS` });
+export const listYearObjections = (db: Db, year: number) => queryPrefix<Objection>(db, objectionsQuery(year));
 
 export const getObjection = async (db: Db, year: number, unitId: string, id: string): Promise<Objection> => {
   const found = await getItem<Objection>(db, objectionKey(year, unitId, id));

@@ -3,10 +3,21 @@ import { NotFoundError } from '../errors';
 import type { Category, Unit, UnitInput, User } from '../schemas/org';
 import type { Db } from './client';
 import { createItem, getItem, putIfAbsent, queryPrefix, replaceVersioned } from './items';
-import { categoryKey, unitByCategory, unitKey, userIndexes, userKey } from './keys';
+import {
+  categoriesQuery,
+  categoryKey,
+  categoryUnitsQuery,
+  unitByCategory,
+  unitKey,
+  unitsQuery,
+  unitUsersQuery,
+  userIndexes,
+  userKey,
+  usersQuery,
+} from './keys';
 
 export const listCategories = async (db: Db): Promise<Category[]> => {
-  const items = await queryPrefix<Category>(db, { pk: 'ORG', skPrefix: 'CATEGORY#' });
+  const items = await queryPrefix<Category>(db, categoriesQuery());
   return items.sort((a, b) => a.sortOrder - b.sortOrder);
 };
 
@@ -22,9 +33,7 @@ export const createCategory = (db: Db, category: Category) =>
 
 /** All units (one Query on the ORG partition), or one category's through gsi1. */
 export const listUnits = (db: Db, categoryId?: string): Promise<Unit[]> =>
-  categoryId
-    ? queryPrefix<Unit>(db, { index: 'gsi1', pk: `CATEGORY#${categoryId}`, skPrefix: 'UNIT#' })
-    : queryPrefix<Unit>(db, { pk: 'ORG', skPrefix: 'UNIT#' });
+  categoryId ? queryPrefix<Unit>(db, categoryUnitsQuery(categoryId)) : queryPrefix<Unit>(db, unitsQuery());
 
 export const getUnit = async (db: Db, unitId: string): Promise<Unit> => {
   const unit = await getItem<Unit>(db, unitKey(unitId));
@@ -50,11 +59,10 @@ export const updateUnit = (db: Db, unit: UnitInput, expectedVersion: number) =>
 
 export const getUser = (db: Db, userId: string) => getItem<User>(db, userKey(userId));
 
-export const listUsers = (db: Db): Promise<User[]> =>
-  queryPrefix<User>(db, { index: 'gsi1', pk: 'USERS', skPrefix: 'USER#' });
+export const listUsers = (db: Db): Promise<User[]> => queryPrefix<User>(db, usersQuery());
 
 export const listUnitUsers = (db: Db, unitId: string): Promise<User[]> =>
-  queryPrefix<User>(db, { index: 'gsi2', pk: `UNIT#${unitId}#USERS` });
+  queryPrefix<User>(db, unitUsersQuery(unitId));
 
 export const seedUser = (db: Db, user: User) =>
   putIfAbsent(db, { ...userKey(user.id), ...userIndexes(user.id, user.unitId), entity: 'user', ...user });

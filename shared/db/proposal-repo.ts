@@ -9,7 +9,7 @@ import type { Proposal, ProposalKind } from '../schemas/proposal';
 import type { Db } from './client';
 import { factItems } from './facts-repo';
 import { createItem, getItem, queryPrefix, replaceVersioned } from './items';
-import { adjustmentKey, vetoKey } from './keys';
+import { adjustmentKey, proposalsQuery, vetoKey } from './keys';
 
 type Stored = (AdjustmentRecord | VetoRecord) & Partial<Proposal> & { version: number };
 
@@ -84,10 +84,4 @@ export const saveProposal = (db: Db, year: number, p: Proposal, expectedVersion:
 
 /** A year's proposals (gsi1 `YEAR#<y>#PROPOSALS`), optionally of one state. */
 export const listProposals = async (db: Db, year: number, state?: string): Promise<Proposal[]> =>
-  (
-    await queryPrefix<Stored>(db, {
-      index: 'gsi1',
-      pk: `YEAR#${year}#PROPOSALS`,
-      ...(state ? { skPrefix: `${state}#` } : {}),
-    })
-  ).map(toProposal);
+  (await queryPrefix<Stored>(db, proposalsQuery(year, state))).map(toProposal);

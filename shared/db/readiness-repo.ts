@@ -15,7 +15,7 @@ import { listPeriodAssignments } from './assignment-repo';
 import type { Db } from './client';
 import { listInspections } from './inspection-repo';
 import { queryPages, queryPrefix } from './items';
-import { agreementKey, raterSheetKey } from './keys';
+import { AFTER_AGREEMENTS, agreementKey, FACT_PREFIXES, isEvidenceFileSk, raterSheetsQuery } from './keys';
 import { listYearObjections } from './objection-repo';
 import { listUnits, listUsers } from './org-repo';
 import { mapLimit } from './parallel';
@@ -63,7 +63,7 @@ const loadUnitReadiness = async (db: Db, year: number, agreement: Agreement): Pr
     KeyConditionExpression: 'pk = :pk AND sk > :afterAgreements',
     ExpressionAttributeValues: {
       ':pk': agreementKey(year, agreement.unitId).pk,
-      ':afterAgreements': 'AGREEMENT#~',
+      ':afterAgreements': AFTER_AGREEMENTS,
     },
     ProjectionExpression: 'sk, period, code, #status, raterId, pointsCents, band, #state',
     ExpressionAttributeNames: { '#status': 'status', '#state': 'state' },
@@ -73,11 +73,13 @@ const loadUnitReadiness = async (db: Db, year: number, agreement: Agreement): Pr
       const sk = String(raw.sk);
       const period = raw.period as Period;
       const code = String(raw.code ?? '');
-      if (sk.startsWith('ITEM#')) facts.items.push({ period, code, status: String(raw.status) });
-      else if (sk.startsWith('FILE#') && raw.state === 'ready') facts.files.push({ period, code });
-      else if (sk.startsWith('SURVEY#')) facts.surveys.push({ period, code });
-      else if (sk.startsWith('SCORE#') && sk.endsWith('#VERIFY')) facts.verifications.push({ period, code });
-      else if (sk.startsWith('SCORE#')) {
+      if (sk.startsWith(FACT_PREFIXES.item)) facts.items.push({ period, code, status: String(raw.status) });
+      // Evidence files only: an attachment (an inspection's photo, an objection's file) shares FILE#.
+      else if (isEvidenceFileSk(sk) && raw.state === 'ready') facts.files.push({ period, code });
+      else if (sk.startsWith(FACT_PREFIXES.survey)) facts.surveys.push({ period, code });
+      else if (sk.startsWith(FACT_PREFIXES.score) && sk.endsWith(FACT_PREFIXES.verificationSuffix))
+        facts.verifications.push({ period, code });
+      else if (sk.startsWith(FACT_PREFIXES.score)) {
         const leaf = leaves.get(code);
         const rating = raw as { pointsCents?: number; band?: '优' | '良' | '中' | '差' };
         facts.ratings.push({
@@ -94,11 +96,7 @@ const loadUnitReadiness = async (db: Db, year: number, agreement: Agreement): Pr
 
 /** The finalized sheets of the raters given (one Query per rater on their year partition). */
 const loadFinalizedSheets = async (db: Db, year: number, raterIds: string[]) =>
-  (
-    await mapLimit(raterIds, 8, (raterId) =>
-      queryPrefix<RaterSheet>(db, { pk: raterSheetKey(year, raterId, 'Q1').pk, skPrefix: 'SHEET#' }),
-    )
-  )
+  (await mapLimit(raterIds, 8, (raterId) => queryPrefix<RaterSheet>(db, raterSheetsQuery(year, raterId))))
     .flat()
     .filter((s) => s.state === 'finalized')
     .map((s) => ({ raterId: s.raterId, period: s.period }));

@@ -5,7 +5,6 @@
  * the snapshot's header item: a snapshot is there completely or not at all, and never changes.
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
-import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { isScored, toScenarioAgreement } from '../domain/results/agreement-to-scenario';
 import { buildScenario } from '../domain/results/build-scenario';
 import { NotFoundError } from '../errors';
@@ -13,13 +12,21 @@ import type { ScenarioInput } from '../schemas/scenario';
 import { listAgreements } from './agreement-repo';
 import type { Db } from './client';
 import { loadUnitFacts } from './facts-repo';
-import { getItem, queryPrefix, transact } from './items';
-import { publishedIndexes, resultsDraftKey, resultsVersionKey } from './keys';
+import { getItem, queryPrefix, type TxItem, transact } from './items';
+import {
+  draftsQuery,
+  publishedIndexes,
+  publishedQuery,
+  resultsDraftKey,
+  resultsPartKey,
+  resultsPartPrefix,
+  resultsPk,
+  resultsVersionKey,
+  snapshotsQuery,
+} from './keys';
 import { listCategories, listUnits } from './org-repo';
 import { mapLimit } from './parallel';
 import { getYear } from './year-repo';
-
-type TxItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 /** Assembles the year's scenario from the stored facts: one Query per unit with a signed agreement. */
 export const loadScenario = async (db: Db, year: number): Promise<ScenarioInput> => {
@@ -59,7 +66,6 @@ export interface Snapshot extends SnapshotHeader {
 }
 
 const PART_BYTES = 300_000;
-const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
 /**
  * A stored results version is either published (`V#`, immutable, on the public site) or a draft
@@ -69,8 +75,6 @@ const pad = (n: number, width: number) => String(n).padStart(width, '0');
 type VersionKind = 'published' | 'draft';
 const headerKey = (kind: VersionKind, year: number, version: number) =>
   kind === 'published' ? resultsVersionKey(year, version) : resultsDraftKey(year, version);
-const partPrefix = (kind: VersionKind, version: number) =>
-  `${kind === 'published' ? 'PART' : 'DPART'}#${pad(version, 4)}#`;
 
 /** Writes a header and its parts in one transaction; an existing version is refused (409). */
 const saveVersion = async (
@@ -84,7 +88,6 @@ const saveVersion = async (
   const packed = gzipSync(Buffer.from(JSON.stringify({ s: body.scenarioJson, r: body.resultsJson })));
   const parts: Buffer[] = [];
   for (let at = 0; at < packed.length; at += PART_BYTES) parts.push(packed.subarray(at, at + PART_BYTES));
-  const pk = `YEAR#${header.year}#RESULTS`;
   const items: TxItem[] = [
     ...alsoWrite,
     {
@@ -104,8 +107,7 @@ const saveVersion = async (
       Put: {
         TableName: db.tableName,
         Item: {
-          pk,
-          sk: `${partPrefix(kind, header.version)}${pad(i, 3)}`,
+          ...resultsPartKey(header.year, kind, header.version, i),
           entity: `${kind === 'published' ? 'results-snapshot' : 'results-draft'}-part`,
           data,
         },
@@ -119,8 +121,8 @@ const saveVersion = async (
 
 const readVersionBody = async (db: Db, kind: VersionKind, year: number, version: number) => {
   const parts = await queryPrefix<{ data: Uint8Array }>(db, {
-    pk: `YEAR#${year}#RESULTS`,
-    skPrefix: partPrefix(kind, version),
+    pk: resultsPk(year),
+    skPrefix: resultsPartPrefix(kind, version),
   });
   const packed = Buffer.concat(parts.map((p) => Buffer.from(p.data)));
   const { s, r } = JSON.parse(gunzipSync(packed).toString('utf8')) as { s: string; r: string };
@@ -169,7 +171,7 @@ export const saveDraft = async (db: Db, draft: Draft): Promise<void> => {
 
 /** Draft headers of a year, oldest first. */
 export const listDrafts = (db: Db, year: number): Promise<DraftHeader[]> =>
-  queryPrefix<DraftHeader>(db, { pk: `YEAR#${year}#RESULTS`, skPrefix: 'D#' });
+  queryPrefix<DraftHeader>(db, draftsQuery(year));
 
 /** A complete draft with its scenario and results. */
 export const getDraft = async (db: Db, year: number, version: number): Promise<Draft> => {
@@ -180,11 +182,11 @@ export const getDraft = async (db: Db, year: number, version: number): Promise<D
 
 /** Snapshot headers of a year, oldest first. */
 export const listSnapshots = (db: Db, year: number): Promise<SnapshotHeader[]> =>
-  queryPrefix<SnapshotHeader>(db, { pk: `YEAR#${year}#RESULTS`, skPrefix: 'V#' });
+  queryPrefix<SnapshotHeader>(db, snapshotsQuery(year));
 
 /** The newest published version of every year, newest year first. */
 export const listPublishedYears = async (db: Db): Promise<SnapshotHeader[]> => {
-  const all = await queryPrefix<SnapshotHeader>(db, { index: 'gsi1', pk: 'PUBLISHED' });
+  const all = await queryPrefix<SnapshotHeader>(db, publishedQuery());
   const latest = new Map<number, SnapshotHeader>();
   for (const s of all) if ((latest.get(s.year)?.version ?? 0) < s.version) latest.set(s.year, s);
   return [...latest.values()].sort((a, b) => b.year - a.year);

@@ -16,11 +16,12 @@ import { getAgreement } from './agreement-repo';
 import { getSheet, SheetFinalizedError, sheetStillOpen } from './assignment-repo';
 import { auditPut } from './audit-repo';
 import type { Db } from './client';
+import { listFiles } from './evidence-file-repo';
 import { factItems, loadUnitFacts } from './facts-repo';
 import { getItem, transact } from './items';
 import { assignmentKey, ratingKey, verificationKey } from './keys';
 import { mapLimit } from './parallel';
-import { listFiles, listItems } from './submission-repo';
+import { listItems } from './submission-item-repo';
 
 export type ScoreRecord =
   | { kind: 'verification'; record: Verification }

@@ -8,7 +8,7 @@ import type { SurveyResult } from '../schemas/inspection';
 import type { Db } from './client';
 import { factItems } from './facts-repo';
 import { getItem, queryPrefix, transact } from './items';
-import { surveyKey, verificationKey } from './keys';
+import { surveyKey, unitSurveysQuery, verificationKey } from './keys';
 
 /** Writes results and their verifications, 50 units per transaction (100 items). */
 export const saveSurveyResults = async (db: Db, year: number, results: SurveyResult[]): Promise<void> => {
@@ -57,5 +57,5 @@ export const listSurveyResults = async (
     const found = await getItem<SurveyResult>(db, surveyKey(year, unitId, period, code));
     return found ? [found] : [];
   }
-  return queryPrefix<SurveyResult>(db, { pk: `YEAR#${year}#UNIT#${unitId}`, skPrefix: `SURVEY#${period}#` });
+  return queryPrefix<SurveyResult>(db, unitSurveysQuery(year, unitId, period));
 };

@@ -1,5 +1,4 @@
 /** Access patterns of appraisal years. */
-import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, NotFoundError } from '../errors';
 import {
   YEAR_STATE_LABELS,
@@ -9,10 +8,8 @@ import {
   type YearState,
 } from '../schemas/year';
 import type { Db } from './client';
-import { createItem, getItem, putIfAbsent, queryPrefix, replaceVersioned } from './items';
+import { createItem, getItem, putIfAbsent, queryPrefix, replaceVersioned, type TxItem } from './items';
 import { yearIndexes, yearKey } from './keys';
-
-type TxItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 export const getYear = async (db: Db, year: number): Promise<Year> => {
   const found = await getItem<Year>(db, yearKey(year));

@@ -1,6 +1,6 @@
 /** What every request handler can reach through the Hono context. */
 import type { Logger } from '@aws-lambda-powertools/logger';
-import type { Principal } from '../auth/roles';
+import type { Principal, RequestActor } from '../auth/roles';
 import type { TokenVerifier } from '../auth/verifier';
 import type { Db } from '../db/client';
 import type { EvidenceStore } from '../evidence/store';
@@ -21,6 +21,8 @@ export interface AppEnv {
   Variables: {
     deps: AppDeps;
     principal: Principal;
+    /** The principal as the author of this request's changes, stamped with the request's time. */
+    actor: RequestActor;
     requestId: string;
   };
 }

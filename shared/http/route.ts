@@ -30,7 +30,7 @@ const errorResponses = {
   415: { description: '请求内容类型不受支持', content: { 'application/json': { schema: ErrorSchema } } },
 } as const;
 
-/** Verifies the bearer token and checks the action; sets `principal`. */
+/** Verifies the bearer token and checks the action; sets `principal` and `actor`. */
 export const authorize = (action: Action) =>
   createMiddleware<AppEnv>(async (c, next) => {
     const header = c.req.header('authorization') ?? '';
@@ -44,6 +44,7 @@ export const authorize = (action: Action) =>
     }
     const principal = principalFromClaims(claims);
     c.set('principal', principal);
+    c.set('actor', { userId: principal.userId, name: principal.name, at: c.get('deps').now() });
     assertAllowed(principal, action);
     await next();
   });

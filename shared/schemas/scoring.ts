@@ -160,7 +160,7 @@ export const QueueSchema = z
   })
   .openapi('ScoringQueue');
 
-export const AUDIT_KINDS = ['verify', 'rate', 'return', 'finalize', 'reopen', 'reassign'] as const;
+export const AUDIT_KINDS = ['verify', 'rate', 'accept', 'return', 'finalize', 'reopen', 'reassign'] as const;
 
 /** One entry of the append-only audit trail: who changed what, when, from what to what, and why. */
 export const AuditEntrySchema = z

@@ -210,6 +210,8 @@ export const WorksheetSchema = z
         indicator: IndicatorSheetSchema,
         item: SubmissionItemSchema.nullable(),
         files: z.array(EvidenceFileSchema),
+        /** May the caller accept or return this item (the admin, or the rater assigned to it)? */
+        canReview: z.boolean(),
       }),
     ),
   })

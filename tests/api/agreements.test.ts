@@ -10,6 +10,7 @@ import { demoYear } from '../../scripts/seed/demo-year';
 import { seedYear } from '../../shared/db/year-repo';
 import { canonicalJson } from '../../shared/domain/canonical-json';
 import { createTestApi, type TestApi } from './harness';
+import { assignRater } from './submissions-fixtures';
 
 const Y = 2027;
 const base = `/api/years/${Y}/agreements`;
@@ -361,14 +362,21 @@ describe('agreements', () => {
       expect(own.body.map((a: { unitId: string }) => a.unitId)).toEqual(['luoyang-thc']);
     });
 
-    it('lets raters and inspectors read agreements except those of units they are affiliated with', async () => {
+    it('lets raters read the agreements of units they are assigned to, never an affiliated one', async () => {
+      // Prepare: inspector-both (a rater affiliated with 洛阳) assigned there by mistake and to 芙蓉
+      await assignRater(api, 'luoyang-thc', 'rater-jiceng', [{ code: '1.1', periods: ['Q4'] }], Y);
+      await assignRater(api, 'luoyang-thc', 'inspector-both', [{ code: '1.1', periods: ['Q4'] }], Y);
+      await assignRater(api, 'furong-thc', 'inspector-both', [{ code: '1.1', periods: ['Q4'] }], Y);
+      // Act
       const rater = await api.call('GET', `${base}/luoyang-thc`, { as: 'rater-jiceng' });
+      const unassigned = await api.call('GET', `${base}/luoyang-thc`, { as: 'rater-fuyou' });
       const affiliated = await api.call('GET', `${base}/luoyang-thc`, { as: 'inspector-both' });
       const listed = await api.call('GET', `${base}?categoryId=primary-care`, { as: 'inspector-both' });
+      // Assess
       expect(rater.status).toBe(200);
+      expect(unassigned.status).toBe(403);
       expect(affiliated.status).toBe(403);
-      expect(listed.body.map((a: { unitId: string }) => a.unitId)).not.toContain('luoyang-thc');
-      expect(listed.body).toHaveLength(13);
+      expect(listed.body.map((a: { unitId: string }) => a.unitId)).toEqual(['furong-thc']);
     });
 
     it('shows drafts to the admin and leaders only', async () => {

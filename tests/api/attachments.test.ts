@@ -345,6 +345,40 @@ describe('attachments API', () => {
       expect(res.body.error.code).toBe('TOO_MANY_FILES');
     });
 
+    it('keeps the 20-file limit under 30 concurrent confirmations: exactly 20 listed, the rest refused', async () => {
+      // Prepare: 30 signed and stored uploads of one proposal, none confirmed yet.
+      const proposal = await api.call('POST', `/api/years/${Y}/proposals`, {
+        as: 'inspector-jijian',
+        body: { kind: 'penalty', unitId: UNIT, title: '全县通报', points: 0.5, reason: '值班脱岗被通报' },
+      });
+      const id = proposal.body.id as string;
+      const tickets = [];
+      for (let n = 0; n < 30; n++) {
+        const bytes = tinyPdf(`burst-${n}`);
+        const ticket = await requestUpload('inspector-jijian', 'penalty', id, {
+          name: `通报${n}.pdf`,
+          bytes,
+          type: PDF,
+        });
+        expect(ticket.status).toBe(201);
+        expect(await postToStorage(ticket.body.upload, bytes, PDF)).toBe(201);
+        tickets.push(ticket.body.file.fileId as string);
+      }
+      // Act
+      const done = await Promise.all(
+        tickets.map((fileId) =>
+          api.call('POST', `${base('penalty', id)}/${fileId}/complete`, { as: 'inspector-jijian' }),
+        ),
+      );
+      // Assess
+      const refused = done.filter((r) => r.status === 409);
+      expect(done.filter((r) => r.status === 200)).toHaveLength(20);
+      expect(refused).toHaveLength(10);
+      expect(refused.every((r) => r.body.error.code === 'TOO_MANY_FILES')).toBe(true);
+      const listed = await api.call('GET', base('penalty', id), { as: 'admin' });
+      expect(listed.body).toHaveLength(20);
+    });
+
     it('refuses evidence once the proposal is decided (409)', async () => {
       const proposal = await api.call('POST', `/api/years/${Y}/proposals`, {
         as: 'inspector-jijian',

@@ -5,8 +5,10 @@
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { seedSubmissionRecords } from '../../shared/db/submission-seed';
 import { createTestApi, type TestApi } from './harness';
 import {
+  assignRater,
   createFixtureUnit,
   type FixtureUnit,
   fillQ2,
@@ -138,6 +140,68 @@ describe('evidence files', () => {
       },
     );
     expect(again.status).toBe(200);
+  });
+
+  it('keeps the 20-file limit under 30 concurrent confirmations: exactly 20 files, the rest refused and removed', async () => {
+    // Prepare: 30 signed and stored uploads of one item, none confirmed yet.
+    const u = await createFixtureUnit(api);
+    const tickets = [];
+    for (let n = 0; n < 30; n++) {
+      const bytes = tinyPdf(`burst-${n}`);
+      const ticket = await requestUpload(u, 'A1', { name: `台账${n}.pdf`, bytes, type: PDF });
+      expect(ticket.status).toBe(201);
+      expect(await postToStorage(ticket.body.upload, bytes, PDF)).toBe(201);
+      tickets.push(ticket.body.file.fileId as string);
+    }
+    // Act
+    const done = await Promise.all(
+      tickets.map((fileId) =>
+        api.call('POST', `${itemPath(u.unitId, 'A1')}/files/${fileId}/complete`, { as: u.reporter }),
+      ),
+    );
+    // Assess
+    const refused = done.filter((r) => r.status === 409);
+    expect(done.filter((r) => r.status === 200)).toHaveLength(20);
+    expect(refused).toHaveLength(10);
+    expect(refused.every((r) => r.body.error.code === 'TOO_MANY_FILES')).toBe(true);
+    const sheet = await api.call('GET', `${unitPeriodPath(u.unitId)}/worksheet`, { as: u.reporter });
+    const row = sheet.body.rows.find((r: { indicator: { code: string } }) => r.indicator.code === 'A1');
+    expect(row.files).toHaveLength(20);
+    expect((await filesOf(u.unitId)).filter((f) => String(f.sk).startsWith('FILE#Q2#A1#'))).toHaveLength(20);
+    // A file removed frees its place for another.
+    const removed = await api.call('DELETE', `${itemPath(u.unitId, 'A1')}/files/${row.files[0].fileId}`, {
+      as: u.reporter,
+    });
+    expect(removed.status).toBe(204);
+    const next = await upload(u, 'A1', { name: '补充.pdf', bytes: tinyPdf('after-removal'), type: PDF });
+    expect(next.done.status).toBe(200);
+  });
+
+  it('counts files written before the item had a file count (the seed writes confirmed files directly)', async () => {
+    // Prepare: twenty confirmed files of one item, written as the demo seed writes them.
+    const u = await createFixtureUnit(api);
+    const files = Array.from({ length: 20 }, (_, n) => ({
+      fileId: `seeded-${String(n).padStart(2, '0')}`,
+      year: 2026,
+      unitId: u.unitId,
+      period: 'Q2' as const,
+      code: 'A2',
+      name: `台账${n}.pdf`,
+      contentType: PDF,
+      size: 10,
+      sha256: 'a'.repeat(64),
+      state: 'ready' as const,
+      objectKey: `units/${u.unitId}/2026/Q2/seeded-${n}.pdf`,
+      uploadedAt: IN_Q2.toISOString(),
+      uploadedBy: u.reporter,
+      uploadedByName: '测试填报员',
+    }));
+    await seedSubmissionRecords(api.db, { files });
+    // Act
+    const res = await requestUpload(u, 'A2', { name: '第二十一个.pdf', bytes: tinyPdf('21'), type: PDF });
+    // Assess
+    expect(res.status).toBe(409);
+    expect(res.body.error.code).toBe('TOO_MANY_FILES');
   });
 
   it('refuses a file over 50 MB with 413 and the limit, and writes nothing', async () => {
@@ -275,7 +339,9 @@ describe('evidence files', () => {
   });
 
   it('never lets a rater see a unit they are affiliated with (回避)', async () => {
-    // inspector-both is a rater affiliated with 洛阳镇卫生院
+    // Prepare: inspector-both is a rater affiliated with 洛阳镇卫生院, assigned there by mistake
+    await assignRater(api, 'luoyang-thc', 'inspector-both', [{ code: '1.1', periods: ['Q2'] }]);
+    await assignRater(api, 'luoyang-thc', 'rater-jiceng', [{ code: '1.1', periods: ['Q2'] }]);
     const res = await api.call('GET', '/api/years/2026/units/luoyang-thc/periods/Q2/worksheet', {
       as: 'inspector-both',
     });

@@ -191,10 +191,14 @@ describe('committee scoring', () => {
       ],
     });
     // Act
-    const noReason = await api.call('POST', `${Q3}/1.4/return`, { as: 'rater-jiceng', body: { version: 1 } });
-    const res = await api.call('POST', `${Q3}/1.4/return`, {
+    const review = '/api/years/2026/units/luoyang-thc/periods/Q3/items/1.4/review';
+    const noReason = await api.call('POST', review, {
       as: 'rater-jiceng',
-      body: { version: 1, reason: '缺少第三季度接种登记表' },
+      body: { decision: 'return', version: 1 },
+    });
+    const res = await api.call('POST', review, {
+      as: 'rater-jiceng',
+      body: { decision: 'return', version: 1, reason: '缺少第三季度接种登记表' },
     });
     const queue = await api.call(
       'GET',

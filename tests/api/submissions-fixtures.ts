@@ -4,7 +4,8 @@
  * agreement lifecycle, with one indicator of every unit of measure.
  */
 import { randomUUID } from 'node:crypto';
-import { putIfAbsent } from '../../shared/db/items';
+import { assignmentRecord } from '../../shared/db/assignment-repo';
+import { batchPut, putIfAbsent } from '../../shared/db/items';
 import { agreementIndexes, agreementKey } from '../../shared/db/keys';
 import { seedUnit, seedUser } from '../../shared/db/org-repo';
 import { generateAgreement, issueAgreement, signAgreement } from '../../shared/domain/agreements/lifecycle';
@@ -103,6 +104,35 @@ export interface FixtureUnit {
   head: string;
 }
 
+/** The rater every fixture unit is assigned to (all its scored indicators, every period). */
+export const FIXTURE_RATER = 'rater-jiceng';
+
+/** Assigns a rater to indicators of a unit, as the admin's assignment would. */
+export const assignRater = (
+  api: TestApi,
+  unitId: string,
+  raterId: string,
+  codes: readonly { code: string; periods: readonly TemplateLeaf['periods'][number][] }[],
+  year = 2026,
+) =>
+  batchPut(
+    api.db,
+    codes.flatMap(({ code, periods }) =>
+      periods.map((period) =>
+        assignmentRecord({
+          year,
+          period,
+          unitId,
+          code,
+          raterId,
+          assignedBy: 'admin',
+          assignedAt: '2026-01-10T09:00:00+08:00',
+          version: 1,
+        }),
+      ),
+    ),
+  );
+
 /** A unit of its own with a reporter, a head and a signed 2026 agreement of the fixture template. */
 export const createFixtureUnit = async (api: TestApi, name = '测试镇卫生院'): Promise<FixtureUnit> => {
   const unitId = `t-${randomUUID().slice(0, 8)}`;
@@ -149,6 +179,15 @@ export const createFixtureUnit = async (api: TestApi, name = '测试镇卫生院
     entity: 'agreement',
     ...current,
   });
+  await assignRater(
+    api,
+    unitId,
+    FIXTURE_RATER,
+    FIXTURE_TEMPLATE.dimensions
+      .flatMap((d) => d.leaves)
+      .filter((l) => l.rule.type !== 'deduction')
+      .map((l) => ({ code: l.code, periods: l.periods })),
+  );
   return { unitId, reporter: `${unitId}-reporter`, head: `${unitId}-head` };
 };
 

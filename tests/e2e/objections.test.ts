@@ -111,7 +111,7 @@ describe('结果公示、申诉与发布', () => {
     // The checklist's link to the results page, where the next draft version is computed.
     await checklist.getByRole('link', { name: '重新计算公示结果' }).click();
     const drafts = admin.getByRole('region', { name: '公示结果版本' });
-    await drafts.getByText('开始公示').waitFor();
+    await drafts.getByRole('listitem').filter({ hasText: '开始公示' }).first().waitFor();
     await drafts.getByRole('button', { name: '重新计算公示结果' }).click();
     const recompute = admin.getByRole('dialog', { name: '重新计算公示结果' });
     await recompute.getByLabel(/洛阳镇卫生院 · 3\.4 综合管理/).check();

@@ -151,4 +151,17 @@ describe('quarter-end evidence in the browser', () => {
     await checkA11y(admin);
     await admin.context().close();
   }, 90_000);
+
+  it('offers a rater only the units assigned to them, and says when there are none', async () => {
+    // Assess: rater-fuyou has no assignment this year; rater-jiceng rates every unit
+    const idle = await e2e.newPage();
+    await signInAs(idle, 'rater-fuyou', SHEET);
+    await idle.getByText('本年度尚未分派给您任何单位').waitFor();
+    await idle.context().close();
+    const rater = await e2e.newPage();
+    await signInAs(rater, 'rater-jiceng', SHEET);
+    await rater.locator('.indicator-card').first().waitFor();
+    await checkA11y(rater);
+    await rater.context().close();
+  }, 60_000);
 });

@@ -16,7 +16,7 @@ import {
 } from '../../schemas/agreement';
 import type { Period, PeriodWeights } from '../../schemas/scenario';
 import type { Template } from '../../schemas/template';
-import { contentHash } from './content-hash';
+import { agreementContent, contentHash } from './content-hash';
 import { diffAgreements } from './diff';
 import { inForceAfterSigning, inForceBeforeAmendment } from './in-force';
 import { applyCustomisation, baseFromTemplate } from './resolve';
@@ -48,18 +48,6 @@ export const assertMove = (agreement: Pick<Agreement, 'state' | 'revision'>, mov
   const refusal = refusalOf(agreement, move);
   if (refusal) throw new ConflictError(refusal, { state: agreement.state }, 'WRONG_STATE');
 };
-
-const contentOf = (a: Agreement | (AgreementContent & Record<string, unknown>)): AgreementContent => ({
-  year: a.year,
-  unitId: a.unitId,
-  unitName: a.unitName,
-  categoryId: a.categoryId,
-  categoryName: a.categoryName,
-  title: a.title,
-  partyA: a.partyA,
-  revision: a.revision,
-  dimensions: a.dimensions,
-});
 
 /** Problems of a unit's resolved agreement, paths prefixed so the editor can place them. */
 export const agreementProblems = (
@@ -141,7 +129,7 @@ export const editDraft = (
   };
   return {
     ...next,
-    contentHash: contentHash(contentOf(next)),
+    contentHash: contentHash(agreementContent(next)),
     history: [...agreement.history, event('edited', actor, at, agreement.revision)],
     updatedAt: at.toISOString(),
   };
@@ -153,7 +141,7 @@ const versionOf = (
   at: Date,
   amendment?: Pick<Amendment, 'id' | 'reason' | 'effectiveFrom'>,
 ): AgreementVersion => ({
-  ...contentOf(agreement),
+  ...agreementContent(agreement),
   customisation: agreement.customisation,
   contentHash: agreement.contentHash,
   createdAt: at.toISOString(),
@@ -346,7 +334,7 @@ export const decideAmendment = (
     inForce: inForceBeforeAmendment(agreement),
     effectiveFrom: amendment.effectiveFrom ?? 'Q1',
     state: 'issued',
-    contentHash: contentHash(contentOf(amended)),
+    contentHash: contentHash(agreementContent(amended)),
     history: [...agreement.history, event('amendment_approved', actor, at, revision, amendment.reason)],
     updatedAt: at.toISOString(),
   };

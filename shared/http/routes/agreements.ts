@@ -2,14 +2,14 @@
  * Agreements (目标责任书): generated per category from its template, adjusted per unit, issued,
  * signed by the unit head, locked; changed afterwards only by approved amendments.
  *
- * Reading is scoped: admin and leader read every agreement (drafts included); a unit's reporter and
- * head read their own unit's; raters and inspectors the units `assignedUnitIds` gives them. The
- * others read no drafts: a draft is the bureau's work in progress.
+ * Reading is scoped by `shared/auth/visibility.ts`: admin and leader read every agreement (drafts
+ * included); a unit's reporter and head their own unit's; raters and inspectors the units they are
+ * assigned to (never an affiliated one). The others read no drafts: a draft is the bureau's work in
+ * progress.
  */
 import { OpenAPIHono, z } from '@hono/zod-openapi';
-import { assignedUnitIds } from '../../auth/assignments';
-import { assertCanSeeUnit, canSeeUnit } from '../../auth/policy';
 import type { Principal } from '../../auth/roles';
+import { assertUnitVisible, inScope, seesEveryUnit, unitsVisibleTo } from '../../auth/visibility';
 import {
   decideUnitAmendment,
   generateCategoryAgreements,
@@ -209,16 +209,12 @@ const decideRoute = protectedRoute('agreements.write', {
   },
 });
 
-/** Roles that read every agreement, drafts included. */
-const seesEverything = (principal: Principal) => principal.roles.some((r) => r === 'admin' || r === 'leader');
-
 /** Reads the unit's agreement, scoped: a foreign unit is refused (403) before anything about it is read. */
 const readableAgreement = async (db: Db, principal: Principal, year: number, unitId: string) => {
-  if (!canSeeUnit(principal, unitId))
-    assertCanSeeUnit(principal, unitId, await assignedUnitIds(db, principal, year));
+  await assertUnitVisible(db, principal, unitId, year);
   const agreement = await requireAgreement(db, year, unitId);
   // A draft is the bureau's work in progress: to everyone else it does not exist yet.
-  if (agreement.state === 'draft' && !seesEverything(principal)) {
+  if (agreement.state === 'draft' && !seesEveryUnit(principal)) {
     throw new NotFoundError('该单位本年度已下达的目标责任书');
   }
   return agreement;
@@ -240,22 +236,20 @@ const versionView = (version: AgreementVersion) => ({
     (!version.signature || version.signature.contentHash === version.contentHash),
 });
 
-const actorOf = (principal: Principal) => ({ userId: principal.userId, name: principal.name });
-
 export const agreementRoutes = new OpenAPIHono<AppEnv>()
   .openapi(listRoute, async (c) => {
     const { db } = c.get('deps');
     const principal = c.get('principal');
     const { year } = c.req.valid('param');
     const { categoryId, state } = c.req.valid('query');
-    const [agreements, assigned] = await Promise.all([
+    const [agreements, scope] = await Promise.all([
       listAgreements(db, year, categoryId),
-      assignedUnitIds(db, principal, year),
+      unitsVisibleTo(db, principal, year),
     ]);
     const visible = agreements.filter(
       (a) =>
-        canSeeUnit(principal, a.unitId, assigned) &&
-        (a.state !== 'draft' || seesEverything(principal)) &&
+        inScope(scope, a.unitId) &&
+        (a.state !== 'draft' || seesEveryUnit(principal)) &&
         (!state || a.state === state),
     );
     return c.json(
@@ -284,7 +278,7 @@ export const agreementRoutes = new OpenAPIHono<AppEnv>()
     const result = await generateCategoryAgreements(db, {
       year,
       categoryId,
-      actor: actorOf(c.get('principal')),
+      actor: c.var.actor,
       at: now(),
     });
     return c.json(result, 200);
@@ -296,7 +290,7 @@ export const agreementRoutes = new OpenAPIHono<AppEnv>()
     const result = await issueCategoryAgreements(db, {
       year,
       categoryId,
-      actor: actorOf(c.get('principal')),
+      actor: c.var.actor,
       at: now(),
     });
     return c.json(result, 200);
@@ -319,7 +313,7 @@ export const agreementRoutes = new OpenAPIHono<AppEnv>()
       unitId,
       customisation,
       expectedVersion: version,
-      actor: actorOf(c.get('principal')),
+      actor: c.var.actor,
       at: now(),
     });
     return c.json(view(saved, (await getYear(db, year)).periodWeights), 200);
@@ -333,7 +327,7 @@ export const agreementRoutes = new OpenAPIHono<AppEnv>()
       unitId,
       to,
       expectedVersion: version,
-      actor: actorOf(c.get('principal')),
+      actor: c.var.actor,
       at: now(),
     });
     return c.json(view(moved), 200);
@@ -354,7 +348,7 @@ export const agreementRoutes = new OpenAPIHono<AppEnv>()
       unitId,
       expectedVersion: version,
       contentHash: seen,
-      actor: actorOf(principal),
+      actor: c.var.actor,
       at: now(),
     });
     return c.json(view(signed), 200);
@@ -402,7 +396,7 @@ export const agreementRoutes = new OpenAPIHono<AppEnv>()
       reason,
       customisation,
       ...(effectiveFrom ? { effectiveFrom } : {}),
-      actor: actorOf(c.get('principal')),
+      actor: c.var.actor,
       at: now(),
     });
     return c.json(amendment, 201);
@@ -418,7 +412,7 @@ export const agreementRoutes = new OpenAPIHono<AppEnv>()
       expectedVersion: version,
       approve,
       ...(note ? { note } : {}),
-      actor: actorOf(c.get('principal')),
+      actor: c.var.actor,
       at: now(),
       notify: (amendment) =>
         notesForUnit(

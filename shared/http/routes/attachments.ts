@@ -10,20 +10,30 @@
  */
 import { randomUUID } from 'node:crypto';
 import { OpenAPIHono, z } from '@hono/zod-openapi';
-import { canSeeUnit } from '../../auth/policy';
 import type { Principal } from '../../auth/roles';
 import {
+  assertMayAskAbout,
+  canReadInspection,
+  canReadProposal,
+  canReadRectification,
+  isOnTeam,
+  isUnitMember,
+  seesEveryUnit,
+  unitsVisibleTo,
+} from '../../auth/visibility';
+import {
+  countReadyAttachments,
   createPendingAttachment,
   discardPendingAttachment,
   getAttachment,
   listAttachments,
   markAttachmentReady,
   type OwnerGuard,
+  ownerItems,
   removeAttachment,
 } from '../../db/attachment-repo';
 import type { Db } from '../../db/client';
 import { getInspection, getRectification } from '../../db/inspection-repo';
-import { adjustmentKey, inspectionKey, objectionKey, rectificationKey, vetoKey } from '../../db/keys';
 import { getObjection } from '../../db/objection-repo';
 import { getProposal } from '../../db/proposal-repo';
 import {
@@ -45,15 +55,7 @@ import { DownloadLinkSchema, UploadRequestSchema } from '../../schemas/submissio
 import type { AppEnv } from '../env';
 import { body, json, YearParams } from '../openapi';
 import { protectedRoute } from '../route';
-import {
-  downloadLink,
-  fileProblemError,
-  removeObject,
-  signUpload,
-  uploadCheckResponses,
-  uploadRequestResponses,
-  verifyUpload,
-} from './evidence';
+import * as uploads from '../uploads';
 
 const OwnerParams = YearParams.extend({
   unitId: z.string().min(1).max(48),
@@ -82,7 +84,7 @@ const createRoute = protectedRoute('attachments.write', {
   responses: {
     201: json(AttachmentTicketSchema, '上传表单'),
     409: json(z.any(), '已审核、已销号或已达上限'),
-    ...uploadRequestResponses,
+    ...uploads.uploadRequestResponses,
   },
 });
 const completeRoute = protectedRoute('attachments.write', {
@@ -93,7 +95,7 @@ const completeRoute = protectedRoute('attachments.write', {
   responses: {
     200: json(AttachmentSchema, '已校验'),
     409: json(z.any(), '未上传或已审核'),
-    ...uploadCheckResponses,
+    ...uploads.uploadCheckResponses,
   },
 });
 const linkRoute = protectedRoute('attachments.read', {
@@ -119,40 +121,32 @@ interface Owner {
   open: boolean;
 }
 
-const isAdminOrLeader = (p: Principal) => p.roles.some((r) => r === 'admin' || r === 'leader');
-const isInspector = (p: Principal) => p.roles.includes('inspector');
-
 const loadOwner = async (db: Db, p: Principal, o: Owned): Promise<Owner> => {
   if (!OWNER_ID_PATTERNS[o.ownerKind].test(o.ownerId))
     throw new ValidationError('编号格式不正确', [{ path: 'param.ownerId', message: '编号格式不正确' }]);
   // Unit roles: refuse a foreign unit before reading, so nothing about it leaks.
-  if (!isAdminOrLeader(p) && !isInspector(p) && !canSeeUnit(p, o.unitId)) throw new ForbiddenError();
-  const ownUnit = canSeeUnit(p, o.unitId);
+  assertMayAskAbout(p, o.unitId);
   switch (o.ownerKind) {
     case 'inspection': {
       const i = await getInspection(db, o.year, o.unitId, o.ownerId);
-      const onTeam = isInspector(p) && (i.team.includes(p.userId) || i.recordedBy === p.userId);
       return {
-        canRead: isAdminOrLeader(p) || onTeam || (ownUnit && i.state === 'approved'),
-        canWrite: onTeam,
+        canRead: canReadInspection(p, i),
+        canWrite: isOnTeam(p, i.team, i.recordedBy),
         open: i.state === 'submitted',
         guard: {
-          key: inspectionKey(o.year, o.unitId, i.id),
-          openState: 'submitted',
+          ...ownerItems.inspection(o.year, o.unitId, i.id),
           closedMessage: '该检查记录已审核，不能再添加或删除现场照片',
         },
       };
     }
     case 'rectification': {
       const r = await getRectification(db, o.year, o.unitId, o.ownerId);
-      const unitRole = p.unitId === o.unitId && p.roles.some((x) => x === 'reporter' || x === 'unit_head');
       return {
-        canRead: isAdminOrLeader(p) || (isInspector(p) && r.team.includes(p.userId)) || unitRole,
-        canWrite: unitRole,
+        canRead: canReadRectification(p, r),
+        canWrite: isUnitMember(p, o.unitId),
         open: r.state === 'open',
         guard: {
-          key: rectificationKey(o.year, o.unitId, r.inspectionId, r.n),
-          openState: 'open',
+          ...ownerItems.rectification(o.year, o.unitId, r.inspectionId, r.n),
           closedMessage:
             r.state === 'closed'
               ? '该整改已销号，不能再添加或删除佐证材料'
@@ -166,12 +160,11 @@ const loadOwner = async (db: Db, p: Principal, o: Owned): Promise<Owner> => {
       const objection = await getObjection(db, o.year, o.unitId, o.ownerId);
       const head = p.unitId === o.unitId && p.roles.includes('unit_head');
       return {
-        canRead: isAdminOrLeader(p) || (ownUnit && p.unitId === o.unitId),
+        canRead: seesEveryUnit(p) || isUnitMember(p, o.unitId),
         canWrite: head,
         open: objection.state === 'open',
         guard: {
-          key: objectionKey(o.year, o.unitId, objection.id),
-          openState: 'open',
+          ...ownerItems.objection(o.year, o.unitId, objection.id),
           closedMessage: '该申诉已处理，不能再添加或删除申诉材料',
         },
       };
@@ -181,20 +174,12 @@ const loadOwner = async (db: Db, p: Principal, o: Owned): Promise<Owner> => {
       const proposal = await getProposal(db, o.year, o.unitId, kind, o.ownerId);
       const mine = proposal.proposedBy === p.userId;
       return {
-        // The readers of the proposal list (proposals.ts): inspectors see penalties, vetoes and their own.
-        canRead:
-          isAdminOrLeader(p) ||
-          mine ||
-          (isInspector(p) && kind !== 'bonus') ||
-          (p.roles.includes('unit_head') && p.unitId === o.unitId),
+        // The readers of the proposal list (proposals.ts).
+        canRead: canReadProposal(p, proposal, await unitsVisibleTo(db, p, o.year)),
         canWrite: mine,
         open: proposal.state === 'proposed',
         guard: {
-          key:
-            kind === 'veto'
-              ? vetoKey(o.year, o.unitId, proposal.id)
-              : adjustmentKey(o.year, o.unitId, kind, proposal.id),
-          openState: 'proposed',
+          ...ownerItems.proposal(o.year, o.unitId, kind, proposal.id),
           closedMessage: '该提议已审批，不能再添加或删除佐证材料',
         },
       };
@@ -216,13 +201,6 @@ const writable = async (db: Db, p: Principal, o: Owned) => {
   return owner;
 };
 
-/** One file of this owner (an id of another kind's owner is not found). */
-const fileOf = async (db: Db, o: z.infer<typeof FileParams>) => {
-  const file = await getAttachment(db, o);
-  if (file.ownerKind !== o.ownerKind) throw new NotFoundError('附件');
-  return file;
-};
-
 const ownerOf = ({ year, unitId, ownerKind, ownerId }: Owned) => ({ year, unitId, ownerKind, ownerId });
 
 export const attachmentRoutes = new OpenAPIHono<AppEnv>()
@@ -230,9 +208,9 @@ export const attachmentRoutes = new OpenAPIHono<AppEnv>()
     const { db } = c.get('deps');
     const o = c.req.valid('param');
     await readable(db, c.get('principal'), o);
-    const files = await listAttachments(db, o.year, o.unitId, o.ownerId);
+    const files = await listAttachments(db, ownerOf(o));
     return c.json(
-      files.filter((f) => f.state === 'ready' && f.ownerKind === o.ownerKind),
+      files.filter((f) => f.state === 'ready'),
       200,
     );
   })
@@ -243,9 +221,9 @@ export const attachmentRoutes = new OpenAPIHono<AppEnv>()
     const p = c.get('principal');
     const owner = await writable(db, p, o);
     const problem = checkDeclaredFile(request);
-    if (problem) throw fileProblemError(problem);
-    const existing = await listAttachments(db, o.year, o.unitId, o.ownerId);
-    if (existing.filter((f) => f.state === 'ready').length >= MAX_FILES_PER_ITEM)
+    if (problem) throw uploads.fileProblemError(problem);
+    // Asked early so no upload is wasted; the limit itself holds when a file is confirmed.
+    if ((await countReadyAttachments(db, ownerOf(o))) >= MAX_FILES_PER_ITEM)
       throw new ConflictError(`每项最多上传 ${MAX_FILES_PER_ITEM} 个附件`, {}, 'TOO_MANY_FILES');
     const type = evidenceType(request.contentType)!;
     const at = now();
@@ -263,7 +241,7 @@ export const attachmentRoutes = new OpenAPIHono<AppEnv>()
       uploadedBy: p.userId,
       uploadedByName: p.name,
     };
-    const upload = await signUpload(evidence, file);
+    const upload = await uploads.signUpload(evidence, file);
     await createPendingAttachment(db, file, at, owner.guard);
     return c.json({ file, upload }, 201);
   })
@@ -271,21 +249,16 @@ export const attachmentRoutes = new OpenAPIHono<AppEnv>()
     const { db } = c.get('deps');
     const o = c.req.valid('param');
     const owner = await writable(db, c.get('principal'), o);
-    const file = await fileOf(db, o);
+    const file = await getAttachment(db, o);
     if (file.state === 'ready') return c.json(file, 200);
-    const discard = () => discardPendingAttachment(db, file);
-    await verifyUpload(c.get('deps'), file, discard);
-    // Tickets are counted when issued, but many can be issued at once: the limit holds at confirmation.
-    const ready = (await listAttachments(db, o.year, o.unitId, o.ownerId)).filter((f) => f.state === 'ready');
-    if (ready.length >= MAX_FILES_PER_ITEM) {
-      await discard();
-      await removeObject(c.get('deps').evidence, file.objectKey, (error) =>
-        c.get('deps').logger.warn('attachment object not removed', { error }),
-      );
-      throw new ConflictError(`每项最多上传 ${MAX_FILES_PER_ITEM} 个附件`, {}, 'TOO_MANY_FILES');
-    }
     try {
-      return c.json(await markAttachmentReady(db, file, owner.guard), 200);
+      const confirmed = await uploads.completeUpload(
+        c.get('deps'),
+        file,
+        () => discardPendingAttachment(db, file),
+        () => markAttachmentReady(db, file, owner.guard),
+      );
+      return c.json(confirmed, 200);
     } catch (error) {
       // A second confirmation of the same upload (a double click, a retry) is not a closed owner.
       const now = await getAttachment(db, o).catch(() => undefined);
@@ -297,21 +270,22 @@ export const attachmentRoutes = new OpenAPIHono<AppEnv>()
     const { db, evidence } = c.get('deps');
     const o = c.req.valid('param');
     await readable(db, c.get('principal'), o);
-    return c.json(await downloadLink(evidence, await fileOf(db, o)), 200);
+    return c.json(await uploads.downloadLink(evidence, await getAttachment(db, o)), 200);
   })
   .openapi(deleteRoute, async (c) => {
     const { db, evidence, logger } = c.get('deps');
     const o = c.req.valid('param');
     const owner = await writable(db, c.get('principal'), o);
-    const file = await fileOf(db, o);
+    const file = await getAttachment(db, o);
     try {
       await removeAttachment(db, file, owner.guard);
     } catch (error) {
       // Removed meanwhile (another tab): the file is gone, which is what was asked.
       const still = await getAttachment(db, o).catch(() => undefined);
-      if (!(error instanceof ConflictError && still === undefined)) throw error;
+      if (!((error instanceof ConflictError || error instanceof NotFoundError) && still === undefined))
+        throw error;
     }
-    await removeObject(evidence, file.objectKey, (error) =>
+    await uploads.removeObject(evidence, file.objectKey, (error) =>
       logger.warn('attachment object not removed', { error }),
     );
     return c.body(null, 204);

@@ -4,7 +4,7 @@
  * sees their own line.
  */
 import { OpenAPIHono, z } from '@hono/zod-openapi';
-import { canSeeAllRaterLines } from '../../auth/policy';
+import { raterLinesVisibleTo } from '../../auth/visibility';
 import { listUsers } from '../../db/org-repo';
 import { loadScenario } from '../../db/results-repo';
 import { buildConsistencyReport } from '../../domain/consistency';
@@ -28,7 +28,8 @@ export const consistencyRoutes = new OpenAPIHono<AppEnv>().openapi(consistencyRo
   const { period } = c.req.valid('query');
   const principal = c.get('principal');
   const db = c.get('deps').db;
-  const onlyRater = canSeeAllRaterLines(principal) ? undefined : principal.userId;
+  const lines = raterLinesVisibleTo(principal);
+  const onlyRater = lines === 'all' ? undefined : lines;
   const [stored, users] = await Promise.all([loadScenario(db, year), listUsers(db)]);
   const report = buildConsistencyReport(parseScenario(stored), {
     ...(period ? { period } : {}),

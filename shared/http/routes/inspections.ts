@@ -6,8 +6,15 @@
 
 import { randomUUID } from 'node:crypto';
 import { OpenAPIHono, z } from '@hono/zod-openapi';
-import { assertCanSeeUnit } from '../../auth/policy';
-import type { Principal } from '../../auth/roles';
+import {
+  assertMayAskAbout,
+  assertOwnUnit,
+  canReadInspection,
+  canReadRectification,
+  isOnTeam,
+  isUnitMember,
+  seesEveryUnit,
+} from '../../auth/visibility';
 import { requireAgreement } from '../../db/agreement-repo';
 import { notifyInspectionApproved, notifyRectificationReviewed } from '../../db/event-notes';
 import {
@@ -28,7 +35,6 @@ import { getUnit, getUser } from '../../db/org-repo';
 import { validateChecklistRows } from '../../domain/inspections/checklist-rows';
 import { isOverdue, shanghaiDate } from '../../domain/inspections/dates';
 import { recusalReason, resolveFindings } from '../../domain/inspections/findings';
-import { readSheetRows } from '../../domain/inspections/sheet-rows';
 import type { RowProblem } from '../../domain/inspections/survey';
 import { ConflictError, ForbiddenError, ValidationError } from '../../errors';
 import type { DeductionRecord, VetoRecord } from '../../schemas/facts';
@@ -49,6 +55,7 @@ import {
 } from '../../schemas/inspection';
 import { MAX_IMPORT_BODY_BYTES } from '../body-limit';
 import type { AppEnv } from '../env';
+import { readUploadRows } from '../guards';
 import { body, json, YearParams } from '../openapi';
 import { protectedRoute } from '../route';
 
@@ -149,16 +156,6 @@ const reviewRectificationRoute = protectedRoute('rectifications.review', {
   responses: { 200: json(RectificationSchema, '已审核'), 409: json(z.any(), '状态不符或版本冲突') },
 });
 
-const isAdminOrLeader = (p: Principal) => p.roles.some((r) => r === 'admin' || r === 'leader');
-
-/** May the principal read this inspection? Admin/leader all; its team; the unit once approved. */
-const assertCanReadInspection = (p: Principal, i: Inspection) => {
-  if (isAdminOrLeader(p)) return;
-  if (p.roles.includes('inspector') && (i.team.includes(p.userId) || i.recordedBy === p.userId)) return;
-  assertCanSeeUnit(p, i.unitId);
-  if (i.state !== 'approved') throw new ForbiddenError('检查记录审核通过后才向单位公开');
-};
-
 /** The unit's `deduction` leaf codes from its agreement (the leaves inspections deduct from). */
 const deductionLeafCodes = async (db: AppEnv['Variables']['deps']['db'], year: number, unitId: string) => {
   const agreement = await requireAgreement(db, year, unitId);
@@ -175,23 +172,6 @@ const rowProblemsError = (problems: RowProblem[]) =>
     `文件有 ${problems.length} 处错误，未导入任何内容。第一处：第 ${problems[0]?.row} 行 ${problems[0]?.column} 列，${problems[0]?.message}`,
     problems.map((p) => ({ path: `row ${p.row} column ${p.column}`, message: p.message })),
   );
-
-/** The bytes of a base64 upload, or a 400 naming the field. */
-export const uploadBytes = (fileBase64: string) => {
-  const bytes = new Uint8Array(Buffer.from(fileBase64, 'base64'));
-  if (bytes.length === 0)
-    throw new ValidationError('请选择要导入的文件', [{ path: 'body.fileBase64', message: '文件为空' }]);
-  return bytes;
-};
-
-export const readUploadRows = async (fileBase64: string) => {
-  const rows = await readSheetRows(uploadBytes(fileBase64));
-  if (!rows)
-    throw new ValidationError('无法读取文件，请上传 xlsx 或 csv 文件', [
-      { path: 'body.fileBase64', message: '不是 xlsx 或 csv' },
-    ]);
-  return rows;
-};
 
 export const inspectionRoutes = new OpenAPIHono<AppEnv>()
   .openapi(listChecklistRoute, async (c) =>
@@ -218,15 +198,14 @@ export const inspectionRoutes = new OpenAPIHono<AppEnv>()
     const { year } = c.req.valid('param');
     const { state } = c.req.valid('query');
     const p = c.get('principal');
-    let found: Inspection[];
-    if (isAdminOrLeader(p)) found = await listInspections(db, year);
-    else if (p.roles.includes('inspector'))
-      found = (await listInspections(db, year)).filter(
-        (i) => i.team.includes(p.userId) || i.recordedBy === p.userId,
-      );
-    else if (p.unitId)
-      found = (await listUnitInspections(db, year, p.unitId)).filter((i) => i.state === 'approved');
-    else found = [];
+    // Several roles read the union: the team's records and, as a unit member, the unit's approved ones.
+    const found = (
+      seesEveryUnit(p) || p.roles.includes('inspector')
+        ? await listInspections(db, year)
+        : p.unitId
+          ? await listUnitInspections(db, year, p.unitId)
+          : []
+    ).filter((i) => canReadInspection(p, i));
     return c.json(state ? found.filter((i) => i.state === state) : found, 200);
   })
   .openapi(createInspectionRoute, async (c) => {
@@ -282,9 +261,12 @@ export const inspectionRoutes = new OpenAPIHono<AppEnv>()
     const { year, unitId, inspectionId } = c.req.valid('param');
     const p = c.get('principal');
     // Unit roles: refuse a foreign unit before reading, so nothing about it leaks.
-    if (!isAdminOrLeader(p) && !p.roles.includes('inspector')) assertCanSeeUnit(p, unitId);
+    assertMayAskAbout(p, unitId);
     const inspection = await getInspection(c.get('deps').db, year, unitId, inspectionId);
-    assertCanReadInspection(p, inspection);
+    if (!canReadInspection(p, inspection))
+      throw new ForbiddenError(
+        isUnitMember(p, unitId) ? '检查记录审核通过后才向单位公开' : '无权查看该检查记录',
+      );
     return c.json(inspection, 200);
   })
   .openapi(decideInspectionRoute, async (c) => {
@@ -367,15 +349,21 @@ export const inspectionRoutes = new OpenAPIHono<AppEnv>()
     const { state, overdue } = c.req.valid('query');
     const p = c.get('principal');
     const today = shanghaiDate(now());
-    let found: Rectification[];
-    if (isAdminOrLeader(p) || p.roles.includes('inspector')) {
-      const states = state ? [state] : RectificationStateSchema.options;
-      found = (await Promise.all(states.map((s) => listRectificationsByState(db, year, s)))).flat();
-      if (!isAdminOrLeader(p)) found = found.filter((r) => r.team.includes(p.userId));
-    } else {
-      found = p.unitId ? await listUnitRectifications(db, year, p.unitId) : [];
-      if (state) found = found.filter((r) => r.state === state);
-    }
+    // Several roles read the union: the team's orders and, as a unit member, the unit's own.
+    const fromIndex =
+      seesEveryUnit(p) || p.roles.includes('inspector')
+        ? (
+            await Promise.all(
+              (state ? [state] : RectificationStateSchema.options).map((s) =>
+                listRectificationsByState(db, year, s),
+              ),
+            )
+          ).flat()
+        : [];
+    const own = p.unitId && !seesEveryUnit(p) ? await listUnitRectifications(db, year, p.unitId) : [];
+    const found = [...new Map([...fromIndex, ...own].map((r) => [r.id, r])).values()].filter(
+      (r) => canReadRectification(p, r) && (!state || r.state === state),
+    );
     const withFlag = found
       .map((r) => ({ ...r, overdue: isOverdue(r, today) }))
       .filter((r) => overdue !== 'true' || r.overdue)
@@ -387,7 +375,7 @@ export const inspectionRoutes = new OpenAPIHono<AppEnv>()
     const { year, unitId, rectificationId } = c.req.valid('param');
     const { answer, version } = c.req.valid('json');
     const p = c.get('principal');
-    assertCanSeeUnit(p, unitId);
+    assertOwnUnit(p, unitId, '只能报告本单位的整改情况');
     const current = await getRectification(db, year, unitId, rectificationId);
     if (current.state !== 'open')
       throw new ConflictError(
@@ -413,7 +401,7 @@ export const inspectionRoutes = new OpenAPIHono<AppEnv>()
     const { decision, note, version } = c.req.valid('json');
     const p = c.get('principal');
     const current = await getRectification(db, year, unitId, rectificationId);
-    if (!current.team.includes(p.userId)) throw new ForbiddenError('只有该次检查的检查组成员可以审核整改');
+    if (!isOnTeam(p, current.team)) throw new ForbiddenError('只有该次检查的检查组成员可以审核整改');
     if (current.state !== 'answered')
       throw new ConflictError('单位尚未报告整改情况，或已销号', { state: current.state }, 'WRONG_STATE');
     if (decision === 'return' && note.length < 2)

@@ -1,6 +1,6 @@
 /** Objections during publicity (公示与申诉): file, list, decide. */
 import { OpenAPIHono, z } from '@hono/zod-openapi';
-import { assertCanSeeUnit, isAllowed } from '../../auth/policy';
+import { seesEveryUnit } from '../../auth/visibility';
 import { getAgreement } from '../../db/agreement-repo';
 import {
   decideObjection,
@@ -102,12 +102,11 @@ export const objectionRoutes = new OpenAPIHono<AppEnv>()
     const principal = c.get('principal');
     const { year } = c.req.valid('param');
     const { state, unitId } = c.req.valid('query');
-    const all =
-      isAllowed(principal, 'objections.resolve') || principal.roles.includes('leader')
-        ? await listYearObjections(db, year)
-        : principal.unitId
-          ? await listUnitObjections(db, year, principal.unitId)
-          : [];
+    const all = seesEveryUnit(principal)
+      ? await listYearObjections(db, year)
+      : principal.unitId
+        ? await listUnitObjections(db, year, principal.unitId)
+        : [];
     return c.json(
       all.filter((o) => (!state || inboxState(o) === state) && (!unitId || o.unitId === unitId)),
       200,
@@ -116,7 +115,6 @@ export const objectionRoutes = new OpenAPIHono<AppEnv>()
   .openapi(decideRoute, async (c) => {
     const { db, now } = c.get('deps');
     const { year, unitId, objectionId } = c.req.valid('param');
-    assertCanSeeUnit(c.get('principal'), unitId);
     const body = c.req.valid('json');
     const objection = await getObjection(db, year, unitId, objectionId);
     const users = await listUnitUsers(db, unitId);

@@ -6,8 +6,8 @@
 
 import { randomUUID } from 'node:crypto';
 import { OpenAPIHono, z } from '@hono/zod-openapi';
-import { assertCanSeeUnit } from '../../auth/policy';
 import type { Principal } from '../../auth/roles';
+import { canReadProposal, unitsVisibleTo } from '../../auth/visibility';
 import { notifyProposalDecided } from '../../db/event-notes';
 import { getUnit, getUser } from '../../db/org-repo';
 import { createProposal, getProposal, listProposals, saveProposal } from '../../db/proposal-repo';
@@ -74,13 +74,15 @@ export const proposalRoutes = new OpenAPIHono<AppEnv>()
   .openapi(listRoute, async (c) => {
     const { year } = c.req.valid('param');
     const p = c.get('principal');
-    const all = await listProposals(c.get('deps').db, year, c.req.valid('query').state);
-    const visible = p.roles.some((r) => r === 'admin' || r === 'leader')
-      ? all
-      : p.roles.includes('inspector')
-        ? all.filter((x) => x.kind !== 'bonus' || x.proposedBy === p.userId)
-        : all.filter((x) => x.unitId === p.unitId);
-    return c.json(visible, 200);
+    const { db } = c.get('deps');
+    const [all, scope] = await Promise.all([
+      listProposals(db, year, c.req.valid('query').state),
+      unitsVisibleTo(db, p, year),
+    ]);
+    return c.json(
+      all.filter((x) => canReadProposal(p, x, scope)),
+      200,
+    );
   })
   .openapi(createRoute, async (c) => {
     const { db, now } = c.get('deps');
@@ -116,7 +118,6 @@ export const proposalRoutes = new OpenAPIHono<AppEnv>()
     const { year, unitId, kind, proposalId } = c.req.valid('param');
     const { decision, reason, version } = c.req.valid('json');
     const p = c.get('principal');
-    assertCanSeeUnit(p, unitId);
     const current = await getProposal(db, year, unitId, kind, proposalId);
     if (current.proposedBy === p.userId) {
       throw new ConflictError(

@@ -4,8 +4,7 @@
  */
 
 import { OpenAPIHono, z } from '@hono/zod-openapi';
-import { assignedUnitIds } from '../../auth/assignments';
-import { assertCanSeeUnit, isAllowed } from '../../auth/policy';
+import { assertInScope, inScope, resultsVisibleTo } from '../../auth/visibility';
 import { notifyResultsPublished } from '../../db/event-notes';
 import { listYearObjections } from '../../db/objection-repo';
 import { listDrafts, listSnapshots, loadScenario } from '../../db/results-repo';
@@ -153,25 +152,23 @@ const stripParts = <T extends { parts?: number }>({ parts: _p, ...rest }: T) => 
 export const resultsRoutes = new OpenAPIHono<AppEnv>()
   .openapi(yearResultsRoute, async (c) => {
     const { year } = c.req.valid('param');
-    const results = await compute(c, year, c.req.valid('query').asOf);
-    const principal = c.get('principal');
-    if (
-      isAllowed(principal, 'results.export') ||
-      principal.roles.some((r) => r === 'rater' || r === 'inspector')
-    ) {
-      return c.json(results, 200);
-    }
-    // Unit roles see their own unit's line only; other units' scores are not theirs to read before publication.
-    const own = results.categories
-      .map((cat) => ({ ...cat, units: cat.units.filter((u) => u.unitId === principal.unitId) }))
+    const { db } = c.get('deps');
+    const [results, scope] = await Promise.all([
+      compute(c, year, c.req.valid('query').asOf),
+      getYear(db, year).then((y) => resultsVisibleTo(db, c.get('principal'), y)),
+    ]);
+    if (scope === 'all') return c.json(results, 200);
+    // Before publication a line is read only by those who see its unit (own, or assigned, never affiliated).
+    const visible = results.categories
+      .map((cat) => ({ ...cat, units: cat.units.filter((u) => inScope(scope, u.unitId)) }))
       .filter((cat) => cat.units.length > 0);
-    return c.json({ ...results, categories: own }, 200);
+    return c.json({ ...results, categories: visible }, 200);
   })
   .openapi(unitResultsRoute, async (c) => {
     const { year, unitId } = c.req.valid('param');
-    const principal = c.get('principal');
-    assertCanSeeUnit(principal, unitId, await assignedUnitIds(c.get('deps').db, principal, year));
-    const scenario = parseScenario(await loadScenario(c.get('deps').db, year));
+    const { db } = c.get('deps');
+    assertInScope(await resultsVisibleTo(db, c.get('principal'), await getYear(db, year)), unitId);
+    const scenario = parseScenario(await loadScenario(db, year));
     const asOf = c.req.valid('query').asOf ?? 'Q4';
     const trend: { period: Period; finalCents: number; baseCents: number; rank: number }[] = [];
     let view: z.infer<typeof UnitResultsViewSchema> | undefined;

@@ -1,24 +1,25 @@
 /**
  * Committee scoring (考核评分): the rater's queue, score writes (verified values and ratings) with
- * the engine's live score, returning an item to the unit, finalizing and reopening a rater's sheet,
- * the append-only audit trail and the admin's progress view.
+ * the engine's live score, finalizing and reopening a rater's sheet, the append-only audit trail
+ * and the admin's progress view. Returning an item to the unit is the submissions' review
+ * (`…/items/{code}/review`): one transition, one route, one audit entry.
  */
 
 import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { assertAssignedRater, withoutRecusals } from '../../auth/assignments';
 import type { Principal } from '../../auth/roles';
+import { queueOwnerFor } from '../../auth/visibility';
 import {
-  getAssignment,
   getSheet,
   listPeriodAssignments,
   listRaterAssignments,
   SheetFinalizedError,
   writeSheet,
 } from '../../db/assignment-repo';
-import { auditEntry, auditRecord, listAudit } from '../../db/audit-repo';
+import { auditEntry, listAudit } from '../../db/audit-repo';
 import type { Db } from '../../db/client';
 import { notifySheetReopened } from '../../db/event-notes';
-import { noteId, notificationRecord } from '../../db/notification-repo';
-import { getUser, listUnits, listUnitUsers, listUsers } from '../../db/org-repo';
+import { listUnits, listUsers } from '../../db/org-repo';
 import {
   getRating,
   getScoringLeaf,
@@ -28,7 +29,6 @@ import {
   type UnitPeriodScoring,
   writeScore,
 } from '../../db/score-repo';
-import { reviewItem } from '../../db/submission-repo';
 import { ruleTextOf } from '../../domain/scoring';
 import {
   computeScore,
@@ -40,13 +40,7 @@ import {
   spreadAlerts,
   wCentsOf,
 } from '../../domain/scoring-workflow';
-import {
-  ConflictError,
-  ForbiddenError,
-  NotFoundError,
-  StaleVersionError,
-  ValidationError,
-} from '../../errors';
+import { ConflictError, NotFoundError, StaleVersionError, ValidationError } from '../../errors';
 import type { RatingRecord, Verification } from '../../schemas/facts';
 import type { Leaf } from '../../schemas/scenario';
 import {
@@ -55,7 +49,6 @@ import {
   type QueueItem,
   QueueSchema,
   RaterSheetSchema,
-  ReturnWriteSchema,
   ScoreResultSchema,
   ScoreWriteSchema,
   ScoringProgressSchema,
@@ -99,13 +92,6 @@ const scoreRoute = protectedRoute('scores.write', {
     409: json(z.any(), '版本冲突或评分表已定稿'),
   },
 });
-const returnRoute = protectedRoute('scores.write', {
-  method: 'post',
-  path: '/years/{year}/units/{unitId}/periods/{period}/scores/{code}/return',
-  summary: '退回单位补充材料（须写明原因）',
-  request: { params: ScoreParams, ...body(ReturnWriteSchema) },
-  responses: { 200: json(z.any(), '已退回'), 409: json(z.any(), '状态不符或版本冲突') },
-});
 const finalizeRoute = protectedRoute('scores.finalize', {
   method: 'post',
   path: '/years/{year}/periods/{period}/sheet/finalize',
@@ -143,19 +129,6 @@ const progressRoute = protectedRoute('assignments.read', {
   request: { params: PeriodParams },
   responses: { 200: json(ScoringProgressSchema, '评分进度') },
 });
-
-/** An assigned, non-conflicted rater of this unit's indicator in this period; anyone else 403. */
-const assertAssigned = async (db: Db, principal: Principal, p: z.infer<typeof ScoreParams>) => {
-  const [assignment, user] = await Promise.all([
-    getAssignment(db, { ...p, raterId: principal.userId }),
-    getUser(db, principal.userId),
-  ]);
-  if (user?.affiliatedUnitIds.includes(p.unitId)) {
-    throw new ForbiddenError('您与该单位有关联，须回避，不能评分该单位');
-  }
-  if (!assignment) throw new ForbiddenError('您未被分派该单位的该项指标，不能评分');
-  return assignment;
-};
 
 const scoringLeaf = async (db: Db, p: z.infer<typeof ScoreParams>): Promise<Leaf> => {
   const leaf = await getScoringLeaf(db, p.year, p.unitId, p.period, p.code);
@@ -258,10 +231,10 @@ export const scoringRoutes = new OpenAPIHono<AppEnv>()
     const q = c.req.valid('query');
     const principal = c.get('principal');
     // A rater reads their own queue; the admin may read anyone's.
-    const raterId = principal.roles.includes('admin') && q.raterId ? q.raterId : principal.userId;
-    const assignments = (await listRaterAssignments(db, year, raterId, period, q.unitId)).filter(
-      (a) => !q.code || a.code === q.code,
-    );
+    const raterId = queueOwnerFor(principal, q.raterId);
+    const assignments = (
+      await withoutRecusals(db, raterId, await listRaterAssignments(db, year, raterId, period, q.unitId))
+    ).filter((a) => !q.code || a.code === q.code);
     const [units, sheet, names] = await Promise.all([
       loadUnitPeriods(
         db,
@@ -288,7 +261,7 @@ export const scoringRoutes = new OpenAPIHono<AppEnv>()
     const p = c.req.valid('param');
     const input = c.req.valid('json');
     const principal = c.get('principal');
-    const [, leaf] = await Promise.all([assertAssigned(db, principal, p), scoringLeaf(db, p)]);
+    const [, leaf] = await Promise.all([assertAssignedRater(db, principal, p), scoringLeaf(db, p)]);
     const reading = readScore(leaf, input, principal.userId);
     if (!reading.ok) throw new ValidationError('评分有误', reading.details);
     const { fields, computed } = reading;
@@ -327,47 +300,6 @@ export const scoringRoutes = new OpenAPIHono<AppEnv>()
     });
     await writeScore(db, p.year, score, input.version, principal.userId, entry);
     return c.json({ kind, record: { ...score.record }, version: input.version + 1, computed }, 200);
-  })
-  .openapi(returnRoute, async (c) => {
-    const { db, now } = c.get('deps');
-    const p = c.req.valid('param');
-    const input = c.req.valid('json');
-    const principal = c.get('principal');
-    const [, leaf] = await Promise.all([assertAssigned(db, principal, p), scoringLeaf(db, p)]);
-    await assertSheetOpen(db, p.year, principal.userId, p.period);
-    const at = now();
-    const entry = auditEntry({
-      year: p.year,
-      unitId: p.unitId,
-      period: p.period,
-      code: p.code,
-      kind: 'return',
-      ...auditBase(principal, at.toISOString()),
-      old: { status: 'submitted' },
-      new: { status: 'returned' },
-      reason: input.reason,
-    });
-    const notes = (await listUnitUsers(db, p.unitId)).map((user) =>
-      notificationRecord({
-        id: noteId(at),
-        userId: user.id,
-        unitId: p.unitId,
-        kind: 'returned',
-        title: `考核组退回材料：${leaf.name}`,
-        body: `${principal.name}退回了指标“${p.code} ${leaf.name}”，原因：${input.reason}。请补充后由单位负责人重新提交。`,
-        link: `/submissions?year=${p.year}&period=${p.period}&unit=${p.unitId}`,
-        createdAt: at.toISOString(),
-      }),
-    );
-    // The submissions' own review: the item moves to `returned` with the audit entry in its transaction.
-    const item = await reviewItem(
-      db,
-      p,
-      { decision: 'return', reason: input.reason, version: input.version },
-      { userId: principal.userId, name: principal.name, at },
-      [auditRecord(entry), ...notes],
-    );
-    return c.json(item, 200);
   })
   .openapi(finalizeRoute, async (c) => {
     const { db, now } = c.get('deps');

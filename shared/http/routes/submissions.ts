@@ -4,19 +4,19 @@
  * Windows are judged by the server's clock (`deps.now()`).
  */
 import { OpenAPIHono, z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
-import { assignedUnitIds } from '../../auth/assignments';
-import { assertCanSeeUnit, canSeeUnit } from '../../auth/policy';
-import type { Principal } from '../../auth/roles';
+import { assertMayReview, reviewableCodes } from '../../auth/assignments';
+import { assertOwnUnit, assertUnitVisible } from '../../auth/visibility';
 import { listAgreements } from '../../db/agreement-repo';
+import { auditEntry, auditRecord } from '../../db/audit-repo';
 import type { Db } from '../../db/client';
+import { periodSubmissionScope } from '../../db/keys';
 import { addNotifications, notificationRecord } from '../../db/notification-repo';
 import { getUnit, listCategories, listUnits } from '../../db/org-repo';
 import {
   deleteExtension,
   getExtension,
   getPeriodSubmission,
-  getReportingAgreement,
+  getSubmissionItem,
   listFiles,
   listItems,
   listPeriodRecords,
@@ -34,21 +34,11 @@ import { indicatorsForPeriod } from '../../domain/submissions/indicators';
 import { buildProgress } from '../../domain/submissions/progress';
 import { progressWorkbook } from '../../domain/submissions/progress-workbook';
 import { checkReportedValue } from '../../domain/submissions/values';
-import {
-  effectiveClose,
-  endOfBeijingDay,
-  formatBeijing,
-  type WindowPurpose,
-  type WindowTimes,
-  windowAllows,
-  windowState,
-} from '../../domain/submissions/window';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../errors';
-import type { AgreementDimension } from '../../schemas/agreement';
+import { effectiveClose, endOfBeijingDay, formatBeijing, windowState } from '../../domain/submissions/window';
+import { NotFoundError, ValidationError } from '../../errors';
 import {
   ExtensionSchema,
   ExtensionWriteSchema,
-  type IndicatorSheet,
   ItemWriteSchema,
   ProgressQuerySchema,
   ProgressSchema,
@@ -58,26 +48,20 @@ import {
   SubmitResultSchema,
   WorksheetSchema,
 } from '../../schemas/submission';
-import { type Period, PeriodSchema, type Year } from '../../schemas/year';
+import type { Period } from '../../schemas/year';
 import type { AppEnv } from '../env';
-import { body, json, pathInteger } from '../openapi';
+import {
+  assertWindowOpen,
+  ItemParams,
+  indicatorOf,
+  PERIOD_LABELS,
+  periodWindow,
+  signedAgreement,
+  UnitPeriodParams,
+} from '../guards';
+import { body, json } from '../openapi';
 import { protectedRoute } from '../route';
 
-const PERIOD_LABELS: Record<Period, string> = {
-  Q1: '第一季度',
-  Q2: '第二季度',
-  Q3: '第三季度',
-  Q4: '第四季度',
-};
-
-export const UnitPeriodParams = z.object({
-  year: pathInteger(2000, 2100),
-  unitId: z.string().min(1).max(48),
-  period: PeriodSchema,
-});
-export const ItemParams = UnitPeriodParams.extend({
-  code: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,15}$/, '指标编码格式不正确'),
-});
 const YearPeriodParams = UnitPeriodParams.omit({ unitId: true });
 const IdempotencyHeaders = z.object({
   'idempotency-key': z
@@ -87,101 +71,6 @@ const IdempotencyHeaders = z.object({
     .regex(/^[A-Za-z0-9_-]+$/, '幂等键只能包含字母、数字、下划线和连字符')
     .meta({ description: '每次操作生成一个（如 UUID），重试时沿用；同一个键只会写入一次' }),
 });
-
-// ── helpers shared with the evidence routes ───────────────────────────────────────────────────
-
-type Ctx = Context<AppEnv>;
-
-/**
- * May the caller read this unit's worksheet and evidence? Admin and leader: every unit; unit roles:
- * their own; raters: the units they may review (never one they are affiliated with, 回避).
- */
-export const assertUnitVisible = async (db: Db, principal: Principal, unitId: string, year: number) => {
-  if (canSeeUnit(principal, unitId)) return;
-  assertCanSeeUnit(principal, unitId, await assignedUnitIds(db, principal, year));
-};
-
-/** Writes (values, files, the period submission) come from the unit's own reporter or head only. */
-export const assertOwnUnit = (principal: Principal, unitId: string) => {
-  if (principal.unitId !== unitId) throw new ForbiddenError('只能填报本单位的材料');
-};
-
-export const periodWindow = (year: Year, period: Period): WindowTimes => {
-  const window = year.periods.find((w) => w.period === period);
-  if (!window) throw new NotFoundError(`${period} 考核期`);
-  return window;
-};
-
-/**
- * Refuses a change the unit's window does not allow (see `windowAllows`): a submission before it
- * opens, or any change after it closes (409 with the close time in Beijing time) unless the admin
- * extended it for this unit. Drafts may be prepared before the window opens.
- */
-export const assertWindowOpen = async (
-  db: Db,
-  now: Date,
-  p: UnitPeriod,
-  year: Year,
-  purpose: WindowPurpose = 'submit',
-) => {
-  const window = periodWindow(year, p.period);
-  let state = windowState(window, now);
-  if (state.kind === 'closed') state = windowState(window, now, await getExtension(db, p));
-  if (windowAllows(state, purpose)) return;
-  if (state.kind === 'not_open') {
-    throw new ConflictError(
-      `${PERIOD_LABELS[p.period]}材料上报尚未开始，${formatBeijing(state.opensAt)}（北京时间）开放`,
-      { opensAt: state.opensAt },
-      'WINDOW_NOT_OPEN',
-    );
-  }
-  if (state.kind === 'closed') {
-    throw new ConflictError(
-      `${PERIOD_LABELS[p.period]}材料上报已于 ${formatBeijing(state.closesAt)}（北京时间）截止，不能再修改；如需补报，请联系考核办申请延期`,
-      { closesAt: state.closesAt },
-      'WINDOW_CLOSED',
-    );
-  }
-};
-
-/**
- * The content a unit reports against in `period`: the signed revision in force then. An amended
- * revision not yet signed changes nothing until the head signs it.
- */
-export const signedAgreement = async (
-  db: Db,
-  year: number,
-  unitId: string,
-  period: Period,
-): Promise<AgreementDimension[]> => {
-  const agreement = await getReportingAgreement(db, year, unitId);
-  if (!agreement) throw new NotFoundError(`${year} 年度目标责任书`);
-  const content = contentInPeriod(agreement, period);
-  if (!content) {
-    throw new ConflictError(
-      `${year} 年度目标责任书尚未签订，签订后才能上报材料`,
-      { state: agreement.state },
-      'AGREEMENT_NOT_SIGNED',
-    );
-  }
-  return content;
-};
-
-/** The indicator `code` of the unit's agreement, assessed in the period. */
-export const indicatorOf = (
-  dimensions: readonly AgreementDimension[],
-  period: Period,
-  code: string,
-): IndicatorSheet => {
-  const indicator = indicatorsForPeriod(dimensions, period).find((i) => i.code === code);
-  if (!indicator) throw new NotFoundError(`本期指标 ${code}`);
-  return indicator;
-};
-
-export const actorOf = (c: Ctx) => {
-  const principal = c.get('principal');
-  return { userId: principal.userId, name: principal.name, at: c.get('deps').now() };
-};
 
 /** Notifications for every user of a unit (its reporters and head). */
 const notifyUnit = (db: Db, unitId: string, at: Date, note: UnitNote) => notesForUnit(db, unitId, at, note);
@@ -228,7 +117,8 @@ const submitRoute = protectedRoute('submissions.submit', {
 const reviewRoute = protectedRoute('submissions.review', {
   method: 'post',
   path: '/years/{year}/units/{unitId}/periods/{period}/items/{code}/review',
-  summary: '审核一项指标：通过或退回补充（须写明原因）',
+  summary:
+    '审核一项指标：通过或退回补充（须写明原因）。仅限分派该单位该指标本期的考核组成员（有关联者回避）或管理员，每次审核记入审计',
   request: { params: ItemParams, ...body(ReviewSchema) },
   responses: { 200: json(SubmissionItemSchema, '已审核'), 409: json(z.any(), '状态不符或版本冲突') },
 });
@@ -312,15 +202,18 @@ export const submissionRoutes = new OpenAPIHono<AppEnv>()
     const { db, now } = c.get('deps');
     const p = c.req.valid('param');
     await assertUnitVisible(db, c.get('principal'), p.unitId, p.year);
-    const [year, unit, dimensions, items, files, extension, periodSubmission] = await Promise.all([
-      getYear(db, p.year),
-      getUnit(db, p.unitId),
-      signedAgreement(db, p.year, p.unitId, p.period),
-      listItems(db, p),
-      listFiles(db, p),
-      getExtension(db, p),
-      getPeriodSubmission(db, p),
-    ]);
+    const [year, unit, dimensions, items, files, extension, periodSubmission, reviewable] = await Promise.all(
+      [
+        getYear(db, p.year),
+        getUnit(db, p.unitId),
+        signedAgreement(db, p.year, p.unitId, p.period),
+        listItems(db, p),
+        listFiles(db, p),
+        getExtension(db, p),
+        getPeriodSubmission(db, p),
+        reviewableCodes(db, c.get('principal'), p),
+      ],
+    );
     const window = periodWindow(year, p.period);
     const state = windowState(window, now(), extension);
     const itemOf = new Map(items.map((i) => [i.code, i]));
@@ -345,6 +238,7 @@ export const submissionRoutes = new OpenAPIHono<AppEnv>()
           files: files
             .filter((f) => f.code === indicator.code && f.state === 'ready')
             .map(({ expiresAt: _ttl, ...f }: (typeof files)[number] & { expiresAt?: number }) => f),
+          canReview: reviewable === 'all' || reviewable.has(indicator.code),
         })),
       },
       200,
@@ -375,7 +269,7 @@ export const submissionRoutes = new OpenAPIHono<AppEnv>()
       db,
       p,
       { value, narrative: input.narrative.trim(), version: input.version },
-      actorOf(c),
+      c.var.actor,
     );
     return c.json(item, 200);
   })
@@ -385,7 +279,7 @@ export const submissionRoutes = new OpenAPIHono<AppEnv>()
     const principal = c.get('principal');
     assertOwnUnit(principal, p.unitId);
     const idempotency = {
-      scope: `period-submission#${principal.userId}`,
+      scope: periodSubmissionScope(principal.userId),
       key: c.req.valid('header')['idempotency-key'],
       fingerprint: `${p.year}/${p.unitId}/${p.period}`,
     };
@@ -401,7 +295,7 @@ export const submissionRoutes = new OpenAPIHono<AppEnv>()
       db,
       p,
       indicatorsForPeriod(dimensions, p.period),
-      actorOf(c),
+      c.var.actor,
       idempotency,
     );
     return c.json(result, 200);
@@ -410,10 +304,14 @@ export const submissionRoutes = new OpenAPIHono<AppEnv>()
     const { db } = c.get('deps');
     const p = c.req.valid('param');
     const review = c.req.valid('json');
-    await assertUnitVisible(db, c.get('principal'), p.unitId, p.year);
-    const dimensions = await signedAgreement(db, p.year, p.unitId, p.period);
+    const principal = c.get('principal');
+    await assertMayReview(db, principal, p);
+    const [dimensions, current] = await Promise.all([
+      signedAgreement(db, p.year, p.unitId, p.period),
+      getSubmissionItem(db, p, p.code),
+    ]);
     const indicator = indicatorOf(dimensions, p.period, p.code);
-    const actor = actorOf(c);
+    const actor = c.var.actor;
     const notes =
       review.decision === 'return'
         ? await notifyUnit(db, p.unitId, actor.at, {
@@ -423,7 +321,21 @@ export const submissionRoutes = new OpenAPIHono<AppEnv>()
             link: worksheetLink(p),
           })
         : [];
-    const item = await reviewItem(db, { ...p, code: p.code }, review, actor, notes.map(notificationRecord));
+    // The review is audited in its own transaction; the item's version condition makes `old` exact.
+    const entry = auditEntry({
+      ...p,
+      kind: review.decision,
+      by: actor.userId,
+      byName: actor.name,
+      at: actor.at.toISOString(),
+      old: { status: current?.status ?? null },
+      new: { status: review.decision === 'accept' ? 'accepted' : 'returned' },
+      reason: review.decision === 'return' ? review.reason : '',
+    });
+    const item = await reviewItem(db, p, review, actor, [
+      auditRecord(entry),
+      ...notes.map(notificationRecord),
+    ]);
     return c.json(item, 200);
   })
   .openapi(putExtensionRoute, async (c) => {
@@ -438,7 +350,7 @@ export const submissionRoutes = new OpenAPIHono<AppEnv>()
         { path: 'body.until', message: `须晚于 ${formatBeijing(window.closesAt)}（北京时间）` },
       ]);
     }
-    const actor = actorOf(c);
+    const actor = c.var.actor;
     const extension = {
       ...p,
       until: input.until,

@@ -17,9 +17,9 @@ import {
 import { PeriodSchema } from '../../schemas/year';
 import { MAX_IMPORT_BODY_BYTES } from '../body-limit';
 import type { AppEnv } from '../env';
+import { readUploadRows } from '../guards';
 import { json, YearParams } from '../openapi';
 import { protectedRoute } from '../route';
-import { readUploadRows } from './inspections';
 
 const listRoute = protectedRoute('surveys.read', {
   method: 'get',

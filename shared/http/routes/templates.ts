@@ -111,11 +111,6 @@ const importRoute = protectedRoute('templates.write', {
   },
 });
 
-const actorOf = (c: { get: (key: 'principal') => { userId: string; name: string } }) => {
-  const { userId, name } = c.get('principal');
-  return { userId, name };
-};
-
 /** The workbook's bytes from either body form, refusing what is too large to read here. */
 const workbookBytes = async (request: Request, parsed: { fileBase64?: string }): Promise<Uint8Array> => {
   const tooLarge = () => new AppError(413, 'PAYLOAD_TOO_LARGE', '文件超过 2 MB，请删除多余内容后再导入');
@@ -163,7 +158,7 @@ export const templateRoutes = new OpenAPIHono<AppEnv>()
     const saved = await saveTemplate(
       db,
       { year, categoryId, ...input },
-      { ...(version === undefined ? {} : { expectedVersion: version }), actor: actorOf(c), at: now() },
+      { ...(version === undefined ? {} : { expectedVersion: version }), actor: c.var.actor, at: now() },
     );
     return c.json(templateView(saved, await viewContext(db, year)), 200);
   })
@@ -176,7 +171,7 @@ export const templateRoutes = new OpenAPIHono<AppEnv>()
       categoryId,
       fromYear,
       expectedVersion: version,
-      actor: actorOf(c),
+      actor: c.var.actor,
       at: now(),
     });
     return c.json(templateView(copied, await viewContext(db, year)), 200);
@@ -196,7 +191,7 @@ export const templateRoutes = new OpenAPIHono<AppEnv>()
     const { year } = c.req.valid('param');
     const parsed = c.req.valid('json');
     const bytes = await workbookBytes(c.req.raw, typeof parsed === 'object' ? parsed : {});
-    const templates = await importTemplateWorkbook(db, { year, data: bytes, actor: actorOf(c), at: now() });
+    const templates = await importTemplateWorkbook(db, { year, data: bytes, actor: c.var.actor, at: now() });
     return c.json(
       {
         templates: templates.map(({ dimensions: _d, unitTargets: _u, problems, ...summary }) => ({

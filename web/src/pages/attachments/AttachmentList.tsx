@@ -3,12 +3,9 @@
  * page's viewer (PDF, images) or downloads; while the owner is open its writer adds and removes them.
  */
 import { useState } from 'preact/hooks';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
 import type { Column } from '../../components/DataTable';
-import { formatDateTime } from '../../format';
-import { toApiError, useResource } from '../../use-resource';
-import { EvidenceViewer, type Viewing } from '../submissions/EvidenceViewer';
-import { formatSize } from '../submissions/upload';
+import { StoredFileList } from '../../components/StoredFileList';
+import { useResource } from '../../use-resource';
 import {
   ACCEPT_EVIDENCE,
   ACCEPT_PHOTOS,
@@ -16,7 +13,7 @@ import {
   UploadLines,
   useAttachmentUploads,
 } from './AttachmentUpload';
-import { type Attachment, type AttachmentOwner, attachmentsApi } from './attachments-api';
+import { type AttachmentOwner, attachmentsApi } from './attachments-api';
 
 interface Props {
   owner: AttachmentOwner;
@@ -65,46 +62,13 @@ export const attachmentsColumn = <T,>(
 export const AttachmentList = ({ owner, title, editable = false, accept = ACCEPT_EVIDENCE }: Props) => {
   const [files, reload] = useResource(() => attachmentsApi.list(owner), [owner.kind, owner.id]);
   const uploads = useAttachmentUploads();
-  const [viewing, setViewing] = useState<Viewing | null>(null);
-  const [removing, setRemoving] = useState<Attachment | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
   const key = `att-${owner.kind}-${owner.id}`;
-
-  const open = async (file: Attachment) => {
-    setError(undefined);
-    try {
-      const link = await attachmentsApi.link(owner, file.fileId);
-      if (link.inline) setViewing({ name: link.name, url: link.url, contentType: link.contentType });
-      else location.assign(link.url);
-    } catch (e) {
-      setError(toApiError(e).message);
-    }
-  };
-  const remove = async () => {
-    if (!removing) return;
-    setBusy(true);
-    try {
-      await attachmentsApi.remove(owner, removing.fileId);
-      reload();
-    } catch (e) {
-      setError(toApiError(e).message);
-    } finally {
-      setBusy(false);
-      setRemoving(null);
-    }
-  };
 
   return (
     <div class="evidence stack">
       <p class="evidence-title" id={`${key}-title`}>
         <strong>{title}</strong>
       </p>
-      {error && (
-        <p class="field-error" role="alert">
-          {error}
-        </p>
-      )}
       {files.status === 'loading' && <p class="muted">正在加载{title}…</p>}
       {files.status === 'error' && (
         <p class="field-error" role="alert">
@@ -115,23 +79,17 @@ export const AttachmentList = ({ owner, title, editable = false, accept = ACCEPT
         (files.data.length === 0 ? (
           <p class="muted">没有{title}</p>
         ) : (
-          <ul class="file-list" aria-labelledby={`${key}-title`}>
-            {files.data.map((file) => (
-              <li key={file.fileId} class="file-row">
-                <button type="button" class="link-button" onClick={() => void open(file)}>
-                  {file.name}
-                </button>
-                <span class="muted">
-                  {formatSize(file.size)} · {file.uploadedByName} {formatDateTime(file.uploadedAt)}
-                </span>
-                {editable && (
-                  <button type="button" class="button button-quiet" onClick={() => setRemoving(file)}>
-                    删除<span class="visually-hidden">{file.name}</span>
-                  </button>
-                )}
-              </li>
-            ))}
-          </ul>
+          <StoredFileList
+            files={files.data}
+            link={(fileId) => attachmentsApi.link(owner, fileId)}
+            remove={(fileId) => attachmentsApi.remove(owner, fileId)}
+            onRemoved={reload}
+            editable={editable}
+            labelledBy={`${key}-title`}
+            showUploader
+            removeTitle={`删除${title}`}
+            removeText={(file) => <p>删除“{file.name}”？删除后如需要须重新上传。</p>}
+          />
         ))}
       {editable && (
         <FilePicker
@@ -149,17 +107,6 @@ export const AttachmentList = ({ owner, title, editable = false, accept = ACCEPT
         />
       )}
       <UploadLines lines={uploads.lines} label={`${title}上传进度`} />
-      <EvidenceViewer viewing={viewing} onClose={() => setViewing(null)} />
-      <ConfirmDialog
-        open={removing !== null}
-        title={`删除${title}`}
-        confirmLabel="删除"
-        busy={busy}
-        onConfirm={() => void remove()}
-        onCancel={() => setRemoving(null)}
-      >
-        <p>删除“{removing?.name}”？删除后如需要须重新上传。</p>
-      </ConfirmDialog>
     </div>
   );
 };

@@ -281,7 +281,9 @@ const RankingSections = ({
           .map((u) => ({ category: c.name, unit: u })),
       )
     : [];
-  const ownOnly = !isLeadership(user) && !user.roles.some((r) => r === 'rater' || r === 'inspector');
+  // Before publication the API lists only the units this user may read (own, or assigned).
+  const narrowed = !isLeadership(user) && year.state !== 'published';
+  const committee = user.roles.some((r) => r === 'rater' || r === 'inspector');
   return (
     <>
       {flagged.length > 0 && (
@@ -297,7 +299,12 @@ const RankingSections = ({
           </ul>
         </section>
       )}
-      {ownOnly && <p class="hint">仅显示本单位的考核结果；结果发布后可在公布页面查看全部排名。</p>}
+      {narrowed && (
+        <p class="hint">
+          {committee ? '仅显示分派给您的单位（有关联的单位回避）' : '仅显示本单位'}
+          的考核结果；结果发布后可查看全部排名。
+        </p>
+      )}
       {results.categories.map((category) => (
         <section
           key={category.categoryId}

@@ -34,8 +34,13 @@ export const scoringApi = {
     send<Queue>(`/api/years/${seg(year)}/periods/${period}/scoring-queue`),
   score: (year: number, unitId: string, period: Period, code: string, body: ScoreBody) =>
     send<ScoreResult>(scorePath(year, unitId, period, code), 'PUT', body, { keepalive: true }),
+  /** Returning an item is the submissions' review (one route for the transition, audited there). */
   returnItem: (year: number, unitId: string, period: Period, code: string, reason: string, version: number) =>
-    send<unknown>(`${scorePath(year, unitId, period, code)}/return`, 'POST', { reason, version }),
+    send<unknown>(
+      `/api/years/${seg(year)}/units/${seg(unitId)}/periods/${period}/items/${seg(code)}/review`,
+      'POST',
+      { decision: 'return', reason, version },
+    ),
   finalize: (year: number, period: Period) =>
     send<RaterSheet>(`/api/years/${seg(year)}/periods/${period}/sheet/finalize`, 'POST', { confirm: true }),
   progress: (year: number, period: Period) =>

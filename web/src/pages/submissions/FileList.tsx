@@ -4,11 +4,10 @@
  * and a retry button when it failed.
  */
 import { useRef, useState } from 'preact/hooks';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { StoredFileList } from '../../components/StoredFileList';
 import { toApiError } from '../../use-resource';
-import { EvidenceViewer, type Viewing } from './EvidenceViewer';
 import { type EvidenceFile, type Ref, submissionsApi } from './submissions-api';
-import { formatSize, precheck, type UploadStage, uploadEvidence } from './upload';
+import { precheck, type UploadStage, uploadEvidence } from './upload';
 
 interface Upload {
   id: number;
@@ -40,10 +39,6 @@ let nextUploadId = 1;
 
 export const FileList = ({ refs, code, indicatorName, files, editable, onChange }: FileListProps) => {
   const [uploads, setUploads] = useState<Upload[]>([]);
-  const [removing, setRemoving] = useState<EvidenceFile | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [viewing, setViewing] = useState<Viewing | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const current = useRef(files);
   current.current = files;
@@ -75,57 +70,27 @@ export const FileList = ({ refs, code, indicatorName, files, editable, onChange 
     if (input.current) input.current.value = '';
   };
 
-  /** PDFs and images open in the page's viewer; DOCX and XLSX download. */
-  const open = async (file: EvidenceFile) => {
-    setError(null);
-    try {
-      const link = await submissionsApi.link(refs, code, file.fileId);
-      if (link.inline) setViewing({ name: link.name, url: link.url, contentType: link.contentType });
-      else location.assign(link.url);
-    } catch (e) {
-      setError(toApiError(e).message);
-    }
-  };
-
-  const remove = async () => {
-    if (!removing) return;
-    setBusy(true);
-    try {
-      await submissionsApi.removeFile(refs, code, removing.fileId);
-      onChange(current.current.filter((f) => f.fileId !== removing.fileId));
-      setRemoving(null);
-    } catch (e) {
-      setError(toApiError(e).message);
-      setRemoving(null);
-    } finally {
-      setBusy(false);
-    }
-  };
-
   const inputId = `files-${code}`;
   return (
     <div class="evidence">
-      <h4 class="evidence-title">佐证材料</h4>
-      {error && (
-        <p class="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <h4 class="evidence-title" id={`${inputId}-title`}>
+        佐证材料
+      </h4>
       {files.length === 0 && uploads.length === 0 && <p class="muted">尚未上传材料</p>}
-      <ul class="file-list">
-        {files.map((file) => (
-          <li key={file.fileId} class="file-row">
-            <button type="button" class="link-button" onClick={() => void open(file)}>
-              {file.name}
-            </button>
-            <span class="muted nowrap">{formatSize(file.size)}</span>
-            {editable && (
-              <button type="button" class="button button-quiet" onClick={() => setRemoving(file)}>
-                删除<span class="visually-hidden">{file.name}</span>
-              </button>
-            )}
-          </li>
-        ))}
+      <StoredFileList
+        files={files}
+        link={(fileId) => submissionsApi.link(refs, code, fileId)}
+        remove={(fileId) => submissionsApi.removeFile(refs, code, fileId)}
+        onRemoved={(removed) => onChange(current.current.filter((f) => f.fileId !== removed.fileId))}
+        editable={editable}
+        labelledBy={`${inputId}-title`}
+        removeTitle="删除材料"
+        removeText={(file) => (
+          <p>
+            删除“{indicatorName}”的材料“{file.name}”？删除后如需要须重新上传。
+          </p>
+        )}
+      >
         {uploads.map((upload) => (
           <li key={upload.id} class="file-row upload-row" data-stage={upload.stage}>
             <span class="file-name">{upload.file.name}</span>
@@ -162,7 +127,7 @@ export const FileList = ({ refs, code, indicatorName, files, editable, onChange 
             )}
           </li>
         ))}
-      </ul>
+      </StoredFileList>
       {editable && (
         <div class="file-picker">
           <input
@@ -184,19 +149,6 @@ export const FileList = ({ refs, code, indicatorName, files, editable, onChange 
           </p>
         </div>
       )}
-      <EvidenceViewer viewing={viewing} onClose={() => setViewing(null)} />
-      <ConfirmDialog
-        open={removing !== null}
-        title="删除材料"
-        confirmLabel="删除"
-        busy={busy}
-        onConfirm={() => void remove()}
-        onCancel={() => setRemoving(null)}
-      >
-        <p>
-          删除“{indicatorName}”的材料“{removing?.name}”？删除后如需要须重新上传。
-        </p>
-      </ConfirmDialog>
     </div>
   );
 };

@@ -15,6 +15,7 @@ import { yearOptions } from '../../components/YearChoice';
 import { focusWindow } from '../../format';
 import { PERIOD_LABELS } from '../../labels';
 import { useResource } from '../../use-resource';
+import { agreementsApi } from '../agreements/agreements-api';
 import { workingYear } from '../agreements/use-years';
 import type { Period, Ref } from './submissions-api';
 import { submissionsApi } from './submissions-api';
@@ -33,16 +34,27 @@ const defaultPeriod = (year: Year): Period => focusWindow(year.periods, new Date
 
 export const SubmissionsPage = ({ user }: { user: Me }) => {
   const isUnitUser = user.unitId !== null && user.roles.some((r) => r === 'reporter' || r === 'unit_head');
-  const [setup] = useResource(
-    () => Promise.all([api.years.list(), isUnitUser ? Promise.resolve([] as Unit[]) : api.units.list()]),
-    [],
-  );
+  const seesEveryUnit = user.roles.some((r) => r === 'admin' || r === 'leader');
+  const [setup] = useResource(async () => {
+    const [years, units] = await Promise.all([
+      api.years.list(),
+      isUnitUser ? Promise.resolve([] as Unit[]) : api.units.list(),
+    ]);
+    if (isUnitUser || seesEveryUnit) return [years, units] as const;
+    // A rater reads only the units assigned to them this year; the agreement list is narrowed alike.
+    const year = workingYear(years);
+    const readable = new Set(year ? (await agreementsApi.list(year)).map((a) => a.unitId) : []);
+    return [years, units.filter((u) => readable.has(u.id))] as const;
+  }, []);
   if (setup.status === 'loading') return <Loading />;
   if (setup.status === 'error') return <ErrorBanner message={setup.error.message} />;
   const [years, units] = setup.data;
   const year = workingYear(years);
   const unitId = isUnitUser ? user.unitId! : (fromQuery().unitId ?? units[0]?.id);
-  if (!year || !unitId) return <EmptyState title="尚无考核年度或单位" />;
+  if (!year || !unitId)
+    return (
+      <EmptyState title={year && !seesEveryUnit ? '本年度尚未分派给您任何单位' : '尚无考核年度或单位'} />
+    );
   const period = fromQuery().period ?? defaultPeriod(years.find((y) => y.year === year)!);
   return (
     <SubmissionsView

@@ -179,7 +179,7 @@ export const Worksheet = ({ refs, data, onChange, isUnitUser, isHead, canReview 
             refs={refs}
             row={row}
             canWrite={canWrite}
-            canReview={canReview}
+            canReview={canReview && row.canReview}
             onItem={(item) => updateRow(row.indicator.code, { item })}
             onState={(state) => setStates((all) => ({ ...all, [row.indicator.code]: state }))}
             onFiles={(files) => updateRow(row.indicator.code, { files })}

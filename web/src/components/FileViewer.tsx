@@ -10,7 +10,7 @@ export interface Viewing {
   contentType: string;
 }
 
-export const EvidenceViewer = ({ viewing, onClose }: { viewing: Viewing | null; onClose: () => void }) => {
+export const FileViewer = ({ viewing, onClose }: { viewing: Viewing | null; onClose: () => void }) => {
   const dialog = useRef<HTMLDialogElement>(null);
   const opener = useRef<HTMLElement | null>(null);
   useEffect(() => {

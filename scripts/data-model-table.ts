@@ -1,0 +1,200 @@
+/**
+ * The key table of docs/data-model.md, built by calling the key functions of shared/db/keys.ts with
+ * placeholders (`<y>`, `<u>`, …) so the documented keys are the ones written. `npm run docs:keys`
+ * rewrites the table; tests/unit/db/data-model-doc.test.ts fails when the page and the code differ.
+ */
+import {
+  adjustmentKey,
+  agreementIndexes,
+  agreementKey,
+  agreementVersionKey,
+  amendmentKey,
+  assignmentIndexes,
+  assignmentKey,
+  attachmentKey,
+  auditKey,
+  categoryKey,
+  checklistItemKey,
+  deductionKey,
+  evidenceFileKey,
+  extensionIndexes,
+  extensionKey,
+  fileCountKey,
+  idempotencyKey,
+  inspectionIndexes,
+  inspectionKey,
+  notificationIndexes,
+  notificationKey,
+  objectionIndexes,
+  objectionKey,
+  periodSubmissionIndexes,
+  periodSubmissionKey,
+  proposalIndexes,
+  publishedIndexes,
+  raterIndexes,
+  raterSheetKey,
+  ratingKey,
+  rectificationIndexes,
+  rectificationKey,
+  resultsDraftKey,
+  resultsPartKey,
+  resultsVersionKey,
+  submissionItemIndexes,
+  submissionItemKey,
+  surveyKey,
+  templateIndexes,
+  templateKey,
+  unitByCategory,
+  unitKey,
+  userIndexes,
+  userKey,
+  verificationKey,
+  vetoKey,
+  yearIndexes,
+  yearKey,
+} from '../shared/db/keys';
+
+/** A placeholder where the key functions take a number (years, versions, counters). */
+const n = (name: string) => `<${name}>` as unknown as number;
+const Y = n('y');
+const U = '<u>';
+const P = '<p>';
+const C = '<code>';
+
+interface Row {
+  entity: string;
+  key: { pk: string; sk?: string };
+  gsi1?: { gsi1pk?: string; gsi1sk?: string };
+  gsi2?: { gsi2pk?: string; gsi2sk?: string };
+}
+
+const ROWS: Row[] = [
+  { entity: 'category', key: categoryKey('<c>') },
+  { entity: 'unit', key: unitKey(U), gsi1: unitByCategory('<c>', U) },
+  { entity: 'user', key: userKey('<id>'), gsi1: userIndexes('<id>', U), gsi2: userIndexes('<id>', U) },
+  {
+    entity:
+      'year (its `history` keeps each move with who, when and the warnings acknowledged with their reasons)',
+    key: yearKey(Y),
+    gsi1: yearIndexes(Y),
+  },
+  { entity: 'template (per category)', key: templateKey(Y, '<c>'), gsi1: templateIndexes(Y, '<c>') },
+  { entity: 'agreement (current)', key: agreementKey(Y, U), gsi1: agreementIndexes(Y, '<c>', U) },
+  { entity: 'agreement version', key: agreementVersionKey(Y, U, n('nnnn')) },
+  { entity: 'amendment', key: amendmentKey(Y, U, '<id>') },
+  {
+    entity: 'submission item',
+    key: submissionItemKey(Y, U, P, C),
+    gsi1: submissionItemIndexes(Y, P, U, C),
+  },
+  {
+    entity: 'evidence file (a stored file of a submission item; pending ones expire after a day)',
+    key: evidenceFileKey(Y, U, P, C, '<fileId>'),
+  },
+  {
+    entity:
+      'attachment (a stored file of an inspection, rectification order, proposal or objection; pending ones expire after a day)',
+    key: attachmentKey(Y, U, '<ownerKind>', '<ownerId>', '<fileId>'),
+  },
+  {
+    entity: 'stored-file count (confirmed files of one owner: `<p>#<code>` or `<ownerKind>#<ownerId>`)',
+    key: fileCountKey(Y, U, '<owner>'),
+  },
+  {
+    entity: 'period submission (unit head)',
+    key: periodSubmissionKey(Y, U, P),
+    gsi1: periodSubmissionIndexes(Y, P, U),
+  },
+  { entity: 'extension', key: extensionKey(Y, U, P), gsi1: extensionIndexes(Y, P, U) },
+  {
+    entity: 'rater assignment',
+    key: assignmentKey(Y, '<raterId>', P, U, C),
+    gsi1: assignmentIndexes(Y, P, U, C, '<raterId>'),
+  },
+  { entity: 'verification (核定值, one per leaf and period)', key: verificationKey(Y, U, P, C) },
+  {
+    entity: 'rating (one per rater)',
+    key: ratingKey(Y, U, P, C, '<raterId>'),
+    gsi1: raterIndexes(Y, '<raterId>', P, U, C),
+  },
+  { entity: 'approved deduction (from an inspection)', key: deductionKey(Y, U, '<inspectionId>-<n>') },
+  { entity: 'rater sheet (finalized)', key: raterSheetKey(Y, '<raterId>', P) },
+  { entity: 'audit entry (append-only)', key: auditKey(Y, U, '<iso time>', '<id>') },
+  {
+    entity: 'inspection',
+    key: inspectionKey(Y, U, '<id>'),
+    gsi1: inspectionIndexes(Y, '<inspectorId>', '<date>', '<id>'),
+    gsi2: inspectionIndexes(Y, '<inspectorId>', '<date>', '<id>'),
+  },
+  {
+    entity: 'rectification',
+    key: rectificationKey(Y, U, '<inspectionId>', n('n')),
+    gsi1: rectificationIndexes(Y, '<state>', '<due>', U),
+  },
+  { entity: 'checklist item', key: checklistItemKey(Y, C) },
+  { entity: 'bonus', key: adjustmentKey(Y, U, 'bonus', '<id>'), gsi1: proposalIndexes(Y, '<state>', '<id>') },
+  {
+    entity: 'penalty',
+    key: adjustmentKey(Y, U, 'penalty', '<id>'),
+    gsi1: proposalIndexes(Y, '<state>', '<id>'),
+  },
+  { entity: 'veto', key: vetoKey(Y, U, '<id>'), gsi1: proposalIndexes(Y, '<state>', '<id>') },
+  { entity: 'satisfaction survey result (one per indicator)', key: surveyKey(Y, U, P, C) },
+  {
+    entity: 'notification',
+    key: notificationKey('<id>', '<noteId>'),
+    gsi1: notificationIndexes(U, '<noteId>'),
+  },
+  {
+    entity: 'published results snapshot (header)',
+    key: resultsVersionKey(Y, n('nnnn')),
+    gsi1: publishedIndexes(Y, n('nnnn')),
+  },
+  {
+    entity:
+      'snapshot part (gzip of scenario + results, ≤ 300 KB each, written with the header in one transaction)',
+    key: resultsPartKey(Y, 'published', n('nnnn'), n('nnn')),
+  },
+  {
+    entity:
+      'draft results version (公示版本: v1 frozen when publicity opens, one more per recomputation after upheld objections)',
+    key: resultsDraftKey(Y, n('nnnn')),
+  },
+  {
+    entity: 'draft part (same packing as a snapshot part)',
+    key: resultsPartKey(Y, 'draft', n('nnnn'), n('nnn')),
+  },
+  {
+    entity:
+      'objection (an upheld one carries `answer`: the draft version that answered it, scores before/after)',
+    key: objectionKey(Y, U, '<id>'),
+    gsi1: objectionIndexes(Y, '<state>', '<filedAt>', '<id>'),
+  },
+  { entity: 'idempotency record (expires after a day)', key: idempotencyKey('<scope>', '<key>') },
+];
+
+const code = (value: string | undefined) => (value ? `\`${value}\`` : '');
+const pair = (pk: string | undefined, sk: string | undefined) => (pk ? `${code(pk)} / ${code(sk)}` : '');
+
+/** The markdown table of every entity's keys and index entries. */
+export const keyTable = (): string =>
+  [
+    '| entity | pk | sk | gsi1pk / gsi1sk | gsi2pk / gsi2sk |',
+    '| --- | --- | --- | --- | --- |',
+    ...ROWS.map(
+      (r) =>
+        `| ${r.entity} | ${code(r.key.pk)} | ${code(r.key.sk)} | ${pair(r.gsi1?.gsi1pk, r.gsi1?.gsi1sk)} | ${pair(r.gsi2?.gsi2pk, r.gsi2?.gsi2sk)} |`,
+    ),
+  ].join('\n');
+
+export const TABLE_START =
+  '<!-- key-table:start (generated by `npm run docs:keys` from shared/db/keys.ts) -->';
+export const TABLE_END = '<!-- key-table:end -->';
+
+/** The page with its key table replaced by the generated one. */
+export const withKeyTable = (page: string): string => {
+  const start = page.indexOf(TABLE_START);
+  const end = page.indexOf(TABLE_END);
+  if (start < 0 || end < start) throw new Error('docs/data-model.md has no key-table markers');
+  return `${page.slice(0, start + TABLE_START.length)}\n${keyTable()}\n${page.slice(end)}`;
+};
