@@ -35,6 +35,8 @@ export const POLICY = {
   'evidence.read': ['admin', 'leader', 'reporter', 'unit_head', 'rater'],
   'extensions.write': ['admin'],
   'progress.read': ['admin', 'leader'],
+  // Rater consistency: the admin and leaders see every rater's line; a rater sees their own.
+  'consistency.read': ['admin', 'leader', 'rater'],
   'notifications.read': ['admin', 'reporter', 'unit_head', 'rater', 'inspector', 'leader'],
   // Committee scoring: the admin assigns raters and reopens sheets; raters score what they are assigned.
   'assignments.read': ['admin', 'leader'],

@@ -20,6 +20,9 @@ import { type Principal, UNIT_ROLES } from './roles';
 /** Every unit's data, drafts included: the bureau's own view. */
 export const seesEveryUnit = (p: Principal): boolean => p.roles.some((r) => r === 'admin' || r === 'leader');
 
+/** The consistency report: the admin and leaders see every rater's line (`all`), a rater only their own. */
+export const raterLinesVisibleTo = (p: Principal): 'all' | string => (seesEveryUnit(p) ? 'all' : p.userId);
+
 /** A reporter or head of this unit. */
 export const isUnitMember = (p: Principal, unitId: string): boolean =>
   p.unitId === unitId && p.roles.some((r) => UNIT_ROLES.includes(r));

@@ -10,6 +10,7 @@ import { errorBody, onError, validationHook } from './error-handler';
 import { agreementRoutes } from './routes/agreements';
 import { assignmentRoutes } from './routes/assignments';
 import { attachmentRoutes } from './routes/attachments';
+import { consistencyRoutes } from './routes/consistency';
 import { evidenceRoutes } from './routes/evidence';
 import { healthRoutes } from './routes/health';
 import { inspectionRoutes } from './routes/inspections';
@@ -52,7 +53,8 @@ const mountRoutes = (app: OpenAPIHono<AppEnv>) =>
     .route('/api', attachmentRoutes)
     .route('/api', surveyRoutes)
     .route('/api', assignmentRoutes)
-    .route('/api', scoringRoutes);
+    .route('/api', scoringRoutes)
+    .route('/api', consistencyRoutes);
 
 export type ApiRoutes = ReturnType<typeof mountRoutes>;
 

@@ -17,6 +17,7 @@ import type { Principal } from '../../shared/auth/roles';
 import type { OpenTask } from '../../shared/domain/tasks/open-tasks';
 import type { ErrorCode, ErrorDetail } from '../../shared/errors';
 import type { ErrorResponse } from '../../shared/http/openapi';
+import type { ConsistencyReportView } from '../../shared/schemas/consistency';
 import type { DraftDetail, DraftHeaderView } from '../../shared/schemas/drafts';
 import type { Objection, ObjectionInboxState } from '../../shared/schemas/objection';
 import type { Category, DevUser, Unit, UnitInput, UnitUpdateSchema, User } from '../../shared/schemas/org';
@@ -38,7 +39,7 @@ export interface Acknowledgement {
   code: string;
   reason: string;
 }
-export type { ObjectionInboxState, Readiness };
+export type { ConsistencyReportView, ObjectionInboxState, Readiness };
 
 /** A failed call: HTTP status (0 when the server was not reached), code, message, field details. */
 export class ApiError extends Error {
@@ -204,6 +205,11 @@ export const api = {
   users: { list: () => call<User[]>('/api/users') },
   results: {
     get: (year: number, asOf: Period) => call<Results>(`/api/years/${segment(year)}/results?asOf=${asOf}`),
+    /** The rater consistency report; `period` null for the whole year. */
+    consistency: (year: number, period: Period | null) =>
+      call<ConsistencyReportView>(
+        `/api/years/${segment(year)}/consistency${period ? `?period=${period}` : ''}`,
+      ),
     unit: (year: number, unitId: string, asOf: Period) =>
       call<UnitResultsView>(`/api/years/${segment(year)}/units/${segment(unitId)}/results?asOf=${asOf}`),
     /** The xlsx as a Blob (fetched with the token; the page saves it via an object URL). */

@@ -7,6 +7,7 @@ import { AgreementList } from './pages/agreements/AgreementList';
 import { AgreementPrint } from './pages/agreements/AgreementPrint';
 import { AssignmentsPage } from './pages/assignments/AssignmentsPage';
 import { ChecklistPage } from './pages/checklist/ChecklistPage';
+import { ConsistencyPage } from './pages/consistency/ConsistencyPage';
 import { Home } from './pages/Home';
 import { InspectionsPage } from './pages/inspections/InspectionsPage';
 import { NoAccess, NotFound } from './pages/NotFound';
@@ -85,6 +86,17 @@ const ROUTES: Route[] = [
   { pattern: '/scoring', page: 'scoring', render: (_, user) => <ScoringPage user={user} /> },
   { pattern: '/objections', page: 'objections', render: () => <ObjectionInbox /> },
   { pattern: '/results', page: 'results', render: (_, user) => <ResultsPage user={user} /> },
+  // 评分一致性: the admin and leaders see every rater, a rater their own line; unit roles have none.
+  {
+    pattern: '/results/consistency',
+    page: 'results',
+    render: (_, user) =>
+      user.roles.some((r) => r === 'admin' || r === 'leader' || r === 'rater') ? (
+        <ConsistencyPage user={user} />
+      ) : (
+        <NoAccess />
+      ),
+  },
   {
     pattern: '/results/units/:unitId',
     page: 'results',

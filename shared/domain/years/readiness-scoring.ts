@@ -7,6 +7,7 @@
 import type { Period } from '../../schemas/year';
 import { PERIODS } from '../../schemas/year';
 import { PERIOD_NAMES } from '../agreements/in-force';
+import { DEFAULT_THRESHOLDS, pointsMark, type RatedItem, raterConsistency } from '../consistency';
 import { type Checks, names, need, type ReadinessFacts, unitTargets } from './readiness-kit';
 
 type UnitFacts = NonNullable<ReadinessFacts['unitFacts']>[number];
@@ -190,5 +191,27 @@ const scoringWarnings = (
   c.check('warning', 'RATER_ALL_FULL', allFull.length, '没有全部给满分的评分人', () => ({
     message: `${allFull.length} 位评分人的评分全部为满分：${names(allFull.map(raterName))}`,
     targets: [{ label: '评分进度', href: `/scoring?year=${y}` }],
+  }));
+  // 评分尺度偏差 (docs/consistency.md): leniency against the co-raters beyond the default threshold.
+  const items = new Map<string, RatedItem>();
+  for (const u of facts) {
+    for (const r of u.ratings) {
+      const leaf = leavesOf.get(u.unitId)?.get(r.code);
+      if (r.cents === null || !leaf || leaf.wCents <= 0) continue;
+      const key = `${u.unitId}|${r.period}|${r.code}`;
+      const item = items.get(key) ?? {
+        ...{ unitId: u.unitId, unitName: unitName(u.unitId), categoryId: '', code: r.code },
+        ...{ indicatorName: leaf.name, period: r.period, wCents: leaf.wCents, marks: [] },
+      };
+      item.marks.push(pointsMark(r.raterId, r.cents, leaf.wCents));
+      items.set(key, item);
+    }
+  }
+  const skewed = raterConsistency([...items.values()], DEFAULT_THRESHOLDS).filter((r) => r.flag);
+  c.check('warning', 'RATER_LENIENCY', skewed.length, '没有评分尺度偏差的评分人', () => ({
+    message: `评分尺度偏差：${skewed.length} 位评分人的评分与其他评分人平均相差超过分值的 ${
+      DEFAULT_THRESHOLDS.leniencyBp / 100
+    }%：${names(skewed.map((r) => `${raterName(r.raterId)}（${r.flag === 'lenient' ? '偏宽' : '偏严'}）`))}`,
+    targets: [{ label: '评分一致性', href: `/results/consistency?year=${y}` }],
   }));
 };

@@ -134,7 +134,7 @@ describe('readiness of 进入结果公示', () => {
     const r = yearReadiness(scoringFacts(), 'publicity');
     expect(r.blockers).toEqual([]);
     expect(r.warnings).toEqual([]);
-    expect(r.done).toHaveLength(12);
+    expect(r.done).toHaveLength(13);
   });
 
   it('blocks on a missing score, an open sheet, a returned item, pending approvals and a missing survey', () => {
@@ -203,6 +203,28 @@ describe('readiness of 进入结果公示', () => {
     expect(unacknowledged(r, [{ code: 'SPREAD_ALERT', reason: '  ' }]).map((w) => w.code)).toContain(
       'SPREAD_ALERT',
     );
+  });
+  it('warns of 评分尺度偏差 when a rater is lenient against the others on at least 5 items', () => {
+    // Prepare: r1 gives 36 of 40 where r2 and r3 give 30 on five units: +15 % of W against them.
+    const facts = scoringFacts();
+    const marks = [
+      { period: 'Q4' as const, code: '2.1', raterId: 'r1', cents: 3600 },
+      { period: 'Q4' as const, code: '2.1', raterId: 'r2', cents: 3000 },
+      { period: 'Q4' as const, code: '2.1', raterId: 'r3', cents: 3000 },
+    ];
+    for (const u of facts.unitFacts ?? []) u.ratings = marks;
+    for (const unitId of ['c', 'd', 'e']) {
+      facts.agreements?.push(agreement(unitId));
+      facts.unitFacts?.push({ unitId, items: [], verifications: [], ratings: marks, surveys: [], files: [] });
+    }
+
+    // Act
+    const r = yearReadiness(facts, 'publicity');
+
+    // Assess
+    const warning = r.warnings.find((w) => w.code === 'RATER_LENIENCY');
+    expect(warning?.count).toBe(1);
+    expect(warning?.message).toContain('评分人一（偏宽）');
   });
 });
 

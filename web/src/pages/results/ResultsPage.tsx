@@ -178,6 +178,9 @@ const ResultsView = ({
           <button type="button" class="button" aria-disabled={exporting} onClick={() => void exportXlsx()}>
             {exporting ? '正在导出…' : '导出 Excel'}
           </button>
+          <Link class="button" href="/results/consistency">
+            评分一致性
+          </Link>
           <a class="button" href="/rankings/" target="_blank" rel="noopener">
             公布页面<span class="visually-hidden">（在新标签页打开）</span>
           </a>
@@ -187,6 +190,11 @@ const ResultsView = ({
             </button>
           )}
         </div>
+      )}
+      {!leadership && user.roles.includes('rater') && (
+        <p>
+          <Link href="/results/consistency">我的评分一致性</Link>
+        </p>
       )}
       {error && <ErrorBanner message={error} />}
       {published && <Notice>{published}</Notice>}

@@ -1,0 +1,16 @@
+/** When a rater or an indicator is flagged: defaults, used until the year's settings say otherwise. */
+
+export interface ConsistencyThresholds {
+  /** A rater is flagged when |leniency| is beyond this, in hundredths of a percent of `W` (1000 = 10 %). */
+  leniencyBp: number;
+  /** …and only with at least this many co-rated items (items with another rater's mark). */
+  minCoRatedItems: number;
+  /** An item's marks agree when their range (highest − lowest) is within this (2000 = 20 % of `W`). */
+  agreementRangeBp: number;
+}
+
+export const DEFAULT_THRESHOLDS: ConsistencyThresholds = {
+  leniencyBp: 1000,
+  minCoRatedItems: 5,
+  agreementRangeBp: 2000,
+};
