@@ -13,6 +13,7 @@ import { chromium } from 'playwright-core';
 import { ROLE_ORDER } from '../web/src/labels';
 import { navFor, PAGES } from '../web/src/navigation';
 import { freePort } from './lib/dynamodb-local';
+import { INTERNAL_TEXT } from './lib/internal-text';
 import { startLocalStack } from './lib/local-stack';
 import { DEMO_USERS } from './seed/demo-org';
 
@@ -32,9 +33,6 @@ const VIEWPORTS = {
   desktop: { viewport: { width: 1366, height: 900 } },
   phone: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
 } as const;
-/** Text that should never reach a user: status enums, request paths, ids with '#', bare quarters. */
-const INTERNAL =
-  /\b(draft|submitted|returned|resubmitted|accepted|in_progress|setup|publicity|published|pending|finalized)\b|body\.\w+|\w+#\d|\bQ[1-4]\b/g;
 
 const stack = await startLocalStack({
   port: await freePort(),
@@ -60,7 +58,7 @@ try {
     const { idToken } = (await signIn.json()) as { idToken: string };
     for (const [width, options] of Object.entries(VIEWPORTS)) {
       const context = await browser.newContext({ baseURL: stack.url, locale: 'zh-CN', ...options });
-      await context.addInitScript((token) => sessionStorage.setItem('kaoping.idToken', token), idToken);
+      await context.addInitScript((token) => localStorage.setItem('kaoping.idToken', token), idToken);
       const page = await context.newPage();
       const dir = join(out, userId);
       mkdirSync(dir, { recursive: true });
@@ -73,7 +71,7 @@ try {
           // biome-ignore lint/performance/useDomNodeTextContent: what the user sees, hidden text excluded.
           .innerText()
           .catch(() => '');
-        const seen = [...new Set(text.match(INTERNAL) ?? [])];
+        const seen = [...new Set(text.match(INTERNAL_TEXT) ?? [])];
         if (seen.length > 0) findings.push(`${userId} ${width} ${PAGES[id].path}: ${seen.join(' ')}`);
       }
       await context.close();

@@ -110,7 +110,7 @@ describe('readiness of each move of the year', () => {
   it('进入集中评分: refuses while the last window or an extension is open; warnings need a reason', async () => {
     const open = await refused(Y, 'scoring', 'NOT_READY');
     expect(codes(open)).toEqual(['WINDOW_OPEN']);
-    expect(open.blockers[0]?.message).toContain('Q4 的上报窗口尚未截止');
+    expect(open.blockers[0]?.message).toContain('第四季度）的上报窗口尚未截止');
 
     api.setNow(new Date(`${Y}-12-28T10:00:00+08:00`));
     const extension = await api.call('PUT', `/api/years/${Y}/units/cdc/periods/Q4/extension`, {
@@ -190,7 +190,7 @@ describe('readiness of each move of the year', () => {
       ].sort(),
     );
     const byCode = new Map(blocked.blockers.map((b) => [b.code, b]));
-    expect(byCode.get('ITEMS_RETURNED')?.message).toContain('Q4 1.1');
+    expect(byCode.get('ITEMS_RETURNED')?.message).toContain('第四季度 1.1');
     expect(byCode.get('SURVEYS_MISSING')?.count).toBeGreaterThan(1);
     expect(byCode.get('INSPECTIONS_PENDING')?.targets).toEqual([
       { label: '检查审核', href: `/inspections?year=${Y}` },

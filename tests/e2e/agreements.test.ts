@@ -87,6 +87,11 @@ describe('agreements in the browser', () => {
     await head.getByRole('heading', { level: 1, name: `洛阳镇卫生院 · ${YEAR}年度目标责任书` }).waitFor();
     await checkA11y(head);
     await head.getByRole('button', { name: '签订责任书' }).click();
+    // The hash is there to verify, folded under 详情, not the first thing a signer reads.
+    const signDialog = head.getByRole('dialog');
+    expect(await signDialog.locator('code.hash').isVisible()).toBe(false);
+    await signDialog.getByText('详情：核验码').click();
+    expect(await signDialog.locator('code.hash').isVisible()).toBe(true);
     // A wrong name keeps the dialog open, with the error at the field.
     await head.getByLabel('请输入本人姓名').fill('韩春');
     await head.getByRole('button', { name: '确认签订' }).click();
@@ -142,6 +147,11 @@ describe('agreements in the browser', () => {
       await head.locator('.signature-block').nth(1).locator('.signature-line').first().textContent(),
     ).toBe('韩春生');
     expect(await head.locator('.app-header').isVisible()).toBe(false);
+
+    // The list says, per category, how many units have signed.
+    await admin.goto(`/agreements?year=${YEAR}`);
+    const signedCount = admin.locator('h2 .count').filter({ hasText: /已签 1 \/ \d+/ });
+    await signedCount.first().waitFor();
     await admin.context().close();
     await head.context().close();
   });

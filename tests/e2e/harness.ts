@@ -43,7 +43,7 @@ export interface E2e {
   url: string;
   stack: LocalStack;
   browser: Browser;
-  /** A page in a fresh browser context (its own sessionStorage), with `goto('/path')` relative to the stack. */
+  /** A page in a fresh browser context (its own localStorage and sessionStorage), with `goto('/path')` relative to the stack. */
   newPage: (options?: BrowserContextOptions) => Promise<Page>;
   stop: () => Promise<void>;
 }
@@ -113,8 +113,8 @@ const devToken = async (url: string, userId: string): Promise<string> => {
 };
 
 /**
- * Opens `path` signed in as `userId`. The token is put where the app keeps it (sessionStorage)
- * before the page loads, once: a later reload keeps whatever the app did since (e.g. sign out).
+ * Opens `path` signed in as `userId`. The token is put where the app keeps it (localStorage)
+ * before the page loads, once per tab: a later reload keeps whatever the app did since (e.g. sign out).
  * The picker itself is exercised by the sign-in tests; skipping it elsewhere keeps the suite fast.
  */
 export const signInAs = async (page: Page, userId: string, path = '/'): Promise<void> => {
@@ -124,7 +124,7 @@ export const signInAs = async (page: Page, userId: string, path = '/'): Promise<
     ({ marker, token }) => {
       if (sessionStorage.getItem(marker)) return;
       sessionStorage.setItem(marker, '1');
-      sessionStorage.setItem('kaoping.idToken', token);
+      localStorage.setItem('kaoping.idToken', token);
     },
     { marker: `e2e.sign-in.${randomUUID()}`, token },
   );

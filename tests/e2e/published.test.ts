@@ -114,4 +114,19 @@ describe('the published ranking page', () => {
     expect(overflow).toBeLessThanOrEqual(0);
     await page.close();
   });
+
+  it('keeps each unit’s name, score and 等级 on screen on a 360 px phone', async () => {
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    await page.goto(`${url}2025/`);
+    const edges = await page.evaluate(() =>
+      [...document.querySelectorAll('table')].map((table) => {
+        const headers = [...table.querySelectorAll('thead th')] as HTMLElement[];
+        const grade = headers.find((th) => th.textContent === '等级');
+        return grade ? grade.getBoundingClientRect().right : Number.POSITIVE_INFINITY;
+      }),
+    );
+    expect(edges.length).toBeGreaterThan(0);
+    for (const right of edges) expect(right).toBeLessThanOrEqual(360);
+    await page.close();
+  });
 });

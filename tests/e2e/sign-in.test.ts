@@ -118,7 +118,7 @@ describe.concurrent('sign-in and the home page', () => {
     // Prepare
     const page = await e2e.newPage();
     await signInAs(page, 'leader');
-    await page.evaluate(() => sessionStorage.setItem('kaoping.idToken', 'expired.token.value'));
+    await page.evaluate(() => localStorage.setItem('kaoping.idToken', 'expired.token.value'));
 
     // Act
     await page.reload();
@@ -126,7 +126,7 @@ describe.concurrent('sign-in and the home page', () => {
     // Assess
     await page.getByRole('heading', { level: 1, name: '登录考评系统' }).waitFor();
     expect(await page.getByRole('status').first().textContent()).toBe('登录已失效，请重新登录');
-    expect(await page.evaluate(() => sessionStorage.getItem('kaoping.idToken'))).toBeNull();
+    expect(await page.evaluate(() => localStorage.getItem('kaoping.idToken'))).toBeNull();
     await page.context().close();
   });
 

@@ -27,7 +27,7 @@ describe('the appraisal year', () => {
     const confirm = dialog.getByRole('button', { name: '确认进入集中评分' });
 
     // Assess 1: the blocker is listed, and the confirmation refuses
-    await checklist.getByText('最后一个考核期 Q4 的上报窗口尚未截止', { exact: false }).waitFor();
+    await checklist.getByText('最后一个考核期（第四季度）的上报窗口尚未截止', { exact: false }).waitFor();
     await checkA11y(page);
     await page.getByRole('button', { name: '进入集中评分' }).click();
     await dialog.getByText('还有 1 项未完成').waitFor();
@@ -41,7 +41,7 @@ describe('the appraisal year', () => {
     await page.reload();
     const reason = checklist.getByLabel('确认理由');
     await reason.waitFor();
-    expect(await checklist.textContent()).toMatch(/个单位未提交 Q4 材料/);
+    expect(await checklist.textContent()).toMatch(/个单位未提交第四季度材料/);
     await reason.fill('第四季度材料在集中评分时现场核查');
     // Meanwhile another admin extends one unit's Q4 past today
     const admin2 = await apiAs(e2e, 'admin2');
@@ -55,7 +55,7 @@ describe('the appraisal year', () => {
     // Assess 2: refused with the list; the year has not moved; the checklist shows the new blocker
     const alert = page.getByRole('alert');
     await alert.waitFor();
-    expect(await alert.textContent()).toContain('1 个单位的 Q4 延期尚未结束：清河县疾病预防控制中心');
+    expect(await alert.textContent()).toContain('1 个单位的第四季度延期尚未结束：清河县疾病预防控制中心');
     expect(await state.textContent()).toBe(YEAR_STATE_LABELS.in_progress);
     await checklist.getByRole('link', { name: '上报进度' }).first().waitFor();
     await checkA11y(page);

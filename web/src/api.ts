@@ -59,13 +59,15 @@ export class ApiError extends Error {
   }
 }
 
-const TOKEN_KEY = 'kaoping.idToken';
-
-/** The ID token lives in sessionStorage: it ends with the tab and is never shared between tabs. */
-export const getToken = (): string | null => sessionStorage.getItem(TOKEN_KEY);
+/**
+ * The ID token lives in localStorage: one sign-in serves every tab of the browser until sign-out
+ * or expiry (session.ts follows the other tabs through the `storage` event).
+ */
+export const TOKEN_KEY = 'kaoping.idToken';
+export const getToken = (): string | null => localStorage.getItem(TOKEN_KEY);
 export const setToken = (token: string | null): void => {
-  if (token) sessionStorage.setItem(TOKEN_KEY, token);
-  else sessionStorage.removeItem(TOKEN_KEY);
+  if (token) localStorage.setItem(TOKEN_KEY, token);
+  else localStorage.removeItem(TOKEN_KEY);
 };
 
 let unauthorizedListener: ((error: ApiError) => void) | undefined;

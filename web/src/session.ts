@@ -3,7 +3,7 @@
  * user id for a token; in AWS (the dev routes answer 404) the user goes to the hosted sign-in.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, api, type DevUser, getToken, type Me, onUnauthorized, setToken } from './api';
+import { ApiError, api, type DevUser, getToken, type Me, onUnauthorized, setToken, TOKEN_KEY } from './api';
 
 export type SessionState =
   | { status: 'restoring' }
@@ -36,7 +36,22 @@ export const signOut = (notice?: string): void => {
 
 onUnauthorized((error) => signOut(error.message || '登录已失效，请重新登录'));
 
-/** On page load: a token from earlier in this tab is still good if /api/me accepts it. */
+/**
+ * Another tab of this browser signed in or out: follow it (the `storage` event fires only in the
+ * other tabs). A sign-out there signs this tab out; a sign-in there is checked with /api/me here.
+ */
+if (typeof window !== 'undefined') {
+  window.addEventListener('storage', (event) => {
+    if (event.key !== TOKEN_KEY && event.key !== null) return;
+    if (!getToken()) {
+      if (state.status !== 'signed-out') setState({ status: 'signed-out' });
+      return;
+    }
+    void restoreSession();
+  });
+}
+
+/** On page load: a token from earlier in this browser is still good if /api/me accepts it. */
 export const restoreSession = async (): Promise<void> => {
   if (!getToken()) return setState({ status: 'signed-out' });
   try {

@@ -9,7 +9,7 @@ import type { DeductionRecord, VetoRecord } from '../../schemas/facts';
 import type { Finding, Inspection, InspectionInput, Rectification } from '../../schemas/inspection';
 import type { User } from '../../schemas/org';
 import type { Actor } from '../actor';
-import { recusalReason } from './findings';
+import { findingSource, recusalReason } from './findings';
 
 /** The veto category of a veto finding whose checklist item names none. */
 export const DEFAULT_VETO_CATEGORY = '违纪违法案件' satisfies VetoRecord['category'];
@@ -86,8 +86,7 @@ export interface ApprovalFacts {
 const NO_FACTS: ApprovalFacts = { deductions: [], vetoes: [], rectifications: [] };
 
 /** Where a fact came from, as the unit and the results read it: kind, date, item and finding number. */
-const sourceOf = (inspection: Inspection, f: Finding, text: string) =>
-  `${inspection.kind} ${inspection.date}：${text}（${inspection.id}#${f.n}）`;
+const sourceOf = (inspection: Inspection, f: Finding, text: string) => findingSource(inspection, f.n, text);
 
 /**
  * The facts an approved inspection writes: each non-veto finding with points an approved

@@ -52,3 +52,7 @@ export const recusalReason = (
   user.affiliatedUnitIds.includes(unitId)
     ? `${user.name}与${unitName}存在隶属关系，须回避，不能参加对该单位的检查`
     : undefined;
+
+/** How a deduction or veto from an inspection finding is named to users: date, kind, finding number, text. */
+export const findingSource = (inspection: { kind: string; date: string }, n: number, text: string): string =>
+  `${inspection.date} ${inspection.kind} 第${n}项：${text}`;

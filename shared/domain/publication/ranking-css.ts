@@ -30,7 +30,8 @@ td p{margin:0}
 .hash{word-break:break-all;white-space:pre-wrap;font-size:.85rem}
 .verify{margin-top:32px;color:var(--muted);font-size:.9rem}
 .years li{margin:.5rem 0}
-@media (max-width:640px){.dim{display:none}header.site h1{font-size:1.2rem}main{padding:12px}}
+tbody th[scope=row]{position:sticky;left:0;background:#fff}tr.vetoed th[scope=row]{background:#fef2f2}
+@media (max-width:640px){.dim,.detail{display:none}th,td{padding:6px}header.site h1{font-size:1.2rem}main{padding:12px}}
 @media print{@page{size:A4;margin:15mm}.skip,.verify{display:none}header.site{background:none;color:#000;border-bottom:2px solid #000}header.site a{color:#000}
-.table-wrap{overflow:visible;border:0}.dim{display:table-cell}tr{break-inside:avoid}a{color:#000;text-decoration:none}}
+.table-wrap{overflow:visible;border:0}.dim,.detail{display:table-cell}tr{break-inside:avoid}a{color:#000;text-decoration:none}}
 `;

@@ -67,7 +67,7 @@ const categoryTable = (category: CategoryResult, unitHref: (u: UnitResult) => st
     <thead><tr>
       <th scope="col">名次</th><th scope="col">单位</th>
       ${dimensions.map((d) => html`<th scope="col" class="num dim">${d}</th>`)}
-      <th scope="col" class="num">基础分</th><th scope="col" class="num">加分</th><th scope="col" class="num">减分</th>
+      <th scope="col" class="num detail">基础分</th><th scope="col" class="num detail">加分</th><th scope="col" class="num detail">减分</th>
       <th scope="col" class="num">最终得分</th><th scope="col">等级</th>
     </tr></thead>
     <tbody>
@@ -76,9 +76,9 @@ const categoryTable = (category: CategoryResult, unitHref: (u: UnitResult) => st
       <td class="num">${u.rank}</td>
       <th scope="row"><a href="${unitHref(u)}">${u.unitName}</a></th>
       ${u.dimensions.map((d) => html`<td class="num dim">${formatPoints(d.subtotalCents)}</td>`)}
-      <td class="num">${formatPoints(u.baseCents)}</td>
-      <td class="num">${formatPoints(u.bonusAppliedCents)}</td>
-      <td class="num">${formatPoints(u.penaltyAppliedCents)}</td>
+      <td class="num detail">${formatPoints(u.baseCents)}</td>
+      <td class="num detail">${formatPoints(u.bonusAppliedCents)}</td>
+      <td class="num detail">${formatPoints(u.penaltyAppliedCents)}</td>
       <td class="num strong">${formatPoints(u.finalCents)}</td>
       <td>${gradeBadge(u)}</td>
     </tr>`,

@@ -3,8 +3,10 @@
  * finalized, nothing returned or awaiting approval, every survey entered), and what only warns
  * (evidence missing, raters far apart, a rater who gave full marks throughout).
  */
+
 import type { Period } from '../../schemas/year';
 import { PERIODS } from '../../schemas/year';
+import { PERIOD_NAMES } from '../agreements/in-force';
 import { DEFAULT_THRESHOLDS, pointsMark, type RatedItem, raterConsistency } from '../consistency';
 import { type Checks, names, need, type ReadinessFacts, unitTargets } from './readiness-kit';
 
@@ -33,7 +35,7 @@ export const checkScoring = (f: ReadinessFacts, c: Checks) => {
   );
   c.check('blocker', 'ITEMS_RETURNED', returned.length, '没有退回后未重新提交的材料', () => ({
     message: `${returned.length} 项退回补充的材料尚未重新提交：${names(
-      returned.map((r) => `${unitName(r.unitId)} ${r.period} ${r.code}`),
+      returned.map((r) => `${unitName(r.unitId)} ${PERIOD_NAMES[r.period]} ${r.code}`),
     )}`,
     targets: unitTargets(
       returned.map((r) => r.unitId),
@@ -55,10 +57,10 @@ export const checkScoring = (f: ReadinessFacts, c: Checks) => {
   const byPeriod = (list: { period: Period }[]) => PERIODS.filter((p) => list.some((x) => x.period === p));
   c.check('blocker', 'ITEMS_UNSCORED', unscored.length, '分派的指标均已核定或评分', () => ({
     message: `${unscored.length} 项分派的指标尚未核定或评分（${byPeriod(unscored)
-      .map((p) => `${p} ${unscored.filter((u) => u.period === p).length} 项`)
+      .map((p) => `${PERIOD_NAMES[p]} ${unscored.filter((u) => u.period === p).length} 项`)
       .join('，')}）`,
     targets: byPeriod(unscored).map((p) => ({
-      label: `${p} 评分进度`,
+      label: `${PERIOD_NAMES[p]}评分进度`,
       href: `/scoring?year=${y}&period=${p}`,
     })),
   }));
@@ -74,11 +76,11 @@ export const checkScoring = (f: ReadinessFacts, c: Checks) => {
     message: `${sheets.length} 份评分表尚未定稿：${names(
       sheets.map((s) => {
         const [rater, period] = s.split('|');
-        return `${raterName(rater ?? '')}（${period}）`;
+        return `${raterName(rater ?? '')}（${PERIOD_NAMES[period as Period]}）`;
       }),
     )}`,
     targets: byPeriod(sheets.map((s) => ({ period: s.split('|')[1] as Period }))).map((p) => ({
-      label: `${p} 评分进度`,
+      label: `${PERIOD_NAMES[p]}评分进度`,
       href: `/scoring?year=${y}&period=${p}`,
     })),
   }));
@@ -113,7 +115,7 @@ export const checkScoring = (f: ReadinessFacts, c: Checks) => {
   );
   c.check('blocker', 'SURVEYS_MISSING', missingSurveys.length, '满意度测评结果齐全', () => ({
     message: `${missingSurveys.length} 个单位缺少满意度测评结果：${names(
-      missingSurveys.map((m) => `${unitName(m.unitId)}（${m.period} ${m.code} ${m.name}）`),
+      missingSurveys.map((m) => `${unitName(m.unitId)}（${PERIOD_NAMES[m.period]} ${m.code} ${m.name}）`),
     )}`,
     targets: [{ label: '满意度测评', href: `/surveys?year=${y}` }],
   }));

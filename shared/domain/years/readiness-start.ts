@@ -1,4 +1,5 @@
 /** The checks of 开始考核 and 进入集中评分: agreements signed, the last window and extensions closed. */
+import { PERIOD_NAMES } from '../agreements/in-force';
 import { shanghaiTime } from '../results/publicity';
 import { type Checks, isScored, lastAssessedPeriod, names, need, type ReadinessFacts } from './readiness-kit';
 
@@ -39,14 +40,14 @@ export const checkWindows = (f: ReadinessFacts, c: Checks, unitName: (id: string
   const window = f.year.periods.find((w) => w.period === last);
   const closesAt = window ? new Date(window.closesAt) : null;
   const open = closesAt !== null && f.now < closesAt;
-  c.check('blocker', 'WINDOW_OPEN', open ? 1 : 0, `${last} 上报窗口已截止`, () => ({
-    message: `最后一个考核期 ${last} 的上报窗口尚未截止（截止于 ${closesAt ? shanghaiTime(closesAt) : '—'}）`,
+  c.check('blocker', 'WINDOW_OPEN', open ? 1 : 0, `${PERIOD_NAMES[last]}上报窗口已截止`, () => ({
+    message: `最后一个考核期（${PERIOD_NAMES[last]}）的上报窗口尚未截止（截止于 ${closesAt ? shanghaiTime(closesAt) : '—'}）`,
     targets: [{ label: '季度上报窗口', href: '/year' }],
   }));
   const lastPeriod = need(f.lastPeriod, 'lastPeriod');
   const extended = lastPeriod.extensions.filter((e) => f.now < new Date(e.untilAt));
-  c.check('blocker', 'EXTENSION_OPEN', extended.length, `${last} 没有仍在延期中的单位`, () => ({
-    message: `${extended.length} 个单位的 ${last} 延期尚未结束：${names(extended.map((e) => unitName(e.unitId)))}`,
+  c.check('blocker', 'EXTENSION_OPEN', extended.length, `${PERIOD_NAMES[last]}没有仍在延期中的单位`, () => ({
+    message: `${extended.length} 个单位的${PERIOD_NAMES[last]}延期尚未结束：${names(extended.map((e) => unitName(e.unitId)))}`,
     targets: [{ label: '上报进度', href: `/progress?year=${y}&period=${last}` }],
   }));
   return { last, agreements };
@@ -58,8 +59,8 @@ export const checkScoringStart = (facts: ReadinessFacts, c: Checks) => {
   const { last, agreements } = checkWindows(facts, c, (id) => unitNames.get(id) ?? id);
   const submitted = new Set(need(facts.lastPeriod, 'lastPeriod').submittedUnitIds);
   const missing = agreements.filter((a) => !submitted.has(a.unitId));
-  c.check('warning', 'NOT_SUBMITTED', missing.length, `各单位均已提交 ${last} 材料`, () => ({
-    message: `${missing.length} 个单位未提交 ${last} 材料：${names(missing.map((a) => a.unitName))}`,
+  c.check('warning', 'NOT_SUBMITTED', missing.length, `各单位均已提交${PERIOD_NAMES[last]}材料`, () => ({
+    message: `${missing.length} 个单位未提交${PERIOD_NAMES[last]}材料：${names(missing.map((a) => a.unitName))}`,
     targets: [{ label: '上报进度', href: `/progress?year=${facts.year.year}&period=${last}` }],
   }));
 };

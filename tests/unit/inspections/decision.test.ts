@@ -98,7 +98,7 @@ describe('decideInspection', () => {
       ['ins-20260601-abcd1234-1', '3.2', 200, 'approved'],
       ['ins-20260601-abcd1234-5', '3.2', 200, 'approved'],
     ]);
-    expect(facts.deductions[0]?.source).toBe('明查 2026-06-01：检查项1（ins-20260601-abcd1234#1）');
+    expect(facts.deductions[0]?.source).toBe('2026-06-01 明查 第1项：检查项1');
     expect(facts.vetoes.map((v) => [v.id, v.category, v.state, v.proposedBy])).toEqual([
       ['v-ins-20260601-abcd1234-3', DEFAULT_VETO_CATEGORY, 'proposed', 'insp-1'],
       ['v-ins-20260601-abcd1234-4', '重大医疗事故', 'proposed', 'insp-1'],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateChecklistRows } from '../../../shared/domain/inspections/checklist-rows';
 import { isOverdue, shanghaiDate } from '../../../shared/domain/inspections/dates';
-import { recusalReason, resolveFindings } from '../../../shared/domain/inspections/findings';
+import { findingSource, recusalReason, resolveFindings } from '../../../shared/domain/inspections/findings';
 import type { ChecklistItem } from '../../../shared/schemas/inspection';
 
 const CHECKLIST: ChecklistItem[] = [
@@ -103,5 +103,13 @@ describe('validateChecklistRows', () => {
     ]);
     expect(items).toEqual([]);
     expect(problems.map((p) => `${p.row}${p.column}`)).toEqual(['2C', '3B', '3D', '5A']);
+  });
+});
+
+describe('where a deduction came from, as the 计分说明 says it', () => {
+  it('names the date, the kind and the finding’s number, never the record id', () => {
+    const text = findingSource({ kind: '明查', date: '2026-12-03' }, 1, '违规收费');
+    expect(text).toBe('2026-12-03 明查 第1项：违规收费');
+    expect(text).not.toMatch(/ins-|#/);
   });
 });

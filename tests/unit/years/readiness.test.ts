@@ -124,7 +124,7 @@ describe('readiness of 进入集中评分', () => {
       'scoring',
     );
     expect(r.blockers.map((b) => [b.code, b.message])).toEqual([
-      ['EXTENSION_OPEN', '1 个单位的 Q4 延期尚未结束：甲卫生院'],
+      ['EXTENSION_OPEN', '1 个单位的第四季度延期尚未结束：甲卫生院'],
     ]);
   });
 });
@@ -166,10 +166,10 @@ describe('readiness of 进入结果公示', () => {
       ['SURVEYS_MISSING', 1],
     ]);
     expect(r.blockers.find((x) => x.code === 'SHEETS_OPEN')?.message).toBe(
-      '1 份评分表尚未定稿：评分人二（Q4）',
+      '1 份评分表尚未定稿：评分人二（第四季度）',
     );
     expect(r.blockers.find((x) => x.code === 'SURVEYS_MISSING')?.message).toContain(
-      '乙卫生院（Q4 1.1 建档率）',
+      '乙卫生院（第四季度 1.1 建档率）',
     );
   });
 

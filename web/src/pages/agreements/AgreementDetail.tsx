@@ -221,9 +221,12 @@ export const AgreementDetail = ({ user, year, unitId }: { user: Me; year: number
               ? `${a.signature.name} 于 ${formatDateTime(a.signature.at)} 签订第 ${a.signature.revision} 版`
               : '尚未签订'}
           </dd>
-          <dt>内容哈希</dt>
+          <dt>核验码</dt>
           <dd>
-            <code class="hash">{a.contentHash}</code>
+            <details class="history">
+              <summary>查看内容哈希（SHA-256）</summary>
+              <code class="hash">{a.contentHash}</code>
+            </details>
           </dd>
         </dl>
         <div class="next-step">
@@ -345,11 +348,14 @@ export const AgreementDetail = ({ user, year, unitId }: { user: Me; year: number
           <>
             <p>
               您将以单位负责人身份签订《{a.title}》第 {a.revision} 版（{a.unitName}
-              ）。签订将记录您的姓名、时间和所签内容的 SHA-256 哈希：
+              ）。签订将记录您的姓名、时间和所签的内容。
             </p>
-            <p>
-              <code class="hash">{a.contentHash}</code>
-            </p>
+            <details class="history">
+              <summary>详情：核验码</summary>
+              <p>
+                所签内容的 SHA-256 哈希，可与打印件核对：<code class="hash">{a.contentHash}</code>
+              </p>
+            </details>
             <Field id="signer-name" label={`请输入本人姓名“${user.name}”以签名`} required error={signerError}>
               {(control) => (
                 <input

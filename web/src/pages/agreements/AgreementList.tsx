@@ -146,11 +146,15 @@ export const AgreementList = ({ user }: { user: Me }) => {
             const rows = data.data![1].filter((a) => a.categoryId === category.id);
             if (!isAdmin && rows.length === 0) return null;
             const drafts = rows.filter((a) => a.state === 'draft').length;
+            const signed = rows.filter((a) => a.state === 'signed' || a.state === 'locked').length;
             return (
               <section key={category.id} class="panel" aria-labelledby={`cat-${category.id}`}>
                 <div class="panel-heading">
                   <h2 id={`cat-${category.id}`}>
-                    {category.name} <span class="count">{rows.length} 份</span>
+                    {category.name}{' '}
+                    <span class="count">
+                      {rows.length} 份{rows.length > 0 && ` · 已签 ${signed} / ${rows.length}`}
+                    </span>
                   </h2>
                   {isAdmin && (
                     <div class="panel-actions">

@@ -3,7 +3,7 @@
  * one after another, with a status line per file. The forms choose files before the owner exists
  * and upload once it is created; a failed file says which and why, and the others still go.
  */
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { Field } from '../../components/Field';
 import { toApiError } from '../../use-resource';
 import { formatSize, precheck, type UploadStage } from '../submissions/upload';
@@ -111,40 +111,55 @@ export const FilePicker = ({
   files,
   onChange,
   busy = false,
-}: PickerProps) => (
-  <div class="stack">
-    <Field id={id} label={label} hint={busy ? '正在上传已选择的文件，完成后可继续选择' : hint}>
-      {(p) => (
-        <input
-          {...p}
-          type="file"
-          disabled={busy}
-          multiple
-          accept={accept}
-          onChange={(e) => {
-            onChange([...files, ...(e.currentTarget.files ?? [])]);
-            // Cleared, so the same file can be chosen again after removing it.
-            e.currentTarget.value = '';
-          }}
-        />
+}: PickerProps) => {
+  const input = useRef<HTMLInputElement>(null);
+  return (
+    <div class="stack">
+      <Field id={id} label={label} hint={busy ? '正在上传已选择的文件，完成后可继续选择' : hint}>
+        {(p) => (
+          <div class="file-picker">
+            {/* The browser's own button speaks the browser's language: hidden, ours stands in for it. */}
+            <input
+              {...p}
+              ref={input}
+              class="visually-hidden"
+              type="file"
+              disabled={busy}
+              multiple
+              accept={accept}
+              onChange={(e) => {
+                onChange([...files, ...(e.currentTarget.files ?? [])]);
+                // Cleared, so the same file can be chosen again after removing it.
+                e.currentTarget.value = '';
+              }}
+            />
+            {/* After the input, so `input:focus-visible + .button` shows the keyboard focus on it. */}
+            <span class="button" aria-hidden="true" onClick={() => input.current?.click()}>
+              选择文件
+            </span>{' '}
+            <span class="muted" aria-hidden="true">
+              {files.length > 0 ? `已选择 ${files.length} 个文件` : '未选择文件'}
+            </span>
+          </div>
+        )}
+      </Field>
+      {files.length > 0 && (
+        <ul class="file-list" aria-label={`已选择的${label}`}>
+          {files.map((file, k) => (
+            <li key={`${k}-${file.name}`} class="file-row">
+              <span class="file-name">{file.name}</span>
+              <span class="muted nowrap">{formatSize(file.size)}</span>
+              <button
+                type="button"
+                class="button button-quiet"
+                onClick={() => onChange(files.filter((_, j) => j !== k))}
+              >
+                移除<span class="visually-hidden">{file.name}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
       )}
-    </Field>
-    {files.length > 0 && (
-      <ul class="file-list" aria-label={`已选择的${label}`}>
-        {files.map((file, k) => (
-          <li key={`${k}-${file.name}`} class="file-row">
-            <span class="file-name">{file.name}</span>
-            <span class="muted nowrap">{formatSize(file.size)}</span>
-            <button
-              type="button"
-              class="button button-quiet"
-              onClick={() => onChange(files.filter((_, j) => j !== k))}
-            >
-              移除<span class="visually-hidden">{file.name}</span>
-            </button>
-          </li>
-        ))}
-      </ul>
-    )}
-  </div>
-);
+    </div>
+  );
+};

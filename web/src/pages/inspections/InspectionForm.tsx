@@ -4,8 +4,10 @@
  * chosen with the record and uploaded to it once it is created; a failed photo leaves the record
  * saved and says which file failed and why (the team can add it from 我参加的检查 until approval).
  */
+
 import { useState } from 'preact/hooks';
 import type { Unit } from '../../api';
+import { DATE_INPUT } from '../../components/date-input';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
 import { toApiError } from '../../use-resource';
@@ -114,7 +116,7 @@ export const InspectionForm = ({ year, units, checklist, today, onSaved }: Props
         )}
       </Field>
       <Field id="ins-date" label="检查日期" required error={fieldError('body.date')}>
-        {(p) => <input {...p} type="date" value={date} onInput={(e) => setDate(e.currentTarget.value)} />}
+        {(p) => <input {...p} {...DATE_INPUT} value={date} onInput={(e) => setDate(e.currentTarget.value)} />}
       </Field>
       <fieldset class="stack">
         <legend>检查发现</legend>
@@ -156,7 +158,7 @@ export const InspectionForm = ({ year, units, checklist, today, onSaved }: Props
               {(p) => (
                 <input
                   {...p}
-                  type="date"
+                  {...DATE_INPUT}
                   value={f.rectifyBy ?? ''}
                   onInput={(e) => update(index, { rectifyBy: e.currentTarget.value || undefined })}
                 />

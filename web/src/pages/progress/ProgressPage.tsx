@@ -2,11 +2,13 @@
  * 上报进度 (admin, leaders): units × indicators of a period with status colours (and text), counts
  * per unit and per category, filters, the Excel export, and (admin) extensions per unit.
  */
+
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Category, Me, Year } from '../../api';
 import { api } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { DATE_INPUT } from '../../components/date-input';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorBanner, Notice } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
@@ -229,6 +231,9 @@ const Matrix = ({
           </li>
         ))}
       </ul>
+      <p class="scroll-hint" aria-hidden="true">
+        左右滑动查看更多列 →
+      </p>
       <div class="table-wrap matrix-wrap">
         <table class="matrix">
           <caption>各单位指标上报状态</caption>
@@ -351,7 +356,12 @@ const ExtensionDialog = ({
       )}
       <Field id="extension-until" label="延期至（含当日）" required error={errors['body.until']}>
         {(control) => (
-          <input {...control} type="date" value={until} onInput={(e) => setUntil(e.currentTarget.value)} />
+          <input
+            {...control}
+            {...DATE_INPUT}
+            value={until}
+            onInput={(e) => setUntil(e.currentTarget.value)}
+          />
         )}
       </Field>
       <Field id="extension-reason" label="延期原因" required error={errors['body.reason']}>

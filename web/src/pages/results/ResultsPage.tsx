@@ -344,6 +344,7 @@ const rankingColumns = (
     { header: '名次', className: 'num', render: (u) => u.rank },
     {
       header: '单位',
+      className: 'unit-name',
       render: (u) => <Link href={unitResultsHref(u.unitId, year, asOf)}>{u.unitName}</Link>,
     },
     ...dimensions.map(
