@@ -57,7 +57,8 @@ const sayInChinese = (issue: Issue, field: string): string => {
     case 'not_multiple_of':
       return `${field}须为 ${issue.divisor} 的倍数`;
     case 'unrecognized_keys':
-      return '请求中含有无法识别的内容';
+      // The key is what the sender typed: naming it is how they find the misspelt or stale field.
+      return `请求中含有无法识别的字段：${issue.keys.join('、')}`;
     default:
       return `${field}格式有误`;
   }
