@@ -58,6 +58,7 @@ import {
   RectificationSchema,
   RectificationStateSchema,
 } from '../../schemas/inspection';
+import { afterCommit } from '../after-commit';
 import { MAX_IMPORT_BODY_BYTES } from '../body-limit';
 import type { AppEnv } from '../env';
 import { readUploadRows } from '../guards';
@@ -261,7 +262,10 @@ export const inspectionRoutes = new OpenAPIHono<AppEnv>()
     const inspection = await getInspection(db, year, unitId, inspectionId);
     const { decided, facts } = decideInspection(inspection, { decision, reason }, p, now());
     await writeInspectionDecision(db, decided, version, facts);
-    if (decision === 'approve') await notifyInspectionApproved(db, decided, facts.rectifications, now());
+    if (decision === 'approve')
+      await afterCommit(c.get('deps').logger, 'notify inspection approved', () =>
+        notifyInspectionApproved(db, decided, facts.rectifications, now()),
+      );
     return c.json({ ...decided, version: version + 1 }, 200);
   })
   .openapi(listRectificationsRoute, async (c) => {
@@ -311,6 +315,8 @@ export const inspectionRoutes = new OpenAPIHono<AppEnv>()
     if (!isOnTeam(p, current.team)) throw new ForbiddenError('只有该次检查的检查组成员可以审核整改');
     const next = reviewRectification(current, { decision, note }, p, now());
     const v = await saveRectification(db, next, version);
-    await notifyRectificationReviewed(db, next, { decision, note }, now());
+    await afterCommit(c.get('deps').logger, 'notify rectification reviewed', () =>
+      notifyRectificationReviewed(db, next, { decision, note }, now()),
+    );
     return c.json({ ...next, version: v }, 200);
   });

@@ -22,6 +22,7 @@ import {
   ProposalKindSchema,
   ProposalSchema,
 } from '../../schemas/proposal';
+import { afterCommit } from '../after-commit';
 import type { AppEnv } from '../env';
 import { errorResponse, json, YearParams } from '../openapi';
 import { protectedRoute } from '../route';
@@ -109,6 +110,8 @@ export const proposalRoutes = new OpenAPIHono<AppEnv>()
     const current = await getProposal(db, year, unitId, kind, proposalId);
     const next = decideProposal(current, { decision, reason }, p, now());
     const v = await saveProposal(db, year, next, version);
-    await notifyProposalDecided(db, year, next, now());
+    await afterCommit(c.get('deps').logger, 'notify proposal decided', () =>
+      notifyProposalDecided(db, year, next, now()),
+    );
     return c.json({ ...next, version: v }, 200);
   });

@@ -21,6 +21,7 @@ import { PublishedSnapshotSchema, UnitResultsViewSchema } from '../../schemas/re
 import { ScenarioSchema } from '../../schemas/scenario';
 import { AcknowledgementSchema, PERIODS, type Period, PeriodSchema } from '../../schemas/year';
 import { moveYear } from '../../years/move-year';
+import { afterCommit } from '../after-commit';
 import type { AppEnv } from '../env';
 import { body, errorResponse, json, pathInteger, YearParams } from '../openapi';
 import { protectedRoute } from '../route';
@@ -176,7 +177,7 @@ export const resultsRoutes = new OpenAPIHono<AppEnv>()
     c.json((await listSnapshots(c.get('deps').db, c.req.valid('param').year)).map(stripParts), 200),
   )
   .openapi(publishRoute, async (c) => {
-    const { db, now, publishSite } = c.get('deps');
+    const { db, now, publishSite, logger } = c.get('deps');
     const { year } = c.req.valid('param');
     const { reason, acknowledgements } = c.req.valid('json');
     const current = await getYear(db, year);
@@ -209,7 +210,9 @@ export const resultsRoutes = new OpenAPIHono<AppEnv>()
     await publishSite(year);
     const snapshot = (await listSnapshots(db, year)).at(-1);
     if (!snapshot) throw new NotFoundError(`${year} 年度的发布版本`);
-    await notifyResultsPublished(db, year, snapshot.version, now());
+    await afterCommit(logger, 'notify results published', () =>
+      notifyResultsPublished(db, year, snapshot.version, now()),
+    );
     return c.json(stripParts(snapshot), 201);
   })
   .openapi(listDraftsRoute, async (c) =>

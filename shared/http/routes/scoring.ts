@@ -43,6 +43,7 @@ import {
   ScoringProgressSchema,
 } from '../../schemas/scoring';
 import { type Period, PeriodSchema } from '../../schemas/year';
+import { afterCommit } from '../after-commit';
 import type { AppEnv } from '../env';
 import { body, errorResponse, json, pathInteger } from '../openapi';
 import { protectedRoute } from '../route';
@@ -229,7 +230,9 @@ export const scoringRoutes = new OpenAPIHono<AppEnv>()
     ]);
     const { next, entries } = reopenSheet(sheet, assignments, reason, principal, now());
     await writeSheet(db, sheet, next, entries.map(auditEntry));
-    await notifySheetReopened(db, { year, raterId, period }, reason, now());
+    await afterCommit(c.get('deps').logger, 'notify sheet reopened', () =>
+      notifySheetReopened(db, { year, raterId, period }, reason, now()),
+    );
     return c.json(next, 200);
   })
   .openapi(auditRoute, async (c) => {

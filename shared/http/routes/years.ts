@@ -9,6 +9,7 @@ import { ValidationError } from '../../errors';
 import { ReadinessSchema, YearMoveRefusalSchema } from '../../schemas/readiness';
 import { AcknowledgementSchema, YearSchema, YearSettingsSchema, YearStateSchema } from '../../schemas/year';
 import { moveYear, readinessOf } from '../../years/move-year';
+import { afterCommit } from '../after-commit';
 import type { AppEnv } from '../env';
 import { body, errorResponse, json, YearParams } from '../openapi';
 import { protectedRoute } from '../route';
@@ -127,7 +128,7 @@ export const yearRoutes = new OpenAPIHono<AppEnv>()
     return c.json(await readinessOf(db, year, to, now()), 200);
   })
   .openapi(advanceYearRoute, async (c) => {
-    const { db, now, publishSite } = c.get('deps');
+    const { db, now, publishSite, logger } = c.get('deps');
     const { to, version, acknowledgements } = c.req.valid('json');
     const target = c.req.valid('param').year;
     const year = await moveYear(db, now(), {
@@ -138,11 +139,13 @@ export const yearRoutes = new OpenAPIHono<AppEnv>()
       acknowledgements,
     });
     if (to === 'published') await publishSite(target);
-    if (to === 'publicity') await notifyPublicityOpened(db, year, now());
-    if (to === 'published') {
-      const snapshot = (await listSnapshots(db, target)).at(-1);
-      if (snapshot) await notifyResultsPublished(db, target, snapshot.version, now());
-    }
+    if (to === 'publicity')
+      await afterCommit(logger, 'notify publicity opened', () => notifyPublicityOpened(db, year, now()));
+    if (to === 'published')
+      await afterCommit(logger, 'notify results published', async () => {
+        const snapshot = (await listSnapshots(db, target)).at(-1);
+        if (snapshot) await notifyResultsPublished(db, target, snapshot.version, now());
+      });
     return c.json(year, 200);
   })
   .openapi(updateSettingsRoute, async (c) => {
