@@ -199,11 +199,19 @@ describe.each(PROFILES)('the $region profile', ({ region, context }) => {
     expect(environment).not.toHaveProperty('USER_POOL_ID');
   });
 
-  it.runIf(china)('serves the web on the ICP-filed domain with the IAM certificate', () => {
-    const [[, distribution] = []] = ofType(synthOf(region, context), 'AWS::CloudFront::Distribution');
-    const config = distribution?.Properties.DistributionConfig;
-    expect(config.Aliases).toEqual([CHINA_CONTEXT.webDomain]);
-    expect(config.ViewerCertificate).toMatchObject({ IamCertificateId: CHINA_CONTEXT.iamCertificateId });
-    expect(config.Origins[0].S3OriginConfig.OriginAccessIdentity).toBeTruthy();
-  });
+  it(
+    china ? 'serves the web on the ICP-filed domain with the IAM certificate' : 'serves the web through OAC',
+    () => {
+      const [[, distribution] = []] = ofType(synthOf(region, context), 'AWS::CloudFront::Distribution');
+      const config = distribution?.Properties.DistributionConfig;
+      if (!china) {
+        expect(config.Origins[0].OriginAccessControlId).toBeTruthy();
+        expect(config.ViewerCertificate?.IamCertificateId).toBeUndefined();
+        return;
+      }
+      expect(config.Aliases).toEqual([CHINA_CONTEXT.webDomain]);
+      expect(config.ViewerCertificate).toMatchObject({ IamCertificateId: CHINA_CONTEXT.iamCertificateId });
+      expect(config.Origins[0].S3OriginConfig.OriginAccessIdentity).toBeTruthy();
+    },
+  );
 });
