@@ -5,6 +5,7 @@
  */
 import { MAX_FILES_PER_ITEM } from '../domain/submissions/evidence';
 import { isEditable } from '../domain/submissions/status';
+import { ItemLockedError } from '../errors';
 import type { EvidenceFile } from '../schemas/submission';
 import type { Db } from './client';
 import { queryPrefix, raceConflict } from './items';
@@ -18,7 +19,7 @@ import {
   readyFileCount,
   removeStoredFile,
 } from './stored-file-repo';
-import { getSubmissionItem, ItemLockedError, type UnitPeriod } from './submission-item-repo';
+import { getSubmissionItem, type UnitPeriod } from './submission-item-repo';
 
 /** The submission item as the owner of its files. */
 export const evidenceOwner = (p: UnitPeriod, code: string): FileOwner => ({

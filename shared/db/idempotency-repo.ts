@@ -48,5 +48,3 @@ export const idempotencyPut = (db: Db, idem: Idempotency, body: unknown, at: Dat
     ConditionExpression: 'attribute_not_exists(pk)',
   },
 });
-
-export { IdempotencyKeyReusedError };

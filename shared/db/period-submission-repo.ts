@@ -150,5 +150,3 @@ const submitOnce = async (
   if (reasons) throw raceConflict();
   return result;
 };
-
-export { IncompleteSubmissionError };

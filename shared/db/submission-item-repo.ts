@@ -180,5 +180,3 @@ export const moveItem = (
     },
   },
 });
-
-export { ItemLockedError };
