@@ -11,6 +11,7 @@ import type { Notification } from '../schemas/submission';
 import type { Db } from './client';
 import { guard, queryPages, stripKeys } from './items';
 import { noteIdOf, notificationIndexes, notificationKey, userNotesQuery } from './keys';
+import { enqueueForNotes } from './outbox-enqueue';
 
 const TTL_SECONDS = 180 * 24 * 3600;
 /** The list shows the latest ones; older ones stay countable until they expire. */
@@ -32,7 +33,11 @@ export const notificationRecord = (note: NewNotification) => ({
   expiresAt: Math.floor(Date.parse(note.createdAt) / 1000) + TTL_SECONDS,
 });
 
-/** Writes notifications that do not exist yet; returns how many were new. */
+/**
+ * Writes notifications that do not exist yet and queues their outside messages (企业微信, 钉钉,
+ * e-mail; de-duplicated by the outbox, so all notes are offered, new or not); returns how many
+ * notifications were new.
+ */
 export const addNotifications = async (db: Db, notes: readonly NewNotification[]): Promise<number> => {
   let created = 0;
   for (let i = 0; i < notes.length; i += 25) {
@@ -55,6 +60,8 @@ export const addNotifications = async (db: Db, notes: readonly NewNotification[]
       }),
     );
   }
+  const first = notes[0];
+  if (first) await enqueueForNotes(db, notes, new Date(first.createdAt));
   return created;
 };
 
