@@ -11,7 +11,6 @@ import type { Notification } from '../schemas/submission';
 import type { Db } from './client';
 import { guard, queryPages, stripKeys } from './items';
 import { noteIdOf, notificationIndexes, notificationKey, userNotesQuery } from './keys';
-import { enqueueForNotes } from './outbox-enqueue';
 
 const TTL_SECONDS = 180 * 24 * 3600;
 /** The list shows the latest ones; older ones stay countable until they expire. */
@@ -61,7 +60,8 @@ export const addNotifications = async (db: Db, notes: readonly NewNotification[]
     );
   }
   const first = notes[0];
-  if (first) await enqueueForNotes(db, notes, new Date(first.createdAt));
+  // Loaded on first use: the planning code stays out of the API's cold start.
+  if (first) await (await import('../notify/admin')).enqueueForNotes(db, notes, new Date(first.createdAt));
   return created;
 };
 

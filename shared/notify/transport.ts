@@ -82,7 +82,11 @@ export interface ReceivedMessage {
   body: unknown;
 }
 
-/** `npm start`'s receiver: keeps the last 200 messages in memory; the 消息发送记录 page lists them. */
+/**
+ * `npm start`'s receiver: keeps the last 200 messages in memory (GET /api/notify/received lists
+ * them) and answers as the platforms do, with no network. A robot on this machine (127.0.0.1, a
+ * test's stand-in for 企业微信 / 钉钉) is posted to for real, so its answer — an error too — counts.
+ */
 export const localReceiver = (): Transport & { received: () => ReceivedMessage[] } => {
   const received: ReceivedMessage[] = [];
   const keep = (m: ReceivedMessage) => {
@@ -93,6 +97,7 @@ export const localReceiver = (): Transport & { received: () => ReceivedMessage[]
     post: async (url, body) => {
       const u = new URL(url);
       keep({ at: new Date().toISOString(), kind: 'robot', to: `${u.host}${u.pathname}`, body });
+      if (u.hostname === '127.0.0.1') return httpPost(url, body);
       return { status: 200, text: '{"errcode":0,"errmsg":"ok"}' };
     },
     email: async ({ to, subject, text }) => {

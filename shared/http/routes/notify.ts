@@ -5,21 +5,8 @@
  */
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import {
-  deleteRobot,
-  getNotifySettings,
-  listContacts,
-  listRobots,
-  putContact,
-  putNotifySettings,
-  putRobot,
-} from '../../db/notify-config-repo';
-import { getUser } from '../../db/org-repo';
-import { getOutboxMessage, listOutbox, requeueFailed } from '../../db/outbox-repo';
 import type { NotifySettings } from '../../domain/notifications/channels';
 import { NotFoundError, ServiceUnavailableError } from '../../errors';
-import { deliverOutbox } from '../../notify/deliver';
-import { maskWebhook, robotSecretName } from '../../notify/secret-store';
 import {
   ChannelSchema,
   ContactInputSchema,
@@ -41,6 +28,9 @@ const DeliveryReportSchema = z.object({
   retrying: z.number().int(),
   failed: z.number().int(),
 });
+
+/** The handlers' code, loaded by the first 消息发送 request. */
+const code = () => import('../../notify/admin');
 
 const notifyDeps = (c: Context<AppEnv>) => {
   const deps = c.get('deps').notify;
@@ -74,7 +64,7 @@ const setRobot = protectedRoute('notify.write', {
   request: { params: TargetParams, ...body(RobotInputSchema) },
   responses: { 200: json(RobotSchema, '机器人') },
 });
-const removeRobot = protectedRoute('notify.write', {
+const removeRobotRoute = protectedRoute('notify.write', {
   method: 'delete',
   path: '/notify/robots/{target}',
   summary: '删除一个群机器人',
@@ -143,56 +133,49 @@ const shown = <T extends { address?: string; expiresAt?: number }>({ address: _a
   m;
 
 export const notifyRoutes = new OpenAPIHono<AppEnv>()
-  .openapi(getSettings, async (c) => c.json(await getNotifySettings(c.get('deps').db), 200))
+  .openapi(getSettings, async (c) => c.json(await (await code()).getNotifySettings(c.get('deps').db), 200))
   .openapi(putSettings, async (c) => {
     const settings = c.req.valid('json') as NotifySettings;
-    await putNotifySettings(c.get('deps').db, settings);
+    await (await code()).putNotifySettings(c.get('deps').db, settings);
     return c.json(settings, 200);
   })
-  .openapi(getRobots, async (c) => c.json({ items: await listRobots(c.get('deps').db) }, 200))
+  .openapi(getRobots, async (c) => c.json({ items: await (await code()).listRobots(c.get('deps').db) }, 200))
   .openapi(setRobot, async (c) => {
     const { target } = c.req.valid('param');
-    const input = c.req.valid('json');
     const { secrets } = notifyDeps(c);
-    await secrets.put(robotSecretName(target, 'webhook'), input.webhookUrl);
-    if (input.signSecret) await secrets.put(robotSecretName(target, 'sign'), input.signSecret);
-    else await secrets.remove(robotSecretName(target, 'sign'));
-    const robot = {
+    const robot = await (await code()).saveRobot(
+      c.get('deps').db,
+      secrets,
       target,
-      platform: input.platform,
-      maskedUrl: maskWebhook(input.webhookUrl),
-      signed: Boolean(input.signSecret),
-      updatedAt: c.get('actor').at.toISOString(),
-    };
-    await putRobot(c.get('deps').db, robot);
+      c.req.valid('json'),
+      c.get('actor').at,
+    );
     return c.json(robot, 200);
   })
-  .openapi(removeRobot, async (c) => {
-    const { target } = c.req.valid('param');
-    const { secrets } = notifyDeps(c);
-    await deleteRobot(c.get('deps').db, target);
-    await secrets.remove(robotSecretName(target, 'webhook'));
-    await secrets.remove(robotSecretName(target, 'sign'));
+  .openapi(removeRobotRoute, async (c) => {
+    await (await code()).removeRobot(c.get('deps').db, notifyDeps(c).secrets, c.req.valid('param').target);
     return c.body(null, 204);
   })
-  .openapi(getContacts, async (c) => c.json({ items: await listContacts(c.get('deps').db) }, 200))
+  .openapi(getContacts, async (c) =>
+    c.json({ items: await (await code()).listContacts(c.get('deps').db) }, 200),
+  )
   .openapi(setContact, async (c) => {
     const { userId } = c.req.valid('param');
+    const { getUser, putContact } = await code();
     if (!(await getUser(c.get('deps').db, userId))) throw new NotFoundError('人员');
     const contact = { userId, ...c.req.valid('json') };
     await putContact(c.get('deps').db, contact);
     return c.json(contact, 200);
   })
   .openapi(getOutbox, async (c) =>
-    c.json({ items: await listOutbox(c.get('deps').db, c.req.valid('query')) }, 200),
+    c.json({ items: await (await code()).listOutbox(c.get('deps').db, c.req.valid('query')) }, 200),
   )
   .openapi(resend, async (c) => {
     const { id } = c.req.valid('param');
     const deps = c.get('deps');
+    const { deliverOutbox, getOutboxMessage, requeueFailed } = await code();
     const queued = await requeueFailed(deps.db, id, deps.now());
-    if (queued.state === 'queued') {
-      await deliverOutbox({ db: deps.db, ...notifyDeps(c) }, deps.now(), id);
-    }
+    if (queued.state === 'queued') await deliverOutbox({ db: deps.db, ...notifyDeps(c) }, deps.now(), id);
     return c.json(shown(await getOutboxMessage(deps.db, id)), 200);
   })
   .openapi(runNow, async (c) => {
@@ -202,7 +185,7 @@ export const notifyRoutes = new OpenAPIHono<AppEnv>()
     const report = notify.runReminders
       ? await notify.runReminders(now)
       : { reminders: 0, overdue: 0, notifications: 0 };
-    const delivery = await deliverOutbox({ db: deps.db, ...notify }, now);
+    const delivery = await (await code()).deliverOutbox({ db: deps.db, ...notify }, now);
     return c.json({ notifications: report.notifications, reminders: report.reminders, delivery }, 200);
   })
   .openapi(received, async (c) => {
