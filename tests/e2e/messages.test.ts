@@ -55,8 +55,8 @@ describe('消息发送', () => {
       .fill(`http://127.0.0.1:${port}/cgi-bin/webhook/send?key=e2e-robot-key-7731`);
     await page.getByRole('button', { name: '保存机器人' }).click();
     await page.getByRole('status').filter({ hasText: '已保存 洛阳镇卫生院 的机器人' }).waitFor();
-    await page.getByLabel('人员').selectOption('luoyang-thc-reporter');
-    await page.getByLabel('电子邮箱').fill('reporter@luoyang.example.cn');
+    await page.getByLabel('人员', { exact: true }).selectOption('luoyang-thc-reporter');
+    await page.getByLabel('电子邮箱', { exact: true }).fill('reporter@luoyang.example.cn');
     await page.getByLabel('手机号（群机器人 @ 提醒用）').fill('13800000001');
     await page.getByRole('button', { name: '保存联系方式' }).click();
     await page.getByRole('status').filter({ hasText: '的联系方式' }).waitFor();
@@ -83,7 +83,7 @@ describe('消息发送', () => {
       await page.getByRole('button', { name: '立即运行提醒' }).click();
       await page.getByRole('status').filter({ hasText: '提醒已运行' }).waitFor();
     }
-    await page.getByLabel('状态').selectOption({ label: '发送失败' });
+    await page.getByLabel('状态', { exact: true }).selectOption({ label: '发送失败' });
     const failed = outbox.getByRole('row', { name: /企业微信.*洛阳镇卫生院/ });
     await failed.getByText('发送失败').waitFor();
     expect(robotCalls).toHaveLength(4);
@@ -101,5 +101,5 @@ describe('消息发送', () => {
     });
     await checkA11y(page);
     await page.context().close();
-  });
+  }, 120_000);
 });
