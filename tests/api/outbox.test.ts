@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runReminders } from '../../functions/reminders';
+import { notifyResultsPublished, notifySheetReopened } from '../../shared/db/event-notes';
 import { createLogger } from '../../shared/http/logger';
 import { deliverOutbox } from '../../shared/notify/deliver';
 import { fileSecretStore } from '../../shared/notify/secret-store';
@@ -270,6 +271,63 @@ describe('outside delivery of reminders', () => {
     expect(emails.length).toBe(mailsBefore + 1);
     await deliverOutbox(deps(), new Date('2026-07-09T07:31:00+08:00'));
     expect(robots.received.length).toBe(before + 3);
+  });
+
+  it('tells each unit of published results once: its group robot and each person not opted out', async () => {
+    // Prepare
+    await call('PUT', '/api/notify/settings', {
+      events: {
+        reminder: { channels: ['wecom', 'dingtalk', 'email'], urgent: false },
+        results_published: { channels: ['wecom', 'email'], urgent: false },
+      },
+      committeeDigest: false,
+      siteUrl: 'https://kp.example.cn',
+    });
+    const at = new Date('2027-03-01T10:00:00+08:00');
+    // Act: the event's notices, written twice (a retried publication)
+    await notifyResultsPublished(api.db, 2026, 1, at);
+    await notifyResultsPublished(api.db, 2026, 1, at);
+    // Assess
+    const rows = (await outbox()).filter((m) => m.dueAt === at.toISOString());
+    const ours = rows.filter(
+      (m) => m.recipient.includes(wecomUnit.unitId) || m.recipient.includes(dingUnit.unitId),
+    );
+    expect(ours.map((m) => `${m.channel} ${m.recipient}`).sort()).toEqual(
+      [`email user:${wecomUnit.reporter}`, `wecom unit:${wecomUnit.unitId}`].sort(),
+    );
+  });
+
+  it("holds the committee's messages for one 08:30 digest per person and channel", async () => {
+    // Prepare
+    await call('PUT', '/api/notify/settings', {
+      events: { sheet_reopened: { channels: ['email'], urgent: false } },
+      committeeDigest: true,
+      siteUrl: 'https://kp.example.cn',
+    });
+    await call('PUT', '/api/notify/contacts/rater-jiceng', {
+      email: 'rater@example.cn',
+      mobile: '',
+      emailOptOut: false,
+    });
+    const at = new Date('2027-03-02T15:00:00+08:00');
+    // Act: two sheets reopened in one afternoon
+    await notifySheetReopened(
+      api.db,
+      { year: 2026, raterId: 'rater-jiceng', period: 'Q1' },
+      '核定值有误',
+      at,
+    );
+    await notifySheetReopened(api.db, { year: 2026, raterId: 'rater-jiceng', period: 'Q2' }, '漏评', at);
+    await deliverOutbox(deps(), new Date('2027-03-02T18:00:00+08:00'));
+    const before = emails.filter((e) => e.to === 'rater@example.cn').length;
+    await deliverOutbox(deps(), new Date('2027-03-03T08:31:00+08:00'));
+    // Assess
+    const digests = emails.filter((e) => e.to === 'rater@example.cn');
+    expect(before).toBe(0);
+    expect(digests).toHaveLength(1);
+    expect(digests[0]?.subject).toContain('待办汇总（2 条）');
+    expect(digests[0]?.text).toContain('核定值有误');
+    expect(digests[0]?.text).toContain('漏评');
   });
 
   it('never shows, stores in clear or logs a webhook key or signing secret', async () => {
