@@ -330,6 +330,25 @@ describe('outside delivery of reminders', () => {
     expect(digests[0]?.text).toContain('漏评');
   });
 
+  it('refuses a webhook of another host, naming the field, and keeps the robot as it was', async () => {
+    // Act
+    const refused = await call('PUT', `/api/notify/robots/unit:${wecomUnit.unitId}`, {
+      platform: 'wecom',
+      webhookUrl: 'https://example.com/cgi-bin/webhook/send?key=abc',
+    });
+    // Assess
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.message).toContain('Webhook 地址');
+    expect(refused.body.error.details).toEqual([expect.objectContaining({ path: 'body.webhookUrl' })]);
+    const robots = (await call('GET', '/api/notify/robots')).body.items as {
+      target: string;
+      maskedUrl: string;
+    }[];
+    expect(robots.find((r) => r.target === `unit:${wecomUnit.unitId}`)?.maskedUrl).toMatch(
+      /\/cgi-bin\/webhook\/send\?key=\*{4}2a9c$/,
+    );
+  });
+
   it('never shows, stores in clear or logs a webhook key or signing secret', async () => {
     // Act: what the admin reads
     const listed = await call('GET', '/api/notify/robots');
