@@ -10,7 +10,7 @@ import type { PlannedMessage } from '../domain/notifications/plan';
 import { NotFoundError } from '../errors';
 import type { OutboxMessage } from '../schemas/notify';
 import type { Db } from './client';
-import { getItem, guard, putIfAbsent, queryPrefix, stripKeys } from './items';
+import { getItem, guard, putIfAbsent, stripKeys } from './items';
 import { outboxAllQuery, outboxIndexes, outboxKey, outboxStatePk } from './keys';
 
 export type StoredOutboxMessage = OutboxMessage & { address?: string };
@@ -75,25 +75,44 @@ export const listDue = async (db: Db, state: 'queued' | 'sending', now: Date, li
   return (page.Items ?? []).map(toMessage);
 };
 
-/** Every message, newest first (the admin's 消息发送记录), optionally of one state or channel. */
+/**
+ * The latest messages (the admin's 消息发送记录): newest first from gsi2, or of one state from gsi1
+ * (latest due first); a channel filters the pages read. At most `limit` (200), reading at most 10 pages.
+ */
 export const listOutbox = async (
   db: Db,
   filter: { state?: string; channel?: string; limit?: number } = {},
 ): Promise<OutboxMessage[]> => {
-  const all = await queryPrefix<StoredOutboxMessage>(db, { ...outboxAllQuery(), descending: true });
-  return all
-    .filter(
-      (m) => (!filter.state || m.state === filter.state) && (!filter.channel || m.channel === filter.channel),
-    )
-    .slice(0, filter.limit ?? 200)
-    .map(({ address: _a, ...m }) => {
-      const {
-        expiresAt: _t,
-        claimUntil: _c,
-        ...rest
-      } = m as typeof m & { expiresAt?: number; claimUntil?: string };
-      return rest;
-    });
+  const limit = filter.limit ?? 200;
+  const byState = filter.state !== undefined;
+  const found: OutboxMessage[] = [];
+  let start: Record<string, unknown> | undefined;
+  for (let page = 0; page < 10 && found.length < limit; page++) {
+    const res = await guard(() =>
+      db.doc.send(
+        new QueryCommand({
+          TableName: db.tableName,
+          IndexName: byState ? 'gsi1' : 'gsi2',
+          KeyConditionExpression: byState ? 'gsi1pk = :pk' : 'gsi2pk = :pk',
+          ...(filter.channel ? { FilterExpression: 'channel = :channel' } : {}),
+          ExpressionAttributeValues: {
+            ':pk': byState ? outboxStatePk(filter.state as string) : outboxAllQuery().pk,
+            ...(filter.channel ? { ':channel': filter.channel } : {}),
+          },
+          ScanIndexForward: false,
+          Limit: limit,
+          ...(start ? { ExclusiveStartKey: start } : {}),
+        }),
+      ),
+    );
+    for (const item of res.Items ?? []) {
+      const { address: _a, ...m } = toMessage(item);
+      found.push(m);
+    }
+    start = res.LastEvaluatedKey;
+    if (!start) break;
+  }
+  return found.slice(0, limit);
 };
 
 /** Moves a message between states when it is still as read; false when someone else moved it first. */
