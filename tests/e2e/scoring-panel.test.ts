@@ -174,3 +174,25 @@ describe('the scoring panel on a phone', () => {
     });
   }
 });
+
+describe('the period a rater lands on', () => {
+  it('is the latest period with work, not the open quarter when it has nothing for them', async () => {
+    // Prepare: 徐丽 is given one item of Q2 and nothing in Q3 or Q4 (the quarter open now)
+    const q2 = await (await apiAs(e2e, 'rater-jiceng'))<Queue>(`/api/years/${YEAR}/periods/Q2/scoring-queue`);
+    const item = q2.items[0]!;
+    await (await apiAs(e2e, 'admin'))(`/api/years/${YEAR}/assignments`, {
+      method: 'POST',
+      body: { period: 'Q2', code: item.code, raterIds: ['rater-fuyou'], unitIds: [item.unitId] },
+    });
+    const page = await e2e.newPage();
+
+    // Act
+    await signInAs(page, 'rater-fuyou', `/scoring?year=${YEAR}`);
+
+    // Assess
+    await queueButtons(page).first().waitFor();
+    expect(await page.getByLabel('考核期').inputValue()).toBe('Q2');
+    await expect(queueButtons(page).first().textContent()).resolves.toContain(item.unitName);
+    await page.context().close();
+  });
+});
