@@ -1,6 +1,7 @@
 /**
  * 考评评分 (/scoring): a rater's worksheet (queue, the unit's evidence, the scoring panel; keyboard
- * J/K or ↓/↑ between items) and, for the admin, the progress of the period.
+ * J/K or ↓/↑ between items; on a phone the opened item is a sheet over the queue) and, for the
+ * admin, the progress of the period.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Me, Year } from '../../api';

@@ -21,6 +21,7 @@ export const UnitMaterials = ({ year, period, item }: { year: number; period: Pe
       </p>
       {item.reported?.narrative && <p>{item.reported.narrative}</p>}
       <h4 id={filesId}>佐证材料（{item.files.length} 个文件）</h4>
+      {item.files.length === 0 && <p class="muted">单位未上传本项材料。</p>}
       <StoredFileList
         files={item.files}
         labelledBy={filesId}
