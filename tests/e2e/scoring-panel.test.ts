@@ -5,6 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { INTERNAL_TEXT } from '../../scripts/lib/internal-text';
 import { postWithForm, sha256Hex, tinyPdf, tinyPng } from '../../scripts/seed/demo-submissions';
 import type { Queue } from '../../web/src/pages/scoring/scoring-api';
 import { apiAs, checkA11y, type E2e, signInAs, startE2e } from './harness';
@@ -94,6 +95,8 @@ describe('the scoring panel on a desk', () => {
     expect(text).toContain('理由：复核台账后调整');
     expect(text).toMatch(/\d{4}年\d{1,2}月\d{1,2}日/);
     expect(text).not.toContain('rater-jiceng');
+    // biome-ignore lint/performance/useDomNodeTextContent: what the user sees, hidden text excluded.
+    expect((await page.locator('main').innerText()).match(INTERNAL_TEXT)).toBeNull();
     await expect(
       page.getByRole('button', { name: '收起评分记录' }).getAttribute('aria-expanded'),
     ).resolves.toBe('true');
