@@ -30,7 +30,7 @@ const robot: Server = createServer((req, res) => {
 beforeAll(async () => {
   await new Promise<void>((ok) => robot.listen(0, '127.0.0.1', ok));
   e2e = await startE2e({ now: () => clock });
-});
+}, 240_000);
 afterAll(async () => {
   await e2e?.stop();
   await new Promise<void>((ok) => robot.close(() => ok()));
