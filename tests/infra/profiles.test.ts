@@ -195,8 +195,17 @@ describe.each(PROFILES)('the $region profile', ({ region, context }) => {
       OIDC_JWKS_URI: `${CHINA_CONTEXT.oidcIssuer}/.well-known/jwks.json`,
       OIDC_ROLES_CLAIM: 'kaoping_roles',
       OIDC_UNIT_CLAIM: 'kaoping_unit',
+      OIDC_ROLES_FROM: 'claims',
+      OIDC_USER_CLAIM: 'sub',
     });
     expect(environment).not.toHaveProperty('USER_POOL_ID');
+    // The web front signs in at the same IdP, its endpoints from the discovery document.
+    expect(s.main.web.siteConfig?.signIn).toEqual({
+      issuer: CHINA_CONTEXT.oidcIssuer,
+      clientId: CHINA_CONTEXT.oidcAudience,
+      scopes: 'openid profile email',
+      redirectPath: '/auth/callback',
+    });
   });
 
   it(
