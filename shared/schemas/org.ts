@@ -33,9 +33,9 @@ export const UnitUpdateSchema = UnitInputSchema.omit({ id: true }).extend({
 export const SignInIdSchema = z
   .string()
   .trim()
-  .min(1, '不能为空')
-  .max(128, '不能超过 128 个字符')
-  .regex(/^[^\s#]+$/, '不能包含空格或 #');
+  .min(1, '统一身份认证账号不能为空')
+  .max(128, '统一身份认证账号不能超过 128 个字符')
+  .regex(/^[^\s#]+$/, '统一身份认证账号不能包含空格或 #');
 
 /** The admin binds (or, with null, unbinds) a user's 统一身份认证账号. */
 export const UserSignInIdInputSchema = z.strictObject({ signInId: SignInIdSchema.nullable() });

@@ -8,7 +8,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CfnElement } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../infra/build-app';
 
 /** What a bureau in China passes with `-c` (docs/deploy.md, "AWS China regions"). */
@@ -99,6 +99,10 @@ const ofType = (s: Synthesized, type: string) =>
 
 describe.each(PROFILES)('the $region profile', ({ region, context }) => {
   const china = region.startsWith('cn-');
+  // Synthesis (bundling, CloudFormation validation, cdk-nag) took 41 s of a test's 30 on a loaded machine.
+  beforeAll(() => {
+    synthOf(region, context);
+  }, 180_000);
 
   it('has an empty validation report: no warning, no unacknowledged cdk-nag finding', () => {
     const { report } = synthOf(region, context);
