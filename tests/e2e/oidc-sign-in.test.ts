@@ -23,6 +23,7 @@ const ACCOUNTS = {
   // An IdP that carries no roles: matched to Kaoping's user records by staff number.
   zhaolei: { name: '赵磊', [STAFF_NUMBER_CLAIM]: '31007' },
   newcomer: { name: '钱多多', [STAFF_NUMBER_CLAIM]: '99999' },
+  'it-admin': { name: '王建华', [STAFF_NUMBER_CLAIM]: 'A-0001' },
 };
 
 let idp: TestIdp;
@@ -151,13 +152,23 @@ describe.sequential('sign-in at an OpenID Connect provider', () => {
     await page.context().close();
   }, 90_000);
 
-  it('takes roles and unit from the user record bound to the staff number, and refuses an unbound one', async () => {
-    // Prepare: this IdP carries no roles; the admin bound 局长 李国强's record to staff number 31007.
+  it('takes roles and unit from the user record the admin bound to the staff number, and refuses an unbound one', async () => {
+    // Prepare: this IdP carries no roles. The first admin was bound when the deployment was set up
+    // (scripts/bind-sign-in-id.ts); the admin binds 局长 李国强 to staff number 31007 on 登录账号.
     current = oidcVerifier(
       { ...idp.settings, rolesFrom: 'users', userClaim: STAFF_NUMBER_CLAIM },
       { jwksCache: localHttpJwksCache() },
     );
-    await bindSignInId(e2e.stack.db, 'leader', '31007');
+    await bindSignInId(e2e.stack.db, 'admin', 'A-0001');
+    const admin = await e2e.newPage();
+    await signInAtProvider(admin, 'it-admin');
+    await admin.getByRole('link', { name: '单位管理' }).click();
+    await admin.getByRole('link', { name: '登录账号' }).click();
+    await admin.getByLabel('李国强的统一身份认证账号').fill('31007');
+    await admin.getByRole('button', { name: /保存\s*李国强的账号/ }).click();
+    await admin.getByText('已为李国强绑定账号 31007').waitFor();
+    await checkA11y(admin);
+    await admin.getByLabel('李国强的统一身份认证账号').waitFor();
     const bound = await e2e.newPage();
     const unbound = await e2e.newPage();
 
@@ -176,7 +187,6 @@ describe.sequential('sign-in at an OpenID Connect provider', () => {
     expect(await unbound.getByRole('status').first().textContent()).toBe(
       '您的统一身份认证账号尚未在考评系统登记，请联系考核办',
     );
-    await bound.context().close();
-    await unbound.context().close();
-  }, 120_000);
+    for (const page of [admin, bound, unbound]) await page.context().close();
+  }, 150_000);
 });
