@@ -99,7 +99,7 @@ export class AppStack extends Stack {
 
     this.web.deploySite(props.webDistDir, {
       apiBaseUrl: '/api',
-      signIn: this.signInConfig(config.oidc),
+      signIn: this.signInConfig(config.oidc, config.profile === 'china'),
       ...(config.china ? { icpNumber: config.china.icpNumber } : {}),
     });
 
@@ -134,7 +134,7 @@ export class AppStack extends Stack {
    * How the web front signs in (authorization code + PKCE, web/src/oidc.ts): Cognito's managed login
    * endpoints given outright, a bureau's IdP found through its discovery document.
    */
-  private signInConfig(oidc: OidcConfig | undefined): SignInConfig {
+  private signInConfig(oidc: OidcConfig | undefined, china: boolean): SignInConfig {
     if (oidc) {
       return {
         issuer: oidc.issuer,

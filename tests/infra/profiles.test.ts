@@ -203,12 +203,13 @@ describe.each(PROFILES)('the $region profile', ({ region, context }) => {
       OIDC_USER_CLAIM: 'sub',
     });
     expect(environment).not.toHaveProperty('USER_POOL_ID');
-    // The web front signs in at the same IdP, its endpoints from the discovery document.
+    // The web front signs in at the same IdP, its endpoints from the discovery document; it comes
+    // back to / (the default root object): without an edge function /auth/callback would be S3's 403.
     expect(s.main.web.siteConfig?.signIn).toEqual({
       issuer: CHINA_CONTEXT.oidcIssuer,
       clientId: CHINA_CONTEXT.oidcAudience,
       scopes: 'openid profile email',
-      redirectPath: '/auth/callback',
+      redirectPath: '/',
     });
   });
 

@@ -90,13 +90,19 @@ const describeFailure = (error: unknown): string => {
   return '登录未完成，请重新登录';
 };
 
+/** The provider sent the browser back: the redirect path with a code (or an error) in its query. */
+export const isProviderCallback = (config: SignInConfig): boolean => {
+  const params = new URLSearchParams(location.search);
+  return location.pathname === config.redirectPath && (params.has('code') || params.has('error'));
+};
+
 /**
- * On the redirect path: checks the provider's answer (state), trades the code and the PKCE verifier
+ * Back from the provider (`isProviderCallback`): checks the provider's answer (state), trades the code and the PKCE verifier
  * for tokens, checks the ID token's claims (issuer, audience, nonce, expiry) and returns it. Returns
- * undefined anywhere else; throws a SignInError with a Chinese message when the sign-in failed.
+ * undefined on any other page load; throws a SignInError with a Chinese message when the sign-in failed.
  */
 export const completeSignIn = async (config: SignInConfig): Promise<string | undefined> => {
-  if (location.pathname !== config.redirectPath) return undefined;
+  if (!isProviderCallback(config)) return undefined;
   const saved = sessionStorage.getItem(PENDING_KEY);
   sessionStorage.removeItem(PENDING_KEY);
   const callback = new URL(location.href);

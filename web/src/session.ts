@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { SignInConfig } from '../../shared/auth/sign-in-config';
 import { ApiError, api, type DevUser, getToken, type Me, onUnauthorized, setToken, TOKEN_KEY } from './api';
-import { completeSignIn, loadSignInConfig, SignInError } from './oidc';
+import { completeSignIn, isProviderCallback, loadSignInConfig, SignInError } from './oidc';
 import { navigate } from './router';
 
 export type SessionState =
@@ -68,7 +68,7 @@ const siteSignIn = (): Promise<SignInConfig | undefined> => {
 /** Back from the provider (its redirect path): the code becomes this browser's token. */
 const finishProviderSignIn = async (): Promise<string | undefined> => {
   const config = await siteSignIn().catch(() => undefined);
-  if (!config || location.pathname !== config.redirectPath) return undefined;
+  if (!config || !isProviderCallback(config)) return undefined;
   try {
     const token = await completeSignIn(config);
     if (token) setToken(token);
