@@ -140,7 +140,8 @@ export class AppStack extends Stack {
         issuer: oidc.issuer,
         clientId: oidc.audience,
         scopes: oidc.scopes,
-        redirectPath: CALLBACK_PATH,
+        // China's CloudFront has no edge function to serve index.html at /auth/callback: come back to /.
+        redirectPath: china ? '/' : CALLBACK_PATH,
       };
     }
     const auth = this.auth!;
