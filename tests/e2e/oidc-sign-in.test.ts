@@ -111,7 +111,7 @@ describe.sequential('sign-in at an OpenID Connect provider', () => {
 
   it('sends the user back to sign-in once the ID token has expired', async () => {
     // Prepare
-    idp.setIdTokenSeconds(8);
+    idp.setIdTokenSeconds(15); // long enough for a loaded machine to reach the home page first
     const page = await e2e.newPage();
     await signInAtProvider(page, 'wangfang');
     await page.locator('.account-name').waitFor({ timeout: 30_000 });
