@@ -54,6 +54,7 @@ import {
   unitKey,
   userIndexes,
   userKey,
+  userSignInIdKey,
   verificationKey,
   vetoKey,
   yearIndexes,
@@ -78,6 +79,7 @@ const ROWS: Row[] = [
   { entity: 'category', key: categoryKey('<c>') },
   { entity: 'unit', key: unitKey(U), gsi1: unitByCategory('<c>', U) },
   { entity: 'user', key: userKey('<id>'), gsi1: userIndexes('<id>', U), gsi2: userIndexes('<id>', U) },
+  { entity: 'sign-in id', key: userSignInIdKey('<signInId>') },
   {
     entity:
       'year (its `history` keeps each move with who, when and the warnings acknowledged with their reasons)',

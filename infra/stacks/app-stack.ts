@@ -8,6 +8,7 @@ import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
+import { CALLBACK_PATH, DEFAULT_SCOPES, type SignInConfig } from '../../shared/auth/sign-in-config';
 import type { DeployConfig, OidcConfig } from '../config';
 import { AccessLogs } from '../constructs/access-logs';
 import { Alarms } from '../constructs/alarms';
@@ -109,20 +110,11 @@ export class AppStack extends Stack {
       'The API function was throttled (account concurrency exhausted).',
     );
 
-    const siteConfig = {
-      region: this.region,
-      ...(this.auth
-        ? {
-            userPoolId: this.auth.userPool.userPoolId,
-            userPoolClientId: this.auth.client.userPoolClientId,
-            authDomain: this.auth.domain.baseUrl(),
-          }
-        : { oidcIssuer: config.oidc!.issuer, oidcClientId: config.oidc!.audience }),
-      ...(config.china ? { icpNumber: config.china.icpNumber } : {}),
+    this.web.deploySite(props.webDistDir, {
       apiBaseUrl: '/api',
-      stage: config.stage,
-    };
-    this.web.deploySite(props.webDistDir, siteConfig);
+      signIn: this.signInConfig(config.oidc, config.profile === 'china'),
+      ...(config.china ? { icpNumber: config.china.icpNumber } : {}),
+    });
 
     new CfnOutput(this, 'SiteUrl', { value: this.web.origin, description: 'The web app' });
     new CfnOutput(this, 'ApiUrl', {
@@ -151,6 +143,32 @@ export class AppStack extends Stack {
     new CfnOutput(this, 'AlarmTopicArn', { value: this.alarms.topic.topicArn });
   }
 
+  /**
+   * How the web front signs in (authorization code + PKCE, web/src/oidc.ts): Cognito's managed login
+   * endpoints given outright, a bureau's IdP found through its discovery document.
+   */
+  private signInConfig(oidc: OidcConfig | undefined, china: boolean): SignInConfig {
+    if (oidc) {
+      return {
+        issuer: oidc.issuer,
+        clientId: oidc.audience,
+        scopes: oidc.scopes,
+        // China's CloudFront has no edge function to serve index.html at /auth/callback: come back to /.
+        redirectPath: china ? '/' : CALLBACK_PATH,
+      };
+    }
+    const auth = this.auth!;
+    const domain = auth.domain.baseUrl();
+    return {
+      issuer: auth.userPool.userPoolProviderUrl,
+      clientId: auth.client.userPoolClientId,
+      scopes: DEFAULT_SCOPES,
+      redirectPath: CALLBACK_PATH,
+      authorizationEndpoint: `${domain}/oauth2/authorize`,
+      tokenEndpoint: `${domain}/oauth2/token`,
+    };
+  }
+
   /** How the API function verifies tokens: read by functions/api.ts (shared/auth/verifier.ts). */
   private verifierEnvironment(oidc: OidcConfig | undefined): Record<string, string> {
     if (oidc) {
@@ -160,6 +178,8 @@ export class AppStack extends Stack {
         OIDC_JWKS_URI: oidc.jwksUri,
         OIDC_ROLES_CLAIM: oidc.rolesClaim,
         OIDC_UNIT_CLAIM: oidc.unitClaim,
+        OIDC_ROLES_FROM: oidc.rolesFrom,
+        OIDC_USER_CLAIM: oidc.userClaim,
       };
     }
     return {

@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { runReminders } from '../../functions/reminders';
-import { localVerifier } from '../../shared/auth/verifier';
+import type { SignInConfig } from '../../shared/auth/sign-in-config';
+import { localVerifier, type TokenVerifier } from '../../shared/auth/verifier';
 import { createDb, type Db } from '../../shared/db/client';
 import { ensureTable } from '../../shared/db/create-table';
 import { listPublishedYears } from '../../shared/db/results-repo';
@@ -49,6 +50,12 @@ export interface LocalStackOptions {
    * non-zero). Without it the store is not watched.
    */
   onStoreLost?: (error: Error) => void;
+  /**
+   * Sign-in at an OpenID Connect provider instead of the dev picker (tests run one in-process): the
+   * web front's `signIn` config and the API's verifier; the dev sign-in routes are then absent, as
+   * in AWS.
+   */
+  provider?: { signIn: SignInConfig; verifier: TokenVerifier };
 }
 
 export interface LocalStack {
@@ -135,7 +142,7 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
     const app = createApp(
       {
         db,
-        verifier: localVerifier(signer.jwks),
+        verifier: options.provider?.verifier ?? localVerifier(signer.jwks),
         logger: createLogger(options.logLevel ?? 'WARN'),
         now,
         evidence,
@@ -149,9 +156,13 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
           runReminders: (at) => runReminders(db, at),
         },
       },
-      { extend: (a) => a.route('/api', devSignInRoutes(signer)) },
+      options.provider ? {} : { extend: (a) => a.route('/api', devSignInRoutes(signer)) },
     );
-    mountWebFront(app, { webDir, rankingsDir });
+    mountWebFront(
+      app,
+      { webDir, rankingsDir },
+      { apiBaseUrl: '/api', ...(options.provider ? { signIn: options.provider.signIn } : {}) },
+    );
 
     const server = await new Promise<Server>((ok, fail) => {
       const s = serve({ fetch: app.fetch, port: options.port, hostname: '127.0.0.1' }, () => ok(s as Server));

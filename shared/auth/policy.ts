@@ -11,6 +11,8 @@ export const POLICY = {
   'org.read': ['admin', 'reporter', 'unit_head', 'rater', 'inspector', 'leader'],
   'org.write': ['admin'],
   'users.read': ['admin', 'leader'],
+  // Binding a user's 统一身份认证账号 decides who signs in as whom: the admin only.
+  'users.write': ['admin'],
   'years.read': ['admin', 'reporter', 'unit_head', 'rater', 'inspector', 'leader'],
   'years.write': ['admin'],
   'results.read': ['admin', 'leader', 'unit_head', 'reporter', 'rater', 'inspector'],

@@ -26,6 +26,12 @@ export const userIndexes = (userId: string, unitId: string | null) => ({
   ...(unitId ? { gsi2pk: `UNIT#${unitId}#USERS`, gsi2sk: `USER#${userId}` } : {}),
 });
 
+/**
+ * A user's sign-in id (统一身份认证账号: the OIDC subject or staff number the admin binds): one item
+ * per id holding the user id, so a token is matched with one GetItem and no two users share an id.
+ */
+export const userSignInIdKey = (signInId: string) => ({ pk: `SIGNIN#${signInId}`, sk: 'SIGNIN' });
+
 /** An appraisal year; gsi1 lists the years newest first. */
 export const yearKey = (year: number) => ({ pk: `YEAR#${year}`, sk: 'YEAR' });
 export const yearIndexes = (year: number) => ({ gsi1pk: 'YEARS', gsi1sk: `YEAR#${year}` });

@@ -24,6 +24,7 @@ import { fileSecretStore } from '../../shared/notify/secret-store';
 import { localReceiver } from '../../shared/notify/transport';
 import { writePublishedSite } from '../../shared/publication/publish';
 import { folderSiteStore } from '../../shared/publication/site-store';
+import { type TokenShape, tokenSource } from './token-shapes';
 
 export interface TestApi {
   db: Db;
@@ -55,6 +56,8 @@ export const createTestApi = async (
     /** Outside delivery's transport (the local receiver unless a test brings its own) and logger. */
     notifyTransport?: NotifyDeps['transport'];
     logger?: ReturnType<typeof createLogger>;
+    /** The shape of the ID tokens `call` and `token` send (default Cognito's). */
+    tokens?: TokenShape;
   } = {},
 ): Promise<TestApi> => {
   const db = createDb({ tableName: `t-${randomUUID()}`, endpoint: inject('ddbEndpoint') });
@@ -62,13 +65,15 @@ export const createTestApi = async (
   if (options.seed !== false) await seedDemo(db, CURRENT_YEAR, { history: options.history ?? false });
   let now = options.now ?? new Date('2026-11-26T10:00:00+08:00');
   const signer = await createDevSigner();
+  const tokens =
+    options.tokens && options.tokens !== 'cognito' ? await tokenSource(options.tokens) : undefined;
   const rankingsDir = mkdtempSync(join(tmpdir(), 'kaoping-rankings-'));
   const s3 = await startLocalS3();
   const evidence = createS3EvidenceStore({ bucket: s3.bucket, endpoint: s3.endpoint });
   const app = createApp(
     {
       db,
-      verifier: localVerifier(signer.jwks),
+      verifier: tokens?.verifier ?? localVerifier(signer.jwks),
       logger: options.logger ?? createLogger('CRITICAL'),
       now: () => now,
       evidence,
@@ -84,15 +89,17 @@ export const createTestApi = async (
     // The local server's dev sign-in, for tests of what it refuses.
     options.devSignIn ? { extend: (a) => a.route('/api', devSignInRoutes(signer)) } : {},
   );
-  const tokens = new Map<string, string>();
-  const token = async (userId: string) => {
-    const cached = tokens.get(userId);
+  const issued = new Map<string, Promise<string>>();
+  const token = (userId: string) => {
+    const cached = issued.get(userId);
     if (cached) return cached;
-    const user = await getUser(db, userId);
-    if (!user) throw new Error(`no seeded user ${userId}`);
-    const issued = await signer.issue(user);
-    tokens.set(userId, issued);
-    return issued;
+    const issuing = (async () => {
+      const user = await getUser(db, userId);
+      if (!user) throw new Error(`no seeded user ${userId}`);
+      return tokens ? tokens.issue(db, user) : signer.issue(user);
+    })();
+    issued.set(userId, issuing);
+    return issuing;
   };
   return {
     db,

@@ -455,6 +455,16 @@ describe('the web front', () => {
       (deployment?.Properties.SourceObjectKeys as string[] | undefined)?.map(assetContent) ?? [];
     expect(sources.some((content) => content.includes('index.html'))).toBe(true);
     expect(sources.some((content) => content.includes('config.json'))).toBe(true);
+    // The web front signs in at Cognito's managed login (authorization code + PKCE, web/src/oidc.ts).
+    const signIn = JSON.stringify(main.resolve(main.web.siteConfig?.signIn));
+    expect(main.web.siteConfig?.signIn).toMatchObject({
+      redirectPath: '/auth/callback',
+      scopes: 'openid profile email',
+    });
+    expect(signIn).toContain(logicalId(main.auth!.client)); // the client id
+    expect(signIn).toContain('ProviderURL'); // the pool's issuer
+    expect(signIn).toContain('/oauth2/authorize');
+    expect(signIn).toContain('/oauth2/token');
     expect(JSON.stringify(deployment?.Properties.SourceMarkers)).toContain(logicalId(main.auth!.client));
   });
 

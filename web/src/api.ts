@@ -202,7 +202,12 @@ export const api = {
     create: (unit: UnitInput) => call<Unit>('/api/units', 'POST', unit),
     update: (unitId: string, unit: UnitUpdate) => call<Unit>(`/api/units/${segment(unitId)}`, 'PUT', unit),
   },
-  users: { list: () => call<User[]>('/api/users') },
+  users: {
+    list: () => call<User[]>('/api/users'),
+    /** Binds (null: unbinds) the 统一身份认证账号 a token is matched by. */
+    bindSignInId: (userId: string, signInId: string | null) =>
+      call<User>(`/api/users/${segment(userId)}/sign-in-id`, 'PUT', { signInId }),
+  },
   results: {
     get: (year: number, asOf: Period) => call<Results>(`/api/years/${segment(year)}/results?asOf=${asOf}`),
     /** The rater consistency report; `period` null for the whole year. */
