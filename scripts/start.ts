@@ -3,7 +3,7 @@
  * `--demo municipal` (a 市卫健委 with ~500 units, its data in .data/municipal/, apart from the county demo's).
  * Errors a user can fix get one line of explanation, not a stack trace.
  */
-import { rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { LocalDynamoDbError } from './lib/dynamodb-local';
@@ -39,7 +39,12 @@ const problems = prerequisiteProblems();
 if (problems.length > 0) fail(problems.join('\n✗ '));
 if (!(await portIsFree(port)))
   fail(`端口 ${port} 已被占用：关闭占用它的程序，或换一个端口，例如 PORT=3001 npm start`);
-if (fresh) rmSync(dataDir, { recursive: true, force: true });
+// The county demo's --fresh keeps the municipal demo's folder inside .data/.
+if (fresh && existsSync(dataDir)) {
+  for (const entry of readdirSync(dataDir)) {
+    if (municipal || entry !== 'municipal') rmSync(resolve(dataDir, entry), { recursive: true, force: true });
+  }
+}
 
 const started = Date.now();
 let stack: Awaited<ReturnType<typeof startLocalStack>> | undefined;
