@@ -17,6 +17,7 @@ import { createS3EvidenceStore } from '../../shared/evidence/s3-store';
 import { createApp } from '../../shared/http/app';
 import { createDevSigner, devSignInRoutes } from '../../shared/http/dev-sign-in';
 import { createLogger } from '../../shared/http/logger';
+import { inProcessJobs } from '../../shared/jobs/in-process';
 import { writePublishedSite } from '../../shared/publication/publish';
 import { folderSiteStore } from '../../shared/publication/site-store';
 import { buildWeb } from '../build-web';
@@ -41,6 +42,8 @@ export interface LocalStackOptions {
   buildWeb?: boolean;
   now?: () => Date;
   logLevel?: string;
+  /** Browser tests: a pause after each stored progress of a job, to reload a page mid-job. */
+  jobPaceMs?: number;
   /**
    * With a data dir: called when DynamoDB Local died and could not be restarted (`npm start` exits
    * non-zero). Without it the store is not watched.
@@ -121,17 +124,21 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
     setupDb.raw.destroy();
 
     const signer = await createDevSigner();
+    const logger = createLogger(options.logLevel ?? 'WARN');
+    const publishSite = async (year: number) => {
+      await writePublishedSite(db, folderSiteStore(rankingsDir), year);
+    };
+    // Jobs run in this process, after the response that started them (the job Lambda's code).
+    const jobs = inProcessJobs({
+      db,
+      now,
+      logger,
+      files: evidence,
+      publishSite,
+      ...(options.jobPaceMs ? { pace: () => new Promise((r) => setTimeout(r, options.jobPaceMs)) } : {}),
+    });
     const app = createApp(
-      {
-        db,
-        verifier: localVerifier(signer.jwks),
-        logger: createLogger(options.logLevel ?? 'WARN'),
-        now,
-        evidence,
-        publishSite: async (year) => {
-          await writePublishedSite(db, folderSiteStore(rankingsDir), year);
-        },
-      },
+      { db, verifier: localVerifier(signer.jwks), logger, now, evidence, publishSite, startJob: jobs.start },
       { extend: (a) => a.route('/api', devSignInRoutes(signer)) },
     );
     mountWebFront(app, { webDir, rankingsDir });
@@ -177,6 +184,7 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
       s3,
       stop: async () => {
         stopReminders?.();
+        await jobs.idle();
         if (options.dataDir) rmSync(resolve(options.dataDir, LOCAL_ENDPOINTS_FILE), { force: true });
         await new Promise<void>((done) => server.close(() => done()));
         db.raw.destroy();

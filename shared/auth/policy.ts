@@ -65,6 +65,10 @@ export const POLICY = {
   'attachments.write': ['admin', 'inspector', 'unit_head', 'reporter'],
   'surveys.read': ['admin', 'leader'],
   'surveys.write': ['admin'],
+  // Jobs: each is started under the action of what it does (results.export, templates.write…); anyone
+  // signed in reads the jobs they may see (./jobs.ts). The admin runs the reminders by hand.
+  'jobs.read': ['admin', 'reporter', 'unit_head', 'rater', 'inspector', 'leader'],
+  'reminders.run': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof POLICY;

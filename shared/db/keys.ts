@@ -422,3 +422,16 @@ export const publishedQuery = (): KeyQuery => ({ index: 'gsi1', pk: 'PUBLISHED' 
 
 /** The idempotency scope of a unit head's period submissions. */
 export const periodSubmissionScope = (userId: string) => `period-submission#${userId}`;
+
+/**
+ * A job (后台任务): one item; gsi1 lists a user's jobs, newest first. Its start lock (one per type
+ * and parameters while the job is queued or running) is an item of its own, written in the job's
+ * creating transaction and deleted in its finishing one.
+ */
+export const jobKey = (jobId: string) => ({ pk: `JOB#${jobId}`, sk: 'JOB' });
+export const jobIndexes = (userId: string, createdAt: string, jobId: string) => ({
+  gsi1pk: `USER#${userId}#JOBS`,
+  gsi1sk: `${createdAt}#${jobId}`,
+});
+export const jobLockKey = (lockId: string) => ({ pk: `JOBLOCK#${lockId}`, sk: 'JOBLOCK' });
+export const userJobsQuery = (userId: string): KeyQuery => ({ index: 'gsi1', pk: `USER#${userId}#JOBS` });

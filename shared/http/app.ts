@@ -14,6 +14,7 @@ import { consistencyRoutes } from './routes/consistency';
 import { evidenceRoutes } from './routes/evidence';
 import { healthRoutes } from './routes/health';
 import { inspectionRoutes } from './routes/inspections';
+import { jobRoutes } from './routes/jobs';
 import { meRoutes } from './routes/me';
 import { notificationRoutes } from './routes/notifications';
 import { objectionRoutes } from './routes/objections';
@@ -54,7 +55,8 @@ const mountRoutes = (app: OpenAPIHono<AppEnv>) =>
     .route('/api', surveyRoutes)
     .route('/api', assignmentRoutes)
     .route('/api', scoringRoutes)
-    .route('/api', consistencyRoutes);
+    .route('/api', consistencyRoutes)
+    .route('/api', jobRoutes);
 
 export type ApiRoutes = ReturnType<typeof mountRoutes>;
 

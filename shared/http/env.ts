@@ -15,6 +15,11 @@ export interface AppDeps {
   evidence: EvidenceStore;
   /** Writes the static ranking site of a year's newest snapshot (locally a folder; in AWS the publish Lambda). */
   publishSite: (year: number) => Promise<void>;
+  /**
+   * Launches a created job (docs/jobs.md): in AWS an asynchronous invoke of the job function,
+   * locally a run in this process after the response.
+   */
+  startJob: (jobId: string) => Promise<void>;
 }
 
 export interface AppEnv {

@@ -18,6 +18,7 @@ import type { EvidenceStore } from '../../shared/evidence/store';
 import { createApp } from '../../shared/http/app';
 import { createDevSigner, devSignInRoutes } from '../../shared/http/dev-sign-in';
 import { createLogger } from '../../shared/http/logger';
+import { inProcessJobs } from '../../shared/jobs/in-process';
 import { writePublishedSite } from '../../shared/publication/publish';
 import { folderSiteStore } from '../../shared/publication/site-store';
 
@@ -38,6 +39,8 @@ export interface TestApi {
   close: () => Promise<void>;
   /** Folder the ranking site is written to when a test publishes. */
   rankingsDir: string;
+  /** Resolves when every job started so far has finished. */
+  jobsIdle: () => Promise<void>;
 }
 
 export const CURRENT_YEAR = 2026;
@@ -53,16 +56,21 @@ export const createTestApi = async (
   const rankingsDir = mkdtempSync(join(tmpdir(), 'kaoping-rankings-'));
   const s3 = await startLocalS3();
   const evidence = createS3EvidenceStore({ bucket: s3.bucket, endpoint: s3.endpoint });
+  const logger = createLogger('CRITICAL');
+  const publishSite = async (year: number) => {
+    await writePublishedSite(db, folderSiteStore(rankingsDir), year);
+  };
+  // Jobs run in this process, as in `npm start`; `jobsIdle` waits for them (and close does).
+  const jobs = inProcessJobs({ db, now: () => now, logger, files: evidence, publishSite });
   const app = createApp(
     {
       db,
       verifier: localVerifier(signer.jwks),
-      logger: createLogger('CRITICAL'),
+      logger,
       now: () => now,
       evidence,
-      publishSite: async (year) => {
-        await writePublishedSite(db, folderSiteStore(rankingsDir), year);
-      },
+      publishSite,
+      startJob: jobs.start,
     },
     // The local server's dev sign-in, for tests of what it refuses.
     options.devSignIn ? { extend: (a) => a.route('/api', devSignInRoutes(signer)) } : {},
@@ -109,7 +117,9 @@ export const createTestApi = async (
       return { status: res.status, body: parsed, headers: res.headers };
     },
     rankingsDir,
+    jobsIdle: jobs.idle,
     close: async () => {
+      await jobs.idle();
       db.raw.destroy();
       await s3.stop();
     },
