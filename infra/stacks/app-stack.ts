@@ -23,7 +23,7 @@ import { acknowledgeWildcardResource } from '../nag';
 export interface AppStackProps extends StackProps {
   readonly config: DeployConfig;
   readonly table: dynamodb.ITable;
-  /** Folder of the Lambda entries (`api.ts`, `reminders.ts`, `publish.ts`). */
+  /** Folder of the Lambda entries (`api.ts`, `reminders.ts`, `publish.ts`, `jobs.ts`). */
   readonly functionsDir: string;
   /** The web build; deployed when the folder exists at synth time. */
   readonly webDistDir: string;
@@ -66,6 +66,8 @@ export class AppStack extends Stack {
       webBucket: this.web.bucket,
       distribution: this.web.distribution,
       alarms: this.alarms,
+      evidenceBucket: this.evidence.bucket,
+      evidenceKey: this.evidence.key,
       commonEnvironment,
     });
 
@@ -79,6 +81,7 @@ export class AppStack extends Stack {
         ...this.verifierEnvironment(config.oidc),
         WEB_BUCKET: this.web.bucket.bucketName,
         PUBLISH_FUNCTION_NAME: this.jobs.publish.functionName,
+        JOBS_FUNCTION_NAME: this.jobs.runner.functionName,
       },
     });
     this.grantApiAccess(table);
@@ -155,7 +158,7 @@ export class AppStack extends Stack {
     };
   }
 
-  /** What the API does and nothing more: table items, evidence objects, published pages, publishing. */
+  /** What the API does and nothing more: table items, evidence objects, published pages, publishing, jobs. */
   private grantApiAccess(table: dynamodb.ITable): void {
     const fn = this.apiFunction;
     const role = fn.role!;
@@ -186,10 +189,11 @@ export class AppStack extends Stack {
     fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [rankings] }));
     acknowledgeWildcardResource(role, rankings, 'Read-only access to the published pages under rankings/.');
     // The function itself, not `grantInvoke`'s extra `:*` (versions and aliases are not used).
+    // Publishes and starts jobs asynchronously.
     fn.addToRolePolicy(
       new iam.PolicyStatement({
         actions: ['lambda:InvokeFunction'],
-        resources: [this.jobs.publish.functionArn],
+        resources: [this.jobs.publish.functionArn, this.jobs.runner.functionArn],
       }),
     );
   }

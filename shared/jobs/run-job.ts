@@ -18,7 +18,7 @@ const HANDLERS: Record<JobType, () => Promise<JobHandler>> = {
   reminders: async () => (await import('./handlers/reminders')).runRemindersJob,
 };
 
-/** Progress is stored at most this often (a step's change is stored at once). */
+/** Progress is stored at most this often. */
 const PROGRESS_WRITE_MS = 500;
 
 /** The error a failed job shows: the domain's message in the users' words, or a generic one. */
@@ -43,17 +43,16 @@ export const runJob = async (ctx: JobContext, jobId: string): Promise<boolean> =
     return false;
   }
   let progress = 0;
-  let lastStep: string | undefined;
+  let step: string | undefined;
   let lastWrite = 0;
-  const report: Report = async (reported, step) => {
-    const next = nextProgress(progress, reported);
-    const stepChanged = step !== undefined && step !== lastStep;
-    if (next === progress && !stepChanged) return;
-    progress = next;
-    lastStep = step ?? lastStep;
-    if (!stepChanged && Date.now() - lastWrite < PROGRESS_WRITE_MS) return;
+  // The latest progress and step are kept at every report and stored at most every PROGRESS_WRITE_MS
+  // (a 500-unit year reports 500 times): one small update, never a write per unit.
+  const report: Report = async (reported, nextStep) => {
+    progress = nextProgress(progress, reported);
+    step = nextStep ?? step;
+    if (Date.now() - lastWrite < PROGRESS_WRITE_MS) return;
     lastWrite = Date.now();
-    await saveProgress(ctx.db, jobId, progress, lastStep);
+    await saveProgress(ctx.db, jobId, progress, step);
     await ctx.pace?.();
   };
   try {
