@@ -64,3 +64,20 @@ export const JobProgress = ({ job }: { job: Job }) => {
     </section>
   );
 };
+
+/** The button that starts a page's job; while it runs the button says so and does nothing. */
+export const JobButton = ({
+  running,
+  onStart,
+  label,
+  busyLabel,
+}: {
+  running: boolean;
+  onStart: () => void;
+  label: string;
+  busyLabel: string;
+}) => (
+  <button type="button" class="button" aria-disabled={running} onClick={() => !running && onStart()}>
+    {running ? busyLabel : label}
+  </button>
+);

@@ -12,7 +12,7 @@ import { DATE_INPUT } from '../../components/date-input';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorBanner, Notice } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
-import { JobProgress } from '../../components/JobProgress';
+import { JobButton, JobProgress } from '../../components/JobProgress';
 import { Link } from '../../components/Link';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
@@ -88,14 +88,12 @@ const ProgressView = ({ user, year, categories, chooser }: ProgressViewProps) =>
       <PageHeader
         title="上报进度"
         actions={
-          <button
-            type="button"
-            class="button"
-            aria-disabled={exportJob.running}
-            onClick={() => !exportJob.running && void exportXlsx()}
-          >
-            {exportJob.running ? '正在导出…' : '导出 Excel'}
-          </button>
+          <JobButton
+            running={exportJob.running}
+            onStart={() => void exportXlsx()}
+            label="导出 Excel"
+            busyLabel="正在导出…"
+          />
         }
       >
         <p>

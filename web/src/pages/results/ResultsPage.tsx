@@ -11,7 +11,7 @@ import { type Column, DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorBanner, Notice } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
-import { JobProgress } from '../../components/JobProgress';
+import { JobButton, JobProgress } from '../../components/JobProgress';
 import { Link } from '../../components/Link';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
@@ -161,14 +161,12 @@ const ResultsView = ({
     <>
       {leadership && (
         <div class="results-actions">
-          <button
-            type="button"
-            class="button"
-            aria-disabled={exportJob.running}
-            onClick={() => !exportJob.running && void exportXlsx()}
-          >
-            {exportJob.running ? '正在导出…' : '导出 Excel'}
-          </button>
+          <JobButton
+            running={exportJob.running}
+            onStart={() => void exportXlsx()}
+            label="导出 Excel"
+            busyLabel="正在导出…"
+          />
           <Link class="button" href="/results/consistency">
             评分一致性
           </Link>
