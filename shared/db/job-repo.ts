@@ -10,7 +10,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { JOB_MAX_SECONDS, type JobState, type JobType } from '../domain/jobs/job';
 import type { Db } from './client';
-import { expiresAfter, getItem, guard, queryAll, type TxItem, tryTransact } from './items';
+import { expiresAfter, getItem, guard, queryPages, stripKeys, type TxItem, tryTransact } from './items';
 import { jobIndexes, jobKey, jobLockKey, userJobsQuery } from './keys';
 
 /** A file a job wrote (exports): its object key in the evidence bucket and its download name. */
@@ -152,25 +152,26 @@ export const finishJob = async (
   at: Date,
 ): Promise<boolean> => {
   const succeeded = 'result' in outcome;
-  const reasons = await tryTransact(db, [
-    {
-      Update: {
-        TableName: db.tableName,
-        Key: jobKey(job.id),
-        UpdateExpression:
-          'SET #state = :state, finishedAt = :at, progress = :progress, #out = :out REMOVE step',
-        ConditionExpression: '#state IN (:queued, :running)',
-        ExpressionAttributeNames: { '#state': 'state', '#out': succeeded ? 'result' : 'error' },
-        ExpressionAttributeValues: {
-          ':state': succeeded ? 'succeeded' : 'failed',
-          ':at': at.toISOString(),
-          ':progress': succeeded ? 100 : 0,
-          ':out': succeeded ? outcome.result : outcome.error,
-          ':queued': 'queued',
-          ':running': 'running',
-        },
+  const update: TxItem = {
+    Update: {
+      TableName: db.tableName,
+      Key: jobKey(job.id),
+      UpdateExpression:
+        'SET #state = :state, finishedAt = :at, progress = :progress, #out = :out REMOVE step',
+      ConditionExpression: '#state IN (:queued, :running)',
+      ExpressionAttributeNames: { '#state': 'state', '#out': succeeded ? 'result' : 'error' },
+      ExpressionAttributeValues: {
+        ':state': succeeded ? 'succeeded' : 'failed',
+        ':at': at.toISOString(),
+        ':progress': succeeded ? 100 : 0,
+        ':out': succeeded ? outcome.result : outcome.error,
+        ':queued': 'queued',
+        ':running': 'running',
       },
     },
+  };
+  const reasons = await tryTransact(db, [
+    update,
     {
       Delete: {
         TableName: db.tableName,
@@ -181,17 +182,24 @@ export const finishJob = async (
       },
     },
   ]);
-  return reasons === null;
+  if (reasons === null) return true;
+  // The lock is another job's now (this one ran past its 15 minutes): record the outcome all the same.
+  if (reasons[0] === 'None' && reasons[1] === 'ConditionalCheckFailed')
+    return (await tryTransact(db, [update])) === null;
+  return false;
 };
 
-/** A user's jobs, newest first (the last 20: the page shows the running ones and the latest results). */
+/** A user's jobs, newest first: the last 20 (one page of the index, never the whole history). */
 export const listUserJobs = async (db: Db, userId: string): Promise<StoredJob[]> => {
   const q = userJobsQuery(userId);
-  return queryAll<StoredJob>(db, {
+  for await (const page of queryPages(db, {
     IndexName: q.index,
     KeyConditionExpression: 'gsi1pk = :pk',
     ExpressionAttributeValues: { ':pk': q.pk },
     ScanIndexForward: false,
     Limit: 20,
-  }).then((jobs) => jobs.slice(0, 20));
+  })) {
+    return (page.Items ?? []).map((item) => stripKeys<StoredJob>(item));
+  }
+  return [];
 };
