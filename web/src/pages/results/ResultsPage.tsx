@@ -19,6 +19,7 @@ import { setFlash, takeFlash } from '../../flash';
 import { formatDateTime, formatScore } from '../../format';
 import { YEAR_STATE_LABELS } from '../../labels';
 import { useJob } from '../../use-job';
+import { useReasonedAction } from '../../use-reasoned-action';
 import { useResource } from '../../use-resource';
 import { DraftsPanel } from './DraftsPanel';
 import { ResultsCharts } from './ResultsCharts';
@@ -37,7 +38,6 @@ import {
   scoreRate,
   WARNING_RATE,
 } from './results-model';
-import { useReasonedAction } from './use-reasoned-action';
 
 const isLeadership = (user: Me) => user.roles.some((r) => r === 'admin' || r === 'leader');
 
