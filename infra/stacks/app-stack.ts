@@ -25,7 +25,7 @@ import { acknowledgeWildcardResource } from '../nag';
 export interface AppStackProps extends StackProps {
   readonly config: DeployConfig;
   readonly table: dynamodb.ITable;
-  /** Folder of the Lambda entries (`api.ts`, `reminders.ts`, `publish.ts`). */
+  /** Folder of the Lambda entries (`api.ts`, `reminders.ts`, `publish.ts`, `jobs.ts`). */
   readonly functionsDir: string;
   /** The web build; deployed when the folder exists at synth time. */
   readonly webDistDir: string;
@@ -68,6 +68,8 @@ export class AppStack extends Stack {
       webBucket: this.web.bucket,
       distribution: this.web.distribution,
       alarms: this.alarms,
+      evidenceBucket: this.evidence.bucket,
+      evidenceKey: this.evidence.key,
       commonEnvironment,
     });
 
@@ -92,6 +94,7 @@ export class AppStack extends Stack {
         WEB_BUCKET: this.web.bucket.bucketName,
         PUBLISH_FUNCTION_NAME: this.jobs.publish.functionName,
         ...notify.apiEnvironment,
+        JOBS_FUNCTION_NAME: this.jobs.runner.functionName,
       },
     });
     this.grantApiAccess(table);
@@ -188,7 +191,7 @@ export class AppStack extends Stack {
     };
   }
 
-  /** What the API does and nothing more: table items, evidence objects, published pages, publishing. */
+  /** What the API does and nothing more: table items, evidence objects, published pages, publishing, jobs. */
   private grantApiAccess(table: dynamodb.ITable): void {
     const fn = this.apiFunction;
     const role = fn.role!;
@@ -219,10 +222,11 @@ export class AppStack extends Stack {
     fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [rankings] }));
     acknowledgeWildcardResource(role, rankings, 'Read-only access to the published pages under rankings/.');
     // The function itself, not `grantInvoke`'s extra `:*` (versions and aliases are not used).
+    // Publishes and starts jobs asynchronously.
     fn.addToRolePolicy(
       new iam.PolicyStatement({
         actions: ['lambda:InvokeFunction'],
-        resources: [this.jobs.publish.functionArn],
+        resources: [this.jobs.publish.functionArn, this.jobs.runner.functionArn],
       }),
     );
   }

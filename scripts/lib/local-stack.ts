@@ -18,6 +18,7 @@ import { createS3EvidenceStore } from '../../shared/evidence/s3-store';
 import { createApp } from '../../shared/http/app';
 import { createDevSigner, devSignInRoutes } from '../../shared/http/dev-sign-in';
 import { createLogger } from '../../shared/http/logger';
+import { inProcessJobs } from '../../shared/jobs/in-process';
 import { deliverOutbox } from '../../shared/notify/deliver';
 import { fileSecretStore } from '../../shared/notify/secret-store';
 import { localReceiver } from '../../shared/notify/transport';
@@ -50,6 +51,8 @@ export interface LocalStackOptions {
   buildWeb?: boolean;
   now?: () => Date;
   logLevel?: string;
+  /** Browser tests: a pause after each stored progress of a job, to reload a page mid-job. */
+  jobPaceMs?: number;
   /**
    * With a data dir: called when DynamoDB Local died and could not be restarted (`npm start` exits
    * non-zero). Without it the store is not watched.
@@ -146,16 +149,28 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
       60_000,
     );
     delivery.unref();
+    const logger = createLogger(options.logLevel ?? 'WARN');
+    const publishSite = async (year: number) => {
+      await writePublishedSite(db, folderSiteStore(rankingsDir), year);
+    };
+    // Jobs run in this process, after the response that started them (the job Lambda's code).
+    const jobs = inProcessJobs({
+      db,
+      now,
+      logger,
+      files: evidence,
+      publishSite,
+      ...(options.jobPaceMs ? { pace: () => new Promise((r) => setTimeout(r, options.jobPaceMs)) } : {}),
+    });
     const app = createApp(
       {
         db,
         verifier: options.provider?.verifier ?? localVerifier(signer.jwks),
-        logger: createLogger(options.logLevel ?? 'WARN'),
+        logger,
         now,
         evidence,
-        publishSite: async (year) => {
-          await writePublishedSite(db, folderSiteStore(rankingsDir), year);
-        },
+        publishSite,
+        startJob: jobs.start,
         notify: {
           secrets,
           transport: receiver,
@@ -213,6 +228,7 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
       stop: async () => {
         stopReminders?.();
         clearInterval(delivery);
+        await jobs.idle();
         if (options.dataDir) rmSync(resolve(options.dataDir, LOCAL_ENDPOINTS_FILE), { force: true });
         await new Promise<void>((done) => server.close(() => done()));
         db.raw.destroy();

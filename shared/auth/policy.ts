@@ -71,6 +71,10 @@ export const POLICY = {
   // Outside delivery (企业微信 / 钉钉 robots, e-mail): the admin configures it and reads the outbox.
   'notify.read': ['admin'],
   'notify.write': ['admin'],
+  // Jobs: each is started under the action of what it does (results.export, templates.write…); anyone
+  // signed in reads the jobs they may see (./jobs.ts). The admin runs the reminders by hand.
+  'jobs.read': ['admin', 'reporter', 'unit_head', 'rater', 'inspector', 'leader'],
+  'reminders.run': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof POLICY;

@@ -451,3 +451,16 @@ export const robotsQuery = (): KeyQuery => ({ pk: 'ORG', skPrefix: 'NOTIFY#ROBOT
 export const contactKey = (userId: string) => ({ pk: `USER#${userId}`, sk: 'CONTACT' });
 export const contactIndexes = (userId: string) => ({ gsi1pk: 'CONTACTS', gsi1sk: `USER#${userId}` });
 export const contactsQuery = (): KeyQuery => ({ index: 'gsi1', pk: 'CONTACTS' });
+
+/**
+ * A job (后台任务): one item; gsi1 lists a user's jobs, newest first. Its start lock (one per type
+ * and parameters while the job is queued or running) is an item of its own, written in the job's
+ * creating transaction and deleted in its finishing one.
+ */
+export const jobKey = (jobId: string) => ({ pk: `JOB#${jobId}`, sk: 'JOB' });
+export const jobIndexes = (userId: string, createdAt: string, jobId: string) => ({
+  gsi1pk: `USER#${userId}#JOBS`,
+  gsi1sk: `${createdAt}#${jobId}`,
+});
+export const jobLockKey = (lockId: string) => ({ pk: `JOBLOCK#${lockId}`, sk: 'JOBLOCK' });
+export const userJobsQuery = (userId: string): KeyQuery => ({ index: 'gsi1', pk: `USER#${userId}#JOBS` });

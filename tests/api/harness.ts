@@ -19,6 +19,7 @@ import type { EvidenceStore } from '../../shared/evidence/store';
 import { createApp } from '../../shared/http/app';
 import { createDevSigner, devSignInRoutes } from '../../shared/http/dev-sign-in';
 import { createLogger } from '../../shared/http/logger';
+import { inProcessJobs } from '../../shared/jobs/in-process';
 import type { NotifyDeps } from '../../shared/notify/deps';
 import { fileSecretStore } from '../../shared/notify/secret-store';
 import { localReceiver } from '../../shared/notify/transport';
@@ -43,6 +44,8 @@ export interface TestApi {
   close: () => Promise<void>;
   /** Folder the ranking site is written to when a test publishes. */
   rankingsDir: string;
+  /** Resolves when every job started so far has finished. */
+  jobsIdle: () => Promise<void>;
 }
 
 export const CURRENT_YEAR = 2026;
@@ -70,20 +73,25 @@ export const createTestApi = async (
   const rankingsDir = mkdtempSync(join(tmpdir(), 'kaoping-rankings-'));
   const s3 = await startLocalS3();
   const evidence = createS3EvidenceStore({ bucket: s3.bucket, endpoint: s3.endpoint });
+  const logger = options.logger ?? createLogger('CRITICAL');
+  const publishSite = async (year: number) => {
+    await writePublishedSite(db, folderSiteStore(rankingsDir), year);
+  };
+  // Jobs run in this process, as in `npm start`; `jobsIdle` waits for them (and close does).
+  const jobs = inProcessJobs({ db, now: () => now, logger, files: evidence, publishSite });
   const app = createApp(
     {
       db,
       verifier: tokens?.verifier ?? localVerifier(signer.jwks),
-      logger: options.logger ?? createLogger('CRITICAL'),
+      logger,
       now: () => now,
       evidence,
+      publishSite,
+      startJob: jobs.start,
       notify: {
         secrets: fileSecretStore(join(rankingsDir, 'secrets.json')),
         transport: options.notifyTransport ?? localReceiver(),
         runReminders: (at) => runReminders(db, at),
-      },
-      publishSite: async (year) => {
-        await writePublishedSite(db, folderSiteStore(rankingsDir), year);
       },
     },
     // The local server's dev sign-in, for tests of what it refuses.
@@ -133,7 +141,9 @@ export const createTestApi = async (
       return { status: res.status, body: parsed, headers: res.headers };
     },
     rankingsDir,
+    jobsIdle: jobs.idle,
     close: async () => {
+      await jobs.idle();
       db.raw.destroy();
       await s3.stop();
     },

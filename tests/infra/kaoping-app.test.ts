@@ -190,7 +190,7 @@ describe('the buckets', () => {
 });
 
 describe('the functions', () => {
-  const functions = [main.apiFunction, main.jobs.reminders, main.jobs.publish];
+  const functions = [main.apiFunction, main.jobs.reminders, main.jobs.publish, main.jobs.runner];
 
   it('run Node.js 22 on ARM64 with tracing and JSON logs kept a year', () => {
     for (const fn of functions) {
@@ -237,6 +237,7 @@ describe('the functions', () => {
     expect(Object.keys(variables).sort()).toEqual(
       [
         'EVIDENCE_BUCKET',
+        'JOBS_FUNCTION_NAME',
         'NOTIFY_SECRETS_PATH',
         'POWERTOOLS_SERVICE_NAME',
         'PUBLISH_FUNCTION_NAME',
@@ -249,6 +250,7 @@ describe('the functions', () => {
     );
     expect(variables.POWERTOOLS_SERVICE_NAME).toBe('kaoping');
     expect(variables.PUBLISH_FUNCTION_NAME).toEqual({ Ref: logicalId(main.jobs.publish) });
+    expect(variables.JOBS_FUNCTION_NAME).toEqual({ Ref: logicalId(main.jobs.runner) });
   });
 
   it('grant no wildcard action, and on the table only item actions on the table and its named indexes', () => {
@@ -285,13 +287,37 @@ describe('the functions', () => {
     );
   });
 
-  it('let the API invoke the publish function and nothing else', () => {
+  it('let the API invoke the publish and job functions and nothing else', () => {
     const invoke = statementsOf(logicalId(main.apiFunction.role!)).filter((s) =>
       asArray(s.Action).includes('lambda:InvokeFunction'),
     );
     expect(invoke).toEqual([
-      expect.objectContaining({ Resource: { 'Fn::GetAtt': [logicalId(main.jobs.publish), 'Arn'] } }),
+      expect.objectContaining({
+        Resource: [
+          { 'Fn::GetAtt': [logicalId(main.jobs.publish), 'Arn'] },
+          { 'Fn::GetAtt': [logicalId(main.jobs.runner), 'Arn'] },
+        ],
+      }),
     ]);
+  });
+
+  it('let the job function run 15 minutes, write exports/ and read imports/ of the evidence bucket only', () => {
+    expect(resourceOf(main.jobs.runner).Properties.Timeout).toBe(900);
+    const evidence = logicalId(main.evidence.bucket);
+    const onEvidence = statementsOf(logicalId(main.jobs.runner.role!))
+      .filter((s) => JSON.stringify(s.Resource).includes(evidence))
+      .map((s) => ({ actions: asArray(s.Action), resource: JSON.stringify(s.Resource) }));
+    expect(onEvidence.map((s) => s.actions.join()).sort()).toEqual([
+      's3:GetObject',
+      's3:ListBucket',
+      's3:PutObject',
+    ]);
+    expect(onEvidence.find((s) => s.actions.includes('s3:PutObject'))?.resource).toContain('/exports/*');
+    expect(onEvidence.find((s) => s.actions.includes('s3:GetObject'))?.resource).toContain('/imports/*');
+    const variables = resourceOf(main.jobs.runner).Properties.Environment.Variables;
+    expect(Object.keys(variables).sort()).toEqual(
+      ['EVIDENCE_BUCKET', 'POWERTOOLS_SERVICE_NAME', 'PUBLISH_FUNCTION_NAME', 'STAGE', 'TABLE_NAME'].sort(),
+    );
   });
 
   it('let the publish function invalidate its own distribution only', () => {

@@ -165,7 +165,7 @@ const progressXlsxRoute = protectedRoute('progress.read', {
   },
 });
 
-const loadProgress = async (
+export const loadProgress = async (
   db: Db,
   year: number,
   period: Period,
