@@ -191,6 +191,7 @@ const loadProgress = async (
       units,
       categories,
       agreements: signed,
+      agreementStates: new Map(agreements.map((a) => [a.unitId, a.state])),
       ...records,
     },
     query,
