@@ -44,7 +44,9 @@ describe.concurrent('lists for the admin and leaders', { timeout: 120_000 }, () 
     await page.context().close();
   });
 
-  it('reminds the heads of unsigned agreements once a day, and the head reads the notice', async ({ expect }) => {
+  it('reminds the heads of unsigned agreements once a day, and the head reads the notice', async ({
+    expect,
+  }) => {
     const admin = await e2e.newPage();
     await signInAs(admin, 'admin', '/agreements');
     const remind = admin.getByRole('button', { name: /^提醒签订\s*基层医疗卫生机构\s*（1 份未签）$/ });
@@ -65,7 +67,9 @@ describe.concurrent('lists for the admin and leaders', { timeout: 120_000 }, () 
     await head.context().close();
   });
 
-  it('shows on 上报进度 the units without a signed agreement, and finds a unit by name', async ({ expect }) => {
+  it('shows on 上报进度 the units without a signed agreement, and finds a unit by name', async ({
+    expect,
+  }) => {
     const page = await e2e.newPage();
     await signInAs(page, 'leader', '/progress');
     const unsigned = page.getByRole('table', { name: '未签订责任书的单位' });
@@ -121,7 +125,29 @@ describe.concurrent('lists for the admin and leaders', { timeout: 120_000 }, () 
     await page.context().close();
   });
 
-  it('puts the proposals to decide under 加减分与否决, the inspections under 检查记录', async ({ expect }) => {
+  it('shows a leader the year’s figures and the dashboard first on the home page', async ({ expect }) => {
+    const page = await e2e.newPage();
+    await signInAs(page, 'leader', '/');
+    const figures = page.getByRole('region', { name: '本年度概况' });
+    await expect.poll(() => figures.textContent()).toContain('已提交');
+    const text = await figures.textContent();
+    expect(text).toMatch(/优秀 \d+（上年 \d+）/);
+    expect(text).toMatch(/预警单位（得分率低于 60%）\d+ 个/);
+    expect(text).toContain('2 个单位未签订责任书');
+    await page.getByRole('heading', { level: 2, name: '领导看板' }).waitFor();
+    const order = await page.evaluate(() =>
+      [...document.querySelectorAll('h2')]
+        .map((h) => h.textContent)
+        .filter((t) => t === '领导看板' || t === '现在要做的事'),
+    );
+    expect(order).toEqual(['领导看板', '现在要做的事']);
+    await checkA11y(page);
+    await page.context().close();
+  });
+
+  it('puts the proposals to decide under 加减分与否决, the inspections under 检查记录', async ({
+    expect,
+  }) => {
     const page = await e2e.newPage();
     await signInAs(page, 'admin', '/proposals');
     await page.getByRole('heading', { level: 2, name: '提议审批' }).waitFor();
