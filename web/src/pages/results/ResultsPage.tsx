@@ -18,6 +18,7 @@ import { ListFilters, matchesUnit } from '../../components/UnitSearch';
 import { setFlash, takeFlash } from '../../flash';
 import { formatDateTime, formatScore } from '../../format';
 import { YEAR_STATE_LABELS } from '../../labels';
+import { useReasonedAction } from '../../use-reasoned-action';
 import { toApiError, useResource } from '../../use-resource';
 import { DraftsPanel } from './DraftsPanel';
 import { ResultsCharts } from './ResultsCharts';
@@ -37,7 +38,6 @@ import {
   scoreRate,
   WARNING_RATE,
 } from './results-model';
-import { useReasonedAction } from './use-reasoned-action';
 
 const isLeadership = (user: Me) => user.roles.some((r) => r === 'admin' || r === 'leader');
 
