@@ -6,6 +6,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { requestId } from 'hono/request-id';
 import type { AppDeps, AppEnv } from './env';
 import { errorBody, onError, validationHook } from './error-handler';
+import { agreementReminderRoutes } from './routes/agreement-reminders';
 import { agreementRoutes } from './routes/agreements';
 import { assignmentRoutes } from './routes/assignments';
 import { attachmentRoutes } from './routes/attachments';
@@ -50,6 +51,7 @@ const mountRoutes = (app: OpenAPIHono<AppEnv>) =>
     .route('/api', orgRoutes)
     .route('/api', yearRoutes)
     .route('/api', templateRoutes)
+    .route('/api', agreementReminderRoutes)
     .route('/api', agreementRoutes)
     .route('/api', submissionRoutes)
     .route('/api', evidenceRoutes)

@@ -192,6 +192,7 @@ export const loadProgress = async (
       units,
       categories,
       agreements: signed,
+      agreementStates: new Map(agreements.map((a) => [a.unitId, a.state])),
       ...records,
     },
     query,

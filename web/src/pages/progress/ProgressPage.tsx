@@ -1,6 +1,7 @@
 /**
  * 上报进度 (admin, leaders): units × indicators of a period with status colours (and text), counts
- * per unit and per category, filters, the Excel export, and (admin) extensions per unit.
+ * per unit and per category, filters and 查找单位 with counts, the units without a signed agreement
+ * (listed, with their agreement's state), the Excel export, and (admin) extensions per unit.
  */
 
 import type { JSX } from 'preact';
@@ -17,6 +18,7 @@ import { Link } from '../../components/Link';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { SelectField } from '../../components/SelectField';
+import { FilterCount, matchesUnit, UnitSearch } from '../../components/UnitSearch';
 import { useYearChoice } from '../../components/YearChoice';
 import { focusWindow, formatDateTime } from '../../format';
 import { PERIOD_LABELS } from '../../labels';
@@ -24,6 +26,7 @@ import { useJob } from '../../use-job';
 import { toApiError, useResource } from '../../use-resource';
 import { CELL_LABELS, statusClass } from '../submissions/labels';
 import { type Period, type Progress, submissionsApi } from '../submissions/submissions-api';
+import { UnsignedUnits } from './UnsignedUnits';
 
 const PERIODS: Period[] = ['Q1', 'Q2', 'Q3', 'Q4'];
 const STATUS_ORDER = ['missing', 'draft', 'submitted', 'returned', 'resubmitted', 'accepted'] as const;
@@ -67,6 +70,7 @@ const ProgressView = ({ user, year, categories, chooser }: ProgressViewProps) =>
   const [period, setPeriod] = useState<Period>(focusWindow(year.periods, new Date())?.period ?? 'Q1');
   const [categoryId, setCategoryId] = useState('');
   const [status, setStatus] = useState('');
+  const [search, setSearch] = useState('');
   const query = `?${new URLSearchParams({ ...(categoryId ? { categoryId } : {}), ...(status ? { status } : {}) })}`;
   const [progress, reload] = useResource(
     () => submissionsApi.progress(year.year, period, query),
@@ -137,6 +141,7 @@ const ProgressView = ({ user, year, categories, chooser }: ProgressViewProps) =>
             ))}
           </select>
         </div>
+        <UnitSearch id="progress-search" value={search} onChange={setSearch} />
       </form>
       {exportJob.error && <ErrorBanner message={exportJob.error} />}
       {exportJob.job && <JobProgress job={exportJob.job} />}
@@ -151,7 +156,22 @@ const ProgressView = ({ user, year, categories, chooser }: ProgressViewProps) =>
       {progress.status === 'ready' && (
         <>
           <CategorySummary progress={progress.data} />
-          <Matrix progress={progress.data} isAdmin={isAdmin} onExtend={setExtending} />
+          <UnsignedUnits
+            year={year.year}
+            units={progress.data.unsigned.filter((u) => matchesUnit(u.unitName, search))}
+          />
+          <FilterCount
+            shown={progress.data.units.filter((u) => matchesUnit(u.unitName, search)).length}
+            total={progress.data.units.length}
+          />
+          <Matrix
+            progress={{
+              ...progress.data,
+              units: progress.data.units.filter((u) => matchesUnit(u.unitName, search)),
+            }}
+            isAdmin={isAdmin}
+            onExtend={setExtending}
+          />
         </>
       )}
       {extending && (

@@ -15,6 +15,7 @@ import { JobButton, JobProgress } from '../../components/JobProgress';
 import { Link } from '../../components/Link';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
+import { ListFilters, matchesUnit } from '../../components/UnitSearch';
 import { setFlash, takeFlash } from '../../flash';
 import { formatDateTime, formatScore } from '../../format';
 import { YEAR_STATE_LABELS } from '../../labels';
@@ -29,6 +30,7 @@ import {
   defaultAsOf,
   formatRate,
   GRADE_CLASS,
+  GRADES,
   gradeLabel,
   isPeriod,
   isQuarterView,
@@ -40,6 +42,8 @@ import {
 } from './results-model';
 
 const isLeadership = (user: Me) => user.roles.some((r) => r === 'admin' || r === 'leader');
+
+const GRADE_OPTIONS = [['', '全部等级'], ...GRADES.map((g) => [g, g] as const)] as const;
 
 export const unitResultsHref = (unitId: string, year: number, asOf: Period) =>
   `/results/units/${encodeURIComponent(unitId)}?year=${year}&asOf=${asOf}`;
@@ -253,6 +257,8 @@ const RankingSections = ({
   asOf: Period;
   results: Results;
 }) => {
+  const [search, setSearch] = useState('');
+  const [grade, setGrade] = useState('');
   if (results.categories.length === 0) {
     return (
       <EmptyState title="暂无考核结果">
@@ -273,6 +279,11 @@ const RankingSections = ({
     : [];
   // Before publication the API lists only the units this user may read (own, or assigned).
   const narrowed = !isLeadership(user) && year.state !== 'published';
+  const total = results.categories.reduce((n, c) => n + c.units.length, 0);
+  const shown = results.categories.map((c) => ({
+    ...c,
+    units: c.units.filter((u) => matchesUnit(u.unitName, search) && (grade === '' || u.grade === grade)),
+  }));
   const committee = user.roles.some((r) => r === 'rater' || r === 'inspector');
   return (
     <>
@@ -295,8 +306,20 @@ const RankingSections = ({
           的考核结果；结果发布后可查看全部排名。
         </p>
       )}
-      {results.categories.map((category) => (
+      {total > 1 && (
+        <ListFilters
+          id="results"
+          search={search}
+          onSearch={setSearch}
+          choice={{ label: '等级', value: grade, options: GRADE_OPTIONS }}
+          onChoose={setGrade}
+          shown={shown.reduce((n, c) => n + c.units.length, 0)}
+          total={total}
+        />
+      )}
+      {shown.map((category) => (
         <section
+          hidden={category.units.length === 0 && (search !== '' || grade !== '')}
           key={category.categoryId}
           class="results-category"
           aria-labelledby={`cat-${category.categoryId}`}
