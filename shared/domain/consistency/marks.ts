@@ -5,6 +5,7 @@
  */
 import type { Period, Scenario } from '../../schemas/scenario';
 import { POINT_PLACES, scaledOf } from '../scoring/decimal';
+import { isMarkAllowed } from '../scoring/mark-grid';
 import { prepareScenario } from '../scoring/prepare';
 import type { CompiledLeaf } from '../scoring/types';
 import { roundDiv } from './round';
@@ -61,7 +62,7 @@ const markOf = (leaf: CompiledLeaf, rating: { points?: number | string; band?: s
   }
   if (rating.points === undefined || leaf.wCents <= 0) return null;
   const cents = scaledOf(rating.points, POINT_PLACES);
-  if (typeof cents === 'string' || cents < 0 || cents > leaf.wCents) return null;
+  if (typeof cents === 'string' || !isMarkAllowed(cents, leaf.wCents)) return null;
   return pointsMark('', cents, leaf.wCents);
 };
 

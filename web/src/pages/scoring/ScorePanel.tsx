@@ -9,6 +9,7 @@ import { useRef, useState } from 'preact/hooks';
 import { SAVE_STATE_LABELS, type SaveState, useAutosave } from '../../autosave';
 import { Field } from '../../components/Field';
 import { toApiError } from '../../use-resource';
+import { pointsLabel } from './queue-model';
 import { type Period, type QueueItem, type ScoreBody, type ScoreResult, scoringApi } from './scoring-api';
 
 export type { SaveState };
@@ -200,7 +201,7 @@ export const ScorePanel = (props: ScorePanelProps) => {
     }
     if (item.ruleType === 'rating') {
       return (
-        <Field id={`${id}-points`} label={`评分（0–${item.W} 分，0.1 分一档）`} error={errors.points}>
+        <Field id={`${id}-points`} label={pointsLabel(item.W)} error={errors.points}>
           {(control) => (
             <input
               {...control}
