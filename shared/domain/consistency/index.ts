@@ -4,4 +4,4 @@ export { type RaterConsistency, raterConsistency } from './leniency';
 export { FULL_BP, pointsMark, type RatedItem, type RatedMark, ratedItems } from './marks';
 export { buildConsistencyReport, type ConsistencyReport } from './report';
 export { type OutcomeChange, outcomeSensitivity, type RaterSensitivity, withoutRater } from './sensitivity';
-export { type ConsistencyThresholds, DEFAULT_THRESHOLDS } from './thresholds';
+export { type ConsistencyThresholds, DEFAULT_THRESHOLDS, thresholdsOf } from './thresholds';

@@ -7,7 +7,8 @@ import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { raterLinesVisibleTo } from '../../auth/visibility';
 import { listUsers } from '../../db/org-repo';
 import { loadScenario } from '../../db/results-repo';
-import { buildConsistencyReport } from '../../domain/consistency';
+import { getYear } from '../../db/year-repo';
+import { buildConsistencyReport, thresholdsOf } from '../../domain/consistency';
 import { parseScenario } from '../../domain/scoring';
 import { ConsistencyReportSchema } from '../../schemas/consistency';
 import { PeriodSchema } from '../../schemas/year';
@@ -30,8 +31,13 @@ export const consistencyRoutes = new OpenAPIHono<AppEnv>().openapi(consistencyRo
   const db = c.get('deps').db;
   const lines = raterLinesVisibleTo(principal);
   const onlyRater = lines === 'all' ? undefined : lines;
-  const [stored, users] = await Promise.all([loadScenario(db, year), listUsers(db)]);
+  const [stored, users, settings] = await Promise.all([
+    loadScenario(db, year),
+    listUsers(db),
+    getYear(db, year),
+  ]);
   const report = buildConsistencyReport(parseScenario(stored), {
+    thresholds: thresholdsOf(settings.consistency),
     ...(period ? { period } : {}),
     ...(onlyRater ? { onlyRater } : {}),
   });
