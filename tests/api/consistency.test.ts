@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LENIENT_RATER } from '../../scripts/seed/demo-facts';
 import { buildConsistencyReport } from '../../shared/domain/consistency';
 import { parseScenario } from '../../shared/domain/scoring';
 import { createTestApi, type TestApi } from './harness';
@@ -35,6 +36,20 @@ describe('rater consistency report', () => {
     expect(res.body.indicators.length).toBeGreaterThan(0);
     expect(res.body.sensitivity).toHaveLength(res.body.raters.length);
     expect(res.body).toMatchObject({ year: YEAR, period: 'Q4', thresholds: { leniencyBp: 1000 } });
+  });
+
+  it('flags exactly the demo’s lenient rater this year, on the townships’ ratings', async () => {
+    // Act
+    const res = await api.call('GET', '/api/years/2026/consistency', { as: 'admin' });
+
+    // Assess: LENIENT_RATER marks about a fifth of W above the other two raters.
+    expect(res.status).toBe(200);
+    const flagged = res.body.raters.filter((r: { flag: string | null }) => r.flag);
+    expect(flagged).toEqual([
+      expect.objectContaining({ raterId: LENIENT_RATER.raterId, raterName: '郭敏', flag: 'lenient' }),
+    ]);
+    expect(flagged[0].leniencyBp).toBeGreaterThan(1000);
+    expect(flagged[0].coRatedItems).toBeGreaterThanOrEqual(5);
   });
 
   it('shows the leader the same report as the admin', async () => {
