@@ -1,4 +1,4 @@
-/** Rater consistency (docs/consistency.md): leniency, agreement and outcome sensitivity. Pure code. */
+/** Rater consistency (docs/rater-consistency.md): leniency, agreement and outcome sensitivity. Pure code. */
 export { type IndicatorAgreement, indicatorAgreement, type WideItem } from './agreement';
 export { type RaterConsistency, raterConsistency } from './leniency';
 export { FULL_BP, pointsMark, type RatedItem, type RatedMark, ratedItems } from './marks';

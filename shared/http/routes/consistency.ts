@@ -1,5 +1,5 @@
 /**
- * The rater consistency report (issue 21, docs/consistency.md): computed from the same scenario the
+ * The rater consistency report (issue 21, docs/rater-consistency.md): computed from the same scenario the
  * results route scores, by key and index reads only. The admin and leaders see every rater; a rater
  * sees their own line.
  */

@@ -1,5 +1,5 @@
 /**
- * 评分一致性 (docs/consistency.md): each rater's leniency against the co-raters of the same items,
+ * 评分一致性 (docs/rater-consistency.md): each rater's leniency against the co-raters of the same items,
  * the agreement per rating indicator, and the units whose grade or rank depends on one rater. The
  * admin and leaders see every rater; a rater sees their own line (the API sends nothing more).
  */
