@@ -15,7 +15,16 @@ import { formatRate, GRADES, gradeLabel, scoreRate } from './results-model';
 const GRADE_COLORS = ['#1b6e3a', '#2f6db5', '#b7791f', '#b42318'];
 
 /** One ECharts chart in a div with role="img"; disposed with the component. */
-const Chart = ({ label, option }: { label: string; option: Record<string, unknown> }) => {
+export const Chart = ({
+  label,
+  option,
+  height,
+}: {
+  label: string;
+  option: Record<string, unknown>;
+  /** Pixels, where the chart grows with its rows (one per rater or indicator). */
+  height?: number;
+}) => {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     let disposed = false;
@@ -38,7 +47,15 @@ const Chart = ({ label, option }: { label: string; option: Record<string, unknow
       chart?.dispose();
     };
   }, [option]);
-  return <div ref={ref} class="chart" role="img" aria-label={label} />;
+  return (
+    <div
+      ref={ref}
+      class="chart"
+      role="img"
+      aria-label={label}
+      style={height ? { height: `${height}px` } : undefined}
+    />
+  );
 };
 
 const gradeChart = (results: Results) => {
