@@ -51,7 +51,7 @@ describe('评分一致性', () => {
     expect(await line.locator('tbody tr').count()).toBe(1);
     expect(await own.getByRole('table', { name: '指标评分一致程度' }).count()).toBe(0);
     await checkA11y(own);
-  });
+  }, 120_000);
 
   it('the admin sees the lenient rater flagged, exports the report, and the publicity checklist warns', async () => {
     // Prepare
@@ -92,5 +92,5 @@ describe('评分一致性', () => {
     await checklist.getByRole('link', { name: '评分一致性' }).waitFor();
     await checkA11y(admin);
     expect(LENIENT_RATER.raterId).toBe('rater-jikong');
-  });
+  }, 180_000);
 });
