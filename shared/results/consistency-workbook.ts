@@ -3,12 +3,12 @@
  * one of indicators, one of the units whose grade or rank changes without a rater. ExcelJS is imported
  * on call, so it stays out of the API's start-up bundle.
  */
-import { formatPoints } from '../domain/scoring';
 import type { ConsistencyReportView } from '../schemas/consistency';
 
 /** Hundredths of a percent as a number of percent (1234 → 12.34). */
 const percent = (bp: number) => bp / 100;
-const points = (cents: number) => Number(formatPoints(cents));
+/** Integer cents as points (exact to two decimals). */
+const points = (cents: number) => cents / 100;
 const FLAGS = { lenient: '偏宽', harsh: '偏严' } as const;
 
 export const consistencyWorkbook = async (report: ConsistencyReportView): Promise<Buffer> => {

@@ -11,7 +11,6 @@ import { loadScenario } from '../../db/results-repo';
 import { getYear } from '../../db/year-repo';
 import { buildConsistencyReport, thresholdsOf } from '../../domain/consistency';
 import { parseScenario } from '../../domain/scoring';
-import { consistencyWorkbook } from '../../results/consistency-workbook';
 import { ConsistencyReportSchema } from '../../schemas/consistency';
 import { type Period, PeriodSchema } from '../../schemas/year';
 import type { AppEnv } from '../env';
@@ -63,6 +62,8 @@ export const consistencyRoutes = new OpenAPIHono<AppEnv>()
   .openapi(exportRoute, async (c) => {
     const { year } = c.req.valid('param');
     const { period } = c.req.valid('query');
+    // Imported on call: the workbook code and ExcelJS stay out of the API's start-up bundle.
+    const { consistencyWorkbook } = await import('../../results/consistency-workbook');
     const buffer = await consistencyWorkbook(await reportFor(c, year, period));
     return c.body(new Uint8Array(buffer), 200, {
       'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
