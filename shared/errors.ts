@@ -37,6 +37,7 @@ export const ERROR_CODES = {
   NOTHING_TO_SUBMIT: '(409) every item of the period is already submitted',
   SHEET_FINALIZED: "(409) the rater's sheet of the period is finalized",
   NOTHING_TO_FINALIZE: '(409) the rater has no assignment in the period',
+  SHEET_INCOMPLETE: "(409) items of the rater's sheet are still unscored; `details` list them",
   TOO_MANY_UNITS: "(409) the rater's sheet spans more units than one transaction holds",
   TOO_MANY_FILES: '(409) the item already holds the most files allowed',
   OWNER_CLOSED: '(409) the record the attachment belongs to no longer takes files',
@@ -159,6 +160,18 @@ export class ItemLockedError extends ConflictError {
 export class IdempotencyKeyReusedError extends AppError {
   constructor() {
     super(422, 'IDEMPOTENCY_KEY_REUSED', '该幂等键已用于另一个请求，请为新的操作生成新的键');
+  }
+}
+
+/** A rater finalizing a sheet with items still unscored; `details` name each (unit/code). */
+export class SheetIncompleteError extends AppError {
+  constructor(details: ErrorDetail[]) {
+    super(
+      409,
+      'SHEET_INCOMPLETE',
+      `还有 ${details.length} 项尚未评分，不能定稿：${details.map((d) => d.message).join('；')}`,
+      details,
+    );
   }
 }
 

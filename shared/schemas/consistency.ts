@@ -1,5 +1,5 @@
 /**
- * The rater consistency report (docs/consistency.md). Percentages are integer hundredths of a percent
+ * The rater consistency report (docs/rater-consistency.md). Percentages are integer hundredths of a percent
  * (`…Bp`, 10000 = 100 %), of the leaf's `W` for marks, deviations and ranges; points are `…Cents`.
  */
 import { z } from '@hono/zod-openapi';

@@ -25,6 +25,15 @@ export const PeriodWindowSchema = z.object({
 });
 export type PeriodWindow = z.infer<typeof PeriodWindowSchema>;
 
+/** When the consistency report flags a rater (docs/rater-consistency.md); absent: the defaults (10 %, 5). */
+export const ConsistencySettingsSchema = z.strictObject({
+  /** A rater is flagged when their leniency is beyond ± this share of W, in whole percents. */
+  leniencyPercent: z.number().int().min(1).max(50),
+  /** …with at least this many items another rater also marked. */
+  minCoRatedItems: z.number().int().min(1).max(100),
+});
+export type ConsistencySettings = z.infer<typeof ConsistencySettingsSchema>;
+
 export const YearSettingsSchema = z.strictObject({
   periods: z.array(PeriodWindowSchema).length(4),
   /** Whole percent per period; they must sum to 100. */
@@ -38,6 +47,7 @@ export const YearSettingsSchema = z.strictObject({
   penaltyCapCents: z.number().int().min(0).max(10_000).nullable(),
   excellentQuotaPercent: z.number().int().min(1).max(100),
   publicityDays: z.number().int().min(1).max(30),
+  consistency: ConsistencySettingsSchema.optional(),
 });
 export type YearSettings = z.infer<typeof YearSettingsSchema>;
 

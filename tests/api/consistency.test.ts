@@ -1,4 +1,6 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LENIENT_RATER } from '../../scripts/seed/demo-facts';
 import { buildConsistencyReport } from '../../shared/domain/consistency';
 import { parseScenario } from '../../shared/domain/scoring';
 import { createTestApi, type TestApi } from './harness';
@@ -35,6 +37,52 @@ describe('rater consistency report', () => {
     expect(res.body.indicators.length).toBeGreaterThan(0);
     expect(res.body.sensitivity).toHaveLength(res.body.raters.length);
     expect(res.body).toMatchObject({ year: YEAR, period: 'Q4', thresholds: { leniencyBp: 1000 } });
+  });
+
+  it('flags exactly the demo’s lenient rater this year, on the townships’ ratings', async () => {
+    // Act
+    const res = await api.call('GET', '/api/years/2026/consistency', { as: 'admin' });
+
+    // Assess: LENIENT_RATER marks about a fifth of W above the other two raters.
+    expect(res.status).toBe(200);
+    const flagged = res.body.raters.filter((r: { flag: string | null }) => r.flag);
+    expect(flagged).toEqual([
+      expect.objectContaining({ raterId: LENIENT_RATER.raterId, raterName: '郭敏', flag: 'lenient' }),
+    ]);
+    expect(flagged[0].leniencyBp).toBeGreaterThan(1000);
+    expect(flagged[0].coRatedItems).toBeGreaterThanOrEqual(5);
+  });
+
+  it('exports the report as a workbook whose rater sheet carries the flag', async () => {
+    // Act
+    const res = await api.app.request('/api/years/2026/consistency/export', {
+      headers: { authorization: `Bearer ${await api.token('admin')}` },
+    });
+
+    // Assess
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('spreadsheetml');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await res.arrayBuffer());
+    expect(book.worksheets.map((w) => w.name)).toEqual(['评分人', '指标评分一致程度', '去掉评分人后的变化']);
+    const rows =
+      book
+        .getWorksheet('评分人')
+        ?.getSheetValues()
+        .map((row) => (row as unknown[]).slice(1)) ?? [];
+    expect(rows.filter((row) => String(row.at(-1) ?? '').includes('评分尺度偏差'))).toEqual([
+      [
+        expect.stringContaining('郭敏'),
+        42,
+        42,
+        expect.any(Number),
+        expect.any(Number),
+        expect.any(Number),
+        expect.any(Number),
+        expect.any(Number),
+        '评分尺度偏差（偏宽）',
+      ],
+    ]);
   });
 
   it('shows the leader the same report as the admin', async () => {

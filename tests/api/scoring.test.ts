@@ -215,6 +215,30 @@ describe('committee scoring', () => {
     expect((await audit('1.4')).filter((e) => e.kind === 'return')).toHaveLength(1);
   });
 
+  it('refuses to finalize a sheet with items still unscored (409), listing them; the sheet stays open', async () => {
+    // Prepare
+    const queue = await api.call('GET', '/api/years/2026/periods/Q4/scoring-queue', { as: 'rater-jikong' });
+    const pending = queue.body.items.filter((i: { state: string }) => i.state === 'pending');
+
+    // Act
+    const res = await api.call('POST', '/api/years/2026/periods/Q4/sheet/finalize', {
+      as: 'rater-jikong',
+      body: { confirm: true },
+    });
+    const progress = await api.call('GET', '/api/years/2026/periods/Q4/scoring-progress', { as: 'admin' });
+
+    // Assess
+    expect(pending.length).toBeGreaterThan(0);
+    expect(res.status).toBe(409);
+    expect(res.body.error.code).toBe('SHEET_INCOMPLETE');
+    expect(res.body.error.message).toMatch(new RegExp(`^还有 ${pending.length} 项尚未评分，不能定稿：`));
+    const first = pending[0] as { unitName: string; code: string; name: string };
+    expect(res.body.error.message).toContain(`${first.unitName} ${first.code} ${first.name}`);
+    expect(res.body.error.details).toHaveLength(pending.length);
+    const jikong = progress.body.byRater.find((r: { raterId: string }) => r.raterId === 'rater-jikong');
+    expect(jikong.finalized).toBe(false);
+  });
+
   it('locks a finalized sheet (409) until the admin reopens it with a reason', async () => {
     const finalize = await api.call('POST', '/api/years/2026/periods/Q3/sheet/finalize', {
       as: 'rater-jiceng',

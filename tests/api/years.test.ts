@@ -92,6 +92,24 @@ describe('changing a year’s settings while it is in 年初设置', () => {
   });
   afterAll(() => api.close());
 
+  it('saves the rater consistency thresholds, and names a bad one in Chinese', async () => {
+    // Act
+    const { res } = await put(next, { consistency: { leniencyPercent: 8, minCoRatedItems: 3 } });
+    const bad = await put(next, { consistency: { leniencyPercent: 0, minCoRatedItems: 3 } });
+
+    // Assess
+    expect(res.status).toBe(200);
+    expect(res.body.consistency).toEqual({ leniencyPercent: 8, minCoRatedItems: 3 });
+    expect(bad.res.status).toBe(400);
+    expect(bad.res.body.error.details).toEqual([
+      expect.objectContaining({
+        path: 'body.consistency.leniencyPercent',
+        message: expect.stringContaining('评分尺度偏差阈值'),
+      }),
+    ]);
+    expect((await read(next)).year.consistency).toEqual({ leniencyPercent: 8, minCoRatedItems: 3 });
+  });
+
   it('saves new weights and title with a new version, the history unchanged', async () => {
     // Act
     const { before, res } = await put(next, {

@@ -16,6 +16,7 @@ import { buildWeb } from '../../scripts/build-web';
 import { freePort } from '../../scripts/lib/dynamodb-local';
 import { type LocalStack, type LocalStackOptions, startLocalStack } from '../../scripts/lib/local-stack';
 import { ServiceUnavailableError } from '../../shared/errors';
+import type { StepApi } from '../api/year-steps';
 import { launchChromium } from './browser';
 import { withLock } from './lock';
 
@@ -177,4 +178,22 @@ export const checkA11y = async (page: Page): Promise<void> => {
     );
   });
   expect(violations, `axe violations on ${page.url()}`).toEqual([]);
+};
+
+/** The API tests' year steps (tests/api/year-steps.ts) over HTTP against this stack; `setNow` moves its clock. */
+export const stepApiOf = (e2e: E2e, setNow: (date: Date) => void): StepApi => {
+  const callers = new Map<string, Awaited<ReturnType<typeof apiAs>>>();
+  return {
+    setNow,
+    call: async (method, path, { as = 'admin', body } = {}) => {
+      const caller = callers.get(as) ?? (await apiAs(e2e, as));
+      callers.set(as, caller);
+      try {
+        return { status: 200, body: await caller(path, { method, body }), headers: new Headers() };
+      } catch (error) {
+        const status = Number(/answered (\d+)/.exec(String(error))?.[1] ?? 500);
+        return { status, body: String(error), headers: new Headers() };
+      }
+    },
+  };
 };

@@ -5,8 +5,8 @@
  * ranking page shows the result, and the objector is told the score before and after.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPublicity, type StepApi } from '../api/year-steps';
-import { apiAs, checkA11y, type E2e, signInAs, startE2e } from './harness';
+import { openPublicity } from '../api/year-steps';
+import { checkA11y, type E2e, signInAs, startE2e, stepApiOf } from './harness';
 
 describe('结果公示、申诉与发布', () => {
   let e2e: E2e;
@@ -14,24 +14,10 @@ describe('结果公示、申诉与发布', () => {
   let clock = new Date('2026-11-26T10:00:00+08:00');
 
   /** The year steps of the API tests, over HTTP against this file's stack. */
-  const stepApi = (): StepApi => {
-    const callers = new Map<string, Awaited<ReturnType<typeof apiAs>>>();
-    return {
-      setNow: (date) => {
-        clock = date;
-      },
-      call: async (method, path, { as = 'admin', body } = {}) => {
-        const caller = callers.get(as) ?? (await apiAs(e2e, as));
-        callers.set(as, caller);
-        try {
-          return { status: 200, body: await caller(path, { method, body }), headers: new Headers() };
-        } catch (error) {
-          const status = Number(/answered (\d+)/.exec(String(error))?.[1] ?? 500);
-          return { status, body: String(error), headers: new Headers() };
-        }
-      },
-    };
-  };
+  const stepApi = () =>
+    stepApiOf(e2e, (date) => {
+      clock = date;
+    });
 
   beforeAll(async () => {
     e2e = await startE2e({ now: () => clock });

@@ -221,6 +221,11 @@ export const api = {
       call<ConsistencyReportView>(
         `/api/years/${segment(year)}/consistency${period ? `?period=${period}` : ''}`,
       ),
+    /** The consistency report as an xlsx Blob (`period` null for the whole year). */
+    consistencyXlsx: async (year: number, period: Period | null) =>
+      (
+        await apiFetch(`/api/years/${segment(year)}/consistency/export${period ? `?period=${period}` : ''}`)
+      ).blob(),
     unit: (year: number, unitId: string, asOf: Period) =>
       call<UnitResultsView>(`/api/years/${segment(year)}/units/${segment(unitId)}/results?asOf=${asOf}`),
     /** The xlsx as a Blob (fetched with the token; the page saves it via an object URL). */

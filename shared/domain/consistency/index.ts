@@ -1,7 +1,7 @@
-/** Rater consistency (docs/consistency.md): leniency, agreement and outcome sensitivity. Pure code. */
+/** Rater consistency (docs/rater-consistency.md): leniency, agreement and outcome sensitivity. Pure code. */
 export { type IndicatorAgreement, indicatorAgreement, type WideItem } from './agreement';
 export { type RaterConsistency, raterConsistency } from './leniency';
 export { FULL_BP, pointsMark, type RatedItem, type RatedMark, ratedItems } from './marks';
 export { buildConsistencyReport, type ConsistencyReport } from './report';
 export { type OutcomeChange, outcomeSensitivity, type RaterSensitivity, withoutRater } from './sensitivity';
-export { type ConsistencyThresholds, DEFAULT_THRESHOLDS } from './thresholds';
+export { type ConsistencyThresholds, DEFAULT_THRESHOLDS, thresholdsOf } from './thresholds';

@@ -4,8 +4,9 @@
  * and the two rating scales (points, bands) can be compared.
  */
 import type { Period, Scenario } from '../../schemas/scenario';
+import { type CompiledAgreement, compileAgreement } from '../scoring/agreement';
 import { POINT_PLACES, scaledOf } from '../scoring/decimal';
-import { prepareScenario } from '../scoring/prepare';
+import { isMarkAllowed } from '../scoring/mark-grid';
 import type { CompiledLeaf } from '../scoring/types';
 import { roundDiv } from './round';
 
@@ -61,7 +62,7 @@ const markOf = (leaf: CompiledLeaf, rating: { points?: number | string; band?: s
   }
   if (rating.points === undefined || leaf.wCents <= 0) return null;
   const cents = scaledOf(rating.points, POINT_PLACES);
-  if (typeof cents === 'string' || cents < 0 || cents > leaf.wCents) return null;
+  if (typeof cents === 'string' || !isMarkAllowed(cents, leaf.wCents)) return null;
   return pointsMark('', cents, leaf.wCents);
 };
 
@@ -71,15 +72,25 @@ const markOf = (leaf: CompiledLeaf, rating: { points?: number | string; band?: s
  * @example ratedItems(scenario, 'Q4')[0]?.marks // [{ raterId: 'r1', bp: 8000, top: false, bottom: false }]
  */
 export const ratedItems = (scenario: Scenario, period?: Period): RatedItem[] => {
-  const prepared = prepareScenario(scenario);
-  const units = new Map(
-    prepared.categories.flatMap((category) => category.units.map((unit) => [unit.id, unit] as const)),
-  );
+  // Only the agreements are compiled (not the whole scenario): the marks are read once, below.
+  const agreements = new Map(scenario.agreements.map((a, i) => [a.unitId, { a, i }] as const));
+  const compiled = new Map<string, CompiledAgreement & Scenario['units'][number]>();
+  const unitOf = (unitId: string) => {
+    const cached = compiled.get(unitId);
+    if (cached) return cached;
+    const found = agreements.get(unitId);
+    const meta = units.get(unitId);
+    if (!found || !meta) return undefined;
+    const unit = { ...meta, ...compileAgreement(found.a.indicators, `agreements[${found.i}]`, null, []) };
+    compiled.set(unitId, unit);
+    return unit;
+  };
+  const units = new Map(scenario.units.map((u) => [u.id, u] as const));
   const items: RatedItem[] = [];
   for (const fact of scenario.facts) {
     if (!fact.ratings || fact.ratings.length === 0) continue;
     if (period !== undefined && fact.period !== period) continue;
-    const unit = units.get(fact.unitId);
+    const unit = unitOf(fact.unitId);
     const at = unit?.leafIndex?.get(fact.code);
     const leaf = at === undefined ? undefined : unit?.leaves[at];
     if (!unit || !leaf || leaf.rule.type !== 'rating') continue;

@@ -6,8 +6,19 @@
 import type { ErrorDetail } from '../../errors';
 import type { Band, CompletionStatus, Leaf, Value } from '../../schemas/scenario';
 import type { PeriodScore } from '../scoring';
-import { DEFAULT_BANDS, formatPoints, InvalidScenarioError, parseScaled, scoreLeafPeriod } from '../scoring';
+import {
+  DEFAULT_BANDS,
+  formatPoints,
+  InvalidScenarioError,
+  isMarkAllowed,
+  markRuleText,
+  parseScaled,
+  scoreLeafPeriod,
+} from '../scoring';
 import { parseValue } from '../scoring/measures';
+
+/** Points are read to the cent: the grid (0.1, or exactly W) is checked by `isMarkAllowed`. */
+const POINT_DECIMALS = 2;
 
 /** The fields of a score write this module reads (the route's validated body). */
 export interface ScoreInput {
@@ -61,11 +72,9 @@ const readFields = (leaf: Leaf, input: ScoreInput): ScoredFields | ScoreReading 
       const wrong = onlyFields(input, ['points']);
       if (wrong) return wrong;
       const W = wCentsOf(leaf);
-      const points = input.points === undefined ? undefined : parseScaled(input.points, 1);
-      if (!points?.ok || points.scaled * 10 > W || points.scaled < 0) {
-        return refuse('points', `评分须为 0–${formatPoints(W)} 分、0.1 分一档`);
-      }
-      return { kind: 'rating', pointsCents: points.scaled * 10 };
+      const points = input.points === undefined ? undefined : parseScaled(input.points, POINT_DECIMALS);
+      if (!points?.ok || !isMarkAllowed(points.scaled, W)) return refuse('points', markRuleText(W));
+      return { kind: 'rating', pointsCents: points.scaled };
     }
     case 'completion': {
       const wrong = onlyFields(input, ['completion', 'verifiedValue']);

@@ -3,7 +3,7 @@
  * period are then fixed) and the admin's reopening, each with one audit entry per unit the sheet
  * covers. `writeSheet` in the assignment repository writes the result in one transaction.
  */
-import { ConflictError, SheetFinalizedError } from '../../errors';
+import { ConflictError, SheetFinalizedError, SheetIncompleteError } from '../../errors';
 import type { Assignment, AuditEntry, RaterSheet } from '../../schemas/scoring';
 import type { Actor } from '../actor';
 
@@ -43,19 +43,33 @@ const entriesFor = (
   }));
 };
 
+/** An assigned item the rater has not scored yet (a returned item waits for the unit and is not one). */
+export interface UnscoredItem {
+  unitId: string;
+  unitName: string;
+  code: string;
+  name: string;
+}
+
 /**
  * The rater finalizes their sheet: refuses a finalized one (409 SHEET_FINALIZED), a period with
- * nothing assigned (409 NOTHING_TO_FINALIZE) and more units than one transaction holds.
+ * nothing assigned (409 NOTHING_TO_FINALIZE), one with items still unscored (409 SHEET_INCOMPLETE,
+ * each listed) and more units than one transaction holds.
  */
 export const finalizeSheet = (
   sheet: RaterSheet,
   assignments: readonly Assignment[],
   actor: Actor,
   at: Date,
+  unscored: readonly UnscoredItem[] = [],
 ): SheetChange => {
   if (sheet.state === 'finalized') throw new SheetFinalizedError(sheet);
   const unitIds = unitsOf(assignments);
   if (unitIds.length === 0) throw new ConflictError('本期没有分派给您的评分任务', {}, 'NOTHING_TO_FINALIZE');
+  if (unscored.length > 0)
+    throw new SheetIncompleteError(
+      unscored.map((u) => ({ path: `${u.unitId}/${u.code}`, message: `${u.unitName} ${u.code} ${u.name}` })),
+    );
   if (unitIds.length > MAX_UNITS_PER_SHEET)
     throw new ConflictError('评分表涉及单位过多，请联系考核办', {}, 'TOO_MANY_UNITS');
   const when = at.toISOString();

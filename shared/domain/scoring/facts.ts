@@ -5,6 +5,7 @@
  */
 import type { CompletionStatus, Fact, Rating, Value } from '../../schemas/scenario';
 import { POINT_PLACES, scaledOf, VALUE_SCALE } from './decimal';
+import { isMarkAllowed, markRuleText } from './mark-grid';
 import { formatValue, scaledValueOf } from './measures';
 import type { Problem } from './problems';
 import type { CompiledLeaf, Mark, PeriodInput } from './types';
@@ -65,19 +66,9 @@ const readMarks = (
       continue;
     }
     const points = rating.points === undefined ? 'format' : scaledOf(rating.points, POINT_PLACES);
-    // Raters mark in steps of 0.1 within [0, W].
-    if (
-      rating.band !== undefined ||
-      typeof points === 'string' ||
-      points < 0 ||
-      points > leaf.wCents ||
-      points % 10 !== 0
-    ) {
-      problem(
-        i,
-        '.points',
-        `评分须为 0–${leaf.wText} 分、0.1 分一档（实际为 ${rating.points ?? rating.band ?? '无'}）`,
-      );
+    // Raters mark in steps of 0.1 within [0, W], or exactly W (full marks on a leaf worth 2.75).
+    if (rating.band !== undefined || typeof points === 'string' || !isMarkAllowed(points, leaf.wCents)) {
+      problem(i, '.points', `${markRuleText(leaf.wCents)}（实际为 ${rating.points ?? rating.band ?? '无'}）`);
       continue;
     }
     marks.push(points);

@@ -7,6 +7,7 @@ export { type ComputeOptions, computeResults } from './compute';
 export { formatPoints, mulDivHalfUp, parseScaled } from './decimal';
 export { InvalidScenarioError } from './errors';
 export { excellentQuota, gradeFor } from './grades';
+export { isMarkAllowed, MARK_STEP_CENTS, markRuleText } from './mark-grid';
 export { DEFAULT_PERIOD_WEIGHTS, PERIODS } from './periods';
 export type { Problem } from './problems';
 export { compareForRanking, rankUnits } from './ranking';

@@ -52,6 +52,7 @@ export const carryOverSettings = (previous: Year, year: number): YearSettings =>
     penaltyCapCents: previous.penaltyCapCents,
     excellentQuotaPercent: previous.excellentQuotaPercent,
     publicityDays: previous.publicityDays,
+    ...(previous.consistency ? { consistency: { ...previous.consistency } } : {}),
   };
 };
 

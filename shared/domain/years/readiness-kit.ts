@@ -54,7 +54,8 @@ export type ReadinessCode = (typeof READINESS_CODES)[number];
 /** The facts a readiness check reads; each step reads only the parts it needs (absent: not loaded). */
 export interface ReadinessFacts {
   now: Date;
-  year: Pick<Year, 'year' | 'state' | 'periods' | 'history' | 'publicityDays'>;
+  year: Pick<Year, 'year' | 'state' | 'periods' | 'history' | 'publicityDays'> &
+    Partial<Pick<Year, 'consistency'>>;
   units?: { id: string; name: string; categoryId: string }[];
   /** Categories with an indicator template this year. */
   templateCategoryIds?: string[];

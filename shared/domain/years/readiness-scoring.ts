@@ -7,7 +7,13 @@
 import type { Period } from '../../schemas/year';
 import { PERIODS } from '../../schemas/year';
 import { PERIOD_NAMES } from '../agreements/in-force';
-import { DEFAULT_THRESHOLDS, pointsMark, type RatedItem, raterConsistency } from '../consistency';
+import {
+  type ConsistencyThresholds,
+  pointsMark,
+  type RatedItem,
+  raterConsistency,
+  thresholdsOf,
+} from '../consistency';
 import { type Checks, names, need, type ReadinessFacts, unitTargets } from './readiness-kit';
 
 type UnitFacts = NonNullable<ReadinessFacts['unitFacts']>[number];
@@ -119,7 +125,14 @@ export const checkScoring = (f: ReadinessFacts, c: Checks) => {
     )}`,
     targets: [{ label: '满意度测评', href: `/surveys?year=${y}` }],
   }));
-  scoringWarnings(c, { facts: [...facts.values()], leavesOf, unitName, raterName, year: y });
+  scoringWarnings(c, {
+    facts: [...facts.values()],
+    leavesOf,
+    unitName,
+    raterName,
+    year: y,
+    thresholds: thresholdsOf(f.year.consistency),
+  });
 };
 
 /** Evidence missing on a reported item, raters far apart, a rater who gave full marks throughout. */
@@ -131,12 +144,14 @@ const scoringWarnings = (
     unitName,
     raterName,
     year: y,
+    thresholds,
   }: {
     facts: UnitFacts[];
     leavesOf: Map<string, Map<string, Leaf>>;
     unitName: (id: string) => string;
     raterName: (id: string) => string;
     year: number;
+    thresholds: ConsistencyThresholds;
   },
 ) => {
   const noEvidence = facts.flatMap((u) =>
@@ -192,7 +207,7 @@ const scoringWarnings = (
     message: `${allFull.length} 位评分人的评分全部为满分：${names(allFull.map(raterName))}`,
     targets: [{ label: '评分进度', href: `/scoring?year=${y}` }],
   }));
-  // 评分尺度偏差 (docs/consistency.md): leniency against the co-raters beyond the default threshold.
+  // 评分尺度偏差 (docs/rater-consistency.md): leniency against the co-raters beyond the year's threshold.
   const items = new Map<string, RatedItem>();
   for (const u of facts) {
     for (const r of u.ratings) {
@@ -207,10 +222,10 @@ const scoringWarnings = (
       items.set(key, item);
     }
   }
-  const skewed = raterConsistency([...items.values()], DEFAULT_THRESHOLDS).filter((r) => r.flag);
+  const skewed = raterConsistency([...items.values()], thresholds).filter((r) => r.flag);
   c.check('warning', 'RATER_LENIENCY', skewed.length, '没有评分尺度偏差的评分人', () => ({
     message: `评分尺度偏差：${skewed.length} 位评分人的评分与其他评分人平均相差超过分值的 ${
-      DEFAULT_THRESHOLDS.leniencyBp / 100
+      thresholds.leniencyBp / 100
     }%：${names(skewed.map((r) => `${raterName(r.raterId)}（${r.flag === 'lenient' ? '偏宽' : '偏严'}）`))}`,
     targets: [{ label: '评分一致性', href: `/results/consistency?year=${y}` }],
   }));

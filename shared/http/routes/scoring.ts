@@ -90,7 +90,7 @@ const finalizeRoute = protectedRoute('scores.finalize', {
     params: PeriodParams,
     ...body(z.strictObject({ confirm: z.literal(true, { error: '定稿前须确认（confirm: true）' }) })),
   },
-  responses: { 200: json(RaterSheetSchema, '已定稿'), 409: errorResponse('已定稿') },
+  responses: { 200: json(RaterSheetSchema, '已定稿'), 409: errorResponse('已定稿，或仍有未评分的项') },
 });
 const reopenRoute = protectedRoute('scores.reopen', {
   method: 'post',
@@ -131,6 +131,34 @@ const assertSheetOpen = async (db: Db, year: number, raterId: string, period: Pe
   if (sheet.state === 'finalized') throw new SheetFinalizedError(sheet);
 };
 
+/** A rater's queue of a period (their assignments less recusals), optionally of one unit or code. */
+const loadQueue = async (
+  db: Db,
+  q: {
+    year: number;
+    period: Period;
+    raterId: string;
+    unitId?: string | undefined;
+    code?: string | undefined;
+  },
+) => {
+  const { year, period, raterId } = q;
+  const assignments = (
+    await withoutRecusals(db, raterId, await listRaterAssignments(db, year, raterId, period, q.unitId))
+  ).filter((a) => !q.code || a.code === q.code);
+  const [units, sheet, unitNames] = await Promise.all([
+    loadUnitPeriods(
+      db,
+      year,
+      period,
+      assignments.map((a) => a.unitId),
+    ),
+    getSheet(db, year, raterId, period),
+    listUnits(db),
+  ]);
+  return raterQueue({ year, period, raterId, sheet, assignments, units, unitNames });
+};
+
 const withoutVersion = <T extends { version?: number }>({ version: _version, ...rest }: T) => rest;
 
 const auditBase = (principal: Principal, at: string) => ({
@@ -147,20 +175,7 @@ export const scoringRoutes = new OpenAPIHono<AppEnv>()
     const principal = c.get('principal');
     // A rater reads their own queue; the admin may read anyone's.
     const raterId = queueOwnerFor(principal, q.raterId);
-    const assignments = (
-      await withoutRecusals(db, raterId, await listRaterAssignments(db, year, raterId, period, q.unitId))
-    ).filter((a) => !q.code || a.code === q.code);
-    const [units, sheet, unitNames] = await Promise.all([
-      loadUnitPeriods(
-        db,
-        year,
-        period,
-        assignments.map((a) => a.unitId),
-      ),
-      getSheet(db, year, raterId, period),
-      listUnits(db),
-    ]);
-    return c.json(raterQueue({ year, period, raterId, sheet, assignments, units, unitNames }), 200);
+    return c.json(await loadQueue(db, { year, period, raterId, unitId: q.unitId, code: q.code }), 200);
   })
   .openapi(scoreRoute, async (c) => {
     const { db, now } = c.get('deps');
@@ -211,11 +226,13 @@ export const scoringRoutes = new OpenAPIHono<AppEnv>()
     const { db, now } = c.get('deps');
     const { year, period } = c.req.valid('param');
     const principal = c.get('principal');
-    const [sheet, assignments] = await Promise.all([
+    const [sheet, assignments, queue] = await Promise.all([
       getSheet(db, year, principal.userId, period),
       listRaterAssignments(db, year, principal.userId, period),
+      loadQueue(db, { year, period, raterId: principal.userId }),
     ]);
-    const { next, entries } = finalizeSheet(sheet, assignments, principal, now());
+    const unscored = queue.items.filter((i) => i.state === 'pending');
+    const { next, entries } = finalizeSheet(sheet, assignments, principal, now(), unscored);
     await writeSheet(db, sheet, next, entries.map(auditEntry));
     return c.json(next, 200);
   })

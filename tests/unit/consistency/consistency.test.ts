@@ -87,6 +87,42 @@ describe('rater leniency', () => {
     });
   });
 
+  it('with five raters, measures each against the mean of the other four; a tie deviates by nothing', () => {
+    // Prepare: U1 20, 18, 16, 14, 10 → 10000, 9000, 8000, 7000, 5000 (Σ 39000, k = 5), so a deviates
+    // by (5·10000 − 39000)/4 = 2750 and e by (5·5000 − 39000)/4 = −3500; U2 is a five-way tie at 16.5.
+    const items = ratedItems(
+      consistencyScenario({
+        U1: { a: 20, b: 18, c: 16, d: 14, e: 10 },
+        U2: { a: 16.5, b: 16.5, c: 16.5, d: 16.5, e: 16.5 },
+      }),
+    );
+
+    // Act
+    const raters = raterConsistency(items, DEFAULT_THRESHOLDS);
+    const [indicator] = indicatorAgreement(items, DEFAULT_THRESHOLDS);
+
+    // Assess: leniency is the mean of (deviation on U1, 0 on U2); its spread is half their distance.
+    expect(
+      raters.map((r) => [r.raterId, r.coRatedItems, r.leniencyBp, r.leniencySpreadBp, r.meanMarkBp]),
+    ).toEqual([
+      ['a', 2, 1375, 1375, 9125],
+      ['b', 2, 750, 750, 8625],
+      ['c', 2, 125, 125, 8125],
+      ['d', 2, -500, 500, 7625],
+      ['e', 2, -1750, 1750, 6625],
+    ]);
+    expect(raters.map((r) => [r.fullMarksShareBp, r.extremesShareBp])[0]).toEqual([5000, 5000]);
+    expect(raters.every((r) => r.flag === null)).toBe(true);
+    // Ranges 5000 (U1) and 0 (the tie): mean 2500, one item of two within 20 % of W.
+    expect(indicator).toMatchObject({
+      items: 2,
+      units: 2,
+      raters: 5,
+      meanRangeBp: 2500,
+      agreementShareBp: 5000,
+    });
+  });
+
   it('compares band marks by their percent of W: 优 is the top of the scale, 差 the bottom', () => {
     // Prepare
     const scenario = ScenarioSchema.parse({

@@ -95,6 +95,19 @@ describe('readScore', () => {
         details: [{ path: 'body.points' }],
       });
     }
+    const offGrid: Leaf = { ...points, W: 2.75 };
+    expect(readScore(offGrid, { points: 2.75, comment: '' }, 'r')).toMatchObject({
+      ok: true,
+      fields: { kind: 'rating', pointsCents: 275 },
+      computed: { scoreCents: 275 },
+    });
+    expect(readScore(offGrid, { points: 2.7, comment: '略有不足' }, 'r')).toMatchObject({ ok: true });
+    for (const bad of [2.74, 2.8]) {
+      expect(readScore(offGrid, { points: bad, comment: 'x' }, 'r')).toMatchObject({
+        ok: false,
+        details: [{ path: 'body.points', message: '评分须为 0–2.75 分、0.1 分一档或满分 2.75' }],
+      });
+    }
     expect(readScore(bands, { band: '良', comment: '内控制度不全' }, 'r')).toMatchObject({
       ok: true,
       computed: { scoreCents: 800 },

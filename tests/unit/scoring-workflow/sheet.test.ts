@@ -32,6 +32,28 @@ describe('finalizeSheet', () => {
     expect(entries[0]).toMatchObject({ old: { state: 'open' }, new: { state: 'finalized' } });
   });
 
+  it('refuses a sheet with items still unscored, naming each in Chinese', () => {
+    // Act
+    const refused = () =>
+      finalizeSheet(open, [assigned('u1', '1.1'), assigned('u2', '1.2')], RATER, AT, [
+        { unitId: 'u1', unitName: '城关镇卫生院', code: '1.1', name: '预防接种' },
+        { unitId: 'u2', unitName: '河东乡卫生院', code: '1.2', name: '群众满意度' },
+      ]);
+
+    // Assess
+    expect(refused).toThrow(
+      expect.objectContaining({
+        status: 409,
+        code: 'SHEET_INCOMPLETE',
+        message: '还有 2 项尚未评分，不能定稿：城关镇卫生院 1.1 预防接种；河东乡卫生院 1.2 群众满意度',
+        details: [
+          { path: 'u1/1.1', message: '城关镇卫生院 1.1 预防接种' },
+          { path: 'u2/1.2', message: '河东乡卫生院 1.2 群众满意度' },
+        ],
+      }),
+    );
+  });
+
   it('refuses a finalized sheet, an empty one and one over the transaction limit', () => {
     const { next } = finalizeSheet(open, [assigned('u1', '1.1')], RATER, AT);
     expect(() => finalizeSheet(next, [assigned('u1', '1.1')], RATER, AT)).toThrow(

@@ -248,6 +248,49 @@ describe('refusing a scenario that cannot be scored', () => {
     ]);
   });
 
+  it('takes full marks W on a leaf whose W is off the 0.1 grid, and nothing else off it', () => {
+    // Prepare: W = 2.75; 2.7 is on the grid, 2.75 is W itself, 2.74 is neither, 2.8 is over W.
+    const ratings = [
+      { raterId: 'R1', points: 2.75 },
+      { raterId: 'R2', points: 2.7 },
+      { raterId: 'R3', points: 2.74 },
+      { raterId: 'R4', points: 2.8 },
+    ];
+
+    // Act
+    const problems = problemsOf(
+      [leaf({ W: 2.75, rule: { type: 'rating' } }), leaf({ code: 'A02', W: 97.25 })],
+      {
+        facts: [fact({ ratings })],
+      },
+    );
+
+    // Assess
+    expect(problems).toEqual([
+      {
+        path: 'facts[0].ratings[2].points',
+        message: '指标 A01：评分须为 0–2.75 分、0.1 分一档或满分 2.75（实际为 2.74）',
+      },
+      {
+        path: 'facts[0].ratings[3].points',
+        message: '指标 A01：评分须为 0–2.75 分、0.1 分一档或满分 2.75（实际为 2.8）',
+      },
+    ]);
+  });
+
+  it('scores full marks 2.75 on a 2.75 leaf as 2.75', () => {
+    // Act: one rater alone gives W.
+    const results = computeResults(
+      scenario([leaf({ W: 2.75, rule: { type: 'rating' } }), leaf({ code: 'A02', W: 97.25 })], {
+        facts: [fact({ ratings: [{ raterId: 'R1', points: 2.75 }] })],
+      }),
+    );
+
+    // Assess
+    const unit = results.categories[0]?.units[0];
+    expect(unit?.leaves.find((l) => l.code === 'A01')?.annualCents).toBe(275);
+  });
+
   it('refuses a deduction on an indicator that is not scored by deduction', () => {
     // Act
     const problems = problemsOf([leaf()], {

@@ -204,8 +204,8 @@ describe('readiness of 进入结果公示', () => {
       'SPREAD_ALERT',
     );
   });
-  it('warns of 评分尺度偏差 when a rater is lenient against the others on at least 5 items', () => {
-    // Prepare: r1 gives 36 of 40 where r2 and r3 give 30 on five units: +15 % of W against them.
+  /** Five units where r1 gives 36 of 40 and r2, r3 give 30: r1 is +15 % of W against them. */
+  const lenientFacts = () => {
     const facts = scoringFacts();
     const marks = [
       { period: 'Q4' as const, code: '2.1', raterId: 'r1', cents: 3600 },
@@ -217,6 +217,11 @@ describe('readiness of 进入结果公示', () => {
       facts.agreements?.push(agreement(unitId));
       facts.unitFacts?.push({ unitId, items: [], verifications: [], ratings: marks, surveys: [], files: [] });
     }
+    return facts;
+  };
+  it('warns of 评分尺度偏差 when a rater is lenient against the others on at least 5 items', () => {
+    // Prepare: r1 gives 36 of 40 where r2 and r3 give 30 on five units: +15 % of W against them.
+    const facts = lenientFacts();
 
     // Act
     const r = yearReadiness(facts, 'publicity');
@@ -225,6 +230,21 @@ describe('readiness of 进入结果公示', () => {
     const warning = r.warnings.find((w) => w.code === 'RATER_LENIENCY');
     expect(warning?.count).toBe(1);
     expect(warning?.message).toContain('评分人一（偏宽）');
+  });
+
+  it('uses the year’s consistency thresholds: a 20 % band or 6 co-rated items spare the same rater', () => {
+    // Prepare: as above, r1 is +15 % of W against the others on 5 items.
+    const facts = lenientFacts();
+    const withSettings = (leniencyPercent: number, minCoRatedItems: number) =>
+      yearReadiness(
+        { ...facts, year: { ...facts.year, consistency: { leniencyPercent, minCoRatedItems } } },
+        'publicity',
+      ).warnings.find((w) => w.code === 'RATER_LENIENCY');
+
+    // Act & Assess
+    expect(withSettings(20, 5)).toBeUndefined();
+    expect(withSettings(10, 6)).toBeUndefined();
+    expect(withSettings(12, 5)?.message).toContain('超过分值的 12%');
   });
 });
 

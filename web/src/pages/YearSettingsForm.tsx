@@ -1,6 +1,6 @@
 /**
- * 修改年度设置 (admin, only in 年初设置): the title, quarter weights, caps, 优秀比例, 公示天数 and
- * the four quarter windows of a year. The form keeps what the user typed as text and builds the
+ * 修改年度设置 (admin, only in 年初设置): the title, quarter weights, caps, 优秀比例, 公示天数, the
+ * rater consistency thresholds and the four quarter windows of a year. The form keeps what the user typed as text and builds the
  * request on saving; the rules (weights sum to 100, windows not reversed) are the server's, whose
  * 400 details land next to the fields they name.
  */
@@ -36,6 +36,9 @@ const valuesOf = (year: Year): Values => ({
   penaltyCapCents: year.penaltyCapCents === null ? '' : pointsText(year.penaltyCapCents),
   excellentQuotaPercent: String(year.excellentQuotaPercent),
   publicityDays: String(year.publicityDays),
+  // A year saved before these settings existed uses the defaults (docs/rater-consistency.md).
+  'consistency.leniencyPercent': String(year.consistency?.leniencyPercent ?? 10),
+  'consistency.minCoRatedItems': String(year.consistency?.minCoRatedItems ?? 5),
   ...Object.fromEntries(
     year.periods.flatMap((w, i) => EDGES.map((edge) => [`periods.${i}.${edge}`, toBeijingLocal(w[edge])])),
   ),
@@ -49,6 +52,8 @@ const LABELS: Values = {
   penaltyCapCents: '减分上限',
   excellentQuotaPercent: '优秀等次比例',
   publicityDays: '公示天数',
+  'consistency.leniencyPercent': '评分尺度偏差阈值（%）',
+  'consistency.minCoRatedItems': '最少共同评分项数',
   ...Object.fromEntries(
     QUARTERS.flatMap((q, i) =>
       EDGES.map((edge) => [`periods.${i}.${edge}`, `${PERIOD_LABELS[q]}${EDGE_LABELS[edge]}`]),
@@ -88,6 +93,10 @@ const toBody = (values: Values, year: Year): { body?: Body; errors: Map<string, 
     penaltyCapCents: v('penaltyCapCents') === '' ? null : cents('penaltyCapCents'),
     excellentQuotaPercent: whole('excellentQuotaPercent', 1, 100),
     publicityDays: whole('publicityDays', 1, 30),
+    consistency: {
+      leniencyPercent: whole('consistency.leniencyPercent', 1, 50),
+      minCoRatedItems: whole('consistency.minCoRatedItems', 1, 100),
+    },
     periods: QUARTERS.map((period, i) => ({
       period,
       opensAt: instant(`periods.${i}.opensAt`),
@@ -231,6 +240,17 @@ export const YearSettingsForm = ({
         {text('excellentQuotaPercent', { hint: '每类单位中评为优秀的比例（%）' })}
         {text('publicityDays', { hint: '结果公示的天数' })}
       </div>
+      <fieldset class="contacts">
+        <legend>评分一致性</legend>
+        <div class="filters">
+          {text('consistency.leniencyPercent', {
+            hint: '评分人平均比其他评分人高或低超过分值 W 的这一比例时，标为评分尺度偏差（默认 10）',
+          })}
+          {text('consistency.minCoRatedItems', {
+            hint: '与其他评分人共同评分的项不少于此数才标记（默认 5）',
+          })}
+        </div>
+      </fieldset>
       <fieldset class="contacts">
         <legend>季度上报窗口（北京时间）</legend>
         {QUARTERS.map((_, i) => (

@@ -1,5 +1,5 @@
 /**
- * 评分一致性 (docs/consistency.md): each rater's leniency against the co-raters of the same items,
+ * 评分一致性 (docs/rater-consistency.md): each rater's leniency against the co-raters of the same items,
  * the agreement per rating indicator, and the units whose grade or rank depends on one rater. The
  * admin and leaders see every rater; a rater sees their own line (the API sends nothing more).
  */
@@ -14,10 +14,12 @@ import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { SelectField } from '../../components/SelectField';
 import { useYearChoice } from '../../components/YearChoice';
+import { saveBlob } from '../../download';
 import { formatScore } from '../../format';
 import { PERIOD_LABELS } from '../../labels';
-import { useResource } from '../../use-resource';
+import { toApiError, useResource } from '../../use-resource';
 import { PERIODS } from '../results/results-model';
+import { ConsistencyCharts } from './ConsistencyCharts';
 
 type RaterLine = ConsistencyReportView['raters'][number];
 type IndicatorLine = ConsistencyReportView['indicators'][number];
@@ -101,6 +103,35 @@ const Explanation = ({ report }: { report: ConsistencyReportView }) => (
   </details>
 );
 
+/** 导出 Excel: the report as the server writes it, saved through an object URL. */
+const ExportButton = ({ year, period }: { year: number; period: Period | null }) => {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const save = async () => {
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      saveBlob(
+        await api.results.consistencyXlsx(year, period),
+        `${year}年度评分一致性-${period ?? '全年'}.xlsx`,
+      );
+    } catch (e) {
+      setError(toApiError(e).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div class="results-actions">
+      <button type="button" class="button" aria-disabled={busy} onClick={() => void save()}>
+        {busy ? '正在导出…' : '导出 Excel'}
+      </button>
+      {error && <ErrorBanner message={error} />}
+    </div>
+  );
+};
+
 const ReportView = ({ year, period }: { year: number; period: Period | null }) => {
   const [report] = useResource(() => api.results.consistency(year, period), [year, period]);
   if (report.status === 'loading') return <Loading />;
@@ -126,7 +157,10 @@ const ReportView = ({ year, period }: { year: number; period: Period | null }) =
           </ul>
         </div>
       )}
+      <ExportButton year={year} period={period} />
       <Explanation report={data} />
+      <h2>图示</h2>
+      <ConsistencyCharts report={data} />
       <h2>评分人</h2>
       <DataTable
         caption="评分人"

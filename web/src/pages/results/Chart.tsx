@@ -4,7 +4,16 @@
  */
 import { useEffect, useRef } from 'preact/hooks';
 
-export const Chart = ({ label, option }: { label: string; option: Record<string, unknown> }) => {
+export const Chart = ({
+  label,
+  option,
+  height,
+}: {
+  label: string;
+  option: Record<string, unknown>;
+  /** Pixels, where the chart grows with its rows (one per rater or indicator). */
+  height?: number;
+}) => {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     let disposed = false;
@@ -27,5 +36,13 @@ export const Chart = ({ label, option }: { label: string; option: Record<string,
       chart?.dispose();
     };
   }, [option]);
-  return <div ref={ref} class="chart" role="img" aria-label={label} />;
+  return (
+    <div
+      ref={ref}
+      class="chart"
+      role="img"
+      aria-label={label}
+      style={height ? { height: `${height}px` } : undefined}
+    />
+  );
 };

@@ -12,6 +12,7 @@ import { Field } from '../../components/Field';
 import { ReasonField } from '../../components/ReasonField';
 import { useReasonedAction } from '../../use-reasoned-action';
 import { toApiError } from '../../use-resource';
+import { pointsLabel } from './queue-model';
 import { ScoreHistory } from './ScoreHistory';
 import { type Period, type QueueItem, type ScoreBody, type ScoreResult, scoringApi } from './scoring-api';
 
@@ -209,7 +210,7 @@ export const ScorePanel = (props: ScorePanelProps) => {
     }
     if (item.ruleType === 'rating') {
       return (
-        <Field id={`${id}-points`} label={`评分（0–${item.W} 分，0.1 分一档）`} error={errors.points}>
+        <Field id={`${id}-points`} label={pointsLabel(item.W)} error={errors.points}>
           {(control) => (
             <input
               {...control}

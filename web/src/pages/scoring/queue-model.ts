@@ -59,3 +59,10 @@ export const groupQueue = (items: readonly QueueItem[], f: QueueFilter): QueueGr
 export const queueUnits = (items: readonly QueueItem[]): [string, string][] => [
   ...new Map(items.map((x) => [x.unitId, x.unitName] as [string, string])),
 ];
+
+/**
+ * The points field's label: 0.1 steps, or exactly W where W is off that grid (the engine's rule).
+ * @example pointsLabel(2.75) // '评分（0–2.75 分，0.1 分一档或满分 2.75）'
+ */
+export const pointsLabel = (W: number | string): string =>
+  `评分（0–${W} 分，0.1 分一档${Math.round(Number(W) * 100) % 10 === 0 ? '' : `或满分 ${W}`}）`;
