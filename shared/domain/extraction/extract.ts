@@ -8,7 +8,7 @@ import { candidatesOf, type Document, type Fit, type RawCandidate } from './cand
 import { findFigures, unitHintOf } from './figures';
 import { normalisePhrase, normaliseText } from './normalise';
 import { clausesOf, plannedSections, sentencesOf } from './segments';
-import { findMentions } from './terms';
+import { findMentions, termsOf } from './terms';
 import type { Candidate, ExtractionIndicator, ExtractionResult, IndicatorExtraction } from './types';
 
 /** Two-character pieces of the qualifier's Chinese words that the indicator's own words contain. */
@@ -28,7 +28,8 @@ const decide = (
   const values = new Set(achieved.map(({ c }) => c.value));
   if (values.size === 1) return { chosen: achieved[0]?.i ?? null, decision: 'single', reason: null };
   if (values.size > 1) {
-    const haystack = normalisePhrase([indicator.name, ...(indicator.keywords ?? [])].join(' '));
+    // The indicator's own words, its unit in brackets left out (万元 is no qualifier).
+    const haystack = termsOf(indicator).join(' ');
     const scored = achieved.map((a) => ({ ...a, score: qualifierScore(a.c.qualifier, haystack) }));
     const best = Math.max(...scored.map((s) => s.score));
     const top = scored.filter((s) => s.score === best);

@@ -24,6 +24,7 @@ export interface Figure {
 /** Units of things counted (a count indicator's figure). */
 export const COUNT_UNITS = [
   '人次',
+  '剂次',
   '户次',
   '间次',
   '场次',
@@ -54,6 +55,7 @@ export const COUNT_UNITS = [
   '条',
   '期',
   '类',
+  '处',
 ] as const;
 /** Units of amounts and sizes (a number indicator's figure, with the counted units). */
 export const AMOUNT_UNITS = ['元', '平方米', '㎡', '亩', '公里', '分'] as const;
@@ -116,17 +118,23 @@ export const findFigures = (text: string): Figure[] => {
 };
 
 /** Unit families an indicator's name may fix: 门诊人次 counts 人次, 罚款金额（万元） counts 元. */
-const FAMILY: Record<string, string> = {
-  人次: '人次',
-  人数: '人',
-  例数: '例',
-  户数: '户',
-  次数: '次',
-  件数: '件',
+const FAMILY: Record<string, string[]> = {
+  人次: ['人次'],
+  人数: ['人', '名'],
+  例数: ['例'],
+  户数: ['户', '家'],
+  次数: ['次'],
+  件数: ['件', '宗', '起'],
 };
 
+/** The unit an indicator's name asks for: the unit words it accepts, and 万 or 亿 when it counts in those. */
+export interface UnitHint {
+  bases: string[];
+  multiplier: number;
+}
+
 /** The unit an indicator asks for, read from its name: "（万元）", "（‰）", or a name ending in 人次, 人数… */
-export const unitHintOf = (name: string): { base: string; multiplier: number } | undefined => {
+export const unitHintOf = (name: string): UnitHint | undefined => {
   const bracket = /[（(]\s*(万|亿)?([^（()）]{1,4})\s*[)）]\s*$/.exec(name);
   if (bracket?.[2]) {
     const base = bracket[2];
@@ -136,10 +144,13 @@ export const unitHintOf = (name: string): { base: string; multiplier: number } |
       (COUNT_UNITS as readonly string[]).includes(base) ||
       (AMOUNT_UNITS as readonly string[]).includes(base)
     )
-      return { base, multiplier: bracket[1] === '亿' ? 100_000_000 : bracket[1] === '万' ? 10_000 : 1 };
+      return {
+        bases: [base],
+        multiplier: bracket[1] === '亿' ? 100_000_000 : bracket[1] === '万' ? 10_000 : 1,
+      };
   }
-  for (const [ending, base] of Object.entries(FAMILY))
-    if (name.endsWith(ending)) return { base, multiplier: 1 };
+  for (const [ending, bases] of Object.entries(FAMILY))
+    if (name.endsWith(ending)) return { bases, multiplier: 1 };
   return undefined;
 };
 
@@ -151,11 +162,11 @@ export const unitHintOf = (name: string): { base: string; multiplier: number } |
 export const valueFor = (
   figure: Figure,
   measure: Measure,
-  hint: { base: string; multiplier: number } | undefined,
+  hint: UnitHint | undefined,
 ): { value: number; upper?: number; unit: string } | undefined => {
   const scaled = (n: number, to: number) => Math.round(((n * figure.multiplier) / to) * 1e6) / 1e6;
   if (measure === 'rate') {
-    const wanted = hint?.base === '‰' ? '‰' : '%';
+    const wanted = hint?.bases[0] === '‰' ? '‰' : '%';
     if (figure.base !== wanted) return undefined;
     return {
       value: figure.value,
@@ -168,12 +179,13 @@ export const valueFor = (
   const counted = (COUNT_UNITS as readonly string[]).includes(figure.base);
   if (measure === 'count' && !counted) return undefined;
   if (hint) {
-    if (hint.base !== figure.base) return undefined;
+    if (!hint.bases.includes(figure.base)) return undefined;
     const value = scaled(figure.value, hint.multiplier);
+    if (measure === 'count' && !Number.isInteger(value)) return undefined;
     return {
       value,
       ...(figure.upper === undefined ? {} : { upper: scaled(figure.upper, hint.multiplier) }),
-      unit: `${hint.multiplier === 1 ? '' : hint.multiplier === 10_000 ? '万' : '亿'}${hint.base}`,
+      unit: `${hint.multiplier === 1 ? '' : hint.multiplier === 10_000 ? '万' : '亿'}${figure.base}`,
     };
   }
   if (measure === 'count') {

@@ -15,13 +15,15 @@ export interface Span {
 
 const SENTENCE_END = /[。！？；;!?\n\r]/u;
 const CLAUSE_END = /[，,：:。！？；;!?\n\r]/u;
+/** A colon before a figure labels it (全科门诊就诊人次：9246人次): the clause goes on. */
+const LABEL_COLON = /[：:]\s*\d/u;
 
 /** Spans of text between separators matched by `separator`, blank ones dropped. */
-const spansOf = (text: string, separator: RegExp): Span[] => {
+const spansOf = (text: string, separator: RegExp, keep?: RegExp): Span[] => {
   const spans: Span[] = [];
   let start = 0;
   for (let i = 0; i <= text.length; i++) {
-    if (i === text.length || separator.test(text[i] as string)) {
+    if (i === text.length || (separator.test(text[i] as string) && !keep?.test(text.slice(i, i + 3)))) {
       if (text.slice(start, i).trim()) spans.push({ start, end: i });
       start = i + 1;
     }
@@ -30,7 +32,7 @@ const spansOf = (text: string, separator: RegExp): Span[] => {
 };
 
 export const sentencesOf = (text: string): Span[] => spansOf(text, SENTENCE_END);
-export const clausesOf = (text: string): Span[] => spansOf(text, CLAUSE_END);
+export const clausesOf = (text: string): Span[] => spansOf(text, CLAUSE_END, LABEL_COLON);
 
 const PLAN_HEADING = /计划|打算|思路|设想|工作重点|工作要点|下一步|下步|明年|来年|今后/u;
 const TOP_HEADING = /^\s*(?:[一二三四五六七八九十]+\s*[、.．]|第[一二三四五六七八九十\d]+[篇章部分]|【)/u;

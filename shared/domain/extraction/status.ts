@@ -6,7 +6,7 @@ import type { CandidateStatus } from './types';
 
 /** Before the figure in its clause: a plan or requirement (主要, 重要, 需要 are not 要; 将近 is not 将). */
 const PLANNED_BEFORE =
-  /确保|力争|争取|力求|努力|计划(?!免疫|生育)|预计|拟|要求|目标(?!人群)|必须|应当|应该|控制在|不低于|不少于|不高于|不超过|(?<![主重需只纪摘提概简])要(?![点素])|将(?!近)/u;
+  /确保|力争|争取(?!到|了)|力求|努力|计划(?!免疫|生育)|预计|拟|要求|目标(?!人群)|必须|应当|应该|控制在|不低于|不少于|不高于|不超过|(?<![主重需只纪摘提概简])要(?![点素])|将(?!近)/u;
 /** Right after the figure: a bound (以上) or the target it names (…90%的目标, 85%的工作任务). */
 const PLANNED_AFTER = /^\s*(?:以上|以下|以内|之内|(?:以上|以下)?的?(?:工作)?(?:目标|任务|要求))/u;
 /** Earlier in the sentence: the sentence speaks of what comes next. */
