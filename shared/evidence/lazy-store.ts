@@ -19,5 +19,6 @@ export const lazyEvidenceStore = (load: () => Promise<EvidenceStore>): EvidenceS
     presignDownload: async (request) => (await get()).presignDownload(request),
     inspect: async (key) => (await get()).inspect(key),
     remove: async (key) => (await get()).remove(key),
+    read: async (key) => (await get()).read(key),
   };
 };

@@ -92,4 +92,17 @@ export const createS3EvidenceStore = (
   remove: async (key) => {
     await client.send(new DeleteObjectCommand({ Bucket: config.bucket, Key: key }));
   },
+  read: async (key) => {
+    try {
+      const object = await client.send(new GetObjectCommand({ Bucket: config.bucket, Key: key }));
+      return object.Body
+        ? await (object.Body as { transformToByteArray(): Promise<Uint8Array> }).transformToByteArray()
+        : undefined;
+    } catch (error) {
+      if (error instanceof NoSuchKey || error instanceof NotFound) return undefined;
+      if ((error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404)
+        return undefined;
+      throw error;
+    }
+  },
 });

@@ -42,4 +42,6 @@ export interface EvidenceStore {
   /** Reads the object once: hashes every byte and detects the type; undefined when it is not there. */
   inspect(key: string): Promise<StoredObjectFacts | undefined>;
   remove(key: string): Promise<void>;
+  /** The object's bytes (a summary to extract values from); undefined when it is not there. */
+  read(key: string): Promise<Uint8Array | undefined>;
 }

@@ -12,6 +12,7 @@ import { assignmentRoutes } from './routes/assignments';
 import { attachmentRoutes } from './routes/attachments';
 import { consistencyRoutes } from './routes/consistency';
 import { evidenceRoutes } from './routes/evidence';
+import { extractionRoutes } from './routes/extraction';
 import { healthRoutes } from './routes/health';
 import { inspectionRoutes } from './routes/inspections';
 import { meRoutes } from './routes/me';
@@ -54,7 +55,8 @@ const mountRoutes = (app: OpenAPIHono<AppEnv>) =>
     .route('/api', surveyRoutes)
     .route('/api', assignmentRoutes)
     .route('/api', scoringRoutes)
-    .route('/api', consistencyRoutes);
+    .route('/api', consistencyRoutes)
+    .route('/api', extractionRoutes);
 
 export type ApiRoutes = ReturnType<typeof mountRoutes>;
 

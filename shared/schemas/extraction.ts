@@ -26,3 +26,76 @@ export const ExtractionIndicatorsSchema = z.union([
     .object({ dimensions: z.array(z.object({ leaves: z.array(ExtractionIndicatorSchema) })) })
     .transform((o) => o.dimensions.flatMap((d) => d.leaves)),
 ]);
+
+/** A figure found for an indicator (shared/domain/extraction/types.ts). */
+export const ExtractionCandidateSchema = z
+  .object({
+    value: z.number(),
+    upper: z.number().optional(),
+    unit: z.string(),
+    status: z.enum(['achieved', 'planned', 'approximate', 'change']),
+    rule: z.enum(['after-term', 'before-term', 'respectively', 'continuation']),
+    term: z.string(),
+    qualifier: z.string(),
+    sentence: z.string(),
+    sentenceStart: z.number().int(),
+    start: z.number().int().meta({ description: '数字在原文中的起始位置（UTF-16）' }),
+    end: z.number().int(),
+  })
+  .openapi('ExtractionCandidate');
+
+/** What extraction proposes for one indicator of the period. */
+export const ExtractionProposalSchema = z
+  .object({
+    code: z.string(),
+    name: z.string(),
+    measure: MeasureSchema,
+    value: z.number().nullable().meta({ description: '建议值；无则为 null' }),
+    unit: z.string().nullable(),
+    chosen: z.number().int().nullable(),
+    decision: z.enum(['single', 'qualifier']).nullable(),
+    reason: z
+      .enum(['none', 'planned-only', 'approximate-only', 'ambiguous'])
+      .nullable()
+      .meta({ description: '无建议值的原因：未找到、仅有计划数、仅有约数、多个不同数值' }),
+    candidates: z.array(ExtractionCandidateSchema),
+  })
+  .openapi('ExtractionProposal');
+
+/** Where the text came from: pasted, or an evidence file of the period (kept as evidence). */
+export const ExtractionSourceSchema = z
+  .strictObject({
+    code: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,15}$/, '指标编码格式不正确'),
+    fileId: z.string().regex(/^[a-z0-9-]{8,40}$/, '文件编号格式不正确'),
+  })
+  .openapi('ExtractionFileRef');
+
+export const ExtractionRequestSchema = z
+  .strictObject({
+    text: z
+      .string()
+      .trim()
+      .min(1, '请粘贴工作总结的文字')
+      .max(200_000, '文字不能超过 200000 个字符')
+      .optional(),
+    file: ExtractionSourceSchema.optional().meta({ description: '已上传并校验的材料文件（工作总结）' }),
+  })
+  .refine((r) => (r.text === undefined) !== (r.file === undefined), {
+    message: '请粘贴文字或选择已上传的工作总结文件（二选一）',
+    path: ['text'],
+  })
+  .openapi('ExtractionRequest');
+
+export const ExtractionResponseSchema = z
+  .object({
+    source: z.object({
+      kind: z.enum(['text', 'file']),
+      code: z.string().optional(),
+      fileId: z.string().optional(),
+      name: z.string().optional(),
+    }),
+    characters: z.number().int().meta({ description: '读取到的文字字数' }),
+    proposals: z.array(ExtractionProposalSchema),
+  })
+  .openapi('ExtractionResponse');
+export type ExtractionResponse = z.infer<typeof ExtractionResponseSchema>;

@@ -7,6 +7,7 @@ const fakeStore = (): EvidenceStore => ({
   presignDownload: async ({ key }) => ({ url: `https://down/${key}`, expiresAt: 'later' }),
   inspect: async () => ({ size: 1, sha256: 'ab', detectedMime: null }),
   remove: async () => {},
+  read: async () => new Uint8Array([1]),
 });
 
 describe('an evidence store made on first use', () => {
