@@ -9,7 +9,7 @@ import { MeasureSchema } from './scenario';
 export const KeywordsSchema = z
   .array(z.string().trim().min(2, '关键词至少 2 个字').max(20, '关键词不能超过 20 个字'))
   .max(10, '关键词最多 10 个')
-  .meta({ description: '别名/关键词：工作总结中对该指标的其他写法，用于从工作总结提取数值' });
+  .meta({ description: '别名/关键词' });
 
 export const ExtractionIndicatorSchema = z.object({
   code: z.string().min(1),
@@ -39,7 +39,7 @@ export const ExtractionCandidateSchema = z
     qualifier: z.string(),
     sentence: z.string(),
     sentenceStart: z.number().int(),
-    start: z.number().int().meta({ description: '数字在原文中的起始位置（UTF-16）' }),
+    start: z.number().int(),
     end: z.number().int(),
   })
   .openapi('ExtractionCandidate');
@@ -50,14 +50,11 @@ export const ExtractionProposalSchema = z
     code: z.string(),
     name: z.string(),
     measure: MeasureSchema,
-    value: z.number().nullable().meta({ description: '建议值；无则为 null' }),
+    value: z.number().nullable(),
     unit: z.string().nullable(),
     chosen: z.number().int().nullable(),
     decision: z.enum(['single', 'qualifier']).nullable(),
-    reason: z
-      .enum(['none', 'planned-only', 'approximate-only', 'ambiguous'])
-      .nullable()
-      .meta({ description: '无建议值的原因：未找到、仅有计划数、仅有约数、多个不同数值' }),
+    reason: z.enum(['none', 'planned-only', 'approximate-only', 'ambiguous']).nullable(),
     candidates: z.array(ExtractionCandidateSchema),
   })
   .openapi('ExtractionProposal');
@@ -78,7 +75,7 @@ export const ExtractionRequestSchema = z
       .min(1, '请粘贴工作总结的文字')
       .max(200_000, '文字不能超过 200000 个字符')
       .optional(),
-    file: ExtractionSourceSchema.optional().meta({ description: '已上传并校验的材料文件（工作总结）' }),
+    file: ExtractionSourceSchema.optional(),
   })
   .refine((r) => (r.text === undefined) !== (r.file === undefined), {
     message: '请粘贴文字或选择已上传的工作总结文件（二选一）',
@@ -94,7 +91,7 @@ export const ExtractionResponseSchema = z
       fileId: z.string().optional(),
       name: z.string().optional(),
     }),
-    characters: z.number().int().meta({ description: '读取到的文字字数' }),
+    characters: z.number().int(),
     proposals: z.array(ExtractionProposalSchema),
   })
   .openapi('ExtractionResponse');
