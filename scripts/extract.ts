@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { canonicalJson } from '../shared/domain/canonical-json';
 import { extractValues } from '../shared/domain/extraction';
 import { NoTextError, readSummaryText } from '../shared/extraction-readers';
-import { ExtractionIndicatorsSchema } from '../shared/schemas/extraction';
+import { ExtractionIndicatorsSchema } from '../shared/schemas/extraction-indicators';
 
 const USAGE = 'usage: npm run extract -- <工作总结文件> --indicators <指标.json> [--pretty]';
 

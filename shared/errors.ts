@@ -47,7 +47,6 @@ export const ERROR_CODES = {
   UNSUPPORTED_MEDIA_TYPE: '(415) the request body is not sent as application/json',
   IDEMPOTENCY_KEY_REUSED: '(422) the idempotency key was used for a different request',
   SIZE_MISMATCH: '(422) the uploaded size differs from the declared one',
-  NO_TEXT: '(422) the work summary has no text to read (a scan or an image: no OCR)',
   CHECKSUM_MISMATCH: '(422) the uploaded bytes differ from the declared checksum',
   TOO_MANY_ITEMS: '(422) more items than one submission takes',
   SERVICE_UNAVAILABLE: '(503) the data store is unavailable; retry later',

@@ -7,65 +7,42 @@ import { MeasureSchema } from './scenario';
 
 /** 别名/关键词: other names units write for an indicator (参合率 for 新农合参合率). */
 export const KeywordsSchema = z
-  .array(z.string().trim().min(2, '关键词至少 2 个字').max(20, '关键词不能超过 20 个字'))
-  .max(10, '关键词最多 10 个')
-  .meta({ description: '别名/关键词' });
-
-export const ExtractionIndicatorSchema = z.object({
-  code: z.string().min(1),
-  name: z.string().min(1),
-  measure: MeasureSchema.default('number'),
-  keywords: KeywordsSchema.default([]),
-});
-
-/** A list of leaves, or anything holding them: `{ leaves }`, `{ dimensions: [{ leaves }] }` (an agreement). */
-export const ExtractionIndicatorsSchema = z.union([
-  z.array(ExtractionIndicatorSchema),
-  z.object({ leaves: z.array(ExtractionIndicatorSchema) }).transform((o) => o.leaves),
-  z
-    .object({ dimensions: z.array(z.object({ leaves: z.array(ExtractionIndicatorSchema) })) })
-    .transform((o) => o.dimensions.flatMap((d) => d.leaves)),
-]);
+  .array(z.string().trim().min(2, '至少 2 个字').max(20, '不能超过 20 个字'))
+  .max(10, '最多 10 个');
 
 /** A figure found for an indicator (shared/domain/extraction/types.ts). */
-export const ExtractionCandidateSchema = z
-  .object({
-    value: z.number(),
-    upper: z.number().optional(),
-    unit: z.string(),
-    status: z.enum(['achieved', 'planned', 'approximate', 'change']),
-    rule: z.enum(['after-term', 'before-term', 'respectively', 'continuation']),
-    term: z.string(),
-    qualifier: z.string(),
-    sentence: z.string(),
-    sentenceStart: z.number().int(),
-    start: z.number().int(),
-    end: z.number().int(),
-  })
-  .openapi('ExtractionCandidate');
+export const ExtractionCandidateSchema = z.object({
+  value: z.number(),
+  upper: z.number().optional(),
+  unit: z.string(),
+  status: z.enum(['achieved', 'planned', 'approximate', 'change']),
+  rule: z.enum(['after-term', 'before-term', 'respectively', 'continuation']),
+  term: z.string(),
+  qualifier: z.string(),
+  sentence: z.string(),
+  sentenceStart: z.number().int(),
+  start: z.number().int(),
+  end: z.number().int(),
+});
 
 /** What extraction proposes for one indicator of the period. */
-export const ExtractionProposalSchema = z
-  .object({
-    code: z.string(),
-    name: z.string(),
-    measure: MeasureSchema,
-    value: z.number().nullable(),
-    unit: z.string().nullable(),
-    chosen: z.number().int().nullable(),
-    decision: z.enum(['single', 'qualifier']).nullable(),
-    reason: z.enum(['none', 'planned-only', 'approximate-only', 'ambiguous']).nullable(),
-    candidates: z.array(ExtractionCandidateSchema),
-  })
-  .openapi('ExtractionProposal');
+export const ExtractionProposalSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  measure: MeasureSchema,
+  value: z.number().nullable(),
+  unit: z.string().nullable(),
+  chosen: z.number().int().nullable(),
+  decision: z.enum(['single', 'qualifier']).nullable(),
+  reason: z.enum(['none', 'planned-only', 'approximate-only', 'ambiguous']).nullable(),
+  candidates: z.array(ExtractionCandidateSchema),
+});
 
 /** Where the text came from: pasted, or an evidence file of the period (kept as evidence). */
-export const ExtractionSourceSchema = z
-  .strictObject({
-    code: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,15}$/, '指标编码格式不正确'),
-    fileId: z.string().regex(/^[a-z0-9-]{8,40}$/, '文件编号格式不正确'),
-  })
-  .openapi('ExtractionFileRef');
+export const ExtractionSourceSchema = z.strictObject({
+  code: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,15}$/, '指标编码格式不正确'),
+  fileId: z.string().regex(/^[a-z0-9-]{8,40}$/, '文件编号格式不正确'),
+});
 
 export const ExtractionRequestSchema = z
   .strictObject({
@@ -78,7 +55,7 @@ export const ExtractionRequestSchema = z
     file: ExtractionSourceSchema.optional(),
   })
   .refine((r) => (r.text === undefined) !== (r.file === undefined), {
-    message: '请粘贴文字或选择已上传的工作总结文件（二选一）',
+    message: '请粘贴文字或选择文件（二选一）',
     path: ['text'],
   })
   .openapi('ExtractionRequest');

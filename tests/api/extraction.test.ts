@@ -92,8 +92,8 @@ describe('extraction from a work summary', () => {
     const a2 = res.body.proposals.find((p: { code: string }) => p.code === 'A2');
     expect(a2).toMatchObject({ value: 92.93 });
     expect(a2.candidates[1]).toMatchObject({ value: 95, status: 'planned' });
-    expect(refused.status).toBe(422);
-    expect(refused.body.error).toMatchObject({ code: 'NO_TEXT' });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toMatchObject({ code: 'VALIDATION_FAILED' });
     expect(refused.body.error.message).toMatch(/^未找到文字/);
   });
 
