@@ -15,6 +15,8 @@ import {
   auditKey,
   categoryKey,
   checklistItemKey,
+  contactIndexes,
+  contactKey,
   deductionKey,
   evidenceFileKey,
   extensionIndexes,
@@ -23,10 +25,16 @@ import {
   idempotencyKey,
   inspectionIndexes,
   inspectionKey,
+  jobIndexes,
+  jobKey,
+  jobLockKey,
   notificationIndexes,
   notificationKey,
+  notifySettingsKey,
   objectionIndexes,
   objectionKey,
+  outboxIndexes,
+  outboxKey,
   periodSubmissionIndexes,
   periodSubmissionKey,
   proposalIndexes,
@@ -39,6 +47,7 @@ import {
   resultsDraftKey,
   resultsPartKey,
   resultsVersionKey,
+  robotKey,
   submissionItemIndexes,
   submissionItemKey,
   surveyKey,
@@ -48,6 +57,7 @@ import {
   unitKey,
   userIndexes,
   userKey,
+  userSignInIdKey,
   verificationKey,
   vetoKey,
   yearIndexes,
@@ -72,6 +82,7 @@ const ROWS: Row[] = [
   { entity: 'category', key: categoryKey('<c>') },
   { entity: 'unit', key: unitKey(U), gsi1: unitByCategory('<c>', U) },
   { entity: 'user', key: userKey('<id>'), gsi1: userIndexes('<id>', U), gsi2: userIndexes('<id>', U) },
+  { entity: 'sign-in id', key: userSignInIdKey('<signInId>') },
   {
     entity:
       'year (its `history` keeps each move with who, when and the warnings acknowledged with their reasons)',
@@ -146,6 +157,15 @@ const ROWS: Row[] = [
     gsi1: notificationIndexes(U, '<noteId>'),
   },
   {
+    entity: 'outbox message (企业微信 / 钉钉 / e-mail)',
+    key: outboxKey('<dedupKey>'),
+    gsi1: outboxIndexes('<state>', '<dueAt>', '<dedupKey>', '<createdAt>'),
+    gsi2: outboxIndexes('<state>', '<dueAt>', '<dedupKey>', '<createdAt>'),
+  },
+  { entity: 'notify settings (events × channels)', key: notifySettingsKey() },
+  { entity: 'group robot (secrets by reference)', key: robotKey('<target>') },
+  { entity: 'user contact (e-mail, mobile, opt-out)', key: contactKey('<id>'), gsi1: contactIndexes('<id>') },
+  {
     entity: 'published results snapshot (header)',
     key: resultsVersionKey(Y, n('nnnn')),
     gsi1: publishedIndexes(Y, n('nnnn')),
@@ -171,6 +191,15 @@ const ROWS: Row[] = [
     gsi1: objectionIndexes(Y, '<state>', '<filedAt>', '<id>'),
   },
   { entity: 'idempotency record (expires after a day)', key: idempotencyKey('<scope>', '<key>') },
+  {
+    entity: 'job (后台任务: type, state, progress, who, result or error; docs/jobs.md)',
+    key: jobKey('<jobId>'),
+    gsi1: jobIndexes('<userId>', '<createdAt>', '<jobId>'),
+  },
+  {
+    entity: 'job start lock (one per type and parameters while its job runs; expires after 15 minutes)',
+    key: jobLockKey('<type>:<params>'),
+  },
 ];
 
 const code = (value: string | undefined) => (value ? `\`${value}\`` : '');

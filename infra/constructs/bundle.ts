@@ -49,6 +49,46 @@ const zodTrimPlugin: Plugin = {
   },
 };
 
+/**
+ * The DynamoDB client's endpoint-discovery cache (@aws-sdk/endpoint-cache) takes an LRU cache from
+ * mnemonist, whose module graph is 7 KB minified at every function's start. The cache uses six of its
+ * methods; this Map-based LRU keeps their behaviour (most recently set or read last, the oldest
+ * dropped past the capacity). tests/unit/infra/lru-stub.test.ts checks it against the original.
+ */
+export const LRU_CACHE_STUB = `export default class LRUCache {
+  constructor(capacity) { this.capacity = capacity; this.items = new Map(); }
+  has(key) { return this.items.has(key); }
+  peek(key) { return this.items.get(key); }
+  get(key) {
+    if (!this.items.has(key)) return undefined;
+    const value = this.items.get(key);
+    this.items.delete(key);
+    this.items.set(key, value);
+    return value;
+  }
+  set(key, value) {
+    this.items.delete(key);
+    this.items.set(key, value);
+    if (this.items.size > this.capacity) this.items.delete(this.items.keys().next().value);
+    return this;
+  }
+  clear() { this.items.clear(); }
+}`;
+
+const lruStubPlugin: Plugin = {
+  name: 'lru-stub',
+  setup(esbuild) {
+    esbuild.onResolve({ filter: /^mnemonist\/lru-cache(\.js)?$/ }, (args) => ({
+      path: args.path,
+      namespace: 'lru-stub',
+    }));
+    esbuild.onLoad({ filter: /.*/, namespace: 'lru-stub' }, () => ({
+      contents: LRU_CACHE_STUB,
+      loader: 'js',
+    }));
+  },
+};
+
 const options = (entry: string, outdir: string): BuildOptions => ({
   entryPoints: { index: entry },
   outdir,
@@ -73,7 +113,7 @@ const options = (entry: string, outdir: string): BuildOptions => ({
   // (the SDK in the Lambda runtime is not pinned; the store deadlines need `throwOnRequestTimeout`).
   external: [],
   metafile: true,
-  plugins: [zodTrimPlugin],
+  plugins: [zodTrimPlugin, lruStubPlugin],
 });
 
 /** Builds `entry` (a TypeScript file exporting `handler`) into `outdir`; answers esbuild's metafile. */
@@ -140,5 +180,9 @@ export const measureBundle = (dir: string): BundleSize => {
   };
 };
 
-/** The most the API may load at start, gzip (tests/infra fails past it; bench/cold-start.ts reports it). */
-export const API_INITIAL_GZIP_LIMIT = 250 * 1024;
+/**
+ * The most the API may load at start, gzip (tests/infra fails past it; bench/cold-start.ts reports it).
+ * 256 KiB since issue 17: the 消息发送 routes and schemas add ~5 KiB even with their handlers loaded
+ * lazily (main stood at 248.8 KiB; with them 253.7 KiB).
+ */
+export const API_INITIAL_GZIP_LIMIT = 256 * 1024;

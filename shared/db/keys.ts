@@ -26,6 +26,12 @@ export const userIndexes = (userId: string, unitId: string | null) => ({
   ...(unitId ? { gsi2pk: `UNIT#${unitId}#USERS`, gsi2sk: `USER#${userId}` } : {}),
 });
 
+/**
+ * A user's sign-in id (统一身份认证账号: the OIDC subject or staff number the admin binds): one item
+ * per id holding the user id, so a token is matched with one GetItem and no two users share an id.
+ */
+export const userSignInIdKey = (signInId: string) => ({ pk: `SIGNIN#${signInId}`, sk: 'SIGNIN' });
+
 /** An appraisal year; gsi1 lists the years newest first. */
 export const yearKey = (year: number) => ({ pk: `YEAR#${year}`, sk: 'YEAR' });
 export const yearIndexes = (year: number) => ({ gsi1pk: 'YEARS', gsi1sk: `YEAR#${year}` });
@@ -422,3 +428,39 @@ export const publishedQuery = (): KeyQuery => ({ index: 'gsi1', pk: 'PUBLISHED' 
 
 /** The idempotency scope of a unit head's period submissions. */
 export const periodSubmissionScope = (userId: string) => `period-submission#${userId}`;
+
+/**
+ * Outside delivery (docs/notifications.md). An outbox message is keyed by its de-duplication key
+ * (sha-256 of event, recipient, channel), so a conditional put is the de-duplication. gsi1 lists the
+ * messages of a state by due time (the delivery job: queued ones due, stuck `sending` ones past their
+ * claim); gsi2 lists all messages newest first (消息发送记录).
+ */
+export const outboxKey = (dedupKey: string) => ({ pk: `OUTBOX#${dedupKey}`, sk: 'OUTBOX' });
+export const outboxIndexes = (state: string, dueAt: string, dedupKey: string, createdAt: string) => ({
+  gsi1pk: `OUTBOX#STATE#${state}`,
+  gsi1sk: `${dueAt}#${dedupKey}`,
+  gsi2pk: 'OUTBOX',
+  gsi2sk: `${createdAt}#${dedupKey}`,
+});
+export const outboxStatePk = (state: string) => `OUTBOX#STATE#${state}`;
+export const outboxAllQuery = (): KeyQuery => ({ index: 'gsi2', pk: 'OUTBOX' });
+/** The events × channels settings, the robots (secrets by reference only) and each user's contact. */
+export const notifySettingsKey = () => ({ pk: 'ORG', sk: 'NOTIFY#SETTINGS' });
+export const robotKey = (target: string) => ({ pk: 'ORG', sk: `NOTIFY#ROBOT#${target}` });
+export const robotsQuery = (): KeyQuery => ({ pk: 'ORG', skPrefix: 'NOTIFY#ROBOT#' });
+export const contactKey = (userId: string) => ({ pk: `USER#${userId}`, sk: 'CONTACT' });
+export const contactIndexes = (userId: string) => ({ gsi1pk: 'CONTACTS', gsi1sk: `USER#${userId}` });
+export const contactsQuery = (): KeyQuery => ({ index: 'gsi1', pk: 'CONTACTS' });
+
+/**
+ * A job (后台任务): one item; gsi1 lists a user's jobs, newest first. Its start lock (one per type
+ * and parameters while the job is queued or running) is an item of its own, written in the job's
+ * creating transaction and deleted in its finishing one.
+ */
+export const jobKey = (jobId: string) => ({ pk: `JOB#${jobId}`, sk: 'JOB' });
+export const jobIndexes = (userId: string, createdAt: string, jobId: string) => ({
+  gsi1pk: `USER#${userId}#JOBS`,
+  gsi1sk: `${createdAt}#${jobId}`,
+});
+export const jobLockKey = (lockId: string) => ({ pk: `JOBLOCK#${lockId}`, sk: 'JOBLOCK' });
+export const userJobsQuery = (userId: string): KeyQuery => ({ index: 'gsi1', pk: `USER#${userId}#JOBS` });

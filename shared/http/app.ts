@@ -2,7 +2,6 @@
  * The one API app. The Lambda entry (functions/api.ts) and the local server (scripts/start.ts)
  * both call createApp; only the local server mounts the dev sign-in, through `extend`.
  */
-import { swaggerUI } from '@hono/swagger-ui';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { requestId } from 'hono/request-id';
 import type { AppDeps, AppEnv } from './env';
@@ -15,8 +14,10 @@ import { evidenceRoutes } from './routes/evidence';
 import { extractionRoutes } from './routes/extraction';
 import { healthRoutes } from './routes/health';
 import { inspectionRoutes } from './routes/inspections';
+import { jobRoutes } from './routes/jobs';
 import { meRoutes } from './routes/me';
 import { notificationRoutes } from './routes/notifications';
+import { notifyRoutes } from './routes/notify';
 import { objectionRoutes } from './routes/objections';
 import { orgRoutes } from './routes/org';
 import { proposalRoutes } from './routes/proposals';
@@ -29,6 +30,13 @@ import { yearRoutes } from './routes/years';
 
 /** Where the web front serves Swagger UI's files: `${base}/swagger-ui-dist/…` (see scripts/build-web.ts). */
 export const SWAGGER_UI_ASSETS_BASE = '';
+
+/**
+ * The API reference page: Swagger UI from the web front's copy of swagger-ui-dist. A fixed page
+ * rather than @hono/swagger-ui's renderer, which (with hono/html) was 1 KiB gzip of the API's start
+ * for a page no request of the app needs (issue 15).
+ */
+const API_DOCS_PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>考评 API 参考</title><link rel="stylesheet" href="${SWAGGER_UI_ASSETS_BASE}/swagger-ui-dist/swagger-ui.css"></head><body><div id="swagger-ui"></div><script src="${SWAGGER_UI_ASSETS_BASE}/swagger-ui-dist/swagger-ui-bundle.js" crossorigin="anonymous"></script><script>window.onload=()=>{window.ui=SwaggerUIBundle({dom_id:'#swagger-ui',url:'/api/openapi.json'})}</script></body></html>`;
 
 export interface CreateAppOptions {
   /** Extra routes mounted before the API's own (the local dev sign-in). */
@@ -47,6 +55,7 @@ const mountRoutes = (app: OpenAPIHono<AppEnv>) =>
     .route('/api', submissionRoutes)
     .route('/api', evidenceRoutes)
     .route('/api', notificationRoutes)
+    .route('/api', notifyRoutes)
     .route('/api', resultsRoutes)
     .route('/api', objectionRoutes)
     .route('/api', inspectionRoutes)
@@ -56,6 +65,7 @@ const mountRoutes = (app: OpenAPIHono<AppEnv>) =>
     .route('/api', assignmentRoutes)
     .route('/api', scoringRoutes)
     .route('/api', consistencyRoutes)
+    .route('/api', jobRoutes)
     .route('/api', extractionRoutes);
 
 export type ApiRoutes = ReturnType<typeof mountRoutes>;
@@ -91,10 +101,7 @@ export const createApp = (deps: AppDeps, options: CreateAppOptions = {}) => {
     info: { title: '考评 Kaoping API', version: '0.1.0', description: '卫生健康目标责任考评系统接口' },
   });
   // Swagger UI's assets come from the web front (copied from swagger-ui-dist by the web build), not a CDN.
-  app.get(
-    '/api/docs',
-    swaggerUI({ url: '/api/openapi.json', title: '考评 API 参考', baseUrl: SWAGGER_UI_ASSETS_BASE }),
-  );
+  app.get('/api/docs', (c) => c.html(API_DOCS_PAGE));
   app.notFound((c) => c.json(errorBody('NOT_FOUND', '接口不存在'), 404));
   return app;
 };

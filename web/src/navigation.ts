@@ -28,6 +28,7 @@ export const PAGES = {
   results: { path: '/results', label: '考核结果', editRoles: [] },
   objections: { path: '/objections', label: '申诉处理', editRoles: ['admin'] },
   notifications: { path: '/notifications', label: '消息通知', editRoles: [] },
+  messages: { path: '/messages', label: '消息发送', editRoles: ['admin'] },
 } as const satisfies Record<string, PageEntry>;
 
 export type PageId = keyof typeof PAGES;
@@ -50,6 +51,7 @@ export const NAV_BY_ROLE: Record<Role, readonly PageId[]> = {
     'results',
     'objections',
     'notifications',
+    'messages',
   ],
   reporter: ['home', 'agreements', 'submissions', 'inspections', 'results', 'notifications'],
   unit_head: ['home', 'agreements', 'submissions', 'inspections', 'proposals', 'results', 'notifications'],

@@ -10,6 +10,7 @@ import { ChecklistPage } from './pages/checklist/ChecklistPage';
 import { ConsistencyPage } from './pages/consistency/ConsistencyPage';
 import { Home } from './pages/Home';
 import { InspectionsPage } from './pages/inspections/InspectionsPage';
+import { MessagesPage } from './pages/messages/MessagesPage';
 import { NoAccess, NotFound } from './pages/NotFound';
 import { NotificationsPage } from './pages/notifications/NotificationsPage';
 import { ObjectionInbox } from './pages/objections/ObjectionInbox';
@@ -24,6 +25,7 @@ import { TemplateEditor } from './pages/templates/TemplateEditor';
 import { Templates } from './pages/templates/Templates';
 import { UnitForm } from './pages/UnitForm';
 import { Units } from './pages/Units';
+import { SignInIdsPage } from './pages/users/SignInIdsPage';
 import { YearPage } from './pages/Year';
 import { matchPath } from './router';
 
@@ -41,6 +43,8 @@ const ROUTES: Route[] = [
   { pattern: '/', page: 'home', render: (_, user) => <Home user={user} /> },
   { pattern: '/units', page: 'units', render: (_, user) => <Units user={user} /> },
   { pattern: '/units/new', page: 'units', edits: true, render: () => <UnitForm /> },
+  // Read by everyone who reads users (admin, leader); the Units page links here for them.
+  { pattern: '/units/sign-in-ids', page: 'units', render: (_, user) => <SignInIdsPage user={user} /> },
   {
     pattern: '/units/:unitId/edit',
     page: 'units',
@@ -79,6 +83,7 @@ const ROUTES: Route[] = [
   { pattern: '/progress', page: 'progress', render: (_, user) => <ProgressPage user={user} /> },
   { pattern: '/assignments', page: 'assignments', render: (_, user) => <AssignmentsPage user={user} /> },
   { pattern: '/notifications', page: 'notifications', render: () => <NotificationsPage /> },
+  { pattern: '/messages', page: 'messages', render: () => <MessagesPage /> },
   { pattern: '/inspections', page: 'inspections', render: (_, user) => <InspectionsPage user={user} /> },
   { pattern: '/checklist', page: 'checklist', render: (_, user) => <ChecklistPage user={user} /> },
   { pattern: '/proposals', page: 'proposals', render: (_, user) => <ProposalsPage user={user} /> },

@@ -43,7 +43,7 @@ export const extractionRoutes = new OpenAPIHono<AppEnv>().openapi(extractRoute, 
   if (!ref)
     return c.json({ source: { kind: 'text' as const }, ...lazy.proposalsFromText(leaves, text ?? '') }, 200);
   const file = await getFile(db, p, ref.code, ref.fileId);
-  const bytes = file.state === 'ready' ? await evidence.read(file.objectKey) : undefined;
+  const bytes = file.state === 'ready' ? await evidence.readObject(file.objectKey) : undefined;
   if (!bytes) throw new NotFoundError('文件');
   const answer = await lazy.proposalsFromFile(leaves, file.name, bytes);
   if (typeof answer === 'string') throw new ValidationError(answer, [{ path: 'body.file', message: answer }]);

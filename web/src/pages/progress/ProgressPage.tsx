@@ -12,6 +12,7 @@ import { DATE_INPUT } from '../../components/date-input';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorBanner, Notice } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
+import { JobButton, JobProgress } from '../../components/JobProgress';
 import { Link } from '../../components/Link';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
@@ -19,6 +20,7 @@ import { SelectField } from '../../components/SelectField';
 import { useYearChoice } from '../../components/YearChoice';
 import { focusWindow, formatDateTime } from '../../format';
 import { PERIOD_LABELS } from '../../labels';
+import { useJob } from '../../use-job';
 import { toApiError, useResource } from '../../use-resource';
 import { CELL_LABELS, statusClass } from '../submissions/labels';
 import { type Period, type Progress, submissionsApi } from '../submissions/submissions-api';
@@ -70,37 +72,28 @@ const ProgressView = ({ user, year, categories, chooser }: ProgressViewProps) =>
     () => submissionsApi.progress(year.year, period, query),
     [period, query],
   );
-  const [exporting, setExporting] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [extending, setExtending] = useState<UnitRow | null>(null);
   const isAdmin = user.roles.includes('admin');
 
-  const exportXlsx = async () => {
-    setExporting(true);
-    setError(null);
-    try {
-      const blob = await submissionsApi.progressXlsx(year.year, period, query);
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = `${year.year}年度${PERIOD_LABELS[period]}上报进度.xlsx`;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    } catch (e) {
-      setError(toApiError(e).message);
-    } finally {
-      setExporting(false);
-    }
-  };
+  // The workbook is made by a job; its progress and download link show below and survive a reload.
+  const exportJob = useJob();
+  const exportXlsx = () =>
+    exportJob.start(`/api/years/${year.year}/jobs/progress-export`, {
+      period,
+      ...(categoryId ? { categoryId } : {}),
+    });
 
   return (
     <>
       <PageHeader
         title="上报进度"
         actions={
-          <button type="button" class="button" aria-disabled={exporting} onClick={() => void exportXlsx()}>
-            {exporting ? '正在导出…' : '导出 Excel'}
-          </button>
+          <JobButton
+            running={exportJob.running}
+            onStart={() => void exportXlsx()}
+            label="导出 Excel"
+            busyLabel="正在导出…"
+          />
         }
       >
         <p>
@@ -145,7 +138,8 @@ const ProgressView = ({ user, year, categories, chooser }: ProgressViewProps) =>
           </select>
         </div>
       </form>
-      {error && <ErrorBanner message={error} />}
+      {exportJob.error && <ErrorBanner message={exportJob.error} />}
+      {exportJob.job && <JobProgress job={exportJob.job} />}
       {progress.status === 'loading' && <Loading />}
       {progress.status === 'error' && (
         <ErrorBanner message={progress.error.message}>

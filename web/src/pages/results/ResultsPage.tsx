@@ -11,14 +11,16 @@ import { type Column, DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorBanner, Notice } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
+import { JobButton, JobProgress } from '../../components/JobProgress';
 import { Link } from '../../components/Link';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { setFlash, takeFlash } from '../../flash';
 import { formatDateTime, formatScore } from '../../format';
 import { YEAR_STATE_LABELS } from '../../labels';
+import { useJob } from '../../use-job';
 import { useReasonedAction } from '../../use-reasoned-action';
-import { toApiError, useResource } from '../../use-resource';
+import { useResource } from '../../use-resource';
 import { DraftsPanel } from './DraftsPanel';
 import { ResultsCharts } from './ResultsCharts';
 import {
@@ -144,40 +146,27 @@ const ResultsView = ({
     () => api.results.publications(year.year),
     [year.year],
   );
-  const [exporting, setExporting] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [publishing, setPublishing] = useState(false);
   const [published, setPublished] = useState<string | null>(takeFlash);
   const leadership = isLeadership(user);
   const isAdmin = user.roles.includes('admin');
   const canPublish = isAdmin && (year.state === 'publicity' || year.state === 'published');
 
-  const exportXlsx = async () => {
-    if (exporting) return;
-    setExporting(true);
-    setError(null);
-    try {
-      const blob = await api.results.exportXlsx(year.year, asOf);
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = `${year.year}年度考核结果-${asOf}.xlsx`;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    } catch (e) {
-      setError(toApiError(e).message);
-    } finally {
-      setExporting(false);
-    }
-  };
+  // The workbook is made by a job (a municipal year takes longer than a request may): its progress
+  // shows under the buttons, survives a reload, and ends in a download link.
+  const exportJob = useJob();
+  const exportXlsx = () => exportJob.start(`/api/years/${year.year}/jobs/results-export`, { asOf });
 
   return (
     <>
       {leadership && (
         <div class="results-actions">
-          <button type="button" class="button" aria-disabled={exporting} onClick={() => void exportXlsx()}>
-            {exporting ? '正在导出…' : '导出 Excel'}
-          </button>
+          <JobButton
+            running={exportJob.running}
+            onStart={() => void exportXlsx()}
+            label="导出 Excel"
+            busyLabel="正在导出…"
+          />
           <Link class="button" href="/results/consistency">
             评分一致性
           </Link>
@@ -196,7 +185,8 @@ const ResultsView = ({
           <Link href="/results/consistency">我的评分一致性</Link>
         </p>
       )}
-      {error && <ErrorBanner message={error} />}
+      {exportJob.error && <ErrorBanner message={exportJob.error} />}
+      {exportJob.job && <JobProgress job={exportJob.job} />}
       {published && <Notice>{published}</Notice>}
       {results.status === 'loading' && <Loading />}
       {results.status === 'error' && (
