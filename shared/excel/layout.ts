@@ -127,6 +127,12 @@ export const INDICATOR_COLUMNS = [
   { key: 'ruleText', header: '评分标准', width: 30, note: '责任书上印的评分标准；空则按规则自动生成' },
   { key: 'evidence', header: '材料要求', width: 30, note: '需上报的佐证材料' },
   { key: 'department', header: '责任科室', width: 14, note: '局机关负责审核的科室' },
+  {
+    key: 'keywords',
+    header: '别名/关键词',
+    width: 18,
+    note: '工作总结里对该指标的其他写法，用顿号分隔，如 参合率；用于从工作总结提取数值',
+  },
 ] as const satisfies readonly ColumnSpec[];
 
 export const TARGET_COLUMNS = [

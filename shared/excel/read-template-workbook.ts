@@ -8,6 +8,7 @@
 import type ExcelJS from 'exceljs';
 import { baseFromTemplate } from '../domain/agreements/resolve';
 import { validateTree } from '../domain/agreements/validate';
+import { KeywordsSchema } from '../schemas/extraction';
 import type { Band, Measure, Period, PeriodWeights, Rule, Value } from '../schemas/scenario';
 import {
   IndicatorCodeSchema,
@@ -117,6 +118,15 @@ const parseValue = (v: Scalar, measure: Measure, percentCell: boolean): Parsed<V
 const parseText = (v: Scalar, max: number): Parsed<string> => {
   const text = v instanceof Date ? isoDate(v) : String(v);
   return text.length > max ? bad(`不能超过 ${max} 个字符（实际 ${text.length} 个）`) : ok(text);
+};
+
+/** 别名/关键词: separated by 、，, ; or spaces; each as the template schema allows it. */
+const parseKeywords = (v: Scalar): Parsed<string[]> => {
+  const words = shown(v)
+    .split(/[、，,;；\s]+/u)
+    .filter(Boolean);
+  const parsed = KeywordsSchema.safeParse(words);
+  return parsed.success ? ok(parsed.data) : bad(parsed.error.issues[0]?.message ?? '格式不正确');
 };
 
 const parsePeriods = (v: Scalar): Parsed<Period[]> => {
@@ -290,6 +300,7 @@ const readIndicatorRow = (
   const ruleText = cell('ruleText', (v) => parseText(v, 500));
   const evidence = cell('evidence', (v) => parseText(v, 500)) ?? '';
   const department = cell('department', (v) => parseText(v, 30)) ?? '';
+  const keywords = cell('keywords', parseKeywords);
   const valueCell = (key: IndicatorKey) =>
     measure === undefined ? undefined : cell(key, (v) => parseValue(v, measure, r.isPercent(key)));
   const defaultTarget = valueCell('defaultTarget');
@@ -372,6 +383,7 @@ const readIndicatorRow = (
       ...(ruleText === undefined ? {} : { ruleText }),
       evidence,
       department,
+      ...(keywords?.length ? { keywords } : {}),
     },
   };
 };

@@ -129,6 +129,7 @@ const leafRow = (category: string, dimension: string, leaf: TemplateLeafInput): 
   ruleText: leaf.ruleText,
   evidence: leaf.evidence,
   department: leaf.department,
+  keywords: leaf.keywords?.join('、'),
 });
 
 const GUIDE = [
@@ -215,6 +216,7 @@ export const writeTemplateWorkbook = async (input: WriteWorkbookInput): Promise<
             periods: ['Q4'],
             evidence: '孕产妇系统管理台账、年度报表',
             department: '妇幼健康科',
+            keywords: ['系统管理率'],
           }),
         ]
       : [],

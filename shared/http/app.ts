@@ -12,6 +12,7 @@ import { assignmentRoutes } from './routes/assignments';
 import { attachmentRoutes } from './routes/attachments';
 import { consistencyRoutes } from './routes/consistency';
 import { evidenceRoutes } from './routes/evidence';
+import { extractionRoutes } from './routes/extraction';
 import { healthRoutes } from './routes/health';
 import { inspectionRoutes } from './routes/inspections';
 import { jobRoutes } from './routes/jobs';
@@ -66,7 +67,8 @@ const mountRoutes = (app: OpenAPIHono<AppEnv>) =>
     .route('/api', assignmentRoutes)
     .route('/api', scoringRoutes)
     .route('/api', consistencyRoutes)
-    .route('/api', jobRoutes);
+    .route('/api', jobRoutes)
+    .route('/api', extractionRoutes);
 
 export type ApiRoutes = ReturnType<typeof mountRoutes>;
 

@@ -9,6 +9,7 @@
  * engine's `validateAgreement`, reported as problems.
  */
 import { z } from '@hono/zod-openapi';
+import { KeywordsSchema } from './extraction';
 import { DirectionSchema, MeasureSchema, PeriodSchema, RuleSchema, ValueSchema } from './scenario';
 
 export const IndicatorCodeSchema = z
@@ -34,6 +35,7 @@ export const TemplateLeafSchema = z
     ruleText: Text(500).optional().meta({ description: '评分标准原文；空则按规则自动生成' }),
     evidence: Text(500).default('').meta({ description: '材料要求' }),
     department: Text(30).default('').meta({ description: '责任科室' }),
+    keywords: KeywordsSchema.optional(),
   })
   .openapi('TemplateLeaf');
 export type TemplateLeaf = z.infer<typeof TemplateLeafSchema>;

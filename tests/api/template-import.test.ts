@@ -79,6 +79,7 @@ describe('template workbook import and export', () => {
       '评分标准',
       '材料要求',
       '责任科室',
+      '别名/关键词',
     ]);
     expect(sheet.getCell('A2').value).toBe('示例：基层医疗卫生机构');
     expect(sheet.getCell('D2').value).toBe('孕产妇系统管理率');
@@ -128,6 +129,33 @@ describe('template workbook import and export', () => {
     const after = (await api.call('GET', '/api/years/2027/templates/primary-care', { as: 'admin' })).body;
     expect(after.version).toBe(2);
     expect(after.dimensions[0].leaves[0].name).toBe('居民电子健康档案建档率');
+  });
+
+  it('reads 别名/关键词 (separated by 、) into the leaf’s keywords, and exports them back', async () => {
+    // Prepare: the keywords column of the first indicator row, found by its header.
+    primaryCare ??= (await download('/api/years/2026/template-workbook?categoryId=primary-care')).bytes;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(primaryCare as unknown as ExcelJS.Buffer);
+    let column = 0;
+    wb.getWorksheet('指标模板')!
+      .getRow(1)
+      .eachCell((cell, at) => {
+        if (cell.value === '别名/关键词') column = at;
+      });
+    expect(column).toBeGreaterThan(0);
+    wb.getWorksheet('指标模板')!.getRow(2).getCell(column).value = '建档率、 电子档案建档率';
+    // Act
+    const res = await upload(2027, new Uint8Array(await wb.xlsx.writeBuffer()));
+    // Assess
+    expect(res.status).toBe(200);
+    const after = (await api.call('GET', '/api/years/2027/templates/primary-care', { as: 'admin' })).body;
+    expect(after.dimensions[0].leaves[0].keywords).toEqual(['建档率', '电子档案建档率']);
+    const exported = new ExcelJS.Workbook();
+    await exported.xlsx.load(
+      (await download('/api/years/2027/template-workbook?categoryId=primary-care'))
+        .bytes as unknown as ExcelJS.Buffer,
+    );
+    expect(exported.getWorksheet('指标模板')!.getRow(2).getCell(column).value).toBe('建档率、电子档案建档率');
   });
 
   it('refuses a bad weight sum at the category’s last 分值 cell, and writes nothing', async () => {

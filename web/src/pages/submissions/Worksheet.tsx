@@ -12,6 +12,7 @@ import { ErrorBanner, Notice } from '../../components/ErrorBanner';
 import { formatDateTime } from '../../format';
 import { toApiError } from '../../use-resource';
 import { IndicatorCard } from './IndicatorCard';
+import { SummaryExtraction } from './SummaryExtraction';
 import type { Ref, SubmitResult, Worksheet as WorksheetData } from './submissions-api';
 import { submissionsApi } from './submissions-api';
 
@@ -114,6 +115,7 @@ export const Worksheet = ({ refs, data, onChange, isUnitUser, isHead, canReview 
   const unfilled = data.rows.filter((r) => !r.item);
   // What the user changed and is not saved yet (waiting, in flight or failed), per indicator.
   const [states, setStates] = useState<Record<string, SaveState>>({});
+  const [taken, setTaken] = useState<Record<string, number>>({});
   const changed = Object.values(states).filter((s) => s === 'dirty' || s === 'saving').length;
   const failed = Object.values(states).filter((s) => s === 'error').length;
 
@@ -172,10 +174,21 @@ export const Worksheet = ({ refs, data, onChange, isUnitUser, isHead, canReview 
           {failed > 0 && `${failed} 项修改未能保存，请查看标红的指标后重试。`}
         </p>
       )}
+      {canWrite && (
+        <SummaryExtraction
+          refs={refs}
+          rows={data.rows}
+          onTaken={(code, item) => {
+            updateRow(code, { item });
+            // The card keeps what is being typed in its own state: a taken value renews it.
+            setTaken((all) => ({ ...all, [code]: (all[code] ?? 0) + 1 }));
+          }}
+        />
+      )}
       <div class="indicator-list">
         {data.rows.map((row) => (
           <IndicatorCard
-            key={row.indicator.code}
+            key={`${row.indicator.code}:${taken[row.indicator.code] ?? 0}`}
             refs={refs}
             row={row}
             canWrite={canWrite}

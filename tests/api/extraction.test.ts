@@ -1,0 +1,109 @@
+/**
+ * 从工作总结提取: pasted text or an uploaded summary (kept as evidence of an item, read server-side)
+ * gives a proposal per indicator of the period with the sentence it came from; nothing is written.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApi, type TestApi } from './harness';
+import {
+  createFixtureUnit,
+  type FixtureUnit,
+  IN_Q2,
+  itemPath,
+  postToStorage,
+  sha256,
+  unitPeriodPath,
+} from './submissions-fixtures';
+
+const FILES = join(import.meta.dirname, '../fixtures/extraction/files');
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const SUMMARY =
+  '一、工作完成情况。本季度居民健康档案建档率达86.5%，孕产妇系统管理率92.93%，家庭医生签约服务人次612人次。二、下一步计划：确保建档率达到90%以上。';
+
+describe('extraction from a work summary', () => {
+  let api: TestApi;
+  let unit: FixtureUnit;
+  let other: FixtureUnit;
+
+  beforeAll(async () => {
+    api = await createTestApi({ now: IN_Q2 });
+    [unit, other] = await Promise.all([createFixtureUnit(api), createFixtureUnit(api, '另一镇卫生院')]);
+  });
+  afterAll(() => api.close());
+
+  const extract = (body: unknown, as = unit.reporter, u = unit) =>
+    api.call('POST', `${unitPeriodPath(u.unitId)}/extraction`, { as, body });
+
+  /** The browser's upload: ticket, POST to storage, confirm; answers the file id. */
+  const upload = async (code: string, name: string, type: string) => {
+    const bytes = new Uint8Array(readFileSync(join(FILES, name)));
+    const ticket = await api.call('POST', `${itemPath(unit.unitId, code)}/files`, {
+      as: unit.reporter,
+      body: { name, size: bytes.byteLength, contentType: type, sha256: sha256(bytes) },
+    });
+    expect(ticket.status).toBe(201);
+    expect(await postToStorage(ticket.body.upload, bytes, type)).toBe(201);
+    const fileId = ticket.body.file.fileId as string;
+    const done = await api.call('POST', `${itemPath(unit.unitId, code)}/files/${fileId}/complete`, {
+      as: unit.reporter,
+    });
+    expect(done.status).toBe(200);
+    return fileId;
+  };
+
+  it('proposes a value per indicator of the period from pasted text, with the sentence, and saves nothing', async () => {
+    // Act
+    const res = await extract({ text: SUMMARY });
+    // Assess
+    expect(res.status).toBe(200);
+    expect(res.body.source).toEqual({ kind: 'text' });
+    const byCode = Object.fromEntries(res.body.proposals.map((p: { code: string }) => [p.code, p]));
+    expect(Object.keys(byCode)).toEqual(['A1', 'A2', 'A3', 'B1', 'B2', 'C1', 'C2']);
+    expect(byCode.A1).toMatchObject({
+      name: '居民健康档案建档率',
+      value: 86.5,
+      unit: '%',
+      decision: 'single',
+    });
+    expect(byCode.A1.candidates.map((c: { status: string }) => c.status)).toEqual(['achieved']);
+    expect(byCode.A2).toMatchObject({ value: 92.93 });
+    const [a2] = byCode.A2.candidates;
+    expect(a2.sentence).toBe(
+      '本季度居民健康档案建档率达86.5%，孕产妇系统管理率92.93%，家庭医生签约服务人次612人次',
+    );
+    expect(SUMMARY.slice(a2.start, a2.end)).toBe('92.93%');
+    expect(byCode.A3).toMatchObject({ value: 612, unit: '人次' });
+    expect(byCode.B1).toMatchObject({ value: null, reason: 'none' });
+    const item = await api.call('GET', itemPath(unit.unitId, 'A1'), { as: unit.reporter });
+    expect(item.body.value ?? null).toBeNull();
+  });
+
+  it('reads an uploaded Word summary from storage, and says plainly when a PDF has no text', async () => {
+    // Prepare
+    const docx = await upload('A2', 'summary.docx', DOCX);
+    const scan = await upload('A2', 'scanned.pdf', 'application/pdf');
+    // Act
+    const res = await extract({ file: { code: 'A2', fileId: docx } });
+    const refused = await extract({ file: { code: 'A2', fileId: scan } });
+    // Assess
+    expect(res.status).toBe(200);
+    expect(res.body.source).toEqual({ kind: 'file', code: 'A2', fileId: docx, name: 'summary.docx' });
+    const a2 = res.body.proposals.find((p: { code: string }) => p.code === 'A2');
+    expect(a2).toMatchObject({ value: 92.93 });
+    expect(a2.candidates[1]).toMatchObject({ value: 95, status: 'planned' });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect(refused.body.error.message).toMatch(/^未找到文字/);
+  });
+
+  it('refuses a request with neither or both sources, naming the field, and another unit’s reporter', async () => {
+    const neither = await extract({});
+    expect(neither.status).toBe(400);
+    expect(JSON.stringify(neither.body)).toContain('二选一');
+
+    const missing = await extract({ file: { code: 'A2', fileId: '00000000-0000-0000-0000-000000000000' } });
+    expect(missing.status).toBe(404);
+    expect((await extract({ text: SUMMARY }, other.reporter)).status).toBe(403);
+  });
+});
