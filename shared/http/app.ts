@@ -20,6 +20,7 @@ import { objectionRoutes } from './routes/objections';
 import { orgRoutes } from './routes/org';
 import { proposalRoutes } from './routes/proposals';
 import { resultsRoutes } from './routes/results';
+import { reviewStageRoutes } from './routes/review-stages';
 import { scoringRoutes } from './routes/scoring';
 import { submissionRoutes } from './routes/submissions';
 import { surveyRoutes } from './routes/surveys';
@@ -54,7 +55,8 @@ const mountRoutes = (app: OpenAPIHono<AppEnv>) =>
     .route('/api', surveyRoutes)
     .route('/api', assignmentRoutes)
     .route('/api', scoringRoutes)
-    .route('/api', consistencyRoutes);
+    .route('/api', consistencyRoutes)
+    .route('/api', reviewStageRoutes);
 
 export type ApiRoutes = ReturnType<typeof mountRoutes>;
 
