@@ -28,6 +28,7 @@ export const PAGES = {
   results: { path: '/results', label: '考核结果', editRoles: [] },
   objections: { path: '/objections', label: '申诉处理', editRoles: ['admin'] },
   notifications: { path: '/notifications', label: '消息通知', editRoles: [] },
+  reviews: { path: '/reviews', label: '自评与审核', editRoles: [] },
 } as const satisfies Record<string, PageEntry>;
 
 export type PageId = keyof typeof PAGES;
@@ -50,10 +51,20 @@ export const NAV_BY_ROLE: Record<Role, readonly PageId[]> = {
     'results',
     'objections',
     'notifications',
+    'reviews',
   ],
-  reporter: ['home', 'agreements', 'submissions', 'inspections', 'results', 'notifications'],
-  unit_head: ['home', 'agreements', 'submissions', 'inspections', 'proposals', 'results', 'notifications'],
-  rater: ['home', 'scoring', 'submissions', 'agreements', 'results'],
+  reporter: ['home', 'agreements', 'submissions', 'reviews', 'inspections', 'results', 'notifications'],
+  unit_head: [
+    'home',
+    'agreements',
+    'submissions',
+    'reviews',
+    'inspections',
+    'proposals',
+    'results',
+    'notifications',
+  ],
+  rater: ['home', 'scoring', 'reviews', 'submissions', 'agreements', 'results'],
   inspector: ['home', 'inspections', 'checklist', 'proposals', 'agreements', 'results'],
   leader: [
     'home',
@@ -65,6 +76,7 @@ export const NAV_BY_ROLE: Record<Role, readonly PageId[]> = {
     'surveys',
     'units',
     'year',
+    'reviews',
   ],
 };
 

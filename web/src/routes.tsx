@@ -17,6 +17,7 @@ import { ProgressPage } from './pages/progress/ProgressPage';
 import { ProposalsPage } from './pages/proposals/ProposalsPage';
 import { ResultsPage } from './pages/results/ResultsPage';
 import { UnitResultsPage } from './pages/results/UnitResultsPage';
+import { ReviewsPage } from './pages/reviews/ReviewsPage';
 import { ScoringPage } from './pages/scoring/ScoringPage';
 import { SubmissionsPage } from './pages/submissions/SubmissionsPage';
 import { SurveysPage } from './pages/surveys/SurveysPage';
@@ -86,6 +87,8 @@ const ROUTES: Route[] = [
   { pattern: '/scoring', page: 'scoring', render: (_, user) => <ScoringPage user={user} /> },
   { pattern: '/objections', page: 'objections', render: () => <ObjectionInbox /> },
   { pattern: '/results', page: 'results', render: (_, user) => <ResultsPage user={user} /> },
+  { pattern: '/reviews', page: 'reviews', render: (_, user) => <ReviewsPage user={user} /> },
+  { pattern: '/reviews/distance', page: 'reviews', render: (_, user) => <ReviewsPage user={user} /> },
   // 评分一致性: the admin and leaders see every rater, a rater their own line; unit roles have none.
   {
     pattern: '/results/consistency',

@@ -16,6 +16,8 @@ import {
   withSelfScore,
 } from '../../../shared/domain/review-stages';
 import { scoreLeafPeriod } from '../../../shared/domain/scoring';
+import { collector } from '../../../shared/domain/years/readiness-kit';
+import { checkOverclaim } from '../../../shared/domain/years/readiness-overclaim';
 import { AppError } from '../../../shared/errors';
 import type { ReviewStage, StageReview } from '../../../shared/schemas/review-stages';
 import type { Leaf } from '../../../shared/schemas/scenario';
@@ -190,5 +192,23 @@ describe('the engine and the distance', () => {
     expect(report.rows.map((r) => r.distanceCents)).toEqual([200, 200, 150, 0]);
     expect(report.byUnit[0]).toMatchObject({ items: 4, overclaimed: 3, distanceCents: 550 });
     expect(systematicOverclaims(report)).toHaveLength(1);
+  });
+});
+
+describe('the readiness check before publicity', () => {
+  it('warns of a unit overclaiming systematically, and passes without one', () => {
+    const warned = collector();
+    checkOverclaim(
+      {
+        year: { year: 2026 },
+        overclaims: [{ unitId: 'u1', unitName: '一院', overclaimed: 3, distanceCents: 550 }],
+      },
+      warned,
+    );
+    const clean = collector();
+    checkOverclaim({ year: { year: 2026 }, overclaims: [] }, clean);
+    expect(warned.warnings[0]).toMatchObject({ code: 'SELF_OVERCLAIM', count: 1 });
+    expect(warned.warnings[0]?.message).toContain('一院（3 项，高 5.50 分）');
+    expect(clean.done).toEqual(['没有系统性自评偏高的单位']);
   });
 });
