@@ -9,6 +9,7 @@ import type { Me, Period, Year } from '../../api';
 import { api } from '../../api';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { Link } from '../../components/Link';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { PeriodSelect, periodFromQuery, useYearChoice } from '../../components/YearChoice';
@@ -186,6 +187,9 @@ const SelfAssessmentView = ({ user, year, period }: { user: Me; year: number; pe
         </button>
       )}
       {message && <p role="status">{message}</p>}
+      <p>
+        <Link href={`/reviews/print/${year}/${encodeURIComponent(unitId)}/${period}`}>打印自评报告</Link>
+      </p>
     </section>
   );
 };
