@@ -81,17 +81,20 @@ describe('self-assessment and staged review', () => {
     await reporter.getByRole('heading', { name: '本单位自查自评' }).waitFor();
     await checkA11y(reporter);
     const row = (code: string) => reporter.locator(`tr[data-code="${code}"]`);
-    await row(formula.code).getByRole('button', { name: '保存自评' }).click();
-    await expect.poll(() => row(formula.code).getByRole('button', { name: '保存自评' }).count()).toBe(1);
+    const save = async (code: string) => {
+      await row(code).getByRole('button', { name: '保存自评' }).click();
+      await expect.poll(() => row(code).textContent()).toContain('已保存');
+    };
+    await save(formula.code);
     await row(rating.code)
       .getByLabel(`${rating.name} 自评分`)
       .fill(((rating.wCents - 100) / 100).toFixed(2));
     await row(rating.code).getByLabel(`${rating.name} 自评说明`).fill('群众投诉一例，已整改');
-    await row(rating.code).getByRole('button', { name: '保存自评' }).click();
+    await save(rating.code);
     await row(deduction.code)
       .getByLabel(`${deduction.name} 自评分`)
       .fill((deduction.wCents / 100).toFixed(2));
-    await row(deduction.code).getByRole('button', { name: '保存自评' }).click();
+    await save(deduction.code);
     await expect
       .poll(async () =>
         (await reporterApi<{ items: Item[] }>(`${base}/self-assessment`)).items.every((i) => i.review),

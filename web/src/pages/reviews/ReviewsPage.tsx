@@ -43,7 +43,7 @@ const SelfRow = ({
   year: number;
   item: ReviewItem;
   editable: boolean;
-  onSaved: () => void;
+  onSaved: (item: ReviewItem) => void;
 }) => {
   const entered = ENTERED.has(item.rule);
   const self = item.review?.self;
@@ -51,16 +51,20 @@ const SelfRow = ({
   const [note, setNote] = useState(self?.note ?? '');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState(false);
   const save = async () => {
     setBusy(true);
     setError(null);
+    setSaved(false);
     try {
-      await reviewsApi.saveSelf(year, item.unitId, item.period, item.code, {
-        ...(entered ? { points: Number(points) } : {}),
-        note,
-        version: item.review?.version ?? 0,
-      });
-      onSaved();
+      onSaved(
+        await reviewsApi.saveSelf(year, item.unitId, item.period, item.code, {
+          ...(entered ? { points: Number(points) } : {}),
+          note,
+          version: item.review?.version ?? 0,
+        }),
+      );
+      setSaved(true);
     } catch (e) {
       setError(errorText(e));
     } finally {
@@ -109,6 +113,7 @@ const SelfRow = ({
             {error}
           </p>
         )}
+        {saved && <span class="muted">已保存</span>}
       </td>
       <td>
         {STATUS_LABELS[item.review?.status ?? 'draft']}
@@ -134,6 +139,8 @@ const SelfAssessmentView = ({ user, year, period }: { user: Me; year: number; pe
     [year, unitId, period, tick],
   );
   const [message, setMessage] = useState<string | null>(null);
+  // Saved rows answer their new state; the table keeps each row (and what is typed in the others).
+  const [savedItems, setSavedItems] = useState<Record<string, ReviewItem>>({});
   if (view.status === 'loading') return <Loading />;
   if (view.status === 'error') return <ErrorBanner message={view.error.message} />;
   const data = view.data;
@@ -143,6 +150,7 @@ const SelfAssessmentView = ({ user, year, period }: { user: Me; year: number; pe
     try {
       await reviewsApi.submitSelf(year, unitId, period);
       setMessage('自评已提交，等待初审');
+      setSavedItems({});
       setTick((t) => t + 1);
     } catch (e) {
       setMessage(errorText(e));
@@ -169,15 +177,19 @@ const SelfAssessmentView = ({ user, year, period }: { user: Me; year: number; pe
             </tr>
           </thead>
           <tbody>
-            {data.items.map((item) => (
-              <SelfRow
-                key={`${item.code}-${item.review?.version ?? 0}`}
-                year={year}
-                item={item}
-                editable={!item.review || item.review.status === 'draft' || item.review.status === 'returned'}
-                onSaved={() => setTick((t) => t + 1)}
-              />
-            ))}
+            {data.items
+              .map((item) => savedItems[item.code] ?? item)
+              .map((item) => (
+                <SelfRow
+                  key={`${item.code}-${item.review?.status ?? 'draft'}`}
+                  year={year}
+                  item={item}
+                  editable={
+                    !item.review || item.review.status === 'draft' || item.review.status === 'returned'
+                  }
+                  onSaved={(next) => setSavedItems((all) => ({ ...all, [next.code]: next }))}
+                />
+              ))}
           </tbody>
         </table>
       </div>
