@@ -270,6 +270,11 @@ describe('self-assessment and staged review', () => {
       distanceCents: 350,
     });
     expect(byReporter.status).toBe(403);
+    const exported = await api.app.request('/api/years/2026/review-distance/export', {
+      headers: { authorization: `Bearer ${await api.token('admin')}` },
+    });
+    expect(exported.status).toBe(200);
+    expect(exported.headers.get('content-type')).toContain('spreadsheetml');
   });
 
   it('keeps one audit entry per change and traces a score to its sources (得分反查)', async () => {

@@ -45,6 +45,7 @@ import {
 } from '../../domain/review-stages';
 import { wCentsOf } from '../../domain/scoring-workflow';
 import { ConflictError, NotFoundError, StaleVersionError, ValidationError } from '../../errors';
+import { distanceWorkbook } from '../../results/distance-workbook';
 import {
   DistanceReportSchema,
   REVIEW_STAGES,
@@ -119,6 +120,13 @@ const distanceRoute = protectedRoute('reviews.distance', {
   summary: '自评与审定的差距（自评 − 审定）：按单位、按指标',
   request: { params: z.object({ year: Year }) },
   responses: { 200: json(DistanceReportSchema, '差距') },
+});
+const distanceExportRoute = protectedRoute('reviews.distance', {
+  method: 'get',
+  path: '/years/{year}/review-distance/export',
+  summary: '导出自评与审定的差距（xlsx）',
+  request: { params: z.object({ year: Year }) },
+  responses: { 200: { description: 'xlsx 工作簿' } },
 });
 const officesRoute = protectedRoute('reviewOffices.read', {
   method: 'get',
@@ -225,6 +233,32 @@ const entryFor = (
 const assertSelfAssessed = async (db: Db, year: number, period: Period) => {
   if (!isSelfAssessed(await getYear(db, year), period))
     throw new ConflictError('本期不进行自查自评', { state: period }, 'WRONG_STATE');
+};
+
+/** The distance 自评 − 审定 over the done reviews of the year's self-assessed periods. */
+const loadDistance = async (db: Db, year: number) => {
+  const stored = await getYear(db, year);
+  const [done, units, agreements] = await Promise.all([
+    Promise.all(selfAssessedPeriodsOf(stored).map((p) => listPeriodReviews(db, year, p, 'done'))).then((r) =>
+      r.flat(),
+    ),
+    listUnits(db),
+    listAgreements(db, year),
+  ]);
+  const unitName = new Map(units.map((u) => [u.id, u.name]));
+  const leafName = new Map(
+    agreements.flatMap((a) =>
+      a.dimensions.flatMap((d) => d.leaves.map((l) => [`${a.unitId}#${l.code}`, l.name] as const)),
+    ),
+  );
+  return distanceReport(
+    year,
+    done.map((review) => ({
+      review,
+      unitName: unitName.get(review.unitId) ?? review.unitId,
+      name: leafName.get(`${review.unitId}#${review.code}`) ?? review.code,
+    })),
+  );
 };
 
 export const reviewStageRoutes = new OpenAPIHono<AppEnv>()
@@ -370,33 +404,16 @@ export const reviewStageRoutes = new OpenAPIHono<AppEnv>()
     return c.json(await oneItem(db, p), 200);
   })
   .openapi(distanceRoute, async (c) => {
-    const { db } = c.get('deps');
     const { year } = c.req.valid('param');
-    const stored = await getYear(db, year);
-    const [done, units, agreements] = await Promise.all([
-      Promise.all(selfAssessedPeriodsOf(stored).map((p) => listPeriodReviews(db, year, p, 'done'))).then(
-        (r) => r.flat(),
-      ),
-      listUnits(db),
-      listAgreements(db, year),
-    ]);
-    const unitName = new Map(units.map((u) => [u.id, u.name]));
-    const leafName = new Map(
-      agreements.flatMap((a) =>
-        a.dimensions.flatMap((d) => d.leaves.map((l) => [`${a.unitId}#${l.code}`, l.name] as const)),
-      ),
-    );
-    return c.json(
-      distanceReport(
-        year,
-        done.map((review) => ({
-          review,
-          unitName: unitName.get(review.unitId) ?? review.unitId,
-          name: leafName.get(`${review.unitId}#${review.code}`) ?? review.code,
-        })),
-      ),
-      200,
-    );
+    return c.json(await loadDistance(c.get('deps').db, year), 200);
+  })
+  .openapi(distanceExportRoute, async (c) => {
+    const { year } = c.req.valid('param');
+    const buffer = await distanceWorkbook(await loadDistance(c.get('deps').db, year));
+    return c.body(new Uint8Array(buffer), 200, {
+      'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'content-disposition': `attachment; filename="self-assessment-distance-${year}.xlsx"`,
+    });
   })
   .openapi(officesRoute, async (c) =>
     c.json(await listReviewOffices(c.get('deps').db, c.req.valid('param').year), 200),

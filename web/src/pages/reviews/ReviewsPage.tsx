@@ -302,6 +302,11 @@ export const DistanceView = ({ year }: { year: number }) => {
   return (
     <section aria-labelledby="distance-title">
       <h2 id="distance-title">自评与审定差距</h2>
+      {rows.length > 0 && (
+        <button type="button" class="button" onClick={() => reviewsApi.downloadDistance(year)}>
+          导出 Excel
+        </button>
+      )}
       {rows.length === 0 ? (
         <EmptyState title="尚无审定完成的自评" />
       ) : (
