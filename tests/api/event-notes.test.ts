@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notifyPublicityOpened, notifyResultsPublished } from '../../shared/db/event-notes';
 import { getYear } from '../../shared/db/year-repo';
+import { proposeBonus, recordInspectionWithRectification } from './event-fixtures';
 import { createTestApi, type TestApi } from './harness';
 
 const Y = 2026;
@@ -33,15 +34,7 @@ describe('notifications for every event', () => {
 
   it('tells the unit the points of an approved inspection, the rectification ordered, its return with the reason and points, and its closing', async () => {
     // Prepare
-    const created = await api.call('POST', `/api/years/${Y}/inspections`, {
-      as: 'inspector-xingfeng',
-      body: {
-        unitId: 'shiqiao-thc',
-        kind: '明查',
-        date: `${Y}-11-02`,
-        findings: [{ itemCode: 'XF-05', note: '药房脱岗', rectifyBy: `${Y}-12-01` }],
-      },
-    });
+    const created = await recordInspectionWithRectification(api.call);
     expect(created.status).toBe(201);
     // Act
     await api.call('POST', `/api/years/${Y}/units/shiqiao-thc/inspections/${created.body.id}/decision`, {
@@ -85,16 +78,7 @@ describe('notifications for every event', () => {
 
   it('tells the unit and the proposer how a bonus proposal was decided; the admin sees it waiting until then', async () => {
     // Prepare
-    const proposed = await api.call('POST', `/api/years/${Y}/proposals`, {
-      as: 'xinyan-thc-head',
-      body: {
-        kind: 'bonus',
-        unitId: 'xinyan-thc',
-        title: '市级先进基层党组织',
-        points: 1,
-        reason: '市委表彰文件',
-      },
-    });
+    const proposed = await proposeBonus(api.call);
     expect(proposed.status).toBe(201);
     expect((await tasks('admin')).map((t) => t.kind)).toContain('proposals_to_decide');
     // Act

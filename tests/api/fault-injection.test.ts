@@ -10,6 +10,7 @@ import { seedUser } from '../../shared/db/org-repo';
 import { listProposals } from '../../shared/db/proposal-repo';
 import { listDrafts, listSnapshots } from '../../shared/db/results-repo';
 import { getPeriodSubmission, listItems } from '../../shared/db/submission-repo';
+import { proposeBonus } from './event-fixtures';
 import { createTestApi, type TestApi } from './harness';
 import { createScoringApi } from './scoring-harness';
 import {
@@ -138,16 +139,7 @@ describe('the main writes while 20 % of store calls fail', () => {
       });
       expect(scored.status).toBe(200);
     }
-    const proposed = await call('POST', `/api/years/${Y}/proposals`, {
-      as: 'xinyan-thc-head',
-      body: {
-        kind: 'bonus',
-        unitId: 'xinyan-thc',
-        title: '市级先进基层党组织',
-        points: 1,
-        reason: '市委表彰文件',
-      },
-    });
+    const proposed = await proposeBonus(call);
     expect(proposed.status).toBe(201);
     const approved = await call(
       'POST',

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadUnitFacts } from '../../shared/db/facts-repo';
 import { loadScenario } from '../../shared/db/results-repo';
 import { computeResults, parseScenario } from '../../shared/domain/scoring';
+import { recordInspectionWithRectification } from './event-fixtures';
 import { CURRENT_YEAR, createTestApi, type TestApi } from './harness';
 
 const Y = CURRENT_YEAR;
@@ -270,15 +271,7 @@ describe('inspections API', () => {
   describe('rectification', () => {
     it('goes open → answered → returned → answered → closed, and lists overdue ones', async () => {
       // Prepare: an approved inspection with a rectification due 12-01.
-      const created = await api.call('POST', `/api/years/${Y}/inspections`, {
-        as: 'inspector-xingfeng',
-        body: {
-          unitId: 'shiqiao-thc',
-          kind: '明查',
-          date: `${Y}-11-02`,
-          findings: [{ itemCode: 'XF-05', note: '药房脱岗', rectifyBy: `${Y}-12-01` }],
-        },
-      });
+      const created = await recordInspectionWithRectification(api.call);
       await api.call('POST', `/api/years/${Y}/units/shiqiao-thc/inspections/${created.body.id}/decision`, {
         as: 'admin',
         body: { decision: 'approve', version: 1 },

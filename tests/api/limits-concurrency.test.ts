@@ -10,6 +10,7 @@ import { listNotifications } from '../../shared/db/notification-repo';
 import { listProposals } from '../../shared/db/proposal-repo';
 import { listDrafts, listSnapshots } from '../../shared/db/results-repo';
 import { getPeriodSubmission } from '../../shared/db/submission-repo';
+import { proposeBonus } from './event-fixtures';
 import { CURRENT_YEAR, createTestApi, type TestApi } from './harness';
 import { createFixtureUnit, fillQ2, IN_Q2, unitPeriodPath } from './submissions-fixtures';
 import { acknowledgeAll, afterWindows, decidePending, finishScoring, readiness } from './year-steps';
@@ -98,16 +99,7 @@ describe('limits that hold under a burst of parallel requests', () => {
 
   it('decides a bonus proposal once', async () => {
     // Prepare
-    const proposed = await api.call('POST', `/api/years/${Y}/proposals`, {
-      as: 'xinyan-thc-head',
-      body: {
-        kind: 'bonus',
-        unitId: 'xinyan-thc',
-        title: '市级先进基层党组织',
-        points: 1,
-        reason: '市委表彰文件',
-      },
-    });
+    const proposed = await proposeBonus(api.call);
     expect(proposed.status).toBe(201);
     const p = proposed.body;
     // Act: approvals and rejections at once.
@@ -178,7 +170,7 @@ describe('limits that hold under a burst of parallel requests', () => {
       );
       expect(toPublicity).toEqual({ 200: 1, 409: 9 });
       expect(await listDrafts(api.db, Y)).toHaveLength(1);
-    });
+    }, 120_000); // the whole committee's scoring of the year, then two moves
 
     it('decides an objection once, notifying the unit once', async () => {
       const filed = await api.call('POST', `/api/years/${Y}/objections`, {
