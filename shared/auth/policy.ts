@@ -45,7 +45,8 @@ export const POLICY = {
   'scores.write': ['rater'],
   'scores.finalize': ['rater'],
   'scores.reopen': ['admin'],
-  'audit.read': ['admin', 'leader'],
+  // Score history: the bureau reads all of it; a rater the items assigned to them (`auditVisibleTo`).
+  'audit.read': ['admin', 'leader', 'rater'],
   // Inspections (明查暗访): inspectors record, the admin approves; units answer rectification orders.
   'checklist.read': ['admin', 'leader', 'inspector'],
   'checklist.write': ['admin'],

@@ -10,11 +10,14 @@
  * bonus proposals as its head). Once a year is published its ranking is public: results reads of
  * that year are no longer narrowed.
  */
+import { listRaterAssignments } from '../db/assignment-repo';
 import type { Db } from '../db/client';
 import { ForbiddenError } from '../errors';
 import type { Inspection, Rectification } from '../schemas/inspection';
 import type { Proposal } from '../schemas/proposal';
-import { assignedUnitIds } from './assignments';
+import type { AuditEntry } from '../schemas/scoring';
+import { PERIODS } from '../schemas/year';
+import { assignedUnitIds, withoutRecusals } from './assignments';
 import { type Principal, UNIT_ROLES } from './roles';
 
 /** Every unit's data, drafts included: the bureau's own view. */
@@ -76,6 +79,43 @@ export const assertMayAskAbout = (p: Principal, unitId: string) => {
 /** Whose scoring queue the principal reads: their own; the admin anyone's. */
 export const queueOwnerFor = (p: Principal, requestedRaterId?: string): string =>
   p.roles.includes('admin') && requestedRaterId ? requestedRaterId : p.userId;
+
+/**
+ * What of a unit's score history (the audit trail) the principal reads: the admin and leaders all
+ * of it; a rater the entries of the items (period × indicator) assigned to them at the unit, never
+ * another rater's marks (each rates independently): their own 评分 entries only, and a reassignment
+ * without the earlier rater's mark unless it was theirs. A rater with no assignment at the unit, or
+ * affiliated with it (回避), is refused (403) before anything of it is read.
+ */
+export const auditVisibleTo = async (
+  db: Db,
+  p: Principal,
+  year: number,
+  unitId: string,
+): Promise<(entries: readonly AuditEntry[]) => AuditEntry[]> => {
+  if (seesEveryUnit(p)) return (entries) => [...entries];
+  const assigned = p.roles.includes('rater')
+    ? await withoutRecusals(
+        db,
+        p.userId,
+        (
+          await Promise.all(PERIODS.map((period) => listRaterAssignments(db, year, p.userId, period, unitId)))
+        ).flat(),
+      )
+    : [];
+  if (assigned.length === 0) throw new ForbiddenError('您未被分派该单位的评分，不能查看其评分记录');
+  const items = new Set(assigned.map((a) => `${a.period}#${a.code}`));
+  return (entries) =>
+    entries.flatMap((e) => {
+      if (!e.code || !items.has(`${e.period}#${e.code}`)) return [];
+      if (e.kind === 'rate') return e.by === p.userId ? [e] : [];
+      if (e.kind !== 'reassign') return [e];
+      const old = (e.old ?? {}) as { raterId?: string; rating?: unknown };
+      if (old.raterId === p.userId) return [e];
+      const { rating: _hidden, ...rest } = old;
+      return [{ ...e, old: rest }];
+    });
+};
 
 /** `assertUnitVisible` against a scope already read. */
 export const assertInScope = (scope: UnitScope, unitId: string) => {

@@ -7,7 +7,7 @@
 import { z } from '@hono/zod-openapi';
 import type { Db } from '../db/client';
 import { getExtension, getReportingAgreement, type UnitPeriod } from '../db/submission-repo';
-import { contentInPeriod } from '../domain/agreements/in-force';
+import { contentInPeriod, PERIOD_NAMES } from '../domain/agreements/in-force';
 import { readSheetRows } from '../domain/inspections/sheet-rows';
 import { indicatorsForPeriod } from '../domain/submissions/indicators';
 import {
@@ -41,7 +41,7 @@ export const ItemParams = UnitPeriodParams.extend({
 
 export const periodWindow = (year: Year, period: Period): WindowTimes => {
   const window = year.periods.find((w) => w.period === period);
-  if (!window) throw new NotFoundError(`${period} 考核期`);
+  if (!window) throw new NotFoundError(`${PERIOD_NAMES[period]}考核期`);
   return window;
 };
 

@@ -1,4 +1,6 @@
 /** The results as an xlsx workbook: one ranking sheet per category and one sheet of every leaf. */
+
+import { PERIOD_NAMES } from '../domain/agreements/in-force';
 import { formatPoints } from '../domain/scoring';
 import type { Results } from '../schemas/results';
 
@@ -11,7 +13,9 @@ export const resultsWorkbook = async (results: Results): Promise<Buffer> => {
   for (const category of results.categories) {
     const sheet = book.addWorksheet(category.name.slice(0, 31));
     const dimensions = category.units[0]?.dimensions.map((d) => d.name) ?? [];
-    sheet.addRow([`${results.year}年度 ${category.name} 考核结果（截至 ${results.asOfPeriod}）`]);
+    sheet.addRow([
+      `${results.year}年度 ${category.name} 考核结果（截至${PERIOD_NAMES[results.asOfPeriod]}）`,
+    ]);
     sheet.addRow(['名次', '单位', ...dimensions, '基础分', '加分', '减分', '最终得分', '等级', '一票否决']);
     sheet.getRow(2).font = { bold: true };
     for (const u of category.units) {

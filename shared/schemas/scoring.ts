@@ -128,7 +128,9 @@ export const QueueItemSchema = z
     score: z.record(z.string(), z.unknown()).nullable(),
     computed: PeriodScoreSchema.nullable(),
     /** The unit's checked evidence files of the indicator (viewed through the evidence link route). */
-    files: z.array(z.object({ fileId: z.string(), name: z.string() })),
+    files: z.array(
+      z.object({ fileId: z.string(), name: z.string(), size: z.number(), contentType: z.string() }),
+    ),
     evidenceLink: z.string(),
   })
   .openapi('QueueItem');

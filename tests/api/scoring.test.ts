@@ -295,7 +295,8 @@ describe('committee scoring', () => {
     expect(auditPaths.length).toBe(1);
     expect(auditPaths.flatMap(([, ops]) => Object.keys(ops))).toEqual(['get']);
     expect(
-      (await api.call('GET', '/api/years/2026/units/luoyang-thc/audit', { as: 'rater-jiceng' })).status,
+      (await api.call('GET', '/api/years/2026/units/luoyang-thc/audit', { as: 'luoyang-thc-reporter' }))
+        .status,
     ).toBe(403);
   });
 });

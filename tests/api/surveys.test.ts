@@ -88,7 +88,7 @@ describe('surveys API', () => {
     expect(entered.status).toBe(400);
     expect(entered.body.error.details[0]).toEqual({
       path: 'param.period',
-      message: '指标 3.3 不在 Q1 考核，请选择其考核期',
+      message: '指标 3.3 不在第一季度考核，请选择其考核期',
     });
     expect(imported.status).toBe(400);
     expect(imported.body.error.details[0].path).toBe('body.period');

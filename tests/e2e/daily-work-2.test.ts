@@ -133,25 +133,3 @@ describe('pickers in Chinese whatever the browser’s language', () => {
     await page.context().close();
   });
 });
-
-describe('scoring on a phone', () => {
-  it('keeps the queue to half the screen, so an opened item’s panel is right there', async () => {
-    const page = await e2e.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-    await signInAs(page, 'rater-jiceng', `/scoring?year=${new Date().getFullYear()}&period=Q3`);
-    const queue = page.getByRole('navigation', { name: '评分任务' });
-    await queue.getByRole('button').nth(3).waitFor();
-
-    // Act: open the fourth item
-    await queue.getByRole('button').nth(3).click();
-    await page.locator('.score-panel').waitFor();
-
-    // Assess
-    const queueHeight = (await queue.boundingBox())?.height ?? Number.POSITIVE_INFINITY;
-    expect(queueHeight).toBeLessThanOrEqual(844 / 2);
-    await expect
-      .poll(() => page.locator('.score-panel h2').evaluate((h) => h.getBoundingClientRect().top))
-      .toBeLessThan(844);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
-    await page.context().close();
-  });
-});

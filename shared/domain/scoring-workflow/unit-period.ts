@@ -94,7 +94,9 @@ export const queueItem = (
       : null,
     score: score ? { ...score } : null,
     computed: score ? safeCompute(leaf, fieldsOf(leaf, score), a.raterId) : null,
-    files: unit.files.filter((f) => f.code === a.code).map((f) => ({ fileId: f.fileId, name: f.name })),
+    files: unit.files
+      .filter((f) => f.code === a.code)
+      .map((f) => ({ fileId: f.fileId, name: f.name, size: f.size, contentType: f.contentType })),
     evidenceLink: `/submissions?year=${year}&period=${period}&unit=${a.unitId}`,
   };
 };

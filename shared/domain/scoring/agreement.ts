@@ -7,6 +7,7 @@ import type { Band, Dimension, Leaf, Period, PeriodWeights, Value } from '../../
 
 type LeafOverride = NonNullable<Leaf['byPeriod']>[Period] & {};
 
+import { PERIOD_NAMES } from '../agreements/in-force';
 import {
   type DecimalError,
   formatPoints,
@@ -267,7 +268,7 @@ const compileVariants = (
     if (rule.type !== leaf.rule.type) {
       problems.push({
         path: atPeriod('.rule'),
-        message: `指标 ${leaf.code}：${period} 的评分规则类型须与全年相同`,
+        message: `指标 ${leaf.code}：${PERIOD_NAMES[period]}的评分规则类型须与全年相同`,
       });
       continue;
     }

@@ -12,6 +12,7 @@ import type {
   UnitResult,
 } from '../../schemas/results';
 import type { Period, PeriodWeights, Scenario } from '../../schemas/scenario';
+import { PERIOD_NAMES } from '../agreements/in-force';
 import { mulDivHalfUp } from './decimal';
 import { InvalidScenarioError } from './errors';
 import { excellentQuota, gradeFor } from './grades';
@@ -85,7 +86,9 @@ const scoreLeaf = (
   for (const period of leaf.periods)
     if (periodIndex(period) <= asOf && weights[period] > 0) assessed.push(period);
   if (assessed.length === 0) {
-    const explanation = flat(`截至 ${PERIODS[asOf]} 尚未考核（考核期：${leaf.periods.join('、')}）`);
+    const explanation = flat(
+      `截至${PERIOD_NAMES[PERIODS[asOf] ?? 'Q4']}尚未考核（考核期：${leaf.periods.map((p) => PERIOD_NAMES[p]).join('、')}）`,
+    );
     return leafResult(leaf, 0, [], explanation, ['not_yet_assessed']);
   }
   // A deduction leaf reviewed in stages takes the last completed stage's figure (its one period).

@@ -10,7 +10,7 @@ import { auditEntry } from '../../db/audit-repo';
 import type { Db } from '../../db/client';
 import { listUsers } from '../../db/org-repo';
 import { getRating } from '../../db/score-repo';
-import { contentInPeriod, isScored } from '../../domain/agreements/in-force';
+import { contentInPeriod, isScored, PERIOD_NAMES } from '../../domain/agreements/in-force';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors';
 import type { User } from '../../schemas/org';
 import {
@@ -99,7 +99,7 @@ const unitsAssessing = async (db: Db, year: number, input: z.infer<typeof Assign
     ),
   );
   if (assessing.length === 0) {
-    throw new ValidationError(`${input.period} 没有单位考核指标 ${input.code}`, [
+    throw new ValidationError(`${PERIOD_NAMES[input.period]}没有单位考核指标 ${input.code}`, [
       { path: 'body.code', message: '该考核期没有单位考核此指标' },
     ]);
   }

@@ -8,7 +8,7 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { assertAssignedRater, withoutRecusals } from '../../auth/assignments';
 import type { Principal } from '../../auth/roles';
-import { queueOwnerFor } from '../../auth/visibility';
+import { auditVisibleTo, queueOwnerFor } from '../../auth/visibility';
 import {
   getSheet,
   listPeriodAssignments,
@@ -105,10 +105,10 @@ const reopenRoute = protectedRoute('scores.reopen', {
 const auditRoute = protectedRoute('audit.read', {
   method: 'get',
   path: '/years/{year}/units/{unitId}/audit',
-  summary: '单位评分审计记录（只读，按时间先后）',
+  summary: '单位评分记录（审计，只读，按时间先后）；考核组成员只看分派给本人的指标，不含其他成员的评分',
   request: {
     params: z.object({ year: Year, unitId: Id }),
-    query: z.strictObject({ code: z.string().max(16).optional() }),
+    query: z.strictObject({ code: z.string().max(16).optional(), period: PeriodSchema.optional() }),
   },
   responses: { 200: json(z.array(AuditEntrySchema), '审计记录') },
 });
@@ -236,8 +236,12 @@ export const scoringRoutes = new OpenAPIHono<AppEnv>()
     return c.json(next, 200);
   })
   .openapi(auditRoute, async (c) => {
+    const { db } = c.get('deps');
     const { year, unitId } = c.req.valid('param');
-    return c.json(await listAudit(c.get('deps').db, year, unitId, c.req.valid('query').code), 200);
+    const { code, period } = c.req.valid('query');
+    const visible = await auditVisibleTo(db, c.get('principal'), year, unitId);
+    const entries = await listAudit(db, year, unitId, code);
+    return c.json(visible(period ? entries.filter((e) => e.period === period) : entries), 200);
   })
   .openapi(progressRoute, async (c) => {
     const { db } = c.get('deps');

@@ -6,6 +6,7 @@ import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { listAgreements } from '../../db/agreement-repo';
 import { mapLimit } from '../../db/parallel';
 import { listSurveyResults, saveSurveyResults } from '../../db/survey-repo';
+import { PERIOD_NAMES } from '../../domain/agreements/in-force';
 import { satisfactionRate, validateSurveyRows } from '../../domain/inspections/survey';
 import { NotFoundError, ValidationError } from '../../errors';
 import {
@@ -14,7 +15,7 @@ import {
   type SurveyResult,
   SurveyResultSchema,
 } from '../../schemas/inspection';
-import { PeriodSchema } from '../../schemas/year';
+import { type Period, PeriodSchema } from '../../schemas/year';
 import { MAX_IMPORT_BODY_BYTES } from '../body-limit';
 import type { AppEnv } from '../env';
 import { readUploadRows } from '../guards';
@@ -67,9 +68,9 @@ const leafHolders = async (db: AppEnv['Variables']['deps']['db'], year: number, 
 };
 
 /** A survey result only counts in a period its indicator is assessed in (e.g. 3.3 in Q4 only). */
-const notAssessedIn = (code: string, period: string, path: string) =>
-  new ValidationError(`指标 ${code} 不在 ${period} 考核`, [
-    { path, message: `指标 ${code} 不在 ${period} 考核，请选择其考核期` },
+const notAssessedIn = (code: string, period: Period, path: string) =>
+  new ValidationError(`指标 ${code} 不在${PERIOD_NAMES[period]}考核`, [
+    { path, message: `指标 ${code} 不在${PERIOD_NAMES[period]}考核，请选择其考核期` },
   ]);
 
 export const surveyRoutes = new OpenAPIHono<AppEnv>()

@@ -134,7 +134,7 @@ describe('quarter views (asOfPeriod)', () => {
       annualCents: 0,
       periods: [],
       flags: ['not_yet_assessed'],
-      explanation: '截至 Q2 尚未考核（考核期：Q4）',
+      explanation: '截至第二季度尚未考核（考核期：第四季度）',
     });
     expect(firstUnit(results)).toMatchObject({
       baseCents: 1750,

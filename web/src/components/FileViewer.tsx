@@ -33,6 +33,10 @@ export const FileViewer = ({ viewing, onClose }: { viewing: Viewing | null; onCl
         event.preventDefault();
         onClose();
       }}
+      // Escape closes the viewer only, not a panel or sheet the viewer was opened from.
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') event.stopPropagation();
+      }}
     >
       {viewing && (
         <>

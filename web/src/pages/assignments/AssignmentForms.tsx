@@ -5,8 +5,9 @@
 import { useState } from 'preact/hooks';
 import type { User } from '../../../../shared/schemas/org';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { Field } from '../../components/Field';
+import { ReasonField } from '../../components/ReasonField';
 import { SelectField } from '../../components/SelectField';
+import { useReasonedAction } from '../../use-reasoned-action';
 import { type CategoryPlan, cellRaters } from './assignment-model';
 import { type Assignment, assignmentsApi, type Period } from './assignments-api';
 import { RaterPicker } from './RaterPicker';
@@ -244,21 +245,27 @@ export const ReassignForm = ({
   );
   const [from, setFrom] = useState(options[0]?.[0] ?? '');
   const [to, setTo] = useState(raters[0]?.id ?? '');
-  const [reason, setReason] = useState('');
+  const action = useReasonedAction({
+    tooShort: '请填写改派原因',
+    minLength: 2,
+    run: (reason) => {
+      const [unitId = '', code = '', fromRaterId = ''] = from.split('|');
+      return assignmentsApi.reassign(year, { period, unitId, code, fromRaterId, toRaterId: to, reason });
+    },
+    onDone: () => {
+      action.setReason('');
+      void act(async () => `已改派给${raterNames.get(to) ?? to}；原成员已评的分保留在评分记录中。`);
+    },
+  });
   if (options.length === 0) return null;
-  const submit = async (event: Event) => {
+  const submit = (event: Event) => {
     event.preventDefault();
-    const [unitId = '', code = '', fromRaterId = ''] = from.split('|');
-    const done = await act(async () => {
-      await assignmentsApi.reassign(year, { period, unitId, code, fromRaterId, toRaterId: to, reason });
-      return `已改派给${raterNames.get(to) ?? to}；原成员已评的分保留在评分记录中。`;
-    });
-    if (done) setReason('');
+    void action.confirm();
   };
   return (
     <section aria-labelledby="reassign-title">
       <h2 id="reassign-title">改派</h2>
-      <form class="stack" onSubmit={(e) => void submit(e)}>
+      <form class="stack" onSubmit={submit}>
         <SelectField
           id="reassign-from"
           label="原分派（单位 · 指标 · 成员）"
@@ -273,19 +280,15 @@ export const ReassignForm = ({
           options={raters.map((r) => [r.id, r.name] as const)}
           onChange={setTo}
         />
-        <Field id="reassign-reason" label="改派原因" required>
-          {(control) => (
-            <textarea
-              {...control}
-              rows={2}
-              value={reason}
-              onInput={(e) => setReason(e.currentTarget.value)}
-            />
-          )}
-        </Field>
+        <ReasonField id="reassign-reason" label="改派原因" action={action} />
+        {action.error && (
+          <p class="field-error" role="alert">
+            {action.error}
+          </p>
+        )}
         <div class="form-actions">
-          <button type="submit" class="button">
-            改派
+          <button type="submit" class="button" aria-disabled={action.busy}>
+            {action.busy ? '正在改派…' : '改派'}
           </button>
         </div>
       </form>

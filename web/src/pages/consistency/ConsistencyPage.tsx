@@ -52,7 +52,8 @@ const indicatorColumns: Column<IndicatorLine>[] = [
   { header: '一致项占比', render: (i) => percent(i.agreementShareBp), className: 'num' },
   {
     header: '分歧最大的单位',
-    render: (i) => i.widest.map((w) => `${w.unitName}（${w.period}，${percent(w.rangeBp)}）`).join('；'),
+    render: (i) =>
+      i.widest.map((w) => `${w.unitName}（${PERIOD_LABELS[w.period]}，${percent(w.rangeBp)}）`).join('；'),
   },
 ];
 

@@ -12,8 +12,8 @@ import { ErrorBanner, Notice } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
 import { Loading } from '../../components/Loading';
 import { formatDateTime, formatScore } from '../../format';
+import { useReasonedAction } from '../../use-reasoned-action';
 import { useResource } from '../../use-resource';
-import { useReasonedAction } from './use-reasoned-action';
 
 type UnitChange = NonNullable<DraftDetail['diff']>['units'][number];
 

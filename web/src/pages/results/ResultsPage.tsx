@@ -17,6 +17,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { setFlash, takeFlash } from '../../flash';
 import { formatDateTime, formatScore } from '../../format';
 import { YEAR_STATE_LABELS } from '../../labels';
+import { useReasonedAction } from '../../use-reasoned-action';
 import { toApiError, useResource } from '../../use-resource';
 import { DraftsPanel } from './DraftsPanel';
 import { ResultsCharts } from './ResultsCharts';
@@ -35,7 +36,6 @@ import {
   scoreRate,
   WARNING_RATE,
 } from './results-model';
-import { useReasonedAction } from './use-reasoned-action';
 
 const isLeadership = (user: Me) => user.roles.some((r) => r === 'admin' || r === 'leader');
 

@@ -2,7 +2,9 @@
 import { useState } from 'preact/hooks';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorBanner } from '../../components/ErrorBanner';
-import { Field } from '../../components/Field';
+import { ReasonField } from '../../components/ReasonField';
+import { PERIOD_LABELS } from '../../labels';
+import { useReasonedAction } from '../../use-reasoned-action';
 import { type Period, scoringApi } from './scoring-api';
 
 export const ReopenSheet = (props: {
@@ -13,26 +15,15 @@ export const ReopenSheet = (props: {
   onDone: () => void;
 }) => {
   const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState('');
-  const [reasonError, setReasonError] = useState<string | undefined>();
-  const [error, setError] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
-  const confirm = async () => {
-    if (reason.trim().length < 2) {
-      setReasonError('请填写重新开放的原因');
-      return;
-    }
-    setBusy(true);
-    try {
-      await scoringApi.reopen(props.year, props.period, props.raterId, reason.trim());
+  const action = useReasonedAction({
+    tooShort: '请填写重新开放的原因',
+    minLength: 2,
+    run: (reason) => scoringApi.reopen(props.year, props.period, props.raterId, reason),
+    onDone: () => {
       setOpen(false);
       props.onDone();
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
   return (
     <>
       <button type="button" class="button small" onClick={() => setOpen(true)}>
@@ -40,24 +31,15 @@ export const ReopenSheet = (props: {
       </button>
       <ConfirmDialog
         open={open}
-        title={`重新开放 ${props.name} 的 ${props.period} 评分表`}
+        title={`重新开放 ${props.name} 的${PERIOD_LABELS[props.period]}评分表`}
         confirmLabel="重新开放"
-        busy={busy}
-        onConfirm={() => void confirm()}
+        busy={action.busy}
+        onConfirm={() => void action.confirm()}
         onCancel={() => setOpen(false)}
       >
         <p>重新开放后该成员可以修改本期评分；原因将记入审计记录。</p>
-        <Field id={`reopen-reason-${props.raterId}`} label="原因" required error={reasonError}>
-          {(control) => (
-            <textarea
-              {...control}
-              rows={3}
-              value={reason}
-              onInput={(e) => setReason(e.currentTarget.value)}
-            />
-          )}
-        </Field>
-        {error && <ErrorBanner message={error} />}
+        <ReasonField id={`reopen-reason-${props.raterId}`} label="原因" rows={3} action={action} />
+        {action.error && <ErrorBanner message={action.error} />}
       </ConfirmDialog>
     </>
   );

@@ -7,8 +7,12 @@
  */
 import { useRef, useState } from 'preact/hooks';
 import { SAVE_STATE_LABELS, type SaveState, useAutosave } from '../../autosave';
+import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
+import { ReasonField } from '../../components/ReasonField';
+import { useReasonedAction } from '../../use-reasoned-action';
 import { toApiError } from '../../use-resource';
+import { ScoreHistory } from './ScoreHistory';
 import { type Period, type QueueItem, type ScoreBody, type ScoreResult, scoringApi } from './scoring-api';
 
 export type { SaveState };
@@ -56,6 +60,8 @@ const bodyOf = (item: QueueItem, d: Draft, version: number): ScoreBody | null =>
 };
 
 interface ScorePanelProps {
+  /** The signed-in rater (the score history says 您 for them). */
+  me: string;
   year: number;
   period: Period;
   item: QueueItem;
@@ -88,7 +94,7 @@ interface Conflict {
 }
 
 export const ScorePanel = (props: ScorePanelProps) => {
-  const { year, period, item, locked, onSaved, onState, kept, onReturned, onLeave } = props;
+  const { me, year, period, item, locked, onSaved, onState, kept, onReturned, onLeave } = props;
   const [draft, setDraft] = useState<Draft>(() => kept?.draft ?? draftOf(item));
   const latest = useRef(draft);
   // A ref, not state: an autosave queued before the previous one answered must use its new version.
@@ -100,7 +106,8 @@ export const ScorePanel = (props: ScorePanelProps) => {
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [computed, setComputed] = useState(item.computed);
   const [returning, setReturning] = useState(false);
-  const [reason, setReason] = useState('');
+  // Bumped by each save, so an open score history reads it again.
+  const [revision, setRevision] = useState(0);
   const id = `score-${item.unitId}-${item.code}`.replace(/[^\w-]/g, '_');
 
   const saveNow = async (next: Draft): Promise<SaveState> => {
@@ -113,6 +120,7 @@ export const ScorePanel = (props: ScorePanelProps) => {
       setErrors({});
       setMessage(null);
       setConflict(null);
+      setRevision((n) => n + 1);
       onSaved({
         ...item,
         state: item.state === 'returned' ? 'returned' : 'scored',
@@ -166,15 +174,16 @@ export const ScorePanel = (props: ScorePanelProps) => {
     autosave.settle('saved');
   };
 
-  const submitReturn = async () => {
-    try {
-      await scoringApi.returnItem(year, item.unitId, period, item.code, reason, item.reported?.version ?? 0);
+  const returnAction = useReasonedAction({
+    tooShort: '请填写退回原因',
+    minLength: 2,
+    run: (reason) =>
+      scoringApi.returnItem(year, item.unitId, period, item.code, reason, item.reported?.version ?? 0),
+    onDone: () => {
       setReturning(false);
       onReturned();
-    } catch (e) {
-      setMessage(toApiError(e).message);
-    }
-  };
+    },
+  });
 
   const valueField = () => {
     if (item.ruleType === 'rating' && item.scale === 'bands') {
@@ -316,22 +325,27 @@ export const ScorePanel = (props: ScorePanelProps) => {
           <p>尚未评分</p>
         )}
       </section>
+      <ScoreHistory
+        year={year}
+        period={period}
+        unitId={item.unitId}
+        code={item.code}
+        me={me}
+        revision={revision}
+      />
       {!locked && item.reported && item.reported.status !== 'returned' && (
         <div class="return-item">
           {returning ? (
             <>
-              <Field id={`${id}-reason`} label="退回原因">
-                {(control) => (
-                  <textarea
-                    {...control}
-                    rows={2}
-                    value={reason}
-                    onInput={(e) => setReason(e.currentTarget.value)}
-                  />
-                )}
-              </Field>
-              <button type="button" class="button" onClick={() => void submitReturn()}>
-                确认退回
+              <ReasonField id={`${id}-reason`} label="退回原因" action={returnAction} />
+              {returnAction.error && <ErrorBanner title="未退回" message={returnAction.error} />}
+              <button
+                type="button"
+                class="button"
+                aria-disabled={returnAction.busy}
+                onClick={() => void returnAction.confirm()}
+              >
+                {returnAction.busy ? '正在退回…' : '确认退回'}
               </button>
             </>
           ) : (

@@ -1,9 +1,9 @@
 /**
  * 考评评分 (/scoring): a rater's worksheet (queue, the unit's evidence, the scoring panel; keyboard
- * J/K or ↓/↑ between items) and, for the admin, the progress of the period.
+ * J/K or ↓/↑ between items; on a phone the opened item is a sheet over the queue) and, for the
+ * admin, the progress of the period.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ItemStatus } from '../../../../shared/domain/submissions/status';
 import type { Me, Year } from '../../api';
 import { api } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -16,13 +16,15 @@ import { PeriodSelect, periodFromQuery, useYearChoice } from '../../components/Y
 import { focusWindow } from '../../format';
 import { PERIOD_LABELS } from '../../labels';
 import { guardUnsaved } from '../../leave-guard';
+import { PHONE_QUERY, useMediaQuery } from '../../use-media-query';
 import { toApiError, useResource } from '../../use-resource';
-import { CELL_LABELS } from '../submissions/labels';
 import { itemKey, QueueFilterBar, QueueList } from './QueueList';
 import { groupQueue, NO_FILTER, type QueueFilter } from './queue-model';
 import { type Draft, type SaveState, ScorePanel } from './ScorePanel';
+import { ScoreSheet } from './ScoreSheet';
 import { ScoringProgressView } from './ScoringProgress';
 import { type Period, type Queue, type QueueItem, scoringApi } from './scoring-api';
+import { UnitMaterials } from './UnitMaterials';
 
 const PERIODS: Period[] = ['Q1', 'Q2', 'Q3', 'Q4'];
 
@@ -103,6 +105,10 @@ const Worksheet = ({ user, year, period }: { user: Me; year: number; period: Per
     setIndexState(i);
   };
   const [confirming, setConfirming] = useState(false);
+  // On a phone the opened item is a full-screen sheet over the queue (desktop: beside it).
+  const phone = useMediaQuery(PHONE_QUERY);
+  const [sheetOpen, setSheetOpen] = useState(false);
+  const closingIndex = useRef(0);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const list = useRef<HTMLElement>(null);
@@ -136,6 +142,8 @@ const Worksheet = ({ user, year, period }: { user: Me; year: number; period: Per
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (isTyping(e.target) || e.altKey || e.ctrlKey || e.metaKey || count === 0) return;
+      // A dialog (the file viewer, a confirmation) has the keys while it is open.
+      if (document.querySelector('dialog[open]')) return;
       if (e.key === 'j' || e.key === 'ArrowDown') {
         e.preventDefault();
         focusItem(Math.min(count - 1, indexRef.current + 1));
@@ -190,6 +198,39 @@ const Worksheet = ({ user, year, period }: { user: Me; year: number; period: Per
     }
   };
 
+  /**
+   * Closes the phone's sheet; focus goes back to the item in the queue it was showing (the browser
+   * first returns focus to the item the sheet was opened from, which would select that one again).
+   */
+  const closeSheet = () => {
+    closingIndex.current = indexRef.current;
+    setSheetOpen(false);
+  };
+
+  const detail = item && (
+    <>
+      <UnitMaterials year={year} period={period} item={item} />
+      <ScorePanel
+        key={itemKey(item)}
+        me={user.userId}
+        year={year}
+        period={period}
+        item={item}
+        locked={locked}
+        onSaved={updateItem}
+        kept={unsaved.current.get(itemKey(item))}
+        onState={(state, draft) => {
+          const key = itemKey(item);
+          if (draft) unsaved.current.set(key, { draft, state });
+          else unsaved.current.delete(key);
+          setSaveStates((all) => ({ ...all, [key]: state }));
+        }}
+        onReturned={reload}
+        onLeave={phone ? closeSheet : () => focusItem(index)}
+      />
+    </>
+  );
+
   return (
     <section aria-labelledby="worksheet-title">
       <h2 id="worksheet-title">我的评分表</h2>
@@ -215,50 +256,29 @@ const Worksheet = ({ user, year, period }: { user: Me; year: number; period: Per
           onFocusItem={(x) => setIndex(shown.indexOf(x))}
           onOpen={(x) => {
             setIndex(shown.indexOf(x));
-            // Enter (or a click) opens the item: focus its first field.
-            setTimeout(
-              () => document.querySelector<HTMLElement>('.score-panel input, .score-panel select')?.focus(),
-              0,
-            );
+            // Enter (or a click) opens the item: focus its first field (the sheet does it on a phone).
+            if (phone) setSheetOpen(true);
+            else
+              setTimeout(
+                () => document.querySelector<HTMLElement>('.score-panel input, .score-panel select')?.focus(),
+                0,
+              );
           }}
         />
-        {item && (
-          <>
-            <section aria-label="单位材料">
-              <h3>{item.unitName}</h3>
-              <p>
-                填报值：
-                {item.reported?.value === null || item.reported === null ? '无' : String(item.reported.value)}
-                {item.reported && `（${CELL_LABELS[item.reported.status as ItemStatus] ?? '状态未知'}）`}
-              </p>
-              {item.reported?.narrative && <p>{item.reported.narrative}</p>}
-              <ul>
-                {item.files.map((f) => (
-                  <li key={f.fileId}>{f.name}</li>
-                ))}
-              </ul>
-              <Link href={item.evidenceLink}>查看佐证材料</Link>
-            </section>
-            <ScorePanel
-              key={itemKey(item)}
-              year={year}
-              period={period}
-              item={item}
-              locked={locked}
-              onSaved={updateItem}
-              kept={unsaved.current.get(itemKey(item))}
-              onState={(state, draft) => {
-                const key = itemKey(item);
-                if (draft) unsaved.current.set(key, { draft, state });
-                else unsaved.current.delete(key);
-                setSaveStates((all) => ({ ...all, [key]: state }));
-              }}
-              onReturned={reload}
-              onLeave={() => focusItem(index)}
-            />
-          </>
-        )}
+        {!phone && detail}
       </div>
+      {phone && item && (
+        <ScoreSheet
+          open={sheetOpen}
+          title={`${item.unitName} · ${item.code}`}
+          onClose={closeSheet}
+          onClosed={() => focusItem(closingIndex.current)}
+          onPrevious={index > 0 ? () => setIndex(index - 1) : undefined}
+          onNext={index < count - 1 ? () => setIndex(index + 1) : undefined}
+        >
+          {detail}
+        </ScoreSheet>
+      )}
       {!locked && (
         <button type="button" class="button button-primary" onClick={() => setConfirming(true)}>
           定稿本期评分表

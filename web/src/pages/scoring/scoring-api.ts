@@ -2,6 +2,7 @@
 
 import type { z } from '@hono/zod-openapi';
 import type {
+  AuditEntry,
   Queue,
   QueueItem,
   RaterSheet,
@@ -9,10 +10,11 @@ import type {
   ScoreWriteSchema,
   ScoringProgress,
 } from '../../../../shared/schemas/scoring';
+import type { DownloadLink } from '../../../../shared/schemas/submission';
 import type { Period } from '../../../../shared/schemas/year';
 import { call as send } from '../../api';
 
-export type { Period, Queue, QueueItem, RaterSheet, ScoringProgress };
+export type { AuditEntry, Period, Queue, QueueItem, RaterSheet, ScoringProgress };
 export type ScoreResult = z.infer<typeof ScoreResultSchema>;
 
 /** A score write as sent (`comment` defaults to empty). */
@@ -33,6 +35,16 @@ export const scoringApi = {
       `/api/years/${seg(year)}/units/${seg(unitId)}/periods/${period}/items/${seg(code)}/review`,
       'POST',
       { decision: 'return', reason, version },
+    ),
+  /** A short-lived link to one evidence file of an item (PDF and images open in the page's viewer). */
+  fileLink: (year: number, unitId: string, period: Period, code: string, fileId: string) =>
+    send<DownloadLink>(
+      `/api/years/${seg(year)}/units/${seg(unitId)}/periods/${period}/items/${seg(code)}/files/${seg(fileId)}/link`,
+    ),
+  /** One item's score history (the audit trail, narrowed by the server to what the caller may read). */
+  history: (year: number, unitId: string, period: Period, code: string) =>
+    send<AuditEntry[]>(
+      `/api/years/${seg(year)}/units/${seg(unitId)}/audit?period=${period}&code=${encodeURIComponent(code)}`,
     ),
   finalize: (year: number, period: Period) =>
     send<RaterSheet>(`/api/years/${seg(year)}/periods/${period}/sheet/finalize`, 'POST', { confirm: true }),

@@ -22,6 +22,7 @@ import { Link } from '../../components/Link';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { SelectField } from '../../components/SelectField';
+import { PERIOD_LABELS } from '../../labels';
 import { toApiError, useResource } from '../../use-resource';
 import { type TemplateView, templatesApi } from '../agreements/agreements-api';
 import { parseTarget } from '../agreements/CustomisationEditor';
@@ -254,7 +255,7 @@ const LeafFields = ({
                   })
                 }
               />
-              {p}
+              {PERIOD_LABELS[p]}
             </label>
           ))}
         </fieldset>

@@ -1,15 +1,18 @@
 /**
- * A confirmed action that takes a written reason (recomputing a draft, publishing a correction):
- * the reason is checked before the call, the API's `body.reason` problem is shown at the field and
- * any other refusal in the dialog, and the dialog stays busy while the call runs.
+ * An action that takes a written reason (returning an item, reassigning a rater, reopening a
+ * sheet, recomputing a draft, publishing a correction): the reason is checked before the call, the
+ * API's `body.reason` problem is shown at the field (`ReasonField`) and any other refusal beside
+ * the action, and the action stays busy while the call runs. One implementation for every page.
  */
 import { useState } from 'preact/hooks';
-import { toApiError } from '../../use-resource';
+import { toApiError } from './use-resource';
 
 export const useReasonedAction = <T>(options: {
   initialReason?: string;
-  /** The message when the reason is required and shorter than 4 characters; undefined: optional. */
+  /** The message when the reason is required and too short; undefined: the reason is optional. */
   tooShort: string | undefined;
+  /** The fewest characters of a required reason (as the API asks); 4 unless told. */
+  minLength?: number;
   run: (reason: string) => Promise<T>;
   onDone: (result: T) => void;
 }) => {
@@ -20,7 +23,7 @@ export const useReasonedAction = <T>(options: {
 
   const confirm = async () => {
     setError(null);
-    if (options.tooShort && reason.trim().length < 4) {
+    if (options.tooShort && reason.trim().length < (options.minLength ?? 4)) {
       setReasonError(options.tooShort);
       return;
     }
@@ -40,3 +43,5 @@ export const useReasonedAction = <T>(options: {
 
   return { reason, setReason, reasonError, error, busy, confirm };
 };
+
+export type ReasonedAction = ReturnType<typeof useReasonedAction>;
