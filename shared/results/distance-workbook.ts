@@ -1,4 +1,5 @@
 /** The distance 自评 − 审定 as an xlsx workbook: one sheet by indicator row, one by unit, one by indicator. */
+import { PERIOD_NAMES } from '../domain/agreements/in-force';
 import { formatPoints } from '../domain/scoring';
 import type { DistanceReport } from '../schemas/review-stages';
 
@@ -24,7 +25,7 @@ export const distanceWorkbook = async (report: DistanceReport): Promise<Buffer> 
     report.rows.map((r) => [
       r.unitName,
       `${r.code} ${r.name}`,
-      r.period,
+      PERIOD_NAMES[r.period],
       points(r.selfCents),
       points(r.finalCents),
       points(r.distanceCents),

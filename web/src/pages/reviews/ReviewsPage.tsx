@@ -5,6 +5,7 @@
  * 自评 − 审定.
  */
 import { useState } from 'preact/hooks';
+import { REVIEW_STATUS_LABELS } from '../../../../shared/domain/review-stages/labels';
 import type { Me, Period, Year } from '../../api';
 import { api } from '../../api';
 import { EmptyState } from '../../components/EmptyState';
@@ -18,14 +19,6 @@ import { useResource } from '../../use-resource';
 import { type ReviewItem, type ReviewStage, reviewsApi } from './reviews-api';
 
 const STAGE_LABELS: Record<ReviewStage, string> = { first: '初审', second: '复审', final: '审定' };
-const STATUS_LABELS: Record<string, string> = {
-  draft: '自评中',
-  first: '待初审',
-  second: '待复审',
-  final: '待审定',
-  done: '已审定',
-  returned: '已退回单位',
-};
 const ENTERED = new Set(['rating', 'deduction']);
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : '操作失败');
@@ -116,7 +109,7 @@ const SelfRow = ({
         {saved && <span class="muted">已保存</span>}
       </td>
       <td>
-        {STATUS_LABELS[item.review?.status ?? 'draft']}
+        {REVIEW_STATUS_LABELS[item.review?.status ?? 'draft']}
         {item.chain && <div class="review-chain">{item.chain}</div>}
       </td>
       <td>
