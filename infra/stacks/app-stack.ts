@@ -16,6 +16,7 @@ import { Auth } from '../constructs/auth';
 import { EvidenceStorage } from '../constructs/evidence-storage';
 import { Gateway } from '../constructs/gateway';
 import { Jobs } from '../constructs/jobs';
+import { NotifyDelivery } from '../constructs/notify-delivery';
 import { bindTable } from '../constructs/table-access';
 import { RANKINGS_PREFIX, Web } from '../constructs/web';
 import { acknowledgeWildcardResource } from '../nag';
@@ -69,6 +70,16 @@ export class AppStack extends Stack {
       commonEnvironment,
     });
 
+    const notify = new NotifyDelivery(this, 'Notify', {
+      functionsDir: props.functionsDir,
+      table,
+      alarms: this.alarms,
+      commonEnvironment,
+      stage: config.stage,
+      // SES is not offered in the AWS China regions: e-mail goes by SMTP there.
+      email: config.profile === 'china' ? 'smtp' : 'ses',
+    });
+
     this.apiFunction = new AppFunction(this, 'Api', {
       entry: `${props.functionsDir}/api.ts`,
       description: 'Kaoping HTTP API',
@@ -79,9 +90,11 @@ export class AppStack extends Stack {
         ...this.verifierEnvironment(config.oidc),
         WEB_BUCKET: this.web.bucket.bucketName,
         PUBLISH_FUNCTION_NAME: this.jobs.publish.functionName,
+        ...notify.apiEnvironment,
       },
     });
     this.grantApiAccess(table);
+    notify.grantParameters(this.apiFunction, ['ssm:GetParameter', 'ssm:PutParameter', 'ssm:DeleteParameter']);
     this.gateway.routeTo(
       this.apiFunction,
       this.auth

@@ -17,6 +17,9 @@ import { createS3EvidenceStore } from '../../shared/evidence/s3-store';
 import { createApp } from '../../shared/http/app';
 import { createDevSigner, devSignInRoutes } from '../../shared/http/dev-sign-in';
 import { createLogger } from '../../shared/http/logger';
+import { deliverOutbox } from '../../shared/notify/deliver';
+import { fileSecretStore } from '../../shared/notify/secret-store';
+import { localReceiver } from '../../shared/notify/transport';
 import { writePublishedSite } from '../../shared/publication/publish';
 import { folderSiteStore } from '../../shared/publication/site-store';
 import { buildWeb } from '../build-web';
@@ -121,6 +124,14 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
     setupDb.raw.destroy();
 
     const signer = await createDevSigner();
+    // Outside messages go to a built-in receiver (no network); robots' webhooks are kept in .data/.
+    const receiver = localReceiver();
+    const secrets = fileSecretStore(resolve(options.dataDir ?? rankingsDir, 'secrets.json'));
+    const delivery = setInterval(
+      () => void deliverOutbox({ db, secrets, transport: receiver }, now()).catch(() => undefined),
+      60_000,
+    );
+    delivery.unref();
     const app = createApp(
       {
         db,
@@ -130,6 +141,12 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
         evidence,
         publishSite: async (year) => {
           await writePublishedSite(db, folderSiteStore(rankingsDir), year);
+        },
+        notify: {
+          secrets,
+          transport: receiver,
+          received: receiver.received,
+          runReminders: (at) => runReminders(db, at),
         },
       },
       { extend: (a) => a.route('/api', devSignInRoutes(signer)) },
@@ -177,6 +194,7 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
       s3,
       stop: async () => {
         stopReminders?.();
+        clearInterval(delivery);
         if (options.dataDir) rmSync(resolve(options.dataDir, LOCAL_ENDPOINTS_FILE), { force: true });
         await new Promise<void>((done) => server.close(() => done()));
         db.raw.destroy();

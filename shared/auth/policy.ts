@@ -78,6 +78,9 @@ export const POLICY = {
   'reviewOffices.write': ['admin'],
   'surveys.read': ['admin', 'leader'],
   'surveys.write': ['admin'],
+  // Outside delivery (企业微信 / 钉钉 robots, e-mail): the admin configures it and reads the outbox.
+  'notify.read': ['admin'],
+  'notify.write': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof POLICY;

@@ -465,3 +465,26 @@ export const publishedQuery = (): KeyQuery => ({ index: 'gsi1', pk: 'PUBLISHED' 
 
 /** The idempotency scope of a unit head's period submissions. */
 export const periodSubmissionScope = (userId: string) => `period-submission#${userId}`;
+
+/**
+ * Outside delivery (docs/notifications.md). An outbox message is keyed by its de-duplication key
+ * (sha-256 of event, recipient, channel), so a conditional put is the de-duplication. gsi1 lists the
+ * messages of a state by due time (the delivery job: queued ones due, stuck `sending` ones past their
+ * claim); gsi2 lists all messages newest first (消息发送记录).
+ */
+export const outboxKey = (dedupKey: string) => ({ pk: `OUTBOX#${dedupKey}`, sk: 'OUTBOX' });
+export const outboxIndexes = (state: string, dueAt: string, dedupKey: string, createdAt: string) => ({
+  gsi1pk: `OUTBOX#STATE#${state}`,
+  gsi1sk: `${dueAt}#${dedupKey}`,
+  gsi2pk: 'OUTBOX',
+  gsi2sk: `${createdAt}#${dedupKey}`,
+});
+export const outboxStatePk = (state: string) => `OUTBOX#STATE#${state}`;
+export const outboxAllQuery = (): KeyQuery => ({ index: 'gsi2', pk: 'OUTBOX' });
+/** The events × channels settings, the robots (secrets by reference only) and each user's contact. */
+export const notifySettingsKey = () => ({ pk: 'ORG', sk: 'NOTIFY#SETTINGS' });
+export const robotKey = (target: string) => ({ pk: 'ORG', sk: `NOTIFY#ROBOT#${target}` });
+export const robotsQuery = (): KeyQuery => ({ pk: 'ORG', skPrefix: 'NOTIFY#ROBOT#' });
+export const contactKey = (userId: string) => ({ pk: `USER#${userId}`, sk: 'CONTACT' });
+export const contactIndexes = (userId: string) => ({ gsi1pk: 'CONTACTS', gsi1sk: `USER#${userId}` });
+export const contactsQuery = (): KeyQuery => ({ index: 'gsi1', pk: 'CONTACTS' });

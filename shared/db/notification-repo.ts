@@ -32,7 +32,11 @@ export const notificationRecord = (note: NewNotification) => ({
   expiresAt: Math.floor(Date.parse(note.createdAt) / 1000) + TTL_SECONDS,
 });
 
-/** Writes notifications that do not exist yet; returns how many were new. */
+/**
+ * Writes notifications that do not exist yet and queues their outside messages (企业微信, 钉钉,
+ * e-mail; de-duplicated by the outbox, so all notes are offered, new or not); returns how many
+ * notifications were new.
+ */
 export const addNotifications = async (db: Db, notes: readonly NewNotification[]): Promise<number> => {
   let created = 0;
   for (let i = 0; i < notes.length; i += 25) {
@@ -55,6 +59,9 @@ export const addNotifications = async (db: Db, notes: readonly NewNotification[]
       }),
     );
   }
+  const first = notes[0];
+  // Loaded on first use: the planning code stays out of the API's cold start.
+  if (first) await (await import('../notify/admin')).enqueueForNotes(db, notes, new Date(first.createdAt));
   return created;
 };
 

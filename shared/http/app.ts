@@ -16,6 +16,7 @@ import { healthRoutes } from './routes/health';
 import { inspectionRoutes } from './routes/inspections';
 import { meRoutes } from './routes/me';
 import { notificationRoutes } from './routes/notifications';
+import { notifyRoutes } from './routes/notify';
 import { objectionRoutes } from './routes/objections';
 import { orgRoutes } from './routes/org';
 import { proposalRoutes } from './routes/proposals';
@@ -47,6 +48,7 @@ const mountRoutes = (app: OpenAPIHono<AppEnv>) =>
     .route('/api', submissionRoutes)
     .route('/api', evidenceRoutes)
     .route('/api', notificationRoutes)
+    .route('/api', notifyRoutes)
     .route('/api', resultsRoutes)
     .route('/api', objectionRoutes)
     .route('/api', inspectionRoutes)

@@ -4,6 +4,7 @@ import type { Principal, RequestActor } from '../auth/roles';
 import type { TokenVerifier } from '../auth/verifier';
 import type { Db } from '../db/client';
 import type { EvidenceStore } from '../evidence/store';
+import type { NotifyDeps } from '../notify/deps';
 
 export interface AppDeps {
   db: Db;
@@ -15,6 +16,8 @@ export interface AppDeps {
   evidence: EvidenceStore;
   /** Writes the static ranking site of a year's newest snapshot (locally a folder; in AWS the publish Lambda). */
   publishSite: (year: number) => Promise<void>;
+  /** Outside delivery (robots, e-mail): secrets, transport, the reminder run; absent where not set up. */
+  notify?: NotifyDeps;
 }
 
 export interface AppEnv {

@@ -7,6 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inject } from 'vitest';
+import { runReminders } from '../../functions/reminders';
 import { startLocalS3 } from '../../scripts/lib/s3-local';
 import { seedDemo } from '../../scripts/seed/seed';
 import { localVerifier } from '../../shared/auth/verifier';
@@ -18,6 +19,9 @@ import type { EvidenceStore } from '../../shared/evidence/store';
 import { createApp } from '../../shared/http/app';
 import { createDevSigner, devSignInRoutes } from '../../shared/http/dev-sign-in';
 import { createLogger } from '../../shared/http/logger';
+import type { NotifyDeps } from '../../shared/notify/deps';
+import { fileSecretStore } from '../../shared/notify/secret-store';
+import { localReceiver } from '../../shared/notify/transport';
 import { writePublishedSite } from '../../shared/publication/publish';
 import { folderSiteStore } from '../../shared/publication/site-store';
 
@@ -43,7 +47,15 @@ export interface TestApi {
 export const CURRENT_YEAR = 2026;
 
 export const createTestApi = async (
-  options: { seed?: boolean; now?: Date; history?: boolean; devSignIn?: boolean } = {},
+  options: {
+    seed?: boolean;
+    now?: Date;
+    history?: boolean;
+    devSignIn?: boolean;
+    /** Outside delivery's transport (the local receiver unless a test brings its own) and logger. */
+    notifyTransport?: NotifyDeps['transport'];
+    logger?: ReturnType<typeof createLogger>;
+  } = {},
 ): Promise<TestApi> => {
   const db = createDb({ tableName: `t-${randomUUID()}`, endpoint: inject('ddbEndpoint') });
   await ensureTable(db.raw, db.tableName);
@@ -57,9 +69,14 @@ export const createTestApi = async (
     {
       db,
       verifier: localVerifier(signer.jwks),
-      logger: createLogger('CRITICAL'),
+      logger: options.logger ?? createLogger('CRITICAL'),
       now: () => now,
       evidence,
+      notify: {
+        secrets: fileSecretStore(join(rankingsDir, 'secrets.json')),
+        transport: options.notifyTransport ?? localReceiver(),
+        runReminders: (at) => runReminders(db, at),
+      },
       publishSite: async (year) => {
         await writePublishedSite(db, folderSiteStore(rankingsDir), year);
       },

@@ -29,6 +29,7 @@ export const PAGES = {
   objections: { path: '/objections', label: '申诉处理', editRoles: ['admin'] },
   notifications: { path: '/notifications', label: '消息通知', editRoles: [] },
   reviews: { path: '/reviews', label: '自评与审核', editRoles: [] },
+  messages: { path: '/messages', label: '消息发送', editRoles: ['admin'] },
 } as const satisfies Record<string, PageEntry>;
 
 export type PageId = keyof typeof PAGES;
@@ -52,6 +53,7 @@ export const NAV_BY_ROLE: Record<Role, readonly PageId[]> = {
     'objections',
     'notifications',
     'reviews',
+    'messages',
   ],
   reporter: ['home', 'agreements', 'submissions', 'reviews', 'inspections', 'results', 'notifications'],
   unit_head: [

@@ -10,6 +10,7 @@ import { ChecklistPage } from './pages/checklist/ChecklistPage';
 import { ConsistencyPage } from './pages/consistency/ConsistencyPage';
 import { Home } from './pages/Home';
 import { InspectionsPage } from './pages/inspections/InspectionsPage';
+import { MessagesPage } from './pages/messages/MessagesPage';
 import { NoAccess, NotFound } from './pages/NotFound';
 import { NotificationsPage } from './pages/notifications/NotificationsPage';
 import { ObjectionInbox } from './pages/objections/ObjectionInbox';
@@ -81,6 +82,7 @@ const ROUTES: Route[] = [
   { pattern: '/progress', page: 'progress', render: (_, user) => <ProgressPage user={user} /> },
   { pattern: '/assignments', page: 'assignments', render: (_, user) => <AssignmentsPage user={user} /> },
   { pattern: '/notifications', page: 'notifications', render: () => <NotificationsPage /> },
+  { pattern: '/messages', page: 'messages', render: () => <MessagesPage /> },
   { pattern: '/inspections', page: 'inspections', render: (_, user) => <InspectionsPage user={user} /> },
   { pattern: '/checklist', page: 'checklist', render: (_, user) => <ChecklistPage user={user} /> },
   { pattern: '/proposals', page: 'proposals', render: (_, user) => <ProposalsPage user={user} /> },

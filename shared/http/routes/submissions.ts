@@ -49,6 +49,7 @@ import {
   WorksheetSchema,
 } from '../../schemas/submission';
 import type { Period } from '../../schemas/year';
+import { afterCommit } from '../after-commit';
 import type { AppEnv } from '../env';
 import {
   assertWindowOpen,
@@ -336,6 +337,12 @@ export const submissionRoutes = new OpenAPIHono<AppEnv>()
       auditRecord(entry),
       ...notes.map(notificationRecord),
     ]);
+    // The notice is in the return's transaction; its robot / e-mail messages follow it (docs/notifications.md).
+    if (notes.length > 0) {
+      await afterCommit(c.var.deps.logger, 'outside messages of a return', async () =>
+        (await import('../../notify/admin')).enqueueForNotes(db, notes, actor.at),
+      );
+    }
     return c.json(item, 200);
   })
   .openapi(putExtensionRoute, async (c) => {
