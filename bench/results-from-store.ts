@@ -60,6 +60,7 @@ const store = async (db: Db, scenario: Scenario) => {
     unitId: a.unitId.toLowerCase(),
     categoryId: categoryOf.get(a.unitId),
     state: 'signed',
+    revision: 1,
     dimensions: a.indicators,
   }));
   for (const f of scenario.facts) {
@@ -97,6 +98,25 @@ const store = async (db: Db, scenario: Scenario) => {
   }
   await batchPut(db, items);
   return items.length;
+};
+
+/** The peak resident set and heap while `fn` runs, sampled every 5 ms (MiB). */
+const peakMemory = async <T>(fn: () => Promise<T>): Promise<[T, { rss: number; heap: number }]> => {
+  const peak = { rss: 0, heap: 0 };
+  const sample = () => {
+    const m = process.memoryUsage();
+    peak.rss = Math.max(peak.rss, m.rss);
+    peak.heap = Math.max(peak.heap, m.heapUsed);
+  };
+  sample();
+  const timer = setInterval(sample, 5);
+  try {
+    const value = await fn();
+    sample();
+    return [value, { rss: peak.rss / 2 ** 20, heap: peak.heap / 2 ** 20 }];
+  } finally {
+    clearInterval(timer);
+  }
 };
 
 const time = async <T>(fn: () => Promise<T>): Promise<[T, number]> => {
@@ -167,12 +187,16 @@ export async function run(units = Number(process.argv[2] ?? 500)): Promise<strin
     const loads: number[] = [];
     const computes: number[] = [];
     let results: ReturnType<typeof computeResults> | undefined;
+    let memory = { rss: 0, heap: 0 };
     for (let i = 0; i < 3; i++) {
       reads.push((await time(() => readOnly(db, scenario.year, unitIds)))[1]);
       const t0 = performance.now();
-      const loaded = await loadScenario(db, scenario.year);
-      const t1 = performance.now();
-      results = computeResults(parseScenario(loaded));
+      let t1 = t0;
+      [results, memory] = await peakMemory(async () => {
+        const loaded = await loadScenario(db, scenario.year);
+        t1 = performance.now();
+        return computeResults(parseScenario(loaded));
+      });
       loads.push(t1 - t0);
       computes.push(performance.now() - t0);
     }
@@ -209,12 +233,13 @@ export async function run(units = Number(process.argv[2] ?? 500)): Promise<strin
     return [
       `## Results from the store: ${units} units × 80 leaves × 4 periods, 7 raters on rating leaves (DynamoDB Local)`,
       `machine: ${machine()}`,
-      `items stored: ${written} in ${(writeMs / 1000).toFixed(1)} s`,
+      `items stored: ${written} in ${(writeMs / 1000).toFixed(1)} s (BatchWriteItem of 25, 8 in parallel)`,
       `| | median of 3 |`,
       `| read the same items (year, org, agreements, ${unitIds.length} fact Queries) | ${(median(reads) / 1000).toFixed(2)} s |`,
       `| load + build the scenario (loadScenario) | ${(median(loads) / 1000).toFixed(2)} s |`,
       `| load + build scenario + compute results | ${(median(computes) / 1000).toFixed(2)} s |`,
       `| ratio compute / read (target ≤ 1.5) | ${(median(computes) / median(reads)).toFixed(2)} |`,
+      `| peak memory while loading and computing (last run) | RSS ${memory.rss.toFixed(0)} MiB, heap ${memory.heap.toFixed(0)} MiB |`,
       '',
       `## Published page render in Chromium (${rows.length} units; median of 5)`,
       `| ranking page (${(richHtml.length / 1024).toFixed(0)} KiB) | ${median(rich).toFixed(0)} ms |`,

@@ -6,6 +6,7 @@ import { requiredEnv } from '../shared/env';
 import { lazyEvidenceStore } from '../shared/evidence/lazy-store';
 import { createApp } from '../shared/http/app';
 import { createLogger } from '../shared/http/logger';
+import { lambdaJobLauncher } from '../shared/jobs/lambda-launcher';
 import { lazyNotifyDeps } from '../shared/notify/lazy';
 import { lambdaPublisher } from '../shared/publication/lambda-publisher';
 
@@ -29,6 +30,8 @@ const app = createApp({
   ...(process.env.NOTIFY_SECRETS_PATH
     ? { notify: lazyNotifyDeps(async () => (await import('../shared/notify/admin')).notifyDepsFromEnv()) }
     : {}),
+  // Long work runs in the job function (functions/jobs.ts), invoked asynchronously.
+  startJob: lambdaJobLauncher(requiredEnv('JOBS_FUNCTION_NAME')),
 });
 
 export const handler = handle(app);

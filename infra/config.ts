@@ -1,5 +1,6 @@
 /** Deployment settings read from the CDK context (`-c key=value` or cdk.json), checked once. */
 import type { App } from 'aws-cdk-lib';
+import { DEFAULT_SCOPES } from '../shared/auth/sign-in-config';
 
 export interface DeployConfig {
   /** `dev` unless `-c stage=…`; part of every stack name, so stages can share an account. */
@@ -34,6 +35,15 @@ export interface OidcConfig {
   readonly rolesClaim: string;
   /** `-c oidcUnitClaim=…` (default `unit_id`): the claim carrying the unit of unit roles. */
   readonly unitClaim: string;
+  /**
+   * `-c oidcRolesFrom=users` when the IdP cannot carry roles: they come from the user record whose
+   * 统一身份认证账号 equals the token's `oidcUserClaim`; default `claims`.
+   */
+  readonly rolesFrom: 'claims' | 'users';
+  /** `-c oidcUserClaim=…` (default `sub`): the claim matched to a user's 统一身份认证账号 (e.g. a staff number). */
+  readonly userClaim: string;
+  /** `-c oidcScopes=…` (default `openid profile email`): what the web front asks the IdP for. */
+  readonly scopes: string;
 }
 
 export interface ChinaSite {
@@ -84,7 +94,17 @@ const readOidc = (app: App, profile: DeployProfile): OidcConfig | undefined => {
     jwksUri: contextString(app, 'oidcJwksUri') ?? `${issuer.replace(/\/$/, '')}/.well-known/jwks.json`,
     rolesClaim: contextString(app, 'oidcRolesClaim') ?? 'roles',
     unitClaim: contextString(app, 'oidcUnitClaim') ?? 'unit_id',
+    rolesFrom: readRolesFrom(app),
+    userClaim: contextString(app, 'oidcUserClaim') ?? 'sub',
+    scopes: contextString(app, 'oidcScopes') ?? DEFAULT_SCOPES,
   };
+};
+
+const readRolesFrom = (app: App): OidcConfig['rolesFrom'] => {
+  const value = contextString(app, 'oidcRolesFrom') ?? 'claims';
+  if (value !== 'claims' && value !== 'users')
+    throw new Error(`Context oidcRolesFrom must be claims or users`);
+  return value;
 };
 
 /** Reads and validates the deployment settings of `app` (`region`: the target, when known). */

@@ -25,6 +25,9 @@ import {
   idempotencyKey,
   inspectionIndexes,
   inspectionKey,
+  jobIndexes,
+  jobKey,
+  jobLockKey,
   notificationIndexes,
   notificationKey,
   notifySettingsKey,
@@ -54,6 +57,7 @@ import {
   unitKey,
   userIndexes,
   userKey,
+  userSignInIdKey,
   verificationKey,
   vetoKey,
   yearIndexes,
@@ -78,6 +82,7 @@ const ROWS: Row[] = [
   { entity: 'category', key: categoryKey('<c>') },
   { entity: 'unit', key: unitKey(U), gsi1: unitByCategory('<c>', U) },
   { entity: 'user', key: userKey('<id>'), gsi1: userIndexes('<id>', U), gsi2: userIndexes('<id>', U) },
+  { entity: 'sign-in id', key: userSignInIdKey('<signInId>') },
   {
     entity:
       'year (its `history` keeps each move with who, when and the warnings acknowledged with their reasons)',
@@ -186,6 +191,15 @@ const ROWS: Row[] = [
     gsi1: objectionIndexes(Y, '<state>', '<filedAt>', '<id>'),
   },
   { entity: 'idempotency record (expires after a day)', key: idempotencyKey('<scope>', '<key>') },
+  {
+    entity: 'job (后台任务: type, state, progress, who, result or error; docs/jobs.md)',
+    key: jobKey('<jobId>'),
+    gsi1: jobIndexes('<userId>', '<createdAt>', '<jobId>'),
+  },
+  {
+    entity: 'job start lock (one per type and parameters while its job runs; expires after 15 minutes)',
+    key: jobLockKey('<type>:<params>'),
+  },
 ];
 
 const code = (value: string | undefined) => (value ? `\`${value}\`` : '');

@@ -1,6 +1,7 @@
 /**
- * The background functions: the daily reminders and the publication of the ranking site. Neither
- * answers a browser, so both may run longer than the API's 29 seconds.
+ * The background functions: the daily reminders, the publication of the ranking site, and the job
+ * function that runs the jobs the API starts (docs/jobs.md). None answers a browser, so each may run
+ * longer than the API's 29 seconds.
  */
 import { Duration } from 'aws-cdk-lib';
 import type * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
@@ -8,6 +9,7 @@ import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { acknowledgeWildcardResource } from '../nag';
@@ -22,6 +24,9 @@ export interface JobsProps {
   readonly webBucket: s3.IBucket;
   readonly distribution: cloudfront.IDistribution;
   readonly alarms: Alarms;
+  /** The evidence bucket and its key: exports are written under exports/, uploaded workbooks read from imports/. */
+  readonly evidenceBucket: s3.IBucket;
+  readonly evidenceKey: kms.IKey;
   /** Variables every function gets (service name, stage). */
   readonly commonEnvironment: Record<string, string>;
 }
@@ -30,6 +35,8 @@ export class Jobs extends Construct {
   readonly reminders: AppFunction;
   readonly publish: AppFunction;
   readonly schedule: events.Rule;
+  /** Runs one job (`{ jobId }`), invoked asynchronously by the API. */
+  readonly runner: AppFunction;
 
   constructor(scope: Construct, id: string, props: JobsProps) {
     super(scope, id);
@@ -84,11 +91,63 @@ export class Jobs extends Construct {
     );
     props.distribution.grantCreateInvalidation(this.publish);
 
+    this.runner = this.jobRunner(props);
+
     for (const [name, fn] of [
       ['Reminders', this.reminders],
       ['Publish', this.publish],
+      ['Jobs', this.runner],
     ] as const) {
       props.alarms.whenSumReaches(`${name}Errors`, fn.metricErrors(), 1, `The ${name} function failed.`);
     }
+  }
+
+  /**
+   * The job function: the table's items, its own prefixes of the evidence bucket (writes exports,
+   * reads uploaded workbooks), the evidence key for both, and the publish function (publication jobs).
+   */
+  private jobRunner(props: JobsProps): AppFunction {
+    const fn = new AppFunction(this, 'Runner', {
+      entry: `${props.functionsDir}/jobs.ts`,
+      description:
+        'Runs the jobs the API starts: results, publication, workbook exports and imports, reminders',
+      // Lambda's longest run: a lost job is shown failed after it (shared/domain/jobs/job.ts).
+      timeout: Duration.minutes(15),
+      environment: {
+        ...props.commonEnvironment,
+        TABLE_NAME: props.table.tableName,
+        EVIDENCE_BUCKET: props.evidenceBucket.bucketName,
+        PUBLISH_FUNCTION_NAME: this.publish.functionName,
+      },
+    });
+    bindTable(fn, props.table, 'readWrite');
+    const exportsArn = props.evidenceBucket.arnForObjects('exports/*');
+    const importsArn = props.evidenceBucket.arnForObjects('imports/*');
+    fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: [exportsArn] }));
+    fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [importsArn] }));
+    // A missing upload answers 404 (NoSuchKey) rather than 403.
+    fn.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:ListBucket'],
+        resources: [props.evidenceBucket.bucketArn],
+        conditions: { StringLike: { 's3:prefix': ['imports/*'] } },
+      }),
+    );
+    acknowledgeWildcardResource(
+      fn.role!,
+      exportsArn,
+      'Each export is written under exports/<jobId>/, a key made per job.',
+    );
+    acknowledgeWildcardResource(
+      fn.role!,
+      importsArn,
+      'Uploaded workbooks wait under imports/<sha256>.xlsx, a key made per upload; read-only.',
+    );
+    props.evidenceKey.grant(fn, 'kms:Decrypt', 'kms:GenerateDataKey', 'kms:DescribeKey');
+    // The function itself, not `grantInvoke`'s extra `:*` (versions and aliases are not used).
+    fn.addToRolePolicy(
+      new iam.PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [this.publish.functionArn] }),
+    );
+    return fn;
   }
 }

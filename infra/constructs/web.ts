@@ -11,6 +11,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import type { SiteConfig } from '../../shared/auth/sign-in-config';
 import type { ChinaSite } from '../config';
 import { wildcardFindings, wildcardResourceFinding } from '../nag';
 
@@ -51,6 +52,8 @@ export class Web extends Construct {
   readonly distribution: cloudfront.Distribution;
   /** `https://d123.cloudfront.net`: the origin the browser runs the app in. */
   readonly origin: string;
+  /** The `config.json` deployed with the site (how the web front signs in), once `deploySite` ran. */
+  siteConfig: SiteConfig | undefined;
 
   constructor(scope: Construct, id: string, props: WebProps) {
     super(scope, id);
@@ -151,7 +154,8 @@ export class Web extends Construct {
    * the runtime settings the app reads at start, and invalidates CloudFront's copy. The published
    * rankings are excluded from the sync, so a deployment never deletes them.
    */
-  deploySite(distPath: string, config: Record<string, string>): s3deploy.BucketDeployment | undefined {
+  deploySite(distPath: string, config: SiteConfig): s3deploy.BucketDeployment | undefined {
+    this.siteConfig = config;
     if (!existsSync(distPath)) return undefined;
     const deployment = new s3deploy.BucketDeployment(this, 'Site', {
       sources: [s3deploy.Source.asset(distPath), s3deploy.Source.jsonData('config.json', config)],

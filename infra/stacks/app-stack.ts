@@ -8,6 +8,7 @@ import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
+import { CALLBACK_PATH, DEFAULT_SCOPES, type SignInConfig } from '../../shared/auth/sign-in-config';
 import type { DeployConfig, OidcConfig } from '../config';
 import { AccessLogs } from '../constructs/access-logs';
 import { Alarms } from '../constructs/alarms';
@@ -24,7 +25,7 @@ import { acknowledgeWildcardResource } from '../nag';
 export interface AppStackProps extends StackProps {
   readonly config: DeployConfig;
   readonly table: dynamodb.ITable;
-  /** Folder of the Lambda entries (`api.ts`, `reminders.ts`, `publish.ts`). */
+  /** Folder of the Lambda entries (`api.ts`, `reminders.ts`, `publish.ts`, `jobs.ts`). */
   readonly functionsDir: string;
   /** The web build; deployed when the folder exists at synth time. */
   readonly webDistDir: string;
@@ -67,6 +68,8 @@ export class AppStack extends Stack {
       webBucket: this.web.bucket,
       distribution: this.web.distribution,
       alarms: this.alarms,
+      evidenceBucket: this.evidence.bucket,
+      evidenceKey: this.evidence.key,
       commonEnvironment,
     });
 
@@ -91,6 +94,7 @@ export class AppStack extends Stack {
         WEB_BUCKET: this.web.bucket.bucketName,
         PUBLISH_FUNCTION_NAME: this.jobs.publish.functionName,
         ...notify.apiEnvironment,
+        JOBS_FUNCTION_NAME: this.jobs.runner.functionName,
       },
     });
     this.grantApiAccess(table);
@@ -109,20 +113,11 @@ export class AppStack extends Stack {
       'The API function was throttled (account concurrency exhausted).',
     );
 
-    const siteConfig = {
-      region: this.region,
-      ...(this.auth
-        ? {
-            userPoolId: this.auth.userPool.userPoolId,
-            userPoolClientId: this.auth.client.userPoolClientId,
-            authDomain: this.auth.domain.baseUrl(),
-          }
-        : { oidcIssuer: config.oidc!.issuer, oidcClientId: config.oidc!.audience }),
-      ...(config.china ? { icpNumber: config.china.icpNumber } : {}),
+    this.web.deploySite(props.webDistDir, {
       apiBaseUrl: '/api',
-      stage: config.stage,
-    };
-    this.web.deploySite(props.webDistDir, siteConfig);
+      signIn: this.signInConfig(config.oidc, config.profile === 'china'),
+      ...(config.china ? { icpNumber: config.china.icpNumber } : {}),
+    });
 
     new CfnOutput(this, 'SiteUrl', { value: this.web.origin, description: 'The web app' });
     new CfnOutput(this, 'ApiUrl', {
@@ -151,6 +146,32 @@ export class AppStack extends Stack {
     new CfnOutput(this, 'AlarmTopicArn', { value: this.alarms.topic.topicArn });
   }
 
+  /**
+   * How the web front signs in (authorization code + PKCE, web/src/oidc.ts): Cognito's managed login
+   * endpoints given outright, a bureau's IdP found through its discovery document.
+   */
+  private signInConfig(oidc: OidcConfig | undefined, china: boolean): SignInConfig {
+    if (oidc) {
+      return {
+        issuer: oidc.issuer,
+        clientId: oidc.audience,
+        scopes: oidc.scopes,
+        // China's CloudFront has no edge function to serve index.html at /auth/callback: come back to /.
+        redirectPath: china ? '/' : CALLBACK_PATH,
+      };
+    }
+    const auth = this.auth!;
+    const domain = auth.domain.baseUrl();
+    return {
+      issuer: auth.userPool.userPoolProviderUrl,
+      clientId: auth.client.userPoolClientId,
+      scopes: DEFAULT_SCOPES,
+      redirectPath: CALLBACK_PATH,
+      authorizationEndpoint: `${domain}/oauth2/authorize`,
+      tokenEndpoint: `${domain}/oauth2/token`,
+    };
+  }
+
   /** How the API function verifies tokens: read by functions/api.ts (shared/auth/verifier.ts). */
   private verifierEnvironment(oidc: OidcConfig | undefined): Record<string, string> {
     if (oidc) {
@@ -160,6 +181,8 @@ export class AppStack extends Stack {
         OIDC_JWKS_URI: oidc.jwksUri,
         OIDC_ROLES_CLAIM: oidc.rolesClaim,
         OIDC_UNIT_CLAIM: oidc.unitClaim,
+        OIDC_ROLES_FROM: oidc.rolesFrom,
+        OIDC_USER_CLAIM: oidc.userClaim,
       };
     }
     return {
@@ -168,7 +191,7 @@ export class AppStack extends Stack {
     };
   }
 
-  /** What the API does and nothing more: table items, evidence objects, published pages, publishing. */
+  /** What the API does and nothing more: table items, evidence objects, published pages, publishing, jobs. */
   private grantApiAccess(table: dynamodb.ITable): void {
     const fn = this.apiFunction;
     const role = fn.role!;
@@ -199,10 +222,11 @@ export class AppStack extends Stack {
     fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [rankings] }));
     acknowledgeWildcardResource(role, rankings, 'Read-only access to the published pages under rankings/.');
     // The function itself, not `grantInvoke`'s extra `:*` (versions and aliases are not used).
+    // Publishes and starts jobs asynchronously.
     fn.addToRolePolicy(
       new iam.PolicyStatement({
         actions: ['lambda:InvokeFunction'],
-        resources: [this.jobs.publish.functionArn],
+        resources: [this.jobs.publish.functionArn, this.jobs.runner.functionArn],
       }),
     );
   }

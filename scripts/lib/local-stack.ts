@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { runReminders } from '../../functions/reminders';
-import { localVerifier } from '../../shared/auth/verifier';
+import type { SignInConfig } from '../../shared/auth/sign-in-config';
+import { localVerifier, type TokenVerifier } from '../../shared/auth/verifier';
 import { createDb, type Db } from '../../shared/db/client';
 import { ensureTable } from '../../shared/db/create-table';
 import { listPublishedYears } from '../../shared/db/results-repo';
@@ -17,12 +18,14 @@ import { createS3EvidenceStore } from '../../shared/evidence/s3-store';
 import { createApp } from '../../shared/http/app';
 import { createDevSigner, devSignInRoutes } from '../../shared/http/dev-sign-in';
 import { createLogger } from '../../shared/http/logger';
+import { inProcessJobs } from '../../shared/jobs/in-process';
 import { deliverOutbox } from '../../shared/notify/deliver';
 import { fileSecretStore } from '../../shared/notify/secret-store';
 import { localReceiver } from '../../shared/notify/transport';
 import { writePublishedSite } from '../../shared/publication/publish';
 import { folderSiteStore } from '../../shared/publication/site-store';
 import { buildWeb } from '../build-web';
+import { type MunicipalSeedReport, seedMunicipal } from '../seed/municipal';
 import { seedDemo } from '../seed/seed';
 import { type LocalDynamoDb, startDynamoDbLocal } from './dynamodb-local';
 import { type DynamoDbWatch, watchDynamoDbLocal } from './dynamodb-watch';
@@ -37,6 +40,10 @@ export interface LocalStackOptions {
   ddbEndpoint?: string;
   tableName?: string;
   seed?: boolean;
+  /** Which demo to seed: the county bureau (default) or the ~500-unit commission (`--demo municipal`). */
+  demo?: 'county' | 'municipal';
+  /** Told how long the municipal seed took (it is the slow part of a first start). */
+  onSeeded?: (report: MunicipalSeedReport) => void;
   /** Seed Q1–Q3 evidence of the demo (with files); default: only with a data dir (`npm start`). */
   demoSubmissions?: boolean;
   /** Seed last year's published appraisal and this year's scored quarters (default: when persisting). */
@@ -44,11 +51,19 @@ export interface LocalStackOptions {
   buildWeb?: boolean;
   now?: () => Date;
   logLevel?: string;
+  /** Browser tests: a pause after each stored progress of a job, to reload a page mid-job. */
+  jobPaceMs?: number;
   /**
    * With a data dir: called when DynamoDB Local died and could not be restarted (`npm start` exits
    * non-zero). Without it the store is not watched.
    */
   onStoreLost?: (error: Error) => void;
+  /**
+   * Sign-in at an OpenID Connect provider instead of the dev picker (tests run one in-process): the
+   * web front's `signIn` config and the API's verifier; the dev sign-in routes are then absent, as
+   * in AWS.
+   */
+  provider?: { signIn: SignInConfig; verifier: TokenVerifier };
 }
 
 export interface LocalStack {
@@ -105,7 +120,9 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
     const setupDb = createDb({ tableName: db.tableName, endpoint, deadlineMs: 60_000 });
     await ensureTable(setupDb.raw, setupDb.tableName);
     const now = options.now ?? (() => new Date());
-    if (options.seed !== false) {
+    if (options.seed !== false && options.demo === 'municipal') {
+      options.onSeeded?.(await seedMunicipal(setupDb, now().getFullYear()));
+    } else if (options.seed !== false) {
       await seedDemo(setupDb, now().getFullYear(), {
         history: options.history ?? true,
         ...((options.demoSubmissions ?? Boolean(options.dataDir)) ? { evidence } : {}),
@@ -132,16 +149,28 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
       60_000,
     );
     delivery.unref();
+    const logger = createLogger(options.logLevel ?? 'WARN');
+    const publishSite = async (year: number) => {
+      await writePublishedSite(db, folderSiteStore(rankingsDir), year);
+    };
+    // Jobs run in this process, after the response that started them (the job Lambda's code).
+    const jobs = inProcessJobs({
+      db,
+      now,
+      logger,
+      files: evidence,
+      publishSite,
+      ...(options.jobPaceMs ? { pace: () => new Promise((r) => setTimeout(r, options.jobPaceMs)) } : {}),
+    });
     const app = createApp(
       {
         db,
-        verifier: localVerifier(signer.jwks),
-        logger: createLogger(options.logLevel ?? 'WARN'),
+        verifier: options.provider?.verifier ?? localVerifier(signer.jwks),
+        logger,
         now,
         evidence,
-        publishSite: async (year) => {
-          await writePublishedSite(db, folderSiteStore(rankingsDir), year);
-        },
+        publishSite,
+        startJob: jobs.start,
         notify: {
           secrets,
           transport: receiver,
@@ -149,9 +178,13 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
           runReminders: (at) => runReminders(db, at),
         },
       },
-      { extend: (a) => a.route('/api', devSignInRoutes(signer)) },
+      options.provider ? {} : { extend: (a) => a.route('/api', devSignInRoutes(signer)) },
     );
-    mountWebFront(app, { webDir, rankingsDir });
+    mountWebFront(
+      app,
+      { webDir, rankingsDir },
+      { apiBaseUrl: '/api', ...(options.provider ? { signIn: options.provider.signIn } : {}) },
+    );
 
     const server = await new Promise<Server>((ok, fail) => {
       const s = serve({ fetch: app.fetch, port: options.port, hostname: '127.0.0.1' }, () => ok(s as Server));
@@ -195,6 +228,7 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
       stop: async () => {
         stopReminders?.();
         clearInterval(delivery);
+        await jobs.idle();
         if (options.dataDir) rmSync(resolve(options.dataDir, LOCAL_ENDPOINTS_FILE), { force: true });
         await new Promise<void>((done) => server.close(() => done()));
         db.raw.destroy();

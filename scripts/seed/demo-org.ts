@@ -84,7 +84,8 @@ const REPORTER_NAMES = [
   '丁锐',
 ];
 
-const unitUsers: User[] = DEMO_UNITS.flatMap((unit, i) => [
+/** A unit's two accounts: its head (who signs) and its reporter (who fills in). */
+export const unitAccounts = (unit: UnitInput, reporterName: string): User[] => [
   {
     id: `${unit.id}-head`,
     name: unit.head,
@@ -95,13 +96,17 @@ const unitUsers: User[] = DEMO_UNITS.flatMap((unit, i) => [
   },
   {
     id: `${unit.id}-reporter`,
-    name: REPORTER_NAMES[i % REPORTER_NAMES.length] ?? '填报员',
+    name: reporterName,
     title: `${unit.name}填报员`,
     roles: ['reporter'],
     unitId: unit.id,
     affiliatedUnitIds: [unit.id],
   },
-]);
+];
+
+const unitUsers: User[] = DEMO_UNITS.flatMap((unit, i) =>
+  unitAccounts(unit, REPORTER_NAMES[i % REPORTER_NAMES.length] ?? '填报员'),
+);
 
 export const DEMO_USERS: User[] = [
   { id: 'admin', name: '王建华', title: '考核办主任', roles: ['admin'], unitId: null, affiliatedUnitIds: [] },

@@ -5,7 +5,7 @@
  * targets, and the county hospital an indicator of its own.
  */
 import type { Db } from '../../shared/db/client';
-import { putIfAbsent } from '../../shared/db/items';
+import { type Item, putIfAbsent } from '../../shared/db/items';
 import {
   agreementIndexes,
   agreementKey,
@@ -22,6 +22,7 @@ import {
   signAgreement,
 } from '../../shared/domain/agreements/lifecycle';
 import { type Customisation, EMPTY_CUSTOMISATION } from '../../shared/schemas/agreement';
+import type { Category, UnitInput } from '../../shared/schemas/org';
 import type { Template, TemplateDimension, TemplateLeaf, UnitTargets } from '../../shared/schemas/template';
 import { DEMO_BUREAU, DEMO_CATEGORIES, DEMO_UNITS, DEMO_USERS } from './demo-org';
 
@@ -426,6 +427,56 @@ const adminActor = (): Actor => {
 };
 
 /**
+ * A unit's agreement as the workflow leaves it in January: generated from the template (with the
+ * unit's own changes, if any), issued, and signed by `signer` on day `day`. Returns the current
+ * agreement item and its signed revision, ready to store.
+ */
+export const signedAgreementItems = (input: {
+  year: number;
+  unit: UnitInput;
+  category: Category;
+  template: Template;
+  admin: Actor;
+  signer: Actor;
+  day: number;
+  own?: Customisation | undefined;
+}): Item[] => {
+  const { year, unit, category, template, admin, signer, own } = input;
+  let agreement = generateAgreement({
+    year,
+    unit,
+    category,
+    template,
+    actor: admin,
+    at: new Date(`${year}-01-08T09:00:00+08:00`),
+  });
+  if (own) agreement = editDraft(agreement, own, admin, new Date(`${year}-01-09T09:00:00+08:00`));
+  const issued = issueAgreement(agreement, admin, new Date(`${year}-01-10T09:00:00+08:00`));
+  const day = String(input.day).padStart(2, '0');
+  const signed = signAgreement(
+    issued.agreement,
+    issued.agreement.contentHash,
+    signer,
+    new Date(`${year}-01-${day}T15:30:00+08:00`),
+  );
+  const { version: _version, ...current } = signed;
+  return [
+    {
+      ...agreementKey(year, unit.id),
+      ...agreementIndexes(year, unit.categoryId, unit.id),
+      entity: 'agreement',
+      ...current,
+    },
+    {
+      ...agreementVersionKey(year, unit.id, 1),
+      entity: 'agreement-version',
+      ...issued.version,
+      signature: signed.signature,
+    },
+  ];
+};
+
+/**
  * Seeds last year's and this year's templates and, for this year, every unit's agreement: generated,
  * issued and signed by the unit head in January. Create-if-absent, like the rest of the seed.
  */
@@ -444,44 +495,18 @@ export const seedTemplatesAndAgreements = async (db: Db, year: number): Promise<
   const admin = adminActor();
   DEMO_UNITS.forEach((unit, i) => {
     const category = DEMO_CATEGORIES.find((c) => c.id === unit.categoryId)!;
-    const template = templates.get(unit.categoryId)!;
     const head = DEMO_USERS.find((u) => u.unitId === unit.id && u.roles.includes('unit_head'));
-    const day = String(10 + (i % 10)).padStart(2, '0');
-    let agreement = generateAgreement({
+    const items = signedAgreementItems({
       year,
       unit,
       category,
-      template,
-      actor: admin,
-      at: new Date(`${year}-01-08T09:00:00+08:00`),
+      template: templates.get(unit.categoryId)!,
+      admin,
+      signer: { userId: head?.id ?? `${unit.id}-head`, name: head?.name ?? unit.head },
+      day: 10 + (i % 10),
+      own: CUSTOMISATIONS[unit.id],
     });
-    const own = CUSTOMISATIONS[unit.id];
-    if (own) agreement = editDraft(agreement, own, admin, new Date(`${year}-01-09T09:00:00+08:00`));
-    const issued = issueAgreement(agreement, admin, new Date(`${year}-01-10T09:00:00+08:00`));
-    const signer = { userId: head?.id ?? `${unit.id}-head`, name: head?.name ?? unit.head };
-    const signed = signAgreement(
-      issued.agreement,
-      issued.agreement.contentHash,
-      signer,
-      new Date(`${year}-01-${day}T15:30:00+08:00`),
-    );
-    const { version: _version, ...current } = signed;
-    writes.push(
-      () =>
-        putIfAbsent(db, {
-          ...agreementKey(year, unit.id),
-          ...agreementIndexes(year, unit.categoryId, unit.id),
-          entity: 'agreement',
-          ...current,
-        }),
-      () =>
-        putIfAbsent(db, {
-          ...agreementVersionKey(year, unit.id, 1),
-          entity: 'agreement-version',
-          ...issued.version,
-          signature: signed.signature,
-        }),
-    );
+    for (const item of items) writes.push(() => putIfAbsent(db, item));
   });
   // A few writes at a time: a burst of fifty ~10 KB items makes a cold DynamoDB Local time out.
   return mapLimit(writes, 8, (write) => write());

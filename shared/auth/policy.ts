@@ -11,6 +11,8 @@ export const POLICY = {
   'org.read': ['admin', 'reporter', 'unit_head', 'rater', 'inspector', 'leader'],
   'org.write': ['admin'],
   'users.read': ['admin', 'leader'],
+  // Binding a user's 统一身份认证账号 decides who signs in as whom: the admin only.
+  'users.write': ['admin'],
   'years.read': ['admin', 'reporter', 'unit_head', 'rater', 'inspector', 'leader'],
   'years.write': ['admin'],
   'results.read': ['admin', 'leader', 'unit_head', 'reporter', 'rater', 'inspector'],
@@ -81,6 +83,10 @@ export const POLICY = {
   // Outside delivery (企业微信 / 钉钉 robots, e-mail): the admin configures it and reads the outbox.
   'notify.read': ['admin'],
   'notify.write': ['admin'],
+  // Jobs: each is started under the action of what it does (results.export, templates.write…); anyone
+  // signed in reads the jobs they may see (./jobs.ts). The admin runs the reminders by hand.
+  'jobs.read': ['admin', 'reporter', 'unit_head', 'rater', 'inspector', 'leader'],
+  'reminders.run': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof POLICY;

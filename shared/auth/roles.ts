@@ -46,6 +46,11 @@ export interface IdTokenClaims {
   'cognito:groups'?: string[];
   'custom:unitId'?: string;
   token_use?: string;
+  /**
+   * Set instead of groups and unit when an OIDC provider's users are matched to Kaoping's user records
+   * (`OIDC_ROLES_FROM=users`): the value of the configured claim (subject or staff number).
+   */
+  'kaoping:signInId'?: string;
 }
 
 /** Turns verified claims into a principal; unknown groups are ignored, not trusted. */

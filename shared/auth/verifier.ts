@@ -4,7 +4,7 @@
  * verifies RS256 tokens of the same shape signed by the dev sign-in, against its cached JWKS.
  */
 import { CognitoJwtVerifier, JwtRsaVerifier, JwtVerifier } from 'aws-jwt-verify';
-import type { Jwks, JwksCache } from 'aws-jwt-verify/jwk';
+import { type Jwks, type JwksCache, SimpleJwksCache } from 'aws-jwt-verify/jwk';
 import type { IdTokenClaims } from './roles';
 
 export interface TokenVerifier {
@@ -39,7 +39,16 @@ export interface OidcSettings {
   readonly rolesClaim: string;
   /** The claim carrying the unit id of unit roles. */
   readonly unitClaim: string;
+  /**
+   * Where roles and unit come from: the token's claims, or (`users`, for an IdP that cannot carry
+   * them) the Kaoping user record whose 统一身份认证账号 equals the token's `userClaim`.
+   */
+  readonly rolesFrom: 'claims' | 'users';
+  /** The claim matched against a user record's sign-in id (`sub`, or a staff number claim). */
+  readonly userClaim: string;
 }
+
+export const ROLES_FROM = ['claims', 'users'] as const;
 
 /** Reads the OIDC settings CDK gives the API function, or undefined when Cognito is used. */
 export const oidcSettingsFromEnv = (env: NodeJS.ProcessEnv = process.env): OidcSettings | undefined => {
@@ -51,8 +60,17 @@ export const oidcSettingsFromEnv = (env: NodeJS.ProcessEnv = process.env): OidcS
     jwksUri: env.OIDC_JWKS_URI || `${issuer.replace(/\/$/, '')}/.well-known/jwks.json`,
     rolesClaim: env.OIDC_ROLES_CLAIM || 'roles',
     unitClaim: env.OIDC_UNIT_CLAIM || 'unit_id',
+    rolesFrom: env.OIDC_ROLES_FROM === 'users' ? 'users' : 'claims',
+    userClaim: env.OIDC_USER_CLAIM || 'sub',
   };
 };
+
+/**
+ * A JWKS cache that fetches over plain HTTP: for a provider on this machine only (the tests' and a
+ * developer's local IdP); the default cache of aws-jwt-verify insists on HTTPS, as deployments must.
+ */
+export const localHttpJwksCache = (): JwksCache =>
+  new SimpleJwksCache({ fetcher: { fetch: async (uri: string) => (await fetch(uri)).arrayBuffer() } });
 
 const asRoleList = (value: unknown): string[] => {
   if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string');
@@ -64,7 +82,8 @@ const asRoleList = (value: unknown): string[] => {
  * Verifies ID tokens of a generic OpenID Connect provider (signature against its JWKS, issuer,
  * audience, expiry) and maps its claims to the shape the rest of the app reads: the configured roles
  * claim becomes `cognito:groups`, the unit claim `custom:unitId`. Unknown roles are dropped later by
- * `principalFromClaims`, as for Cognito.
+ * `principalFromClaims`, as for Cognito. With `rolesFrom: 'users'` the token's roles are ignored and
+ * only the sign-in id (`kaoping:signInId`) is passed on, for `resolvePrincipal` to look up.
  */
 export const oidcVerifier = (
   settings: OidcSettings,
@@ -78,6 +97,15 @@ export const oidcVerifier = (
   return {
     verify: async (token) => {
       const payload = (await verifier.verify(token)) as Record<string, unknown>;
+      if (settings.rolesFrom === 'users') {
+        const signInId = payload[settings.userClaim];
+        return {
+          sub: String(payload.sub),
+          ...(typeof payload.name === 'string' ? { name: payload.name } : {}),
+          'kaoping:signInId':
+            typeof signInId === 'string' || typeof signInId === 'number' ? `${signInId}` : '',
+        };
+      }
       const unit = payload[settings.unitClaim];
       return {
         sub: String(payload.sub),

@@ -26,6 +26,12 @@ export const userIndexes = (userId: string, unitId: string | null) => ({
   ...(unitId ? { gsi2pk: `UNIT#${unitId}#USERS`, gsi2sk: `USER#${userId}` } : {}),
 });
 
+/**
+ * A user's sign-in id (统一身份认证账号: the OIDC subject or staff number the admin binds): one item
+ * per id holding the user id, so a token is matched with one GetItem and no two users share an id.
+ */
+export const userSignInIdKey = (signInId: string) => ({ pk: `SIGNIN#${signInId}`, sk: 'SIGNIN' });
+
 /** An appraisal year; gsi1 lists the years newest first. */
 export const yearKey = (year: number) => ({ pk: `YEAR#${year}`, sk: 'YEAR' });
 export const yearIndexes = (year: number) => ({ gsi1pk: 'YEARS', gsi1sk: `YEAR#${year}` });
@@ -488,3 +494,16 @@ export const robotsQuery = (): KeyQuery => ({ pk: 'ORG', skPrefix: 'NOTIFY#ROBOT
 export const contactKey = (userId: string) => ({ pk: `USER#${userId}`, sk: 'CONTACT' });
 export const contactIndexes = (userId: string) => ({ gsi1pk: 'CONTACTS', gsi1sk: `USER#${userId}` });
 export const contactsQuery = (): KeyQuery => ({ index: 'gsi1', pk: 'CONTACTS' });
+
+/**
+ * A job (后台任务): one item; gsi1 lists a user's jobs, newest first. Its start lock (one per type
+ * and parameters while the job is queued or running) is an item of its own, written in the job's
+ * creating transaction and deleted in its finishing one.
+ */
+export const jobKey = (jobId: string) => ({ pk: `JOB#${jobId}`, sk: 'JOB' });
+export const jobIndexes = (userId: string, createdAt: string, jobId: string) => ({
+  gsi1pk: `USER#${userId}#JOBS`,
+  gsi1sk: `${createdAt}#${jobId}`,
+});
+export const jobLockKey = (lockId: string) => ({ pk: `JOBLOCK#${lockId}`, sk: 'JOBLOCK' });
+export const userJobsQuery = (userId: string): KeyQuery => ({ index: 'gsi1', pk: `USER#${userId}#JOBS` });

@@ -28,8 +28,15 @@ import { listCategories, listUnits } from './org-repo';
 import { mapLimit } from './parallel';
 import { getYear } from './year-repo';
 
-/** Assembles the year's scenario from the stored facts: one Query per unit with a signed agreement. */
-export const loadScenario = async (db: Db, year: number): Promise<ScenarioInput> => {
+/**
+ * Assembles the year's scenario from the stored facts: one Query per unit with a signed agreement,
+ * fanned out 16 at a time; `onProgress` is told each unit read (`done` of `total`).
+ */
+export const loadScenario = async (
+  db: Db,
+  year: number,
+  onProgress?: (done: number, total: number) => void,
+): Promise<ScenarioInput> => {
   const [yearItem, categories, units, agreements] = await Promise.all([
     getYear(db, year),
     listCategories(db),
@@ -37,7 +44,12 @@ export const loadScenario = async (db: Db, year: number): Promise<ScenarioInput>
     listAgreements(db, year),
   ]);
   const scored = agreements.filter(isScored);
-  const facts = await mapLimit(scored, 16, (a) => loadUnitFacts(db, year, a.unitId));
+  let done = 0;
+  const facts = await mapLimit(scored, 16, async (a) => {
+    const unitFacts = await loadUnitFacts(db, year, a.unitId);
+    onProgress?.(++done, scored.length);
+    return unitFacts;
+  });
   return buildScenario({
     year: yearItem,
     categories,

@@ -19,5 +19,7 @@ export const lazyEvidenceStore = (load: () => Promise<EvidenceStore>): EvidenceS
     presignDownload: async (request) => (await get()).presignDownload(request),
     inspect: async (key) => (await get()).inspect(key),
     remove: async (key) => (await get()).remove(key),
+    putObject: async (key, bytes, contentType) => (await get()).putObject(key, bytes, contentType),
+    readObject: async (key) => (await get()).readObject(key),
   };
 };

@@ -7,6 +7,7 @@ import {
   GetObjectCommand,
   NoSuchKey,
   NotFound,
+  PutObjectCommand,
   S3Client,
   type S3ClientConfig,
 } from '@aws-sdk/client-s3';
@@ -47,6 +48,12 @@ const contentDisposition = (fileName: string, inline: boolean) => {
   return `${inline ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 };
 
+/** An object that is not there (the SDK says so in three ways). */
+const isMissing = (error: unknown) =>
+  error instanceof NoSuchKey ||
+  error instanceof NotFound ||
+  (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404;
+
 export const createS3EvidenceStore = (
   config: S3EvidenceConfig,
   client = createS3Client(config),
@@ -77,15 +84,27 @@ export const createS3EvidenceStore = (
     );
     return { url, expiresAt: expiresAt.toISOString() };
   },
+  putObject: async (key, bytes, contentType) => {
+    await client.send(
+      new PutObjectCommand({ Bucket: config.bucket, Key: key, Body: bytes, ContentType: contentType }),
+    );
+  },
+  readObject: async (key) => {
+    try {
+      const object = await client.send(new GetObjectCommand({ Bucket: config.bucket, Key: key }));
+      return object.Body ? await object.Body.transformToByteArray() : undefined;
+    } catch (error) {
+      if (isMissing(error)) return undefined;
+      throw error;
+    }
+  },
   inspect: async (key) => {
     try {
       const object = await client.send(new GetObjectCommand({ Bucket: config.bucket, Key: key }));
       if (!object.Body) return undefined;
       return await inspectBytes(object.Body as AsyncIterable<Uint8Array>);
     } catch (error) {
-      if (error instanceof NoSuchKey || error instanceof NotFound) return undefined;
-      if ((error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404)
-        return undefined;
+      if (isMissing(error)) return undefined;
       throw error;
     }
   },

@@ -42,4 +42,8 @@ export interface EvidenceStore {
   /** Reads the object once: hashes every byte and detects the type; undefined when it is not there. */
   inspect(key: string): Promise<StoredObjectFacts | undefined>;
   remove(key: string): Promise<void>;
+  /** Writes bytes the server made (a job's export, an uploaded workbook waiting for its import job). */
+  putObject(key: string, bytes: Uint8Array, contentType: string): Promise<void>;
+  /** Reads an object whole; undefined when it is not there. */
+  readObject(key: string): Promise<Uint8Array | undefined>;
 }

@@ -18,6 +18,11 @@ export interface AppDeps {
   publishSite: (year: number) => Promise<void>;
   /** Outside delivery (robots, e-mail): secrets, transport, the reminder run; absent where not set up. */
   notify?: NotifyDeps;
+  /**
+   * Launches a created job (docs/jobs.md): in AWS an asynchronous invoke of the job function,
+   * locally a run in this process after the response.
+   */
+  startJob: (jobId: string) => Promise<void>;
 }
 
 export interface AppEnv {

@@ -102,6 +102,7 @@ export const FIELD_LABELS: Record<string, string> = {
   selfAssessedPeriods: '自评考核期',
   settings: '年度设置',
   sha256: '文件校验值',
+  signInId: '统一身份认证账号',
   signerName: '签署人姓名',
   signSecret: '加签密钥',
   siteUrl: '系统网址',

@@ -7,7 +7,8 @@
 import { createRoute, type RouteConfig } from '@hono/zod-openapi';
 import { createMiddleware } from 'hono/factory';
 import { type Action, assertAllowed } from '../auth/policy';
-import { principalFromClaims } from '../auth/roles';
+import { resolvePrincipal } from '../auth/principal';
+import { getUserBySignInId } from '../db/sign-in-id-repo';
 import { UnauthorizedError } from '../errors';
 import { limitBody } from './body-limit';
 import type { AppEnv } from './env';
@@ -33,7 +34,8 @@ export const authorize = (action: Action) =>
     } catch {
       throw new UnauthorizedError('登录已失效，请重新登录');
     }
-    const principal = principalFromClaims(claims);
+    const { db } = c.get('deps');
+    const principal = await resolvePrincipal(claims, (signInId) => getUserBySignInId(db, signInId));
     c.set('principal', principal);
     c.set('actor', { userId: principal.userId, name: principal.name, at: c.get('deps').now() });
     assertAllowed(principal, action);

@@ -4,11 +4,13 @@
  * and each version is shown with what changed since the one before it.
  */
 import type { Db } from '../db/client';
-import { answerObjection } from '../db/objection-repo';
+import { answerObjection, listYearObjections } from '../db/objection-repo';
 import { type Draft, type DraftHeader, getDraft, listDrafts, saveDraft } from '../db/results-repo';
+import { getYear } from '../db/year-repo';
 import { canonicalJson } from '../domain/canonical-json';
 import { diffResults, type ResultsDiff } from '../domain/results/diff';
 import { objectionOutcome, outcomeMessage } from '../domain/results/objection-outcome';
+import { ConflictError, ValidationError } from '../errors';
 import type { Objection } from '../schemas/objection';
 import type { Results } from '../schemas/results';
 import { sha256Hex } from '../sha256';
@@ -24,10 +26,12 @@ export const freezeDraft = async (
     objectionIds?: string[];
     /** Results computed already (opening publicity computes them before the year moves). */
     frozen?: Awaited<ReturnType<typeof computeFrozen>>;
+    /** Told as the units' facts are read (`done` of `total` units). */
+    onProgress?: (done: number, total: number) => void;
   },
 ): Promise<Draft> => {
   const [{ results, scenarioJson, resultsJson }, existing] = await Promise.all([
-    options.frozen ?? computeFrozen(db, options.year),
+    options.frozen ?? computeFrozen(db, options.year, options.onProgress),
     listDrafts(db, options.year),
   ]);
   const draft: Draft = {
@@ -96,4 +100,39 @@ export const answerObjections = async (
     );
   }
   return answered;
+};
+
+/**
+ * The checks of a recomputation, before anything is computed: the year is in publicity and every
+ * objection named is one of its upheld objections. Answers those objections.
+ */
+export const checkDraftRequest = async (db: Db, year: number, objectionIds: readonly string[]) => {
+  const current = await getYear(db, year);
+  if (current.state !== 'publicity') {
+    throw new ConflictError('只有结果公示期间才能重新计算公示结果', { state: current.state }, 'WRONG_STATE');
+  }
+  const upheld = new Map(
+    (await listYearObjections(db, year)).filter((o) => o.state === 'upheld').map((o) => [o.id, o]),
+  );
+  const unknown = objectionIds.flatMap((id, i) =>
+    upheld.has(id) ? [] : [{ path: `body.objectionIds.${i}`, message: `申诉 ${id} 不存在或未成立` }],
+  );
+  if (unknown.length > 0) throw new ValidationError('所列申诉须为本年度已成立的申诉', unknown);
+  return [...new Set(objectionIds)].flatMap((id) => upheld.get(id) ?? []);
+};
+
+/**
+ * Recomputes the draft results (申诉成立后重新计算): the checks, the next version frozen, the upheld
+ * objections it names answered. The draft route and the draft job both run this.
+ */
+export const recomputeDraft = async (
+  db: Db,
+  request: { year: number; by: string; at: Date; reason: string; objectionIds: string[] },
+  onProgress?: (done: number, total: number) => void,
+): Promise<Draft> => {
+  const objections = await checkDraftRequest(db, request.year, request.objectionIds);
+  const draft = await freezeDraft(db, { ...request, ...(onProgress ? { onProgress } : {}) });
+  // The rescoring task of each objection it names is done: the objector is told before → after.
+  await answerObjections(db, draft, objections);
+  return draft;
 };

@@ -30,8 +30,12 @@ export const BUREAU_NAME = process.env.BUREAU_NAME ?? '清河县卫生健康局'
  * The year's scenario and results computed from the stored facts, with the exact bytes that get
  * stored: the results JSON is what `npm run score -- scenario.json` prints, so anyone can compare.
  */
-export const computeFrozen = async (db: Db, year: number) => {
-  const scenario = parseScenario(await loadScenario(db, year));
+export const computeFrozen = async (
+  db: Db,
+  year: number,
+  onProgress?: (done: number, total: number) => void,
+) => {
+  const scenario = parseScenario(await loadScenario(db, year, onProgress));
   const results = computeResults(scenario);
   return {
     scenario,

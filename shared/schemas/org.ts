@@ -30,6 +30,16 @@ export const UnitUpdateSchema = UnitInputSchema.omit({ id: true }).extend({
   version: z.number().int().min(1),
 });
 
+export const SignInIdSchema = z
+  .string()
+  .trim()
+  .min(1, '统一身份认证账号不能为空')
+  .max(128, '统一身份认证账号不能超过 128 个字符')
+  .regex(/^[^\s#]+$/, '统一身份认证账号不能包含空格或 #');
+
+/** The admin binds (or, with null, unbinds) a user's 统一身份认证账号. */
+export const UserSignInIdInputSchema = z.strictObject({ signInId: SignInIdSchema.nullable() });
+
 export const UserSchema = z
   .object({
     id: z.string(),
@@ -39,6 +49,11 @@ export const UserSchema = z
     unitId: z.string().nullable(),
     /** Units a rater or inspector belongs to (回避: never assigned to score or inspect them). */
     affiliatedUnitIds: z.array(z.string()),
+    /**
+     * 统一身份认证账号: the bureau IdP's subject or staff number this user signs in with, where roles
+     * come from Kaoping's records rather than the token (docs/authorization.md).
+     */
+    signInId: SignInIdSchema.nullable().optional(),
   })
   .openapi('User');
 export type User = z.infer<typeof UserSchema>;

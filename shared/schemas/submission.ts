@@ -5,6 +5,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import { ITEM_STATUSES } from '../domain/submissions/status';
+import { AgreementStateSchema } from './agreement';
 import { MeasureSchema, ValueSchema } from './scenario';
 import { PeriodSchema } from './year';
 
@@ -245,6 +246,16 @@ export const ProgressSchema = z
         counts: StatusCountsSchema,
         submittedAt: z.string().nullable(),
         extension: ExtensionSchema.nullable(),
+      }),
+    ),
+    /** Units of the filter with no agreement in force this period, and the state of theirs (null: none). */
+    unsigned: z.array(
+      z.object({
+        unitId: z.string(),
+        unitName: z.string(),
+        categoryId: z.string(),
+        categoryName: z.string(),
+        agreement: AgreementStateSchema.nullable(),
       }),
     ),
     categories: z.array(

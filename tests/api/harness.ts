@@ -19,11 +19,13 @@ import type { EvidenceStore } from '../../shared/evidence/store';
 import { createApp } from '../../shared/http/app';
 import { createDevSigner, devSignInRoutes } from '../../shared/http/dev-sign-in';
 import { createLogger } from '../../shared/http/logger';
+import { inProcessJobs } from '../../shared/jobs/in-process';
 import type { NotifyDeps } from '../../shared/notify/deps';
 import { fileSecretStore } from '../../shared/notify/secret-store';
 import { localReceiver } from '../../shared/notify/transport';
 import { writePublishedSite } from '../../shared/publication/publish';
 import { folderSiteStore } from '../../shared/publication/site-store';
+import { type TokenShape, tokenSource } from './token-shapes';
 
 export interface TestApi {
   db: Db;
@@ -42,6 +44,8 @@ export interface TestApi {
   close: () => Promise<void>;
   /** Folder the ranking site is written to when a test publishes. */
   rankingsDir: string;
+  /** Resolves when every job started so far has finished. */
+  jobsIdle: () => Promise<void>;
 }
 
 export const CURRENT_YEAR = 2026;
@@ -55,6 +59,8 @@ export const createTestApi = async (
     /** Outside delivery's transport (the local receiver unless a test brings its own) and logger. */
     notifyTransport?: NotifyDeps['transport'];
     logger?: ReturnType<typeof createLogger>;
+    /** The shape of the ID tokens `call` and `token` send (default Cognito's). */
+    tokens?: TokenShape;
   } = {},
 ): Promise<TestApi> => {
   const db = createDb({ tableName: `t-${randomUUID()}`, endpoint: inject('ddbEndpoint') });
@@ -62,37 +68,46 @@ export const createTestApi = async (
   if (options.seed !== false) await seedDemo(db, CURRENT_YEAR, { history: options.history ?? false });
   let now = options.now ?? new Date('2026-11-26T10:00:00+08:00');
   const signer = await createDevSigner();
+  const tokens =
+    options.tokens && options.tokens !== 'cognito' ? await tokenSource(options.tokens) : undefined;
   const rankingsDir = mkdtempSync(join(tmpdir(), 'kaoping-rankings-'));
   const s3 = await startLocalS3();
   const evidence = createS3EvidenceStore({ bucket: s3.bucket, endpoint: s3.endpoint });
+  const logger = options.logger ?? createLogger('CRITICAL');
+  const publishSite = async (year: number) => {
+    await writePublishedSite(db, folderSiteStore(rankingsDir), year);
+  };
+  // Jobs run in this process, as in `npm start`; `jobsIdle` waits for them (and close does).
+  const jobs = inProcessJobs({ db, now: () => now, logger, files: evidence, publishSite });
   const app = createApp(
     {
       db,
-      verifier: localVerifier(signer.jwks),
-      logger: options.logger ?? createLogger('CRITICAL'),
+      verifier: tokens?.verifier ?? localVerifier(signer.jwks),
+      logger,
       now: () => now,
       evidence,
+      publishSite,
+      startJob: jobs.start,
       notify: {
         secrets: fileSecretStore(join(rankingsDir, 'secrets.json')),
         transport: options.notifyTransport ?? localReceiver(),
         runReminders: (at) => runReminders(db, at),
       },
-      publishSite: async (year) => {
-        await writePublishedSite(db, folderSiteStore(rankingsDir), year);
-      },
     },
     // The local server's dev sign-in, for tests of what it refuses.
     options.devSignIn ? { extend: (a) => a.route('/api', devSignInRoutes(signer)) } : {},
   );
-  const tokens = new Map<string, string>();
-  const token = async (userId: string) => {
-    const cached = tokens.get(userId);
+  const issued = new Map<string, Promise<string>>();
+  const token = (userId: string) => {
+    const cached = issued.get(userId);
     if (cached) return cached;
-    const user = await getUser(db, userId);
-    if (!user) throw new Error(`no seeded user ${userId}`);
-    const issued = await signer.issue(user);
-    tokens.set(userId, issued);
-    return issued;
+    const issuing = (async () => {
+      const user = await getUser(db, userId);
+      if (!user) throw new Error(`no seeded user ${userId}`);
+      return tokens ? tokens.issue(db, user) : signer.issue(user);
+    })();
+    issued.set(userId, issuing);
+    return issuing;
   };
   return {
     db,
@@ -126,7 +141,9 @@ export const createTestApi = async (
       return { status: res.status, body: parsed, headers: res.headers };
     },
     rankingsDir,
+    jobsIdle: jobs.idle,
     close: async () => {
+      await jobs.idle();
       db.raw.destroy();
       await s3.stop();
     },

@@ -1,12 +1,13 @@
 /**
- * The deployed API is the same app bundled for Lambda. The dev sign-in must not exist there:
- * no setting can switch it on, because the Lambda entry never imports it.
+ * The deployed API is the same app bundled for Lambda, by the builder `cdk synth` uses (with its
+ * trims of zod and the SDK). The dev sign-in must not exist there: no setting can switch it on,
+ * because the Lambda entry never imports it.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUNDLE_ENTRY_FILE, buildFunction } from '../../infra/constructs/bundle';
 
 describe('the Lambda build of the API', () => {
   let dir: string;
@@ -14,22 +15,14 @@ describe('the Lambda build of the API', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'kaoping-lambda-'));
-    await build({
-      entryPoints: ['functions/api.ts'],
-      outfile: join(dir, 'api.mjs'),
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node22',
-      banner: { js: "import{createRequire}from'module';const require=createRequire(import.meta.url);" },
-      logLevel: 'error',
-    });
+    await buildFunction('functions/api.ts', dir);
     process.env.USER_POOL_ID = 'cn-north-1_TestPool1';
     process.env.USER_POOL_CLIENT_ID = 'test-client';
     process.env.TABLE_NAME = 'kaoping-test';
     process.env.EVIDENCE_BUCKET = 'kaoping-test-evidence';
     process.env.PUBLISH_FUNCTION_NAME = 'kaoping-test-publish';
-    ({ handler } = await import(join(dir, 'api.mjs')));
+    process.env.JOBS_FUNCTION_NAME = 'kaoping-test-jobs';
+    ({ handler } = await import(join(dir, BUNDLE_ENTRY_FILE)));
   }, 60_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -59,7 +52,11 @@ describe('the Lambda build of the API', () => {
   });
 
   it('does not contain the dev sign-in code at all', () => {
-    const source = readFileSync(join(dir, 'api.mjs'), 'utf8');
+    const source = readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.mjs'))
+      .map((file) => readFileSync(join(dir, file), 'utf8'))
+      .join('\n');
+    expect(source.length).toBeGreaterThan(100_000);
     expect(source).not.toContain('dev/sign-in');
     expect(source).not.toContain('generateKeyPair');
   });

@@ -34,12 +34,19 @@ interface Operation {
 const fillPath = (path: string) =>
   path.replace(/\{(\w+)\}/g, (_, name: string) => SAMPLE_PARAMS[name] ?? 'x-none');
 
-describe('route × role matrix', () => {
+/**
+ * Both matrices run with two shapes of ID token each, so every shape the API accepts walks every
+ * route once (TOKEN_SHAPES) at twice, not three times, the cost: Cognito's groups in both; an OIDC
+ * provider's roles and unit claims here; an OIDC provider without roles, matched to the user records
+ * bound to the token's staff number, in the relation matrix (where the principal's user id, taken
+ * from Kaoping's record, decides assignments and 回避).
+ */
+describe.each(['cognito', 'oidc-claims'] as const)('route × role matrix (%s tokens)', (shape) => {
   let api: TestApi;
   let operations: Operation[];
 
   beforeAll(async () => {
-    api = await createTestApi();
+    api = await createTestApi({ tokens: shape });
     // The rater and inspector stand assigned to the sample unit: the relation matrix below tries the others.
     await assignRater(api, 'luoyang-thc', USER_OF_ROLE.rater, [{ code: '1.1', periods: ['Q1'] }]);
     await seedDemoInspections(api.db, 2026, { history: true });
@@ -115,7 +122,7 @@ describe('route × role matrix', () => {
  * their answer to them (only the organisation directory lists every unit). A new route joins by
  * existing, so it cannot miss the rule.
  */
-describe('route × relation matrix', () => {
+describe.each(['cognito', 'oidc-user-records'] as const)('route × relation matrix (%s tokens)', (shape) => {
   const UNIT = 'luoyang-thc';
   /** Who stands in which relation to UNIT (users seeded below or by the demo). */
   const RELATIONS = [
@@ -154,7 +161,7 @@ describe('route × relation matrix', () => {
   let reads: Operation[];
 
   beforeAll(async () => {
-    api = await createScoringApi();
+    api = await createScoringApi({ tokens: shape });
     await seedDemoInspections(api.db, 2026, { history: true });
     await seedUser(api.db, {
       id: 'inspector-idle',

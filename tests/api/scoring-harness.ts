@@ -3,10 +3,12 @@
  * year's history, which these tests do not read). The seed is retried: on a loaded machine a cold
  * DynamoDB Local can time out the first burst of writes, and every seed write is create-if-absent.
  */
+
 import { seedDemoAssignments } from '../../scripts/seed/demo-assignments';
 import { seedDemoFacts } from '../../scripts/seed/demo-facts';
 import { seedDemo } from '../../scripts/seed/seed';
 import { CURRENT_YEAR, createTestApi, type TestApi } from './harness';
+import type { TokenShape } from './token-shapes';
 
 const retry = async <T>(work: () => Promise<T>, attempts = 4): Promise<T> => {
   for (let i = 1; ; i++) {
@@ -19,8 +21,8 @@ const retry = async <T>(work: () => Promise<T>, attempts = 4): Promise<T> => {
   }
 };
 
-export const createScoringApi = async (): Promise<TestApi> => {
-  const api = await createTestApi({ seed: false });
+export const createScoringApi = async (options: { tokens?: TokenShape } = {}): Promise<TestApi> => {
+  const api = await createTestApi({ seed: false, ...options });
   await retry(() => seedDemo(api.db, CURRENT_YEAR));
   await retry(() => seedDemoFacts(api.db, CURRENT_YEAR, CURRENT_YEAR));
   await retry(() => seedDemoAssignments(api.db, CURRENT_YEAR));

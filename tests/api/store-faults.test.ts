@@ -32,6 +32,7 @@ const appOn = async (db: ReturnType<typeof createDb>) => {
     now: () => new Date(),
     evidence: {} as never,
     publishSite: async () => {},
+    startJob: async () => {},
   });
   const token = await signer.issue(leader);
   return (path: string) => app.request(path, { headers: { authorization: `Bearer ${token}` } });

@@ -69,7 +69,9 @@ const startSeededStack = async (options: Omit<LocalStackOptions, 'port'>): Promi
 let currentUrl: string | undefined;
 
 /** Starts the stack on a unique table and launches Chromium; call `stop` in afterAll (awaited). */
-export const startE2e = async (options: Pick<LocalStackOptions, 'now'> = {}): Promise<E2e> => {
+export const startE2e = async (
+  options: Pick<LocalStackOptions, 'now' | 'provider' | 'jobPaceMs'> = {},
+): Promise<E2e> => {
   await ensureWebBuilt();
   const stack = await startSeededStack({
     ddbEndpoint: inject('ddbEndpoint'),

@@ -49,7 +49,11 @@ describe('an inspection and its rectification', () => {
     // Act 2: the admin approves it, confirming first.
     const admin = await e2e.newPage();
     await signInAs(admin, 'admin', '/inspections');
-    const row = admin.getByRole('row').filter({ hasText: UNIT }).filter({ hasText: '暗访' });
+    const row = admin
+      .getByRole('table', { name: '待审核的检查记录' })
+      .getByRole('row')
+      .filter({ hasText: UNIT })
+      .filter({ hasText: '暗访' });
     await row.getByRole('button', { name: '查看照片' }).click();
     await row.getByRole('button', { name: '收费窗口.png', exact: true }).waitFor();
     await row.getByRole('button', { name: '通过', exact: true }).click();

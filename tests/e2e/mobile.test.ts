@@ -6,12 +6,48 @@ import { checkA11y, type E2e, signInAs, startE2e } from './harness';
 let e2e: E2e;
 beforeAll(async () => {
   e2e = await startE2e();
-});
+}, 240_000);
 afterAll(async () => {
   await e2e?.stop();
 });
 
 const PHONE = { viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+const phoneOf = (width: number) => ({ ...PHONE, viewport: { width, height: 800 } });
+
+/**
+ * How the page's tables read on this screen: the page's own width, each shown caption's lines, and
+ * whether the first row's name and grade cells are on screen (or a visible hint says the table scrolls).
+ */
+const tableReport = (page: Page) =>
+  page.evaluate(() => {
+    const onScreen = (el: Element | undefined) => {
+      if (!el) return true;
+      const r = el.getBoundingClientRect();
+      return r.left >= -1 && r.right <= window.innerWidth + 1;
+    };
+    const tables = [...document.querySelectorAll('table')].map((table) => {
+      const caption = table.querySelector('caption');
+      const shown = caption && !caption.classList.contains('visually-hidden');
+      const lineHeight = caption ? Number.parseFloat(getComputedStyle(caption).lineHeight) || 24 : 24;
+      const captionLines = shown ? Math.round(caption.getBoundingClientRect().height / lineHeight) : 0;
+      const headers = [...table.querySelectorAll('thead th')].map((th) => th.textContent ?? '');
+      const cells = [...(table.querySelector('tbody tr')?.children ?? [])];
+      const name = cells.find((c) => c.classList.contains('unit-name')) ?? cells[0];
+      const gradeAt = headers.findIndex((h) => h.includes('等级'));
+      const wrap = table.closest('.table-wrap, .matrix-wrap') ?? table.parentElement;
+      const scrolls = wrap ? wrap.scrollWidth > wrap.clientWidth + 1 : false;
+      const hint = [...document.querySelectorAll('.scroll-hint')].some(
+        (h) => getComputedStyle(h).display !== 'none' && h.compareDocumentPosition(table) & 4,
+      );
+      return {
+        caption: caption?.textContent ?? '',
+        captionLines,
+        nameVisible: onScreen(name),
+        gradeVisible: gradeAt < 0 || onScreen(cells[gradeAt]) || (scrolls && hint),
+      };
+    });
+    return { pageWidth: document.documentElement.scrollWidth, viewport: window.innerWidth, tables };
+  });
 
 const hasNoPageScroll = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
@@ -101,4 +137,39 @@ describe.concurrent('a township reporter on a phone', () => {
     await checkA11y(page);
     await page.context().close();
   });
+});
+
+describe.each([360, 390])('tables on a %i px phone', (width) => {
+  const year = new Date().getFullYear();
+  it.for([
+    ['leader', '/progress'],
+    ['leader', `/results?year=${year - 1}&asOf=Q4`],
+    ['public', `/rankings/${year - 1}/`],
+    ['admin', `/agreements/${year}/hesha-thc`],
+    ['admin', `/agreements/${year}/hesha-thc/print`],
+    ['admin', '/assignments'],
+  ] as const)(
+    '%s %s keeps names and grades in view, captions on a line or two, no sideways page',
+    {
+      timeout: 90_000,
+    },
+    async ([userId, path], { expect }) => {
+      const page = await e2e.newPage(phoneOf(width));
+      // The published ranking is public: no sign-in.
+      if (userId === 'public') await page.goto(path);
+      else await signInAs(page, userId, path);
+      await page.locator('table').first().waitFor();
+      await page.waitForLoadState('networkidle');
+
+      const report = await tableReport(page);
+
+      expect(report.viewport).toBe(width);
+      expect(report.pageWidth).toBeLessThanOrEqual(width);
+      for (const table of report.tables) {
+        expect(table, table.caption).toMatchObject({ nameVisible: true, gradeVisible: true });
+        expect(table.captionLines, table.caption).toBeLessThanOrEqual(2);
+      }
+      await page.context().close();
+    },
+  );
 });

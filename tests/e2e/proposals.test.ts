@@ -1,7 +1,7 @@
 /**
  * Bonus and veto proposals with evidence: a unit head proposes a bonus with a file on a phone, an
  * inspector proposes a veto after a confirmation, the admin opens the bonus's file in the approval
- * queue on /inspections and approves it.
+ * queue on /proposals (加减分与否决) and approves it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tinyPdf } from '../../scripts/seed/demo-submissions';
@@ -55,7 +55,7 @@ describe('proposals with evidence', () => {
 
     // Act 3: the admin sees the bonus's file in the approval queue and approves it.
     const admin = await e2e.newPage();
-    await signInAs(admin, 'admin', '/inspections');
+    await signInAs(admin, 'admin', '/proposals');
     const row = admin.getByRole('row').filter({ hasText: '市级卫生应急先进集体' });
     await row.getByRole('button', { name: '查看材料' }).click();
     await row.getByRole('button', { name: '表彰文件.pdf', exact: true }).waitFor();

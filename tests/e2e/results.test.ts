@@ -113,10 +113,11 @@ describe('考核结果', () => {
     await signInAs(page, 'admin', '/results?year=2025');
     await page.getByRole('table', { name: /县级医疗机构排名/ }).waitFor();
 
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('button', { name: '导出 Excel' }).click(),
-    ]);
+    // The workbook is made by a job: its progress shows, then the link to the file.
+    await page.getByRole('button', { name: '导出 Excel' }).click();
+    const link = page.getByRole('link', { name: '下载 2025年度考核结果-Q4.xlsx' });
+    await link.waitFor({ timeout: 60_000 });
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
     expect(download.suggestedFilename()).toBe('2025年度考核结果-Q4.xlsx');
 
     await page.getByRole('button', { name: '发布更正版' }).click();

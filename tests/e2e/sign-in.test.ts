@@ -92,8 +92,11 @@ describe.concurrent('sign-in and the home page', () => {
     await page.context().close();
   });
 
-  it('offers the unified sign-in when the dev sign-in is absent, as in AWS', async ({ expect }) => {
-    // Prepare: answer /api/dev/users as the deployed API does
+  it('says that no sign-in is configured when the site names no provider and the dev sign-in is absent', async ({
+    expect,
+  }) => {
+    // Prepare: a deployed API (no dev routes) whose config.json lacks the provider
+    // (the provider's own sign-in is walked by oidc-sign-in.test.ts)
     const page = await e2e.newPage();
     await page.route('**/api/dev/users', (route) =>
       route.fulfill({
@@ -105,12 +108,12 @@ describe.concurrent('sign-in and the home page', () => {
 
     // Act
     await page.goto('/');
-    const hosted = page.getByRole('link', { name: '使用统一身份认证登录' });
-    await hosted.waitFor();
+    const banner = page.getByText('本站未配置统一身份认证');
+    await banner.waitFor();
 
     // Assess
-    expect(await hosted.getAttribute('href')).toBe('/auth/login');
     expect(await page.locator('button[data-user-id]').count()).toBe(0);
+    expect(await page.getByRole('button', { name: '重试' }).count()).toBe(1);
     await page.context().close();
   });
 

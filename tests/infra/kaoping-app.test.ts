@@ -190,7 +190,7 @@ describe('the buckets', () => {
 });
 
 describe('the functions', () => {
-  const functions = [main.apiFunction, main.jobs.reminders, main.jobs.publish];
+  const functions = [main.apiFunction, main.jobs.reminders, main.jobs.publish, main.jobs.runner];
 
   it('run Node.js 22 on ARM64 with tracing and JSON logs kept a year', () => {
     for (const fn of functions) {
@@ -225,7 +225,7 @@ describe('the functions', () => {
     expect(new Set(functions.map(assetDir)).size).toBe(functions.length);
   });
 
-  it('start the API with at most 256 KiB gzip of code, the rarely used parts left in lazy chunks', () => {
+  it('start the API with at most 250 KiB gzip of code, the rarely used parts left in lazy chunks', () => {
     const size = measureBundle(assetDir(main.apiFunction));
     expect(size.initial.gzipBytes).toBeLessThanOrEqual(API_INITIAL_GZIP_LIMIT);
     // ExcelJS, the S3 client and the workbook code are in the asset, but not in what loads at start.
@@ -237,6 +237,7 @@ describe('the functions', () => {
     expect(Object.keys(variables).sort()).toEqual(
       [
         'EVIDENCE_BUCKET',
+        'JOBS_FUNCTION_NAME',
         'NOTIFY_SECRETS_PATH',
         'POWERTOOLS_SERVICE_NAME',
         'PUBLISH_FUNCTION_NAME',
@@ -249,6 +250,7 @@ describe('the functions', () => {
     );
     expect(variables.POWERTOOLS_SERVICE_NAME).toBe('kaoping');
     expect(variables.PUBLISH_FUNCTION_NAME).toEqual({ Ref: logicalId(main.jobs.publish) });
+    expect(variables.JOBS_FUNCTION_NAME).toEqual({ Ref: logicalId(main.jobs.runner) });
   });
 
   it('grant no wildcard action, and on the table only item actions on the table and its named indexes', () => {
@@ -285,13 +287,37 @@ describe('the functions', () => {
     );
   });
 
-  it('let the API invoke the publish function and nothing else', () => {
+  it('let the API invoke the publish and job functions and nothing else', () => {
     const invoke = statementsOf(logicalId(main.apiFunction.role!)).filter((s) =>
       asArray(s.Action).includes('lambda:InvokeFunction'),
     );
     expect(invoke).toEqual([
-      expect.objectContaining({ Resource: { 'Fn::GetAtt': [logicalId(main.jobs.publish), 'Arn'] } }),
+      expect.objectContaining({
+        Resource: [
+          { 'Fn::GetAtt': [logicalId(main.jobs.publish), 'Arn'] },
+          { 'Fn::GetAtt': [logicalId(main.jobs.runner), 'Arn'] },
+        ],
+      }),
     ]);
+  });
+
+  it('let the job function run 15 minutes, write exports/ and read imports/ of the evidence bucket only', () => {
+    expect(resourceOf(main.jobs.runner).Properties.Timeout).toBe(900);
+    const evidence = logicalId(main.evidence.bucket);
+    const onEvidence = statementsOf(logicalId(main.jobs.runner.role!))
+      .filter((s) => JSON.stringify(s.Resource).includes(evidence))
+      .map((s) => ({ actions: asArray(s.Action), resource: JSON.stringify(s.Resource) }));
+    expect(onEvidence.map((s) => s.actions.join()).sort()).toEqual([
+      's3:GetObject',
+      's3:ListBucket',
+      's3:PutObject',
+    ]);
+    expect(onEvidence.find((s) => s.actions.includes('s3:PutObject'))?.resource).toContain('/exports/*');
+    expect(onEvidence.find((s) => s.actions.includes('s3:GetObject'))?.resource).toContain('/imports/*');
+    const variables = resourceOf(main.jobs.runner).Properties.Environment.Variables;
+    expect(Object.keys(variables).sort()).toEqual(
+      ['EVIDENCE_BUCKET', 'POWERTOOLS_SERVICE_NAME', 'PUBLISH_FUNCTION_NAME', 'STAGE', 'TABLE_NAME'].sort(),
+    );
   });
 
   it('let the publish function invalidate its own distribution only', () => {
@@ -455,6 +481,16 @@ describe('the web front', () => {
       (deployment?.Properties.SourceObjectKeys as string[] | undefined)?.map(assetContent) ?? [];
     expect(sources.some((content) => content.includes('index.html'))).toBe(true);
     expect(sources.some((content) => content.includes('config.json'))).toBe(true);
+    // The web front signs in at Cognito's managed login (authorization code + PKCE, web/src/oidc.ts).
+    const signIn = JSON.stringify(main.resolve(main.web.siteConfig?.signIn));
+    expect(main.web.siteConfig?.signIn).toMatchObject({
+      redirectPath: '/auth/callback',
+      scopes: 'openid profile email',
+    });
+    expect(signIn).toContain(logicalId(main.auth!.client)); // the client id
+    expect(signIn).toContain('ProviderURL'); // the pool's issuer
+    expect(signIn).toContain('/oauth2/authorize');
+    expect(signIn).toContain('/oauth2/token');
     expect(JSON.stringify(deployment?.Properties.SourceMarkers)).toContain(logicalId(main.auth!.client));
   });
 

@@ -8,7 +8,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CfnElement } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../infra/build-app';
 
 /** What a bureau in China passes with `-c` (docs/deploy.md, "AWS China regions"). */
@@ -99,6 +99,10 @@ const ofType = (s: Synthesized, type: string) =>
 
 describe.each(PROFILES)('the $region profile', ({ region, context }) => {
   const china = region.startsWith('cn-');
+  // Synthesis (bundling, CloudFormation validation, cdk-nag) took 41 s of a test's 30 on a loaded machine.
+  beforeAll(() => {
+    synthOf(region, context);
+  }, 180_000);
 
   it('has an empty validation report: no warning, no unacknowledged cdk-nag finding', () => {
     const { report } = synthOf(region, context);
@@ -195,8 +199,18 @@ describe.each(PROFILES)('the $region profile', ({ region, context }) => {
       OIDC_JWKS_URI: `${CHINA_CONTEXT.oidcIssuer}/.well-known/jwks.json`,
       OIDC_ROLES_CLAIM: 'kaoping_roles',
       OIDC_UNIT_CLAIM: 'kaoping_unit',
+      OIDC_ROLES_FROM: 'claims',
+      OIDC_USER_CLAIM: 'sub',
     });
     expect(environment).not.toHaveProperty('USER_POOL_ID');
+    // The web front signs in at the same IdP, its endpoints from the discovery document; it comes
+    // back to / (the default root object): without an edge function /auth/callback would be S3's 403.
+    expect(s.main.web.siteConfig?.signIn).toEqual({
+      issuer: CHINA_CONTEXT.oidcIssuer,
+      clientId: CHINA_CONTEXT.oidcAudience,
+      scopes: 'openid profile email',
+      redirectPath: '/',
+    });
   });
 
   it(

@@ -107,8 +107,18 @@ describe('the profile', () => {
       jwksUri: 'https://idp.example.org/.well-known/jwks.json',
       rolesClaim: 'roles',
       unitClaim: 'unit_id',
+      rolesFrom: 'claims',
+      userClaim: 'sub',
+      scopes: 'openid profile email',
     });
     expect(() => readConfig(new App({ context: { oidcIssuer: 'http://idp.example.org' } }))).toThrow(/https/);
+    expect(() =>
+      readConfig(
+        new App({
+          context: { oidcIssuer: 'https://idp.example.org', oidcAudience: 'web', oidcRolesFrom: 'ldap' },
+        }),
+      ),
+    ).toThrow(/oidcRolesFrom/);
     const template = Template.fromStack(
       quickApp({ oidcIssuer: 'https://idp.example.org', oidcAudience: 'web' }).main,
     );

@@ -48,6 +48,8 @@ beforeAll(async () => {
     jwksUri: `${issuer}/protocol/openid-connect/certs`,
     rolesClaim: 'kaoping_roles',
     unitClaim: 'kaoping_unit',
+    rolesFrom: 'claims',
+    userClaim: 'sub',
   };
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
@@ -104,6 +106,19 @@ describe('the OIDC verifier', () => {
     await expect(verifier.verify(await token(stranger))).rejects.toThrow();
   });
 
+  it('passes on only the configured sign-in claim when roles come from user records', async () => {
+    const key = await newKey('k4');
+    published = [key];
+    const verifier = oidcVerifier(
+      { ...settings, rolesFrom: 'users', userClaim: 'employee_number' },
+      { jwksCache: localJwksCache() },
+    );
+
+    const claims = await verifier.verify(await token(key, { employee_number: 31007 }));
+
+    expect(claims).toEqual({ sub: 'staff-0042', name: '王芳', 'kaoping:signInId': '31007' });
+  });
+
   it('refuses an expired token, another audience and another issuer', async () => {
     const key = await newKey('k3');
     published = [key];
@@ -125,6 +140,16 @@ describe('the OIDC settings from the environment CDK sets', () => {
       jwksUri: 'https://idp.example/.well-known/jwks.json',
       rolesClaim: 'roles',
       unitClaim: 'unit_id',
+      rolesFrom: 'claims',
+      userClaim: 'sub',
     });
+    expect(
+      oidcSettingsFromEnv({
+        OIDC_ISSUER: 'https://idp.example',
+        OIDC_AUDIENCE: 'web',
+        OIDC_ROLES_FROM: 'users',
+        OIDC_USER_CLAIM: 'employee_number',
+      }),
+    ).toMatchObject({ rolesFrom: 'users', userClaim: 'employee_number' });
   });
 });

@@ -19,6 +19,7 @@ import type { ErrorCode, ErrorDetail } from '../../shared/errors';
 import type { ErrorResponse } from '../../shared/http/openapi';
 import type { ConsistencyReportView } from '../../shared/schemas/consistency';
 import type { DraftDetail, DraftHeaderView } from '../../shared/schemas/drafts';
+import type { Job } from '../../shared/schemas/jobs';
 import type { Objection, ObjectionInboxState } from '../../shared/schemas/objection';
 import type { Category, DevUser, Unit, UnitInput, UnitUpdateSchema, User } from '../../shared/schemas/org';
 import type { ReadinessView as Readiness } from '../../shared/schemas/readiness';
@@ -175,6 +176,11 @@ export type Publication = PublishedSnapshot;
 
 export const api = {
   me: () => call<Me>('/api/me'),
+  /** Jobs (docs/jobs.md): a start answers at once with the job; the job is read for its progress. */
+  jobs: {
+    start: (path: string, body: unknown) => call<{ job: Job; created: boolean }>(path, 'POST', body),
+    get: (jobId: string) => call<Job>(`/api/jobs/${segment(jobId)}`),
+  },
   /** 现在要做的事: what is open for the signed-in person in the year. */
   tasks: (year: number) => call<OpenTask[]>(`/api/me/tasks?year=${segment(year)}`),
   years: {
@@ -202,7 +208,12 @@ export const api = {
     create: (unit: UnitInput) => call<Unit>('/api/units', 'POST', unit),
     update: (unitId: string, unit: UnitUpdate) => call<Unit>(`/api/units/${segment(unitId)}`, 'PUT', unit),
   },
-  users: { list: () => call<User[]>('/api/users') },
+  users: {
+    list: () => call<User[]>('/api/users'),
+    /** Binds (null: unbinds) the 统一身份认证账号 a token is matched by. */
+    bindSignInId: (userId: string, signInId: string | null) =>
+      call<User>(`/api/users/${segment(userId)}/sign-in-id`, 'PUT', { signInId }),
+  },
   results: {
     get: (year: number, asOf: Period) => call<Results>(`/api/years/${segment(year)}/results?asOf=${asOf}`),
     /** The rater consistency report; `period` null for the whole year. */

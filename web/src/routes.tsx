@@ -27,6 +27,7 @@ import { TemplateEditor } from './pages/templates/TemplateEditor';
 import { Templates } from './pages/templates/Templates';
 import { UnitForm } from './pages/UnitForm';
 import { Units } from './pages/Units';
+import { SignInIdsPage } from './pages/users/SignInIdsPage';
 import { YearPage } from './pages/Year';
 import { matchPath } from './router';
 
@@ -44,6 +45,8 @@ const ROUTES: Route[] = [
   { pattern: '/', page: 'home', render: (_, user) => <Home user={user} /> },
   { pattern: '/units', page: 'units', render: (_, user) => <Units user={user} /> },
   { pattern: '/units/new', page: 'units', edits: true, render: () => <UnitForm /> },
+  // Read by everyone who reads users (admin, leader); the Units page links here for them.
+  { pattern: '/units/sign-in-ids', page: 'units', render: (_, user) => <SignInIdsPage user={user} /> },
   {
     pattern: '/units/:unitId/edit',
     page: 'units',

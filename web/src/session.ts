@@ -1,9 +1,13 @@
 /**
- * Who is signed in. The only file that knows how sign-in works: locally the dev picker trades a
- * user id for a token; in AWS (the dev routes answer 404) the user goes to the hosted sign-in.
+ * Who is signed in. The only file that knows how sign-in works: where the site's /config.json names
+ * a provider (AWS: Cognito or the bureau's OpenID Connect IdP), the authorization-code flow with
+ * PKCE (oidc.ts); locally, the dev picker trades a user id for a token.
  */
 import { useEffect, useState } from 'preact/hooks';
+import type { SignInConfig } from '../../shared/auth/sign-in-config';
 import { ApiError, api, type DevUser, getToken, type Me, onUnauthorized, setToken, TOKEN_KEY } from './api';
+import { completeSignIn, isProviderCallback, loadSignInConfig, SignInError } from './oidc';
+import { navigate } from './router';
 
 export type SessionState =
   | { status: 'restoring' }
@@ -51,8 +55,40 @@ if (typeof window !== 'undefined') {
   });
 }
 
-/** On page load: a token from earlier in this browser is still good if /api/me accepts it. */
+/** The site's sign-in configuration, fetched once per page load. */
+let signInConfig: Promise<SignInConfig | undefined> | undefined;
+const siteSignIn = (): Promise<SignInConfig | undefined> => {
+  signInConfig ??= loadSignInConfig().catch((error: unknown) => {
+    signInConfig = undefined; // a network failure is retried by the next caller
+    throw error;
+  });
+  return signInConfig;
+};
+
+/** Back from the provider (its redirect path): the code becomes this browser's token. */
+const finishProviderSignIn = async (): Promise<string | undefined> => {
+  const config = await siteSignIn().catch(() => undefined);
+  if (!config || !isProviderCallback(config)) return undefined;
+  try {
+    const token = await completeSignIn(config);
+    if (token) setToken(token);
+    return undefined;
+  } catch (error) {
+    setToken(null);
+    return error instanceof SignInError ? error.message : '登录未完成，请重新登录';
+  } finally {
+    // completeSignIn moved the address off the callback; the router follows.
+    navigate(location.pathname + location.search, { replace: true });
+  }
+};
+
+/**
+ * On page load: back from the provider, the code is traded for a token first; a token from earlier
+ * in this browser is still good if /api/me accepts it.
+ */
 export const restoreSession = async (): Promise<void> => {
+  const failure = await finishProviderSignIn();
+  if (failure) return signOut(failure);
   if (!getToken()) return setState({ status: 'signed-out' });
   try {
     setState({ status: 'signed-in', user: await api.me() });
@@ -62,22 +98,19 @@ export const restoreSession = async (): Promise<void> => {
   }
 };
 
-/** Where the deployed app sends users to sign in (Cognito hosted UI, behind the API). */
-export const HOSTED_SIGN_IN_URL = '/auth/login';
+export type SignInOptions = { kind: 'dev'; users: DevUser[] } | { kind: 'provider'; config: SignInConfig };
 
-export type SignInOptions = { kind: 'dev'; users: DevUser[] } | { kind: 'hosted'; url: string };
-
-/** The dev picker when the local sign-in exists, the hosted sign-in otherwise. */
+/** The configured provider when the site names one, else the local dev picker. */
 export const loadSignInOptions = async (): Promise<SignInOptions> => {
+  const config = await siteSignIn();
+  if (config) return { kind: 'provider', config };
   try {
     const users = await api.dev.users();
-    return Array.isArray(users) ? { kind: 'dev', users } : { kind: 'hosted', url: HOSTED_SIGN_IN_URL };
+    if (Array.isArray(users)) return { kind: 'dev', users };
   } catch (error) {
-    if (error instanceof ApiError && (error.status === 404 || error.code === 'NOT_JSON')) {
-      return { kind: 'hosted', url: HOSTED_SIGN_IN_URL };
-    }
-    throw error;
+    if (!(error instanceof ApiError && (error.status === 404 || error.code === 'NOT_JSON'))) throw error;
   }
+  throw new ApiError(0, 'CLIENT', '本站未配置统一身份认证（config.json 中没有 signIn），请联系系统管理员');
 };
 
 export const signInAsDevUser = async (userId: string): Promise<void> => {

@@ -1,8 +1,9 @@
 /**
  * The progress matrix of a period: units × indicators with each item's status, counts per unit and
- * per category. Pure: the route hands in what the table holds.
+ * per category, and the units without an agreement in force (not hidden: listed with the state
+ * their agreement is in). Pure: the route hands in what the table holds.
  */
-import type { AgreementDimension } from '../../schemas/agreement';
+import type { AgreementDimension, AgreementState } from '../../schemas/agreement';
 import type {
   Extension,
   PeriodSubmission,
@@ -22,8 +23,10 @@ export interface ProgressInput {
   closesAt: string;
   units: readonly { id: string; name: string; categoryId: string }[];
   categories: readonly { id: string; name: string; sortOrder: number }[];
-  /** Unit id → the content of its agreement; units without one have no row. */
+  /** Unit id → the content of its agreement in force; units without one have no row. */
   agreements: ReadonlyMap<string, readonly AgreementDimension[]>;
+  /** Unit id → the state of its agreement (absent: none generated), for the units without a row. */
+  agreementStates?: ReadonlyMap<string, AgreementState>;
   items: readonly SubmissionItem[];
   submissions: readonly PeriodSubmission[];
   extensions: readonly Extension[];
@@ -59,6 +62,7 @@ export const buildProgress = (input: ProgressInput, filter: ProgressFilter = {})
   const columns = new Map<string, { code: string; name: string; dimension: string }>();
   const categoryColumns = new Map<string, Map<string, { code: string; name: string; dimension: string }>>();
   const rows: Progress['units'] = [];
+  const unsigned: Progress['unsigned'] = [];
   const units = [...input.units].sort(
     (a, b) =>
       (categoryOrder.get(a.categoryId) ?? 999) - (categoryOrder.get(b.categoryId) ?? 999) ||
@@ -68,7 +72,16 @@ export const buildProgress = (input: ProgressInput, filter: ProgressFilter = {})
     if (filter.categoryId && unit.categoryId !== filter.categoryId) continue;
     if (filter.unitId && unit.id !== filter.unitId) continue;
     const dimensions = input.agreements.get(unit.id);
-    if (!dimensions) continue;
+    if (!dimensions) {
+      unsigned.push({
+        unitId: unit.id,
+        unitName: unit.name,
+        categoryId: unit.categoryId,
+        categoryName: categoryName.get(unit.categoryId) ?? unit.categoryId,
+        agreement: input.agreementStates?.get(unit.id) ?? null,
+      });
+      continue;
+    }
     const indicators = indicatorsForPeriod(dimensions, input.period);
     const items = itemsByUnit.get(unit.id) ?? new Map<string, SubmissionItem>();
     const cells: Record<string, CellStatus> = {};
@@ -128,6 +141,7 @@ export const buildProgress = (input: ProgressInput, filter: ProgressFilter = {})
     closesAt: input.closesAt,
     indicators: [...columns.values()],
     units: rows,
+    unsigned,
     categories: [...byCategory.values()],
   };
 };

@@ -9,8 +9,16 @@ import {
   listUsers,
   updateUnit,
 } from '../../db/org-repo';
+import { bindSignInId } from '../../db/sign-in-id-repo';
 import { ValidationError } from '../../errors';
-import { CategorySchema, UnitInputSchema, UnitSchema, UnitUpdateSchema, UserSchema } from '../../schemas/org';
+import {
+  CategorySchema,
+  UnitInputSchema,
+  UnitSchema,
+  UnitUpdateSchema,
+  UserSchema,
+  UserSignInIdInputSchema,
+} from '../../schemas/org';
 import type { AppEnv } from '../env';
 import { body, errorResponse, json } from '../openapi';
 import { protectedRoute } from '../route';
@@ -65,6 +73,16 @@ const listUsersRoute = protectedRoute('users.read', {
   responses: { 200: json(z.array(UserSchema), '用户') },
 });
 
+const bindSignInIdRoute = protectedRoute('users.write', {
+  method: 'put',
+  path: '/users/{userId}/sign-in-id',
+  summary: '绑定用户的统一身份认证账号',
+  description:
+    '角色和单位由考评系统的用户记录决定时（OIDC_ROLES_FROM=users），以此账号（身份提供方的 subject 或工号）匹配登录令牌；null 解除绑定。',
+  request: { params: z.object({ userId: z.string().min(1).max(48) }), ...body(UserSignInIdInputSchema) },
+  responses: { 200: json(UserSchema, '已保存'), 409: errorResponse('该账号已绑定其他用户') },
+});
+
 /** Refuses a unit whose category does not exist, naming the field. */
 const assertCategoryExists = async (db: AppEnv['Variables']['deps']['db'], categoryId: string) => {
   const categories = await listCategories(db);
@@ -108,4 +126,9 @@ export const orgRoutes = new OpenAPIHono<AppEnv>()
     const next = await updateUnit(db, { id: unitId, ...rest }, version);
     return c.json({ id: unitId, ...rest, version: next }, 200);
   })
-  .openapi(listUsersRoute, async (c) => c.json(await listUsers(c.get('deps').db), 200));
+  .openapi(listUsersRoute, async (c) => c.json(await listUsers(c.get('deps').db), 200))
+  .openapi(bindSignInIdRoute, async (c) => {
+    const { userId } = c.req.valid('param');
+    const { signInId } = c.req.valid('json');
+    return c.json(await bindSignInId(c.get('deps').db, userId, signInId), 200);
+  });

@@ -5,14 +5,12 @@
 
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { assertInScope, inScope, resultsVisibleTo } from '../../auth/visibility';
-import { notifyResultsPublished } from '../../db/event-notes';
-import { listYearObjections } from '../../db/objection-repo';
 import { listDrafts, listSnapshots, loadScenario } from '../../db/results-repo';
 import { getYear } from '../../db/year-repo';
 import { computeResults, parseScenario } from '../../domain/scoring';
-import { ConflictError, NotFoundError, ValidationError } from '../../errors';
-import { answerObjections, draftView, freezeDraft } from '../../publication/drafts';
-import { freezeSnapshot } from '../../publication/publish';
+import { NotFoundError } from '../../errors';
+import { draftView, recomputeDraft } from '../../publication/drafts';
+import { publishYear } from '../../publication/publish-year';
 import { resultsWorkbook } from '../../results/results-workbook';
 import { DraftDetailSchema, DraftHeaderSchema, NewDraftSchema } from '../../schemas/drafts';
 import { YearMoveRefusalSchema } from '../../schemas/readiness';
@@ -20,13 +18,19 @@ import { ResultsSchema } from '../../schemas/results';
 import { PublishedSnapshotSchema, UnitResultsViewSchema } from '../../schemas/results-views';
 import { ScenarioSchema } from '../../schemas/scenario';
 import { AcknowledgementSchema, PERIODS, type Period, PeriodSchema } from '../../schemas/year';
-import { moveYear } from '../../years/move-year';
-import { afterCommit } from '../after-commit';
 import type { AppEnv } from '../env';
 import { body, errorResponse, json, pathInteger, YearParams } from '../openapi';
 import { protectedRoute } from '../route';
 
 const AsOfQuery = z.strictObject({ asOf: PeriodSchema.optional() });
+
+/** A publication's request (the route's and the publication job's). */
+export const PublishBodySchema = z.strictObject({
+  confirm: z.literal(true, { error: '发布前须确认（confirm: true）' }),
+  reason: z.string().trim().max(500).optional(),
+  /** Warnings of the publication's readiness check, each acknowledged with a reason. */
+  acknowledgements: z.array(AcknowledgementSchema).max(30).default([]),
+});
 
 const yearResultsRoute = protectedRoute('results.read', {
   method: 'get',
@@ -73,12 +77,7 @@ const publishRoute = protectedRoute('results.publish', {
       required: true,
       content: {
         'application/json': {
-          schema: z.strictObject({
-            confirm: z.literal(true, { error: '发布前须确认（confirm: true）' }),
-            reason: z.string().trim().max(500).optional(),
-            /** Warnings of the publication's readiness check, each acknowledged with a reason. */
-            acknowledgements: z.array(AcknowledgementSchema).max(30).default([]),
-          }),
+          schema: PublishBodySchema,
         },
       },
     },
@@ -177,43 +176,15 @@ export const resultsRoutes = new OpenAPIHono<AppEnv>()
     c.json((await listSnapshots(c.get('deps').db, c.req.valid('param').year)).map(stripParts), 200),
   )
   .openapi(publishRoute, async (c) => {
-    const { db, now, publishSite, logger } = c.get('deps');
     const { year } = c.req.valid('param');
     const { reason, acknowledgements } = c.req.valid('json');
-    const current = await getYear(db, year);
-    if (current.state !== 'publicity' && current.state !== 'published') {
-      throw new ConflictError(
-        '只有公示期满后才能发布结果（当前年度尚未进入结果公示）',
-        { state: current.state },
-        'WRONG_STATE',
-      );
-    }
-    if (current.state === 'published' && (!reason || reason.length < 4)) {
-      throw new ValidationError('更正已发布的结果须说明理由', [
-        { path: 'body.reason', message: '请填写更正理由（至少 4 个字）' },
-      ]);
-    }
-    const by = c.get('principal').userId;
-    // Publishing out of publicity is the year's last move: the same readiness check as the transition.
-    if (current.state === 'publicity') {
-      await moveYear(db, now(), {
-        year,
-        to: 'published',
-        version: current.version,
-        by,
-        acknowledgements,
-        ...(reason ? { reason } : {}),
-      });
-    } else {
-      await freezeSnapshot(db, { year, by, at: now(), ...(reason ? { reason } : {}) });
-    }
-    await publishSite(year);
-    const snapshot = (await listSnapshots(db, year)).at(-1);
-    if (!snapshot) throw new NotFoundError(`${year} 年度的发布版本`);
-    await afterCommit(logger, 'notify results published', () =>
-      notifyResultsPublished(db, year, snapshot.version, now()),
-    );
-    return c.json(stripParts(snapshot), 201);
+    const snapshot = await publishYear(c.get('deps'), {
+      year,
+      by: c.get('principal').userId,
+      reason,
+      acknowledgements,
+    });
+    return c.json(snapshot, 201);
   })
   .openapi(listDraftsRoute, async (c) =>
     c.json((await listDrafts(c.get('deps').db, c.req.valid('param').year)).map(stripParts), 200),
@@ -227,34 +198,13 @@ export const resultsRoutes = new OpenAPIHono<AppEnv>()
     const { db, now } = c.get('deps');
     const { year } = c.req.valid('param');
     const { reason, objectionIds } = c.req.valid('json');
-    const current = await getYear(db, year);
-    if (current.state !== 'publicity') {
-      throw new ConflictError(
-        '只有结果公示期间才能重新计算公示结果',
-        { state: current.state },
-        'WRONG_STATE',
-      );
-    }
-    const upheld = new Map(
-      (await listYearObjections(db, year)).filter((o) => o.state === 'upheld').map((o) => [o.id, o]),
-    );
-    const unknown = objectionIds.flatMap((id, i) =>
-      upheld.has(id) ? [] : [{ path: `body.objectionIds.${i}`, message: `申诉 ${id} 不存在或未成立` }],
-    );
-    if (unknown.length > 0) throw new ValidationError('所列申诉须为本年度已成立的申诉', unknown);
-    const draft = await freezeDraft(db, {
+    const draft = await recomputeDraft(db, {
       year,
       by: c.get('principal').userId,
       at: now(),
       reason,
       objectionIds,
     });
-    // The rescoring task of each objection it names is done: the objector is told before → after.
-    await answerObjections(
-      db,
-      draft,
-      [...new Set(objectionIds)].flatMap((id) => upheld.get(id) ?? []),
-    );
     const { header, diff } = await draftView(db, year, draft.version);
     return c.json({ header: stripParts(header), diff }, 201);
   });

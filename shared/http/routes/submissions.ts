@@ -165,7 +165,7 @@ const progressXlsxRoute = protectedRoute('progress.read', {
   },
 });
 
-const loadProgress = async (
+export const loadProgress = async (
   db: Db,
   year: number,
   period: Period,
@@ -192,6 +192,7 @@ const loadProgress = async (
       units,
       categories,
       agreements: signed,
+      agreementStates: new Map(agreements.map((a) => [a.unitId, a.state])),
       ...records,
     },
     query,

@@ -7,6 +7,8 @@ const fakeStore = (): EvidenceStore => ({
   presignDownload: async ({ key }) => ({ url: `https://down/${key}`, expiresAt: 'later' }),
   inspect: async () => ({ size: 1, sha256: 'ab', detectedMime: null }),
   remove: async () => {},
+  putObject: async () => {},
+  readObject: async () => undefined,
 });
 
 describe('an evidence store made on first use', () => {

@@ -79,6 +79,29 @@ describe('the progress matrix', () => {
     expect(buildProgress(input, { categoryId: 'c2' }).units.map((u) => u.unitId)).toEqual(['b']);
   });
 
+  it('lists the units without an agreement in force, with the state their agreement is in', () => {
+    // Prepare: z has none; y's is issued and waits for its head's signature.
+    const withStates = {
+      ...input,
+      units: [...input.units, { id: 'y', name: '待签院', categoryId: 'c2' }],
+      agreementStates: new Map([
+        ['a', 'signed' as const],
+        ['b', 'signed' as const],
+        ['y', 'issued' as const],
+      ]),
+    };
+
+    // Act
+    const progress = buildProgress(withStates);
+
+    // Assess
+    expect(progress.unsigned).toEqual([
+      { unitId: 'z', unitName: '无责任书', categoryId: 'c1', categoryName: '一类', agreement: null },
+      { unitId: 'y', unitName: '待签院', categoryId: 'c2', categoryName: '二类', agreement: 'issued' },
+    ]);
+    expect(buildProgress(withStates, { categoryId: 'c2' }).unsigned.map((u) => u.unitId)).toEqual(['y']);
+  });
+
   it('exports the same matrix as a workbook', async () => {
     const workbook = new ExcelJS.Workbook();
     const bytes = await progressWorkbook(buildProgress(input), '进度');

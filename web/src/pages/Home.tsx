@@ -1,4 +1,7 @@
-/** 工作台: who you are, where the year stands, the quarter windows, and what to do now. */
+/**
+ * 工作台: who you are, where the year stands, the quarter windows, and what to do now; a leader
+ * first reads 本年度概况 and the dashboard.
+ */
 import type { Me, Year } from '../api';
 import { api } from '../api';
 import { EmptyState } from '../components/EmptyState';
@@ -12,6 +15,7 @@ import { PAGES } from '../navigation';
 import { useResource } from '../use-resource';
 import { tasksFor } from './home-tasks';
 import { ObjectionCounts } from './objections/ObjectionCounts';
+import { LeaderFigures } from './results/LeaderFigures';
 
 const STATUS_TEXT: Record<WindowStatus | 'next', string> = {
   open: '正在开放',
@@ -106,6 +110,10 @@ export const Home = ({ user }: { user: Me }) => {
             考核办设置年度后，这里会显示当前状态和季度上报窗口。
           </EmptyState>
         ))}
+      {year && user.roles.includes('leader') && years.status === 'ready' && (
+        // A year still being set up has no results yet: the figures are of the one under way.
+        <LeaderFigures year={years.data.find((y) => y.state !== 'setup') ?? year} years={years.data} />
+      )}
       {year && user.roles.includes('admin') && <ObjectionCounts year={year} />}
       {years.status !== 'loading' && (
         <section aria-labelledby="tasks" class="tasks">

@@ -1,13 +1,15 @@
 /**
  * Sign-in. Locally: the dev picker, users grouped by role, one click (or Enter) signs in.
- * Deployed: a single button to the bureau's unified sign-in (session.ts decides which).
+ * Deployed: a single button to the configured provider's sign-in (session.ts decides which).
  */
 import { useMemo, useState } from 'preact/hooks';
+import type { SignInConfig } from '../../../shared/auth/sign-in-config';
 import type { DevUser } from '../api';
 import { ErrorBanner, Notice } from '../components/ErrorBanner';
 import { Loading } from '../components/Loading';
 import { usePageTitle } from '../components/PageHeader';
 import { ROLE_LABELS, ROLE_ORDER } from '../labels';
+import { startSignIn } from '../oidc';
 import { loadSignInOptions, signInAsDevUser } from '../session';
 import { toApiError, useResource } from '../use-resource';
 
@@ -90,6 +92,32 @@ const DevPicker = ({ users }: { users: DevUser[] }) => {
   );
 };
 
+/** One button to the configured provider (authorization code + PKCE, see oidc.ts). */
+const ProviderSignIn = ({ config }: { config: SignInConfig }) => {
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const go = async () => {
+    setPending(true);
+    setError(null);
+    try {
+      await startSignIn(config);
+    } catch {
+      setError('无法连接统一身份认证，请稍后重试');
+      setPending(false);
+    }
+  };
+  return (
+    <>
+      {error && <ErrorBanner title="登录未成功" message={error} />}
+      <p>
+        <button type="button" class="button button-primary" aria-busy={pending} onClick={go}>
+          {pending ? '正在前往统一身份认证…' : '使用统一身份认证登录'}
+        </button>
+      </p>
+    </>
+  );
+};
+
 export const SignIn = ({ notice }: { notice?: string | undefined }) => {
   usePageTitle('登录');
   const [options, reload] = useResource(loadSignInOptions, []);
@@ -118,12 +146,8 @@ export const SignIn = ({ notice }: { notice?: string | undefined }) => {
         {options.status === 'ready' && options.data.kind === 'dev' && (
           <DevPicker users={options.data.users} />
         )}
-        {options.status === 'ready' && options.data.kind === 'hosted' && (
-          <p>
-            <a class="button button-primary" href={options.data.url}>
-              使用统一身份认证登录
-            </a>
-          </p>
+        {options.status === 'ready' && options.data.kind === 'provider' && (
+          <ProviderSignIn config={options.data.config} />
         )}
       </main>
     </div>

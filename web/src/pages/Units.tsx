@@ -84,11 +84,16 @@ export const Units = ({ user }: { user: Me }) => {
       <PageHeader
         title="单位管理"
         actions={
-          editable && (
-            <Link href="/units/new" class="button button-primary">
-              新增单位
+          <>
+            <Link href="/units/sign-in-ids" class="button">
+              登录账号
             </Link>
-          )
+            {editable && (
+              <Link href="/units/new" class="button button-primary">
+                新增单位
+              </Link>
+            )}
+          </>
         }
       >
         {editable ? (

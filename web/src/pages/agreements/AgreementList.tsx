@@ -1,7 +1,8 @@
 /**
- * 目标责任书: the year's agreements by category. The admin generates a category's agreements from
- * its template and issues its drafts in one action each; everyone else sees the agreements their
- * role may read (a unit: its own).
+ * 目标责任书: the year's agreements by category, found by unit name and state ("显示 x / y 份"). The
+ * admin generates a category's agreements from its template, issues its drafts and reminds the heads
+ * of the unsigned ones (提醒签订) in one action each; everyone else sees the agreements their role may
+ * read (a unit: its own).
  */
 import { useState } from 'preact/hooks';
 import { AGREEMENT_STATE_LABELS } from '../../../../shared/domain/agreements/labels';
@@ -14,12 +15,30 @@ import { Link } from '../../components/Link';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { SelectField } from '../../components/SelectField';
+import { ListFilters, matchesUnit } from '../../components/UnitSearch';
 import { formatDateTime } from '../../format';
 import { toApiError, useResource } from '../../use-resource';
 import { type AgreementSummary, agreementsApi } from './agreements-api';
 import { defaultYear, useYears, yearFromQuery } from './use-years';
 
-type Pending = { kind: 'generate' | 'issue'; category: Category } | null;
+type Pending = { kind: 'generate' | 'issue' | 'remind'; category: Category } | null;
+
+const STATE_OPTIONS = [
+  ['', '全部状态'],
+  ...Object.entries(AGREEMENT_STATE_LABELS),
+] as const satisfies readonly (readonly [string, string])[];
+
+const DIALOG: Record<NonNullable<Pending>['kind'], { title: string; confirm: string }> = {
+  generate: { title: '按模板生成责任书？', confirm: '确认生成' },
+  issue: { title: '下达全部草稿责任书？', confirm: '确认下达' },
+  remind: { title: '提醒签订目标责任书？', confirm: '发送提醒' },
+};
+
+const remindText = (category: Category, r: { units: number; notified: number; withoutHead: string[] }) =>
+  (r.notified > 0
+    ? `${category.name}：已提醒 ${r.units - r.withoutHead.length} 个单位的负责人签订责任书。`
+    : `${category.name}：今天已提醒过这些单位，未重复发送。`) +
+  (r.withoutHead.length ? `${r.withoutHead.join('、')}没有负责人账号，未能提醒。` : '');
 
 const columns = (year: number): Column<AgreementSummary>[] => [
   {
@@ -54,6 +73,10 @@ const columns = (year: number): Column<AgreementSummary>[] => [
   },
 ];
 
+/** Whether an agreement passes the search (unit name) and the state filter. */
+const shows = (a: AgreementSummary, search: string, state: string) =>
+  matchesUnit(a.unitName, search) && (state === '' || a.state === state);
+
 export const AgreementList = ({ user }: { user: Me }) => {
   const isAdmin = user.roles.includes('admin');
   const [years] = useYears();
@@ -67,6 +90,8 @@ export const AgreementList = ({ user }: { user: Me }) => {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const [search, setSearch] = useState('');
+  const [state, setState] = useState('');
 
   const act = async () => {
     if (!pending || year === undefined) return;
@@ -81,6 +106,8 @@ export const AgreementList = ({ user }: { user: Me }) => {
             (result.skipped.length ? `，${result.skipped.length} 份已下达或签订，未改动` : '') +
             '。',
         );
+      } else if (pending.kind === 'remind') {
+        setDone(remindText(pending.category, await agreementsApi.remind(year, pending.category.id)));
       } else {
         const result = await agreementsApi.issueAll(year, pending.category.id);
         setDone(`${pending.category.name}：已下达 ${result.issued.length} 份责任书。`);
@@ -142,18 +169,33 @@ export const AgreementList = ({ user }: { user: Me }) => {
       )}
       {data.status === 'ready' && data.data && year !== undefined && (
         <>
+          {data.data[1].length > 1 && (
+            <ListFilters
+              id="agreements"
+              search={search}
+              onSearch={setSearch}
+              choice={{ label: '状态', value: state, options: STATE_OPTIONS }}
+              onChoose={setState}
+              shown={data.data[1].filter((a) => shows(a, search, state)).length}
+              total={data.data[1].length}
+              unit="份"
+            />
+          )}
           {data.data[0].map((category) => {
-            const rows = data.data![1].filter((a) => a.categoryId === category.id);
-            if (!isAdmin && rows.length === 0) return null;
-            const drafts = rows.filter((a) => a.state === 'draft').length;
-            const signed = rows.filter((a) => a.state === 'signed' || a.state === 'locked').length;
+            const all = data.data![1].filter((a) => a.categoryId === category.id);
+            const rows = all.filter((a) => shows(a, search, state));
+            const filtering = search !== '' || state !== '';
+            if ((!isAdmin || filtering) && rows.length === 0) return null;
+            const drafts = all.filter((a) => a.state === 'draft').length;
+            const unsigned = all.filter((a) => a.state === 'issued').length;
+            const signed = all.filter((a) => a.state === 'signed' || a.state === 'locked').length;
             return (
               <section key={category.id} class="panel" aria-labelledby={`cat-${category.id}`}>
                 <div class="panel-heading">
                   <h2 id={`cat-${category.id}`}>
                     {category.name}{' '}
                     <span class="count">
-                      {rows.length} 份{rows.length > 0 && ` · 已签 ${signed} / ${rows.length}`}
+                      {all.length} 份{all.length > 0 && ` · 已签 ${signed} / ${all.length}`}
                     </span>
                   </h2>
                   {isAdmin && (
@@ -172,6 +214,15 @@ export const AgreementList = ({ user }: { user: Me }) => {
                           onClick={() => setPending({ kind: 'issue', category })}
                         >
                           下达全部草稿（{drafts} 份）
+                        </button>
+                      )}
+                      {unsigned > 0 && (
+                        <button
+                          type="button"
+                          class="button"
+                          onClick={() => setPending({ kind: 'remind', category })}
+                        >
+                          提醒签订<span class="visually-hidden">{category.name}</span>（{unsigned} 份未签）
                         </button>
                       )}
                     </div>
@@ -200,8 +251,8 @@ export const AgreementList = ({ user }: { user: Me }) => {
       )}
       <ConfirmDialog
         open={pending !== null}
-        title={pending?.kind === 'generate' ? '按模板生成责任书？' : '下达全部草稿责任书？'}
-        confirmLabel={pending?.kind === 'generate' ? '确认生成' : '确认下达'}
+        title={DIALOG[pending?.kind ?? 'generate'].title}
+        confirmLabel={DIALOG[pending?.kind ?? 'generate'].confirm}
         busy={busy}
         onConfirm={act}
         onCancel={() => setPending(null)}
@@ -211,6 +262,11 @@ export const AgreementList = ({ user }: { user: Me }) => {
             将按{pending.category.name}的 {year}{' '}
             年度指标模板为本类别每个单位生成草稿；已有草稿按模板重新生成，
             保留其单位个性化内容；已下达、签订或锁定的责任书不会改动。
+          </p>
+        ) : pending?.kind === 'remind' ? (
+          <p>
+            将给{pending.category.name}
+            已下达、尚未签订责任书的单位负责人发送站内提醒；同一天重复提醒不会重复发送。
           </p>
         ) : (
           <p>本类别所有草稿责任书将下达给单位负责人签订；任何一份有问题则全部不下达。</p>

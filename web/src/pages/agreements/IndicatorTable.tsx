@@ -19,7 +19,7 @@ export const IndicatorTable = ({
   details?: boolean;
 }) => (
   <div class="table-wrap">
-    <table class="data-table indicator-table">
+    <table class="data-table indicator-table sticky-first">
       <caption>{caption}</caption>
       <thead>
         <tr>

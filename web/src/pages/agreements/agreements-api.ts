@@ -65,6 +65,12 @@ export const agreementsApi = {
     ),
   issueAll: (year: number, categoryId: string) =>
     send<{ issued: string[] }>(`/api/years/${seg(year)}/agreements/issue`, 'POST', { categoryId }),
+  remind: (year: number, categoryId: string) =>
+    send<{ units: number; notified: number; withoutHead: string[] }>(
+      `/api/years/${seg(year)}/agreements/remind`,
+      'POST',
+      { categoryId },
+    ),
   versions: (year: number, unitId: string) => send<VersionView[]>(`${agreementPath(year, unitId)}/versions`),
   version: (year: number, unitId: string, revision: number) =>
     send<VersionView>(`${agreementPath(year, unitId)}/versions/${seg(revision)}`),

@@ -62,7 +62,7 @@ export const CategoryMatrix = (props: MatrixProps) => {
         const unitIds = category.units.map((u) => u.unitId);
         return (
           <div class="table-wrap" key={category.categoryId}>
-            <table class="data-table">
+            <table class="data-table sticky-first">
               <caption>
                 {category.name}（已签订 {category.units.length} 个单位）
               </caption>

@@ -1,6 +1,7 @@
 /**
- * 检查记录 (明查暗访): the admin's approval queue and overdue rectifications; an inspector's own
- * inspections, the record form and the rectifications to review; a unit's rectification orders.
+ * 检查记录 (明查暗访): the admin's queue of records to approve, overdue rectifications and the year's
+ * records (found by unit and state); an inspector's own inspections, the record form and the
+ * rectifications to review; a unit's rectification orders.
  */
 import { useState } from 'preact/hooks';
 import type { Me } from '../../api';
@@ -10,6 +11,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { ErrorBanner, Notice } from '../../components/ErrorBanner';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
+import { ListFilters, matchesUnit } from '../../components/UnitSearch';
 import { YearSwitch } from '../../components/YearChoice';
 import { useResource } from '../../use-resource';
 import { workingYear } from '../agreements/use-years';
@@ -19,42 +21,69 @@ import { InspectionForm } from './InspectionForm';
 import { INSPECTION_STATE_LABELS, type Inspection, inspectionsApi } from './inspections-api';
 import { RectificationList } from './RectificationList';
 
+const STATE_OPTIONS = [['', '全部状态'], ...Object.entries(INSPECTION_STATE_LABELS)] as const;
+
 const todayInShanghai = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
-/** 我参加的检查, with each record's photos (the team adds or removes them until approval). */
-const MyInspections = ({
+/**
+ * The year's inspection records the user may read (an inspector: those they took part in), with
+ * their photos (the team adds or removes them until approval), found by unit name and state.
+ */
+const InspectionRecords = ({
   year,
   names,
   version,
+  caption,
+  id,
 }: {
   year: number;
   names: Map<string, string>;
   version: number;
+  caption: string;
+  /** Prefix of the filters' ids (an admin who also inspects sees two lists). */
+  id: string;
 }) => {
   const [list] = useResource(() => inspectionsApi.list(year), [year, version]);
+  const [search, setSearch] = useState('');
+  const [state, setState] = useState('');
   if (list.status === 'loading') return <Loading />;
   if (list.status === 'error') return <ErrorBanner message={list.error.message} />;
-  return list.data.length === 0 ? (
-    <EmptyState title="本年度还没有检查记录" />
-  ) : (
-    <DataTable
-      caption="我参加的检查"
-      captionHidden
-      rows={list.data}
-      rowKey={(i) => i.id}
-      columns={[
-        { header: '日期', render: (i) => i.date },
-        { header: '单位', render: (i) => names.get(i.unitId) ?? i.unitId },
-        { header: '方式', render: (i) => i.kind },
-        { header: '发现问题', render: (i) => `${i.findings.length} 条` },
-        { header: '状态', render: (i) => INSPECTION_STATE_LABELS[i.state] },
-        attachmentsColumn<Inspection>(
-          'photos',
-          (i) => ({ year: i.year, unitId: i.unitId, kind: 'inspection', id: i.id }),
-          (i) => i.state === 'submitted',
-        ),
-      ]}
-    />
+  if (list.data.length === 0) return <EmptyState title="本年度还没有检查记录" />;
+  const unitName = (i: Inspection) => names.get(i.unitId) ?? i.unitId;
+  const rows = list.data.filter(
+    (i) => matchesUnit(unitName(i), search) && (state === '' || i.state === state),
+  );
+  return (
+    <>
+      <ListFilters
+        id={id}
+        search={search}
+        onSearch={setSearch}
+        choice={{ label: '状态', value: state, options: STATE_OPTIONS }}
+        onChoose={setState}
+        shown={rows.length}
+        total={list.data.length}
+        unit="条"
+      />
+      <DataTable
+        caption={caption}
+        captionHidden
+        rows={rows}
+        rowKey={(i) => i.id}
+        columns={[
+          { header: '日期', render: (i) => i.date },
+          { header: '单位', className: 'unit-name', render: unitName },
+          { header: '方式', render: (i) => i.kind },
+          { header: '发现问题', render: (i) => `${i.findings.length} 条` },
+          { header: '状态', render: (i) => INSPECTION_STATE_LABELS[i.state] },
+          attachmentsColumn<Inspection>(
+            'photos',
+            (i) => ({ year: i.year, unitId: i.unitId, kind: 'inspection', id: i.id }),
+            (i) => i.state === 'submitted',
+          ),
+        ]}
+      />
+    </>
   );
 };
 
@@ -84,7 +113,13 @@ const InspectorView = ({ user, year, names }: { user: Me; year: number; names: M
       />
       <section class="stack" aria-labelledby="my-inspections">
         <h2 id="my-inspections">我参加的检查</h2>
-        <MyInspections year={year} names={names} version={version} />
+        <InspectionRecords
+          year={year}
+          names={names}
+          version={version}
+          caption="我参加的检查"
+          id="my-inspections"
+        />
       </section>
       <RectificationList user={user} year={year} names={names} title="整改审核" />
     </div>
@@ -109,8 +144,20 @@ export const InspectionsPage = ({ user }: { user: Me }) => {
         {year} 年度明查暗访、专项检查与整改
       </PageHeader>
       <YearSwitch id="inspections-year" years={years} value={year} onChange={setChosen} />
-      {isAdmin && <ApprovalQueue year={year} names={names} />}
+      {isAdmin && <ApprovalQueue year={year} names={names} of="inspections" />}
       {isAdmin && <RectificationList user={user} year={year} names={names} overdueOnly title="逾期未整改" />}
+      {isAdmin && (
+        <section class="stack" aria-labelledby="all-inspections">
+          <h2 id="all-inspections">本年度检查记录</h2>
+          <InspectionRecords
+            year={year}
+            names={names}
+            version={0}
+            caption="本年度检查记录"
+            id="year-inspections"
+          />
+        </section>
+      )}
       {isInspector && <InspectorView user={user} year={year} names={names} />}
       {!isAdmin && !isInspector && (
         <RectificationList user={user} year={year} names={names} title="本单位整改通知" />

@@ -1,6 +1,7 @@
 /**
  * 上报进度 (admin, leaders): units × indicators of a period with status colours (and text), counts
- * per unit and per category, filters, the Excel export, and (admin) extensions per unit.
+ * per unit and per category, filters and 查找单位 with counts, the units without a signed agreement
+ * (listed, with their agreement's state), the Excel export, and (admin) extensions per unit.
  */
 
 import type { JSX } from 'preact';
@@ -12,16 +13,20 @@ import { DATE_INPUT } from '../../components/date-input';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorBanner, Notice } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
+import { JobButton, JobProgress } from '../../components/JobProgress';
 import { Link } from '../../components/Link';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { SelectField } from '../../components/SelectField';
+import { FilterCount, matchesUnit, UnitSearch } from '../../components/UnitSearch';
 import { useYearChoice } from '../../components/YearChoice';
 import { focusWindow, formatDateTime } from '../../format';
 import { PERIOD_LABELS } from '../../labels';
+import { useJob } from '../../use-job';
 import { toApiError, useResource } from '../../use-resource';
 import { CELL_LABELS, statusClass } from '../submissions/labels';
 import { type Period, type Progress, submissionsApi } from '../submissions/submissions-api';
+import { UnsignedUnits } from './UnsignedUnits';
 
 const PERIODS: Period[] = ['Q1', 'Q2', 'Q3', 'Q4'];
 const STATUS_ORDER = ['missing', 'draft', 'submitted', 'returned', 'resubmitted', 'accepted'] as const;
@@ -65,42 +70,34 @@ const ProgressView = ({ user, year, categories, chooser }: ProgressViewProps) =>
   const [period, setPeriod] = useState<Period>(focusWindow(year.periods, new Date())?.period ?? 'Q1');
   const [categoryId, setCategoryId] = useState('');
   const [status, setStatus] = useState('');
+  const [search, setSearch] = useState('');
   const query = `?${new URLSearchParams({ ...(categoryId ? { categoryId } : {}), ...(status ? { status } : {}) })}`;
   const [progress, reload] = useResource(
     () => submissionsApi.progress(year.year, period, query),
     [period, query],
   );
-  const [exporting, setExporting] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [extending, setExtending] = useState<UnitRow | null>(null);
   const isAdmin = user.roles.includes('admin');
 
-  const exportXlsx = async () => {
-    setExporting(true);
-    setError(null);
-    try {
-      const blob = await submissionsApi.progressXlsx(year.year, period, query);
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = `${year.year}年度${PERIOD_LABELS[period]}上报进度.xlsx`;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    } catch (e) {
-      setError(toApiError(e).message);
-    } finally {
-      setExporting(false);
-    }
-  };
+  // The workbook is made by a job; its progress and download link show below and survive a reload.
+  const exportJob = useJob();
+  const exportXlsx = () =>
+    exportJob.start(`/api/years/${year.year}/jobs/progress-export`, {
+      period,
+      ...(categoryId ? { categoryId } : {}),
+    });
 
   return (
     <>
       <PageHeader
         title="上报进度"
         actions={
-          <button type="button" class="button" aria-disabled={exporting} onClick={() => void exportXlsx()}>
-            {exporting ? '正在导出…' : '导出 Excel'}
-          </button>
+          <JobButton
+            running={exportJob.running}
+            onStart={() => void exportXlsx()}
+            label="导出 Excel"
+            busyLabel="正在导出…"
+          />
         }
       >
         <p>
@@ -144,8 +141,10 @@ const ProgressView = ({ user, year, categories, chooser }: ProgressViewProps) =>
             ))}
           </select>
         </div>
+        <UnitSearch id="progress-search" value={search} onChange={setSearch} />
       </form>
-      {error && <ErrorBanner message={error} />}
+      {exportJob.error && <ErrorBanner message={exportJob.error} />}
+      {exportJob.job && <JobProgress job={exportJob.job} />}
       {progress.status === 'loading' && <Loading />}
       {progress.status === 'error' && (
         <ErrorBanner message={progress.error.message}>
@@ -157,7 +156,22 @@ const ProgressView = ({ user, year, categories, chooser }: ProgressViewProps) =>
       {progress.status === 'ready' && (
         <>
           <CategorySummary progress={progress.data} />
-          <Matrix progress={progress.data} isAdmin={isAdmin} onExtend={setExtending} />
+          <UnsignedUnits
+            year={year.year}
+            units={progress.data.unsigned.filter((u) => matchesUnit(u.unitName, search))}
+          />
+          <FilterCount
+            shown={progress.data.units.filter((u) => matchesUnit(u.unitName, search)).length}
+            total={progress.data.units.length}
+          />
+          <Matrix
+            progress={{
+              ...progress.data,
+              units: progress.data.units.filter((u) => matchesUnit(u.unitName, search)),
+            }}
+            isAdmin={isAdmin}
+            onExtend={setExtending}
+          />
         </>
       )}
       {extending && (

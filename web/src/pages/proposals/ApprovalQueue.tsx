@@ -1,6 +1,6 @@
 /**
- * 审批队列 (admin): submitted inspections and proposed bonuses, penalties and vetoes, each with its
- * photos or evidence files one click away. Every approval or rejection is confirmed first; the API
+ * 审批队列 (admin): submitted inspections (on 检查记录) or proposed bonuses, penalties and vetoes (on
+ * 加减分与否决), each with its photos or evidence files one click away. Every approval or rejection is confirmed first; the API
  * refuses the proposer's own approval and says so.
  */
 import { useState } from 'preact/hooks';
@@ -34,10 +34,21 @@ const findingsText = (i: Inspection) =>
         )
         .join('；');
 
-export const ApprovalQueue = ({ year, names }: { year: number; names: Map<string, string> }) => {
+interface QueueProps {
+  year: number;
+  names: Map<string, string>;
+  /** Which approvals this page decides: inspection records or proposals. */
+  of: 'inspections' | 'proposals';
+}
+
+export const ApprovalQueue = ({ year, names, of }: QueueProps) => {
   const [queue, reload] = useResource(
-    () => Promise.all([inspectionsApi.list(year), inspectionsApi.proposals(year, 'proposed')]),
-    [year],
+    () =>
+      Promise.all([
+        of === 'inspections' ? inspectionsApi.list(year) : Promise.resolve([]),
+        of === 'proposals' ? inspectionsApi.proposals(year, 'proposed') : Promise.resolve([]),
+      ]),
+    [year, of],
   );
   // The proposer's name, not their sign-in id; the admin may list users.
   const [users] = useResource(() => api.users.list(), []);
@@ -104,11 +115,10 @@ export const ApprovalQueue = ({ year, names }: { year: number; names: Map<string
 
   return (
     <section class="stack" aria-labelledby="queue-title">
-      <h2 id="queue-title">审批队列</h2>
+      <h2 id="queue-title">{of === 'inspections' ? '检查记录审核' : '提议审批'}</h2>
       {message && (message.ok ? <Notice>{message.text}</Notice> : <ErrorBanner message={message.text} />)}
-      {inspections.length === 0 ? (
-        <EmptyState title="没有待审核的检查记录" />
-      ) : (
+      {of === 'inspections' && inspections.length === 0 && <EmptyState title="没有待审核的检查记录" />}
+      {inspections.length > 0 && (
         <DataTable
           caption="待审核的检查记录"
           rows={inspections}
@@ -128,9 +138,10 @@ export const ApprovalQueue = ({ year, names }: { year: number; names: Map<string
           ]}
         />
       )}
-      {proposals.length === 0 ? (
+      {of === 'proposals' && proposals.length === 0 && (
         <EmptyState title="没有待审批的加分、减分或一票否决提议" />
-      ) : (
+      )}
+      {proposals.length > 0 && (
         <DataTable
           caption="待审批的提议"
           rows={proposals}

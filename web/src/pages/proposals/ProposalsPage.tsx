@@ -30,6 +30,7 @@ import {
   type ProposalInput,
 } from '../inspections/inspections-api';
 import { UnitSelect } from '../inspections/UnitSelect';
+import { ApprovalQueue } from './ApprovalQueue';
 
 type Kind = Proposal['kind'];
 type VetoCategory = VetoRecord['category'];
@@ -308,6 +309,7 @@ export const ProposalsPage = ({ user }: { user: Me }) => {
       <PageHeader title="加减分与否决">{year} 年度加分、减分与一票否决提议，由考核办审批</PageHeader>
       <YearSwitch id="proposals-year" years={years} value={year} onChange={setChosen} />
       {saved && <Notice>{saved}</Notice>}
+      {user.roles.includes('admin') && <ApprovalQueue year={year} names={names} of="proposals" />}
       {mayPropose && (
         <ProposalForm
           user={user}

@@ -11,14 +11,17 @@ import { type Column, DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorBanner, Notice } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
+import { JobButton, JobProgress } from '../../components/JobProgress';
 import { Link } from '../../components/Link';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
+import { ListFilters, matchesUnit } from '../../components/UnitSearch';
 import { setFlash, takeFlash } from '../../flash';
 import { formatDateTime, formatScore } from '../../format';
 import { YEAR_STATE_LABELS } from '../../labels';
+import { useJob } from '../../use-job';
 import { useReasonedAction } from '../../use-reasoned-action';
-import { toApiError, useResource } from '../../use-resource';
+import { useResource } from '../../use-resource';
 import { DraftsPanel } from './DraftsPanel';
 import { ResultsCharts } from './ResultsCharts';
 import {
@@ -27,6 +30,7 @@ import {
   defaultAsOf,
   formatRate,
   GRADE_CLASS,
+  GRADES,
   gradeLabel,
   isPeriod,
   isQuarterView,
@@ -38,6 +42,8 @@ import {
 } from './results-model';
 
 const isLeadership = (user: Me) => user.roles.some((r) => r === 'admin' || r === 'leader');
+
+const GRADE_OPTIONS = [['', '全部等级'], ...GRADES.map((g) => [g, g] as const)] as const;
 
 export const unitResultsHref = (unitId: string, year: number, asOf: Period) =>
   `/results/units/${encodeURIComponent(unitId)}?year=${year}&asOf=${asOf}`;
@@ -144,40 +150,27 @@ const ResultsView = ({
     () => api.results.publications(year.year),
     [year.year],
   );
-  const [exporting, setExporting] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [publishing, setPublishing] = useState(false);
   const [published, setPublished] = useState<string | null>(takeFlash);
   const leadership = isLeadership(user);
   const isAdmin = user.roles.includes('admin');
   const canPublish = isAdmin && (year.state === 'publicity' || year.state === 'published');
 
-  const exportXlsx = async () => {
-    if (exporting) return;
-    setExporting(true);
-    setError(null);
-    try {
-      const blob = await api.results.exportXlsx(year.year, asOf);
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = `${year.year}年度考核结果-${asOf}.xlsx`;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    } catch (e) {
-      setError(toApiError(e).message);
-    } finally {
-      setExporting(false);
-    }
-  };
+  // The workbook is made by a job (a municipal year takes longer than a request may): its progress
+  // shows under the buttons, survives a reload, and ends in a download link.
+  const exportJob = useJob();
+  const exportXlsx = () => exportJob.start(`/api/years/${year.year}/jobs/results-export`, { asOf });
 
   return (
     <>
       {leadership && (
         <div class="results-actions">
-          <button type="button" class="button" aria-disabled={exporting} onClick={() => void exportXlsx()}>
-            {exporting ? '正在导出…' : '导出 Excel'}
-          </button>
+          <JobButton
+            running={exportJob.running}
+            onStart={() => void exportXlsx()}
+            label="导出 Excel"
+            busyLabel="正在导出…"
+          />
           <Link class="button" href="/results/consistency">
             评分一致性
           </Link>
@@ -196,7 +189,8 @@ const ResultsView = ({
           <Link href="/results/consistency">我的评分一致性</Link>
         </p>
       )}
-      {error && <ErrorBanner message={error} />}
+      {exportJob.error && <ErrorBanner message={exportJob.error} />}
+      {exportJob.job && <JobProgress job={exportJob.job} />}
       {published && <Notice>{published}</Notice>}
       {results.status === 'loading' && <Loading />}
       {results.status === 'error' && (
@@ -263,6 +257,8 @@ const RankingSections = ({
   asOf: Period;
   results: Results;
 }) => {
+  const [search, setSearch] = useState('');
+  const [grade, setGrade] = useState('');
   if (results.categories.length === 0) {
     return (
       <EmptyState title="暂无考核结果">
@@ -283,6 +279,11 @@ const RankingSections = ({
     : [];
   // Before publication the API lists only the units this user may read (own, or assigned).
   const narrowed = !isLeadership(user) && year.state !== 'published';
+  const total = results.categories.reduce((n, c) => n + c.units.length, 0);
+  const shown = results.categories.map((c) => ({
+    ...c,
+    units: c.units.filter((u) => matchesUnit(u.unitName, search) && (grade === '' || u.grade === grade)),
+  }));
   const committee = user.roles.some((r) => r === 'rater' || r === 'inspector');
   return (
     <>
@@ -305,8 +306,20 @@ const RankingSections = ({
           的考核结果；结果发布后可查看全部排名。
         </p>
       )}
-      {results.categories.map((category) => (
+      {total > 1 && (
+        <ListFilters
+          id="results"
+          search={search}
+          onSearch={setSearch}
+          choice={{ label: '等级', value: grade, options: GRADE_OPTIONS }}
+          onChoose={setGrade}
+          shown={shown.reduce((n, c) => n + c.units.length, 0)}
+          total={total}
+        />
+      )}
+      {shown.map((category) => (
         <section
+          hidden={category.units.length === 0 && (search !== '' || grade !== '')}
           key={category.categoryId}
           class="results-category"
           aria-labelledby={`cat-${category.categoryId}`}

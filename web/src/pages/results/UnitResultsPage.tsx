@@ -16,6 +16,8 @@ import { formatPoints, formatScore } from '../../format';
 import { PERIOD_LABELS } from '../../labels';
 import { useResource } from '../../use-resource';
 import { ScoreTrace } from '../reviews/ScoreTrace';
+import { Chart } from './Chart';
+import { unitTrendChart } from './chart-options';
 import { ObjectionsPanel } from './ObjectionsPanel';
 import {
   AS_OF_LABELS,
@@ -194,6 +196,7 @@ const UnitReport = ({ view }: { view: UnitResultsView }) => {
       </section>
       <section class="panel" aria-labelledby="unit-trend-heading">
         <h2 id="unit-trend-heading">季度趋势</h2>
+        {view.trend.length > 1 && <Chart {...unitTrendChart(view.trend)} />}
         <div class="table-wrap">
           <table class="data-table">
             <caption class="visually-hidden">季度趋势：各季度累计的基础分、最终得分和名次</caption>

@@ -1,0 +1,209 @@
+/**
+ * Jobs (后台任务): long work started by a request that answers at once (202 with the job), then read
+ * for its progress and, when done, its result. Each start route performs the action of what its job
+ * does, so POLICY decides who may start it as for the synchronous route; the same type and
+ * parameters while a job of them runs answer that job (a double click starts one).
+ */
+import { createHash } from 'node:crypto';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { canSeeJob } from '../../auth/jobs';
+import { createJob, finishJob, getJob, listUserJobs, type StoredJob } from '../../db/job-repo';
+import { getYear } from '../../db/year-repo';
+import { isLost, JOB_LABELS, type JobType, jobLockId, LOST_MESSAGE } from '../../domain/jobs/job';
+import { NotFoundError, ServiceUnavailableError } from '../../errors';
+import { importKey, XLSX_TYPE } from '../../jobs/context';
+import { checkDraftRequest } from '../../publication/drafts';
+import { checkPublishRequest } from '../../publication/publish-year';
+import { NewDraftSchema } from '../../schemas/drafts';
+import { type Job, JobSchema, JobStartSchema } from '../../schemas/jobs';
+import { ProgressQuerySchema } from '../../schemas/submission';
+import { PeriodSchema } from '../../schemas/year';
+import { MAX_IMPORT_BODY_BYTES } from '../body-limit';
+import type { AppDeps, AppEnv } from '../env';
+import { body, errorResponse, json, YearParams } from '../openapi';
+import { protectedRoute } from '../route';
+import { PublishBodySchema } from './results';
+import { MAX_WORKBOOK_BYTES } from './templates';
+
+const started = { 202: json(JobStartSchema, '任务已开始（或同一任务正在进行）') };
+const JobParams = z.object({ jobId: z.uuid('任务编号格式不正确') });
+/** How long an export's download link works; it is signed afresh on every read of the job. */
+const DOWNLOAD_SECONDS = 15 * 60;
+
+const draftJobRoute = protectedRoute('results.publish', {
+  method: 'post',
+  path: '/years/{year}/jobs/draft',
+  summary: '后台重新计算公示结果（申诉成立并重新评分后）',
+  request: { params: YearParams, ...body(NewDraftSchema) },
+  responses: { ...started, 409: errorResponse('年度不在公示期') },
+});
+const publicationJobRoute = protectedRoute('results.publish', {
+  method: 'post',
+  path: '/years/{year}/jobs/publication',
+  summary: '后台发布考核结果（冻结快照并生成公布页面）',
+  request: { params: YearParams, ...body(PublishBodySchema) },
+  responses: { ...started, 409: errorResponse('年度状态不符') },
+});
+const resultsExportJobRoute = protectedRoute('results.export', {
+  method: 'post',
+  path: '/years/{year}/jobs/results-export',
+  summary: '后台导出考核结果工作簿（完成后给出下载链接）',
+  request: { params: YearParams, ...body(z.strictObject({ asOf: PeriodSchema.optional() })) },
+  responses: { ...started, 404: errorResponse('年度不存在') },
+});
+const progressExportJobRoute = protectedRoute('progress.read', {
+  method: 'post',
+  path: '/years/{year}/jobs/progress-export',
+  summary: '后台导出上报进度工作簿（完成后给出下载链接）',
+  request: {
+    params: YearParams,
+    ...body(ProgressQuerySchema.omit({ status: true }).extend({ period: PeriodSchema })),
+  },
+  responses: { ...started, 404: errorResponse('年度不存在') },
+});
+const templateImportJobRoute = protectedRoute('templates.write', {
+  method: 'post',
+  path: '/years/{year}/jobs/template-import',
+  'x-body-limit': MAX_IMPORT_BODY_BYTES,
+  summary: '后台导入指标模板工作簿（整本无误才导入，否则任务列出错误所在）',
+  request: {
+    params: YearParams,
+    ...body(
+      z.strictObject({
+        fileBase64: z
+          .string()
+          .min(1, '请选择要导入的文件')
+          .max(Math.ceil((MAX_WORKBOOK_BYTES * 4) / 3) + 4, '文件超过 2 MB'),
+        fileName: z.string().max(200).optional(),
+      }),
+    ),
+  },
+  responses: { ...started, 404: errorResponse('年度不存在') },
+});
+const remindersJobRoute = protectedRoute('reminders.run', {
+  method: 'post',
+  path: '/jobs/reminders',
+  summary: '立即发送今日到期提醒（与每日定时任务相同）',
+  request: { ...body(z.strictObject({})) },
+  responses: started,
+});
+const getJobRoute = protectedRoute('jobs.read', {
+  method: 'get',
+  path: '/jobs/{jobId}',
+  summary: '任务进度与结果',
+  request: { params: JobParams },
+  responses: { 200: json(JobSchema, '任务'), 404: errorResponse('任务不存在') },
+});
+const listJobsRoute = protectedRoute('jobs.read', {
+  method: 'get',
+  path: '/jobs',
+  summary: '我开始的任务（最近 20 个，最新在前）',
+  responses: { 200: json(z.array(JobSchema), '任务') },
+});
+
+/** The job as answered: its label, a lost job shown failed, an export's link signed afresh. */
+const jobView = async (deps: AppDeps, job: StoredJob): Promise<Job> => {
+  const { params: _p, lockId: _l, result, ...rest } = job;
+  const view: Job = { ...rest, label: JOB_LABELS[job.type] };
+  if (isLost(job, deps.now())) {
+    return { ...view, state: 'failed', error: { code: 'INTERNAL', message: LOST_MESSAGE } };
+  }
+  if (!result) return view;
+  const { file, ...shown } = result;
+  if (!file) return { ...view, result: shown };
+  const link = await deps.evidence.presignDownload({
+    key: file.key,
+    fileName: file.fileName,
+    contentType: file.contentType,
+    inline: false,
+    expiresInSeconds: DOWNLOAD_SECONDS,
+  });
+  return { ...view, result: { ...shown, download: { ...link, fileName: file.fileName } } };
+};
+
+/**
+ * Creates the job (or finds the running one of the same lock) and, when new, launches it. A launch
+ * that fails ends the job at once, so its lock does not hold the next start for 15 minutes.
+ */
+const start = async (
+  c: Context<AppEnv>,
+  type: JobType,
+  year: number | null,
+  params: Record<string, unknown>,
+  lockParams: Record<string, unknown> = params,
+) => {
+  const deps = c.get('deps');
+  const { job, created } = await createJob(
+    deps.db,
+    {
+      type,
+      year,
+      params,
+      lockId: jobLockId(type, { year, ...lockParams }),
+      startedBy: c.get('principal').userId,
+    },
+    deps.now(),
+  );
+  if (created) {
+    try {
+      await deps.startJob(job.id);
+    } catch (error) {
+      deps.logger.error('job launch failed', { jobId: job.id, error });
+      const message = '任务未能启动，请稍后重试';
+      await finishJob(deps.db, job, { error: { code: 'SERVICE_UNAVAILABLE', message } }, deps.now());
+      throw new ServiceUnavailableError(message);
+    }
+  }
+  return { job: await jobView(deps, job), created };
+};
+
+export const jobRoutes = new OpenAPIHono<AppEnv>()
+  .openapi(draftJobRoute, async (c) => {
+    const { year } = c.req.valid('param');
+    const { reason, objectionIds } = c.req.valid('json');
+    // Wrong state or unknown objections are refused now (409, 400), not found later in the job.
+    await checkDraftRequest(c.get('deps').db, year, objectionIds);
+    // One recomputation of a year at a time, whatever its reason.
+    return c.json(await start(c, 'draft', year, { reason, objectionIds }, {}), 202);
+  })
+  .openapi(publicationJobRoute, async (c) => {
+    const { year } = c.req.valid('param');
+    const { reason, acknowledgements } = c.req.valid('json');
+    await checkPublishRequest(c.get('deps').db, { year, reason });
+    return c.json(await start(c, 'publication', year, { reason, acknowledgements }, {}), 202);
+  })
+  .openapi(resultsExportJobRoute, async (c) => {
+    const { year } = c.req.valid('param');
+    await getYear(c.get('deps').db, year);
+    return c.json(await start(c, 'results-export', year, c.req.valid('json')), 202);
+  })
+  .openapi(progressExportJobRoute, async (c) => {
+    const { year } = c.req.valid('param');
+    await getYear(c.get('deps').db, year);
+    return c.json(await start(c, 'progress-export', year, c.req.valid('json')), 202);
+  })
+  .openapi(templateImportJobRoute, async (c) => {
+    const { year } = c.req.valid('param');
+    const { db, evidence } = c.get('deps');
+    await getYear(db, year);
+    const bytes = new Uint8Array(Buffer.from(c.req.valid('json').fileBase64, 'base64'));
+    // Named by its content: the same workbook sent twice is one upload and one job.
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    await evidence.putObject(importKey(sha256), bytes, XLSX_TYPE);
+    return c.json(
+      await start(c, 'template-import', year, { sha256, byName: c.get('principal').name }, { sha256 }),
+      202,
+    );
+  })
+  .openapi(remindersJobRoute, async (c) => c.json(await start(c, 'reminders', null, {}), 202))
+  .openapi(getJobRoute, async (c) => {
+    const job = await getJob(c.get('deps').db, c.req.valid('param').jobId);
+    // Another's job is "not found", not "forbidden": its existence is not told.
+    if (!job || !canSeeJob(c.get('principal'), job)) throw new NotFoundError('任务');
+    return c.json(await jobView(c.get('deps'), job), 200);
+  })
+  .openapi(listJobsRoute, async (c) => {
+    const jobs = await listUserJobs(c.get('deps').db, c.get('principal').userId);
+    return c.json(await Promise.all(jobs.map((j) => jobView(c.get('deps'), j))), 200);
+  });
