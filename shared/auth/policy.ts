@@ -66,6 +66,18 @@ export const POLICY = {
   // readers and to its one writer (the inspection team, the unit, the proposer).
   'attachments.read': ['admin', 'leader', 'inspector', 'unit_head', 'reporter'],
   'attachments.write': ['admin', 'inspector', 'unit_head', 'reporter'],
+  // Self-assessment and staged review (docs/review-stages.md): the unit's reporter and head assess
+  // the unit, the head submits; 初审 is done by the office (科室) members assigned per indicator (an
+  // attribute of rater users, not a role), 复审 by the assigned raters, 审定 by the admin;
+  // `shared/auth/review-stages.ts` narrows each stage to its assignees.
+  'selfassessment.read': ['admin', 'leader', 'reporter', 'unit_head', 'rater', 'inspector'],
+  'selfassessment.write': ['reporter', 'unit_head'],
+  'selfassessment.submit': ['unit_head'],
+  'reviews.read': ['admin', 'rater'],
+  'reviews.decide': ['admin', 'rater'],
+  'reviews.distance': ['admin', 'leader'],
+  'reviewOffices.read': ['admin', 'leader', 'rater'],
+  'reviewOffices.write': ['admin'],
   'surveys.read': ['admin', 'leader'],
   'surveys.write': ['admin'],
   // Outside delivery (企业微信 / 钉钉 robots, e-mail): the admin configures it and reads the outbox.

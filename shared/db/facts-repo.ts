@@ -11,6 +11,7 @@ import type {
   Verification,
   VetoRecord,
 } from '../schemas/facts';
+import type { StageReview } from '../schemas/review-stages';
 import type { SubmissionItem } from '../schemas/submission';
 import type { Db } from './client';
 import { guard, queryPages, stripKeys } from './items';
@@ -39,7 +40,9 @@ export const loadUnitFacts = async (db: Db, year: number, unitId: string): Promi
     deductions: [],
     adjustments: [],
     vetoes: [],
+    reviews: [],
   };
+  const reviews = facts.reviews as StageReview[];
   const pages = queryPages(db, {
     // Skip the agreement and its versions (sort keys `AGREEMENT…`, the partition's largest items):
     // the caller has them already, and every fact sorts after them.
@@ -62,6 +65,7 @@ export const loadUnitFacts = async (db: Db, year: number, unitId: string): Promi
       else if (sk.startsWith(FACT_PREFIXES.bonus) || sk.startsWith(FACT_PREFIXES.penalty))
         facts.adjustments.push(stripKeys<AdjustmentRecord>(raw));
       else if (sk.startsWith(FACT_PREFIXES.veto)) facts.vetoes.push(stripKeys<VetoRecord>(raw));
+      else if (sk.startsWith(FACT_PREFIXES.review)) reviews.push(stripKeys<StageReview>(raw));
     }
   }
   return facts;

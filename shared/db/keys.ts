@@ -208,6 +208,31 @@ export const raterSheetKey = (year: number, raterId: string, period: string) => 
   sk: `SHEET#${period}`,
 });
 
+/**
+ * Self-assessment and staged review (初审/复审/审定): one review per unit, period and indicator in
+ * the unit's year partition (read with its facts); gsi1 lists a period's reviews by status (a
+ * stage's queue, the done ones for the distance report). The office (科室) doing 初审 of an
+ * indicator sits in the year's office partition.
+ */
+export const reviewKey = (year: number, unitId: string, period: string, code: string) => ({
+  pk: unitYearPk(year, unitId),
+  sk: `REVIEW#${period}#${code}`,
+});
+export const reviewIndexes = (
+  year: number,
+  period: string,
+  status: string,
+  unitId: string,
+  code: string,
+) => ({
+  gsi1pk: `YEAR#${year}#REVIEWS#${period}`,
+  gsi1sk: `${status}#${unitId}#${code}`,
+});
+export const reviewOfficeKey = (year: number, code: string) => ({
+  pk: `YEAR#${year}#REVIEWOFFICE`,
+  sk: `CODE#${code}`,
+});
+
 /** The append-only scoring audit trail of a unit's year, oldest first (`<iso time>#<id>`). */
 export const auditKey = (year: number, unitId: string, at: string, id: string) => ({
   pk: `YEAR#${year}#UNIT#${unitId}#AUDIT`,
@@ -333,6 +358,7 @@ export const FACT_PREFIXES = {
   penalty: 'PENALTY#',
   veto: 'VETO#',
   survey: 'SURVEY#',
+  review: 'REVIEW#',
 } as const;
 /**
  * Whether a sort key of a unit's partition is an evidence file (`FILE#<p>#<code>#…`) rather than an
@@ -360,6 +386,23 @@ export const periodAssignmentsQuery = (year: number, period: string, unitId?: st
   index: 'gsi1',
   pk: `YEAR#${year}#ASSIGN#${period}`,
   ...(unitId ? { skPrefix: `UNIT#${unitId}#` } : {}),
+});
+
+/** A unit's reviews of one period. */
+export const unitReviewsQuery = (year: number, unitId: string, period: string): KeyQuery => ({
+  pk: unitYearPk(year, unitId),
+  skPrefix: `REVIEW#${period}#`,
+});
+/** A period's reviews across units (gsi1), optionally of one status. */
+export const periodReviewsQuery = (year: number, period: string, status?: string): KeyQuery => ({
+  index: 'gsi1',
+  pk: reviewIndexes(year, period, '', '', '').gsi1pk,
+  ...(status ? { skPrefix: `${status}#` } : {}),
+});
+/** The offices doing 初审, one per indicator. */
+export const reviewOfficesQuery = (year: number): KeyQuery => ({
+  pk: reviewOfficeKey(year, '').pk,
+  skPrefix: 'CODE#',
 });
 
 /** A unit's audit trail of a year. */

@@ -4,6 +4,8 @@
  * Query per rater for their sheets, and (before publicity) one Query per unit partition.
  */
 import { isScored, toScenarioAgreement } from '../domain/results/agreement-to-scenario';
+import { distanceReport, systematicOverclaims } from '../domain/review-stages/distance';
+import { selfAssessedPeriodsOf } from '../domain/review-stages/settings';
 import { ratingCents } from '../domain/scoring-workflow/score-input';
 import { lastAssessedPeriod, type ReadinessFacts } from '../domain/years/readiness';
 import type { Agreement } from '../schemas/agreement';
@@ -21,6 +23,7 @@ import { listUnits, listUsers } from './org-repo';
 import { mapLimit } from './parallel';
 import { listProposals } from './proposal-repo';
 import { listDrafts } from './results-repo';
+import { listPeriodReviews } from './review-repo';
 import { listPeriodRecords } from './submission-repo';
 import { listTemplates } from './template-repo';
 
@@ -101,6 +104,28 @@ const loadFinalizedSheets = async (db: Db, year: number, raterIds: string[]) =>
     .filter((s) => s.state === 'finalized')
     .map((s) => ({ raterId: s.raterId, period: s.period }));
 
+/** Units whose self-assessment exceeds the 审定 figures systematically (the done reviews, one Query per period). */
+const loadOverclaims = async (db: Db, year: Year, units: readonly { id: string; name: string }[]) => {
+  const done = (
+    await Promise.all(selfAssessedPeriodsOf(year).map((p) => listPeriodReviews(db, year.year, p, 'done')))
+  ).flat();
+  const unitName = new Map(units.map((u) => [u.id, u.name]));
+  const report = distanceReport(
+    year.year,
+    done.map((review) => ({
+      review,
+      unitName: unitName.get(review.unitId) ?? review.unitId,
+      name: review.code,
+    })),
+  );
+  return systematicOverclaims(report).map(({ unitId, unitName, overclaimed, distanceCents }) => ({
+    unitId,
+    unitName,
+    overclaimed,
+    distanceCents,
+  }));
+};
+
 /** What the readiness check of the move to `to` reads. */
 export const loadReadinessFacts = async (
   db: Db,
@@ -162,6 +187,7 @@ export const loadReadinessFacts = async (
           .filter((i) => i.state === 'submitted')
           .map((i) => ({ id: i.id, unitId: i.unitId })),
         pendingProposals: proposals.map((p) => ({ id: p.id, unitId: p.unitId, kind: p.kind })),
+        overclaims: await loadOverclaims(db, year, units),
       };
     }
     case 'published': {

@@ -23,6 +23,7 @@ import { objectionRoutes } from './routes/objections';
 import { orgRoutes } from './routes/org';
 import { proposalRoutes } from './routes/proposals';
 import { resultsRoutes } from './routes/results';
+import { reviewStageRoutes } from './routes/review-stages';
 import { scoringRoutes } from './routes/scoring';
 import { submissionRoutes } from './routes/submissions';
 import { surveyRoutes } from './routes/surveys';
@@ -67,6 +68,7 @@ const mountRoutes = (app: OpenAPIHono<AppEnv>) =>
     .route('/api', assignmentRoutes)
     .route('/api', scoringRoutes)
     .route('/api', consistencyRoutes)
+    .route('/api', reviewStageRoutes)
     .route('/api', jobRoutes)
     .route('/api', extractionRoutes);
 

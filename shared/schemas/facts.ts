@@ -4,6 +4,7 @@
  * `shared/domain/results/build-scenario.ts` turns them into the engine's scenario.
  */
 import { z } from '@hono/zod-openapi';
+import type { StageReview } from './review-stages';
 import { BandSchema, CompletionStatusSchema, ValueSchema } from './scenario';
 import { PeriodSchema } from './year';
 
@@ -99,4 +100,6 @@ export interface UnitFacts {
   deductions: DeductionRecord[];
   adjustments: AdjustmentRecord[];
   vetoes: VetoRecord[];
+  /** Staged reviews (初审/复审/审定) of the unit's indicators; absent where none was read. */
+  reviews?: StageReview[];
 }

@@ -154,6 +154,17 @@ export const FactSchema = z.object({
   completion: CompletionStatusSchema.optional(),
   ratings: z.array(RatingSchema).optional(),
   occurrences: z.number().optional().meta({ description: '核定发生次数（count 规则）' }),
+  staged: z
+    .object({
+      points: DecimalSchema.meta({ description: '该阶段核定的得分（0–W）' }),
+      stage: z.string().min(1).meta({ description: '最后完成的审核阶段，如 审定' }),
+      reason: z.string().optional(),
+    })
+    .optional()
+    .meta({
+      description:
+        '分级审核（初审/复审/审定）最后完成阶段的得分：有此项时该期得分即取此分（docs/review-stages.md）',
+    }),
 });
 export type Fact = z.infer<typeof FactSchema>;
 

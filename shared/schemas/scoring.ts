@@ -163,7 +163,19 @@ export const QueueSchema = z
   .openapi('ScoringQueue');
 export type Queue = z.infer<typeof QueueSchema>;
 
-export const AUDIT_KINDS = ['verify', 'rate', 'accept', 'return', 'finalize', 'reopen', 'reassign'] as const;
+export const AUDIT_KINDS = [
+  'verify',
+  'rate',
+  'accept',
+  'return',
+  'finalize',
+  'reopen',
+  'reassign',
+  // Self-assessment and staged review (docs/review-stages.md).
+  'self_assess',
+  'self_submit',
+  'stage_review',
+] as const;
 
 /** One entry of the append-only audit trail: who changed what, when, from what to what, and why. */
 export const AuditEntrySchema = z

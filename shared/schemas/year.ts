@@ -48,6 +48,14 @@ export const YearSettingsSchema = z.strictObject({
   excellentQuotaPercent: z.number().int().min(1).max(100),
   publicityDays: z.number().int().min(1).max(30),
   consistency: ConsistencySettingsSchema.optional(),
+  /** Periods a unit assesses itself in (自查自评); absent means Q4 (docs/review-stages.md). */
+  selfAssessedPeriods: z.array(PeriodSchema).max(4).optional(),
+  /** The review stages in order; absent means 初审 → 复审 → 审定. A bureau may use two. */
+  reviewStages: z
+    .array(z.enum(['first', 'second', 'final']))
+    .min(2)
+    .max(3)
+    .optional(),
 });
 export type YearSettings = z.infer<typeof YearSettingsSchema>;
 

@@ -28,6 +28,7 @@ export const PAGES = {
   results: { path: '/results', label: '考核结果', editRoles: [] },
   objections: { path: '/objections', label: '申诉处理', editRoles: ['admin'] },
   notifications: { path: '/notifications', label: '消息通知', editRoles: [] },
+  reviews: { path: '/reviews', label: '自评与审核', editRoles: [] },
   messages: { path: '/messages', label: '消息发送', editRoles: ['admin'] },
 } as const satisfies Record<string, PageEntry>;
 
@@ -51,11 +52,21 @@ export const NAV_BY_ROLE: Record<Role, readonly PageId[]> = {
     'results',
     'objections',
     'notifications',
+    'reviews',
     'messages',
   ],
-  reporter: ['home', 'agreements', 'submissions', 'inspections', 'results', 'notifications'],
-  unit_head: ['home', 'agreements', 'submissions', 'inspections', 'proposals', 'results', 'notifications'],
-  rater: ['home', 'scoring', 'submissions', 'agreements', 'results'],
+  reporter: ['home', 'agreements', 'submissions', 'reviews', 'inspections', 'results', 'notifications'],
+  unit_head: [
+    'home',
+    'agreements',
+    'submissions',
+    'reviews',
+    'inspections',
+    'proposals',
+    'results',
+    'notifications',
+  ],
+  rater: ['home', 'scoring', 'reviews', 'submissions', 'agreements', 'results'],
   inspector: ['home', 'inspections', 'checklist', 'proposals', 'agreements', 'results'],
   leader: [
     'home',
@@ -67,6 +78,7 @@ export const NAV_BY_ROLE: Record<Role, readonly PageId[]> = {
     'surveys',
     'units',
     'year',
+    'reviews',
   ],
 };
 

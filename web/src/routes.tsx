@@ -1,6 +1,6 @@
 /** The app's pages by path, each with the navigation entry that guards it. */
 import type { JSX } from 'preact';
-import type { Me } from './api';
+import type { Me, Period } from './api';
 import { canEdit, canSee, type PageId } from './navigation';
 import { AgreementDetail } from './pages/agreements/AgreementDetail';
 import { AgreementList } from './pages/agreements/AgreementList';
@@ -18,6 +18,8 @@ import { ProgressPage } from './pages/progress/ProgressPage';
 import { ProposalsPage } from './pages/proposals/ProposalsPage';
 import { ResultsPage } from './pages/results/ResultsPage';
 import { UnitResultsPage } from './pages/results/UnitResultsPage';
+import { ReviewsPage } from './pages/reviews/ReviewsPage';
+import { SelfAssessmentPrint } from './pages/reviews/SelfAssessmentPrint';
 import { ScoringPage } from './pages/scoring/ScoringPage';
 import { SubmissionsPage } from './pages/submissions/SubmissionsPage';
 import { SurveysPage } from './pages/surveys/SurveysPage';
@@ -91,6 +93,19 @@ const ROUTES: Route[] = [
   { pattern: '/scoring', page: 'scoring', render: (_, user) => <ScoringPage user={user} /> },
   { pattern: '/objections', page: 'objections', render: () => <ObjectionInbox /> },
   { pattern: '/results', page: 'results', render: (_, user) => <ResultsPage user={user} /> },
+  { pattern: '/reviews', page: 'reviews', render: (_, user) => <ReviewsPage user={user} /> },
+  { pattern: '/reviews/distance', page: 'reviews', render: (_, user) => <ReviewsPage user={user} /> },
+  {
+    pattern: '/reviews/print/:year/:unitId/:period',
+    page: 'reviews',
+    render: (p) => (
+      <SelfAssessmentPrint
+        year={Number(p.year)}
+        unitId={p.unitId ?? ''}
+        period={(p.period ?? 'Q4') as Period}
+      />
+    ),
+  },
   // 评分一致性: the admin and leaders see every rater, a rater their own line; unit roles have none.
   {
     pattern: '/results/consistency',

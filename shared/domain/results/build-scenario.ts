@@ -5,8 +5,10 @@
  */
 import type { UnitFacts } from '../../schemas/facts';
 import type { Category, Unit } from '../../schemas/org';
+import { REVIEW_STAGE_LABELS } from '../../schemas/review-stages';
 import type { Agreement, Fact, Scenario, ScenarioInput } from '../../schemas/scenario';
 import type { Year } from '../../schemas/year';
+import { stageFigure } from '../review-stages/review';
 import { formatPoints } from '../scoring';
 
 export interface ScenarioSources {
@@ -59,6 +61,16 @@ export const buildScenario = (sources: ScenarioSources): ScenarioInput => {
           ...(r.band ? { band: r.band } : {}),
         },
       ];
+    }
+    for (const review of unit.reviews ?? []) {
+      // The last completed review stage decides the period's score (docs/review-stages.md).
+      const figure = stageFigure(review);
+      if (!figure) continue;
+      factFor(unit.unitId, review.period, review.code).staged = {
+        points: formatPoints(figure.cents),
+        stage: REVIEW_STAGE_LABELS[figure.stage],
+        ...(figure.reason ? { reason: figure.reason } : {}),
+      };
     }
     for (const d of unit.deductions.filter((x) => x.state === 'approved')) {
       deductions.push({

@@ -62,6 +62,18 @@ const leafResult = (
   flags,
 });
 
+const stagedInput = (
+  inputs: readonly (PeriodInput | undefined)[],
+  at: number,
+  assessed: readonly Period[],
+) => {
+  for (const period of [...assessed].reverse()) {
+    const input = inputs[at * 4 + periodIndex(period)];
+    if (typeof input === 'object' && input.kind === 'staged') return input;
+  }
+  return undefined;
+};
+
 const scoreLeaf = (
   leaf: CompiledLeaf,
   inputs: readonly (PeriodInput | undefined)[],
@@ -79,6 +91,9 @@ const scoreLeaf = (
     );
     return leafResult(leaf, 0, [], explanation, ['not_yet_assessed']);
   }
+  // A deduction leaf reviewed in stages takes the last completed stage's figure (its one period).
+  const staged = leaf.rule.type === 'deduction' ? stagedInput(inputs, at, assessed) : undefined;
+  if (staged) return leafResult(leaf, staged.cents, [], staged.explanation, []);
   if (leaf.rule.type === 'deduction') {
     // Approved deductions of the year (up to the view's period) apply once to the annual score.
     const items = deductions.filter((d) => inView(d, asOf)).map((d) => ({ cents: d.cents, source: d.title }));

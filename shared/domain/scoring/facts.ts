@@ -4,7 +4,7 @@
  * scores 0. Ratings are the raters' own marks, so they count without a separate verification.
  */
 import type { CompletionStatus, Fact, Rating, Value } from '../../schemas/scenario';
-import { POINT_PLACES, scaledOf, VALUE_SCALE } from './decimal';
+import { formatPoints, POINT_PLACES, scaledOf, VALUE_SCALE } from './decimal';
 import { isMarkAllowed, markRuleText } from './mark-grid';
 import { formatValue, scaledValueOf } from './measures';
 import type { Problem } from './problems';
@@ -76,6 +76,28 @@ const readMarks = (
   return marks;
 };
 
+/**
+ * The figure of the last completed review stage (docs/review-stages.md): points in [0, W] on the
+ * 0.01 grid, which replace what the rule would give.
+ */
+const readStaged = (
+  leaf: CompiledLeaf,
+  staged: NonNullable<FactValues['staged']>,
+  where: FactPath,
+  problems: Problem[],
+): PeriodInput => {
+  const cents = scaledOf(staged.points, POINT_PLACES);
+  if (typeof cents === 'string' || cents < 0 || cents > leaf.wCents) {
+    problems.push({
+      path: pathAt(where, '.staged.points'),
+      message: `指标 ${leaf.code}：${staged.stage}得分须为 0–${leaf.wText} 分（实际为 ${String(staged.points)}）`,
+    });
+    return MISSING;
+  }
+  const reason = staged.reason ? `（${staged.reason}）` : '';
+  return { kind: 'staged', cents, explanation: `${staged.stage} ${formatPoints(cents)}${reason}` };
+};
+
 /** Reads a fact for `leaf`; problems with its values are appended to `problems` under `where`. */
 export const readFact = (
   leaf: CompiledLeaf,
@@ -83,6 +105,7 @@ export const readFact = (
   where: FactPath,
   problems: Problem[],
 ): PeriodInput => {
+  if (fact.staged) return readStaged(leaf, fact.staged, where, problems);
   const rule = leaf.rule;
   switch (rule.type) {
     case 'rating': {

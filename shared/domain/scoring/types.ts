@@ -62,4 +62,6 @@ export type PeriodInput =
   | { kind: 'missing' }
   | { kind: 'unverified'; reported: string | null }
   | { kind: 'completion'; status: CompletionStatus }
-  | { kind: 'ratings'; marks: Mark[] };
+  | { kind: 'ratings'; marks: Mark[] }
+  /** The figure of the last completed review stage (初审/复审/审定), which replaces the rule's score. */
+  | { kind: 'staged'; cents: number; explanation: string };

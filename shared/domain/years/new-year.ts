@@ -3,7 +3,9 @@
  * windows unless it says otherwise, so the settings are carried over with every window moved to the
  * same calendar day of the new year.
  */
+
 import type { PeriodWindow, Year, YearSettings } from '../../schemas/year';
+import { stageSettingsProblems } from '../review-stages/settings';
 
 /**
  * The bureau's usual settings, for its very first year (later years carry the previous one over):
@@ -74,5 +76,6 @@ export const settingsProblems = (settings: YearSettings, prefix = 'body.settings
     if (Date.parse(window.closesAt) <= Date.parse(window.opensAt))
       problems.push({ path: `${prefix}.periods.${i}.closesAt`, message: '截止时间须晚于开始时间' });
   });
+  problems.push(...stageSettingsProblems(settings, prefix));
   return problems;
 };

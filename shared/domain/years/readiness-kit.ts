@@ -4,6 +4,7 @@
  */
 import type { Period, Year, YearState } from '../../schemas/year';
 import { PERIODS } from '../../schemas/year';
+import type { OverclaimFacts } from './readiness-overclaim';
 
 /** Where the admin goes to clear a check: a page of the web app and what to look for there. */
 export interface ReadinessTarget {
@@ -48,6 +49,7 @@ export const READINESS_CODES = [
   'PUBLICITY_OPEN',
   'OBJECTIONS_OPEN',
   'OBJECTIONS_UNANSWERED',
+  'SELF_OVERCLAIM',
 ] as const;
 export type ReadinessCode = (typeof READINESS_CODES)[number];
 
@@ -92,6 +94,8 @@ export interface ReadinessFacts {
     decidedAt?: string;
   }[];
   drafts?: { version: number; computedAt: string; objectionIds: string[] }[];
+  /** Units overclaiming systematically in their self-assessment (`readiness-overclaim.ts`). */
+  overclaims?: OverclaimFacts['overclaims'];
 }
 
 export const need = <T>(value: T | undefined, name: string): T => {

@@ -6,6 +6,7 @@
  */
 import type { YearState } from '../../schemas/year';
 import { collector, type Readiness, type ReadinessFacts } from './readiness-kit';
+import { checkOverclaim } from './readiness-overclaim';
 import { checkPublication } from './readiness-publication';
 import { checkScoring } from './readiness-scoring';
 import { checkScoringStart, checkStart } from './readiness-start';
@@ -32,6 +33,7 @@ export const yearReadiness = (facts: ReadinessFacts, to: YearState): Readiness =
       break;
     case 'publicity':
       checkScoring(facts, c);
+      checkOverclaim(facts, c);
       break;
     case 'published':
       checkPublication(facts, c);

@@ -57,3 +57,16 @@ describe('score history in words', () => {
     });
   });
 });
+
+describe('staged review entries in the score history', () => {
+  it('say where the review stands and its figure (docs/review-stages.md)', () => {
+    const stage = { status: 'second', self: { pointsCents: 2000 }, last: { pointsCents: 1650 } };
+    expect(auditValueText('stage_review', stage, 'r')).toBe('待复审，16.50 分');
+    expect(
+      auditValueText('self_assess', { status: 'draft', self: { pointsCents: 1800 }, last: null }, 'r'),
+    ).toBe('自评中，18.00 分');
+    expect(historyLines([entry({ kind: 'self_submit', new: { status: 'first' } })], 'r')[0]?.what).toBe(
+      '提交自评',
+    );
+  });
+});

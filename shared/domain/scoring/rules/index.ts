@@ -4,7 +4,7 @@ import { scoreCompletion } from './completion';
 import { scoreCount } from './count';
 import { scoreLinear } from './linear';
 import { scoreRating } from './rating';
-import { flat, type PeriodScore } from './result';
+import { flat, type PeriodScore, scored } from './result';
 import { scoreStep } from './step';
 import { scoreThreshold } from './threshold';
 
@@ -56,5 +56,7 @@ export const scorePeriodInput = (leaf: CompiledLeaf, input: PeriodInput | undefi
     case 'ratings':
       if (rule.type !== 'rating') throw mismatch(leaf, input.kind);
       return scoreRating(leaf, input.marks);
+    case 'staged':
+      return scored(input.cents, input.explanation);
   }
 };

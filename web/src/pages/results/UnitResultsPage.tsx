@@ -3,6 +3,7 @@
  * grade and veto; the quarter trend; every indicator with its points, score, explanation and rule,
  * per-period scores in a <details>. 打印 prints it (the print CSS hides the navigation).
  */
+import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Period, UnitResult, UnitResultsView, Year } from '../../api';
 import { api } from '../../api';
@@ -14,6 +15,7 @@ import { PageHeader, usePageTitle } from '../../components/PageHeader';
 import { formatPoints, formatScore } from '../../format';
 import { PERIOD_LABELS } from '../../labels';
 import { useResource } from '../../use-resource';
+import { ScoreTrace } from '../reviews/ScoreTrace';
 import { Chart } from './Chart';
 import { unitTrendChart } from './chart-options';
 import { ObjectionsPanel } from './ObjectionsPanel';
@@ -234,6 +236,8 @@ const UnitReport = ({ view }: { view: UnitResultsView }) => {
       {unit.dimensions.map((d) => (
         <DimensionSection
           key={d.name}
+          year={view.year}
+          unitId={unit.unitId}
           dimension={d}
           leaves={unit.leaves.filter((l) => l.dimension === d.name)}
         />
@@ -245,9 +249,13 @@ const UnitReport = ({ view }: { view: UnitResultsView }) => {
 type Leaf = UnitResult['leaves'][number];
 
 const DimensionSection = ({
+  year,
+  unitId,
   dimension,
   leaves,
 }: {
+  year: number;
+  unitId: string;
   dimension: UnitResult['dimensions'][number];
   leaves: Leaf[];
 }) => (
@@ -261,13 +269,17 @@ const DimensionSection = ({
     </h2>
     <ul class="plain-list leaf-list">
       {leaves.map((leaf) => (
-        <LeafItem key={leaf.code} leaf={leaf} />
+        <LeafItem
+          key={leaf.code}
+          leaf={leaf}
+          trace={<ScoreTrace year={year} unitId={unitId} code={leaf.code} />}
+        />
       ))}
     </ul>
   </section>
 );
 
-const LeafItem = ({ leaf }: { leaf: Leaf }) => (
+const LeafItem = ({ leaf, trace }: { leaf: Leaf; trace?: JSX.Element }) => (
   <li class="leaf">
     <h3>
       <span class="indicator-code">{leaf.code}</span> {leaf.name}
@@ -297,6 +309,7 @@ const LeafItem = ({ leaf }: { leaf: Leaf }) => (
         <dd>{leaf.ruleText}</dd>
       </div>
     </dl>
+    {trace}
     {leaf.periods.length > 0 && (
       <details>
         <summary>各季度得分</summary>

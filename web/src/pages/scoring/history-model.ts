@@ -3,6 +3,7 @@
  * …) and its value before and after (核定值 70, 4.5 分, 等级 良, 已退回), newest first. Rater ids are
  * never shown: an entry's author is its `byName`, a reassignment says 您 or 其他成员.
  */
+import { REVIEW_STATUS_LABELS } from '../../../../shared/domain/review-stages/labels';
 import { ITEM_STATUS_LABELS, type ItemStatus } from '../../../../shared/domain/submissions/status';
 import type { AuditEntry } from '../../../../shared/schemas/scoring';
 
@@ -14,6 +15,21 @@ export const AUDIT_KIND_LABELS: Readonly<Record<AuditEntry['kind'], string>> = {
   finalize: '定稿',
   reopen: '重新开放',
   reassign: '改派',
+  self_assess: '单位自评',
+  self_submit: '提交自评',
+  stage_review: '分级审核',
+};
+
+const REVIEW_KINDS: ReadonlySet<string> = new Set(['self_assess', 'self_submit', 'stage_review']);
+
+/** A review entry's side: its state and the figure of its last step (or the self score). */
+const reviewValueText = (v: Record<string, unknown>): string => {
+  const last = v.last as { pointsCents?: number | null } | null | undefined;
+  const self = v.self as { pointsCents?: number } | null | undefined;
+  const cents = typeof last?.pointsCents === 'number' ? last.pointsCents : self?.pointsCents;
+  const parts = [REVIEW_STATUS_LABELS[String(v.status)] ?? '其他状态'];
+  if (typeof cents === 'number') parts.push(`${(cents / 100).toFixed(2)} 分`);
+  return parts.join('，');
 };
 
 const COMPLETION_LABELS: Readonly<Record<string, string>> = {
@@ -32,6 +48,7 @@ export const auditValueText = (kind: AuditEntry['kind'], value: unknown, me: str
   if (value === null || value === undefined || typeof value !== 'object') return '无';
   const v = value as Record<string, unknown>;
   if (kind === 'reassign') return v.raterId === me ? '您' : '其他成员';
+  if (REVIEW_KINDS.has(kind)) return reviewValueText(v);
   const parts: string[] = [];
   if (typeof v.status === 'string') parts.push(ITEM_STATUS_LABELS[v.status as ItemStatus] ?? '其他状态');
   if (typeof v.pointsCents === 'number') parts.push(`${(v.pointsCents / 100).toFixed(1)} 分`);
