@@ -270,7 +270,7 @@ export const submissionRoutes = new OpenAPIHono<AppEnv>()
     const item = await saveItem(
       db,
       p,
-      { value, narrative: input.narrative.trim(), version: input.version },
+      { value, narrative: input.narrative.trim(), version: input.version, source: input.source },
       c.var.actor,
     );
     return c.json(item, 200);
