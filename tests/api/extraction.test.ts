@@ -159,6 +159,33 @@ describe('extraction from a work summary', () => {
     expect(byCode.B1.summary ?? null).toBeNull();
   });
 
+  it('refuses a taken value whose source file is not a checked file of the period, naming the field, and writes nothing', async () => {
+    const source = {
+      kind: 'file',
+      value: 92.93,
+      sentence: null,
+      sentenceStart: null,
+      start: null,
+      end: null,
+    };
+    const a1 = async () =>
+      (
+        await api.call('GET', `${unitPeriodPath(unit.unitId)}/worksheet`, { as: unit.reporter })
+      ).body.rows.find((r: { indicator: { code: string } }) => r.indicator.code === 'A1').item;
+    const before = await a1();
+    const write = (s: unknown) =>
+      api.call('PUT', itemPath(unit.unitId, 'A1'), {
+        as: unit.reporter,
+        body: { value: 86.5, narrative: '', version: before?.version ?? 0, source: s },
+      });
+    const unknown = await write({ ...source, fileId: '00000000-0000-0000-0000-000000000000' });
+    const withoutId = await write(source);
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.message).toContain('工作总结文件');
+    expect(withoutId.status).toBe(400);
+    expect(await a1()).toEqual(before);
+  });
+
   it('refuses a request with neither or both sources, naming the field, and another unit’s reporter', async () => {
     const neither = await extract({});
     expect(neither.status).toBe(400);
