@@ -139,8 +139,7 @@ export const QueueItemSchema = z
     summary: z
       .object({
         sentence: z.string().nullable(),
-        figure: z.object({ from: z.number().int(), to: z.number().int() }).nullable(),
-        summaryValue: z.number().nullable(),
+        figure: z.object({ from: z.number(), to: z.number() }).nullable(),
         disagrees: z.boolean(),
         message: z.string().nullable(),
       })

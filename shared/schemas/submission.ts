@@ -30,20 +30,19 @@ export type ItemEvent = z.infer<typeof ItemEventSchema>;
  * or pasted text, the figure the summary states (null: the summary has none for the indicator) and
  * its sentence with UTF-16 offsets into the text read. Kept with the item until another is taken.
  */
-export const ValueSourceSchema = z
-  .strictObject({
-    kind: z.enum(['file', 'pasted']),
-    fileId: z
-      .string()
-      .regex(/^[a-z0-9-]{8,40}$/, '文件编号格式不正确')
-      .optional(),
-    value: z.number().nullable(),
-    sentence: z.string().max(2000, '原文句子不能超过 2000 个字符').nullable(),
-    sentenceStart: z.number().int().min(0).nullable(),
-    start: z.number().int().min(0).nullable(),
-    end: z.number().int().min(0).nullable(),
-  })
-  .openapi('ValueSource');
+const offset = z.number().int().nullable();
+export const ValueSourceSchema = z.strictObject({
+  kind: z.enum(['file', 'pasted']),
+  fileId: z
+    .string()
+    .regex(/^[a-z0-9-]{8,40}$/, '文件编号格式不正确')
+    .optional(),
+  value: z.number().nullable(),
+  sentence: z.string().max(2000).nullable(),
+  sentenceStart: offset,
+  start: offset,
+  end: offset,
+});
 export type ValueSource = z.infer<typeof ValueSourceSchema>;
 
 export const SubmissionItemSchema = z

@@ -146,7 +146,6 @@ describe('extraction from a work summary', () => {
     const byCode = Object.fromEntries(queue.body.items.map((i: { code: string }) => [i.code, i]));
     expect(byCode.A2.summary).toMatchObject({
       disagrees: true,
-      summaryValue: 92.93,
       message: '填报值 93.2，工作总结原文为 92.93',
       sentence: c.sentence,
     });

@@ -1,7 +1,6 @@
 /** Values from a unit's work summary (docs/extraction.md). Pure code: text in, proposals out. */
 export { extractValues } from './extract';
 export { chineseNumeral, type NormalisedText, normaliseText } from './normalise';
-export { type SummaryCheck, summaryCheck } from './summary-check';
 export type {
   Candidate,
   CandidateRule,

@@ -10,8 +10,6 @@ export interface SummaryCheck {
   sentence: string | null;
   /** Offsets of the figure in `sentence`. */
   figure: { from: number; to: number } | null;
-  /** The figure the summary states, or null. */
-  summaryValue: number | null;
   /** The reported value differs from the summary, or the summary has no figure for it. */
   disagrees: boolean;
   /** The flag's words, when it disagrees. */
@@ -29,25 +27,19 @@ export const summaryCheck = (
   source: ValueSource | undefined,
 ): SummaryCheck | null => {
   if (!source || typeof reported !== 'number') return null;
-  const sentence = source.value === null ? null : source.sentence;
-  const figure =
-    sentence !== null && source.start !== null && source.end !== null && source.sentenceStart !== null
-      ? { from: source.start - source.sentenceStart, to: source.end - source.sentenceStart }
-      : null;
-  if (source.value === null)
+  const { value, sentence, sentenceStart: at, start, end } = source;
+  if (value === null)
     return {
       sentence: null,
       figure: null,
-      summaryValue: null,
       disagrees: true,
       message: `填报值 ${reported}，工作总结中没有该指标的数值`,
     };
-  const disagrees = Math.abs(source.value - reported) > 1e-9;
+  const disagrees = value !== reported;
   return {
     sentence,
-    figure,
-    summaryValue: source.value,
+    figure: at === null || start === null || end === null ? null : { from: start - at, to: end - at },
     disagrees,
-    message: disagrees ? `填报值 ${reported}，工作总结原文为 ${source.value}` : null,
+    message: disagrees ? `填报值 ${reported}，工作总结原文为 ${value}` : null,
   };
 };

@@ -10,7 +10,6 @@ describe('summaryCheck', () => {
     const check = summaryCheck(93.2, source);
     expect(check).toMatchObject({
       disagrees: true,
-      summaryValue: 92.93,
       message: '填报值 93.2，工作总结原文为 92.93',
     });
     expect(sentence.slice(check?.figure?.from, check?.figure?.to)).toBe('92.93%');
@@ -33,7 +32,6 @@ describe('summaryCheck', () => {
     expect(summaryCheck(612, none)).toEqual({
       sentence: null,
       figure: null,
-      summaryValue: null,
       disagrees: true,
       message: '填报值 612，工作总结中没有该指标的数值',
     });
