@@ -7,6 +7,7 @@ import { notifyPublicityOpened, notifyResultsPublished } from '../../shared/db/e
 import { getYear } from '../../shared/db/year-repo';
 import { proposeBonus, recordInspectionWithRectification } from './event-fixtures';
 import { createTestApi, type TestApi } from './harness';
+import { scorePending } from './year-steps';
 
 const Y = 2026;
 
@@ -99,10 +100,13 @@ describe('notifications for every event', () => {
     });
     expect(assigned.status).toBe(200);
     expect((await tasks('rater-jiceng')).map((t) => t.title)).toContain('完成第三季度评分并定稿');
-    await api.call('POST', `/api/years/${Y}/periods/Q3/sheet/finalize`, {
+    // A sheet is finalized only with nothing left to score (issue 21).
+    await scorePending(api, Y, 'Q3', 'rater-jiceng');
+    const finalized = await api.call('POST', `/api/years/${Y}/periods/Q3/sheet/finalize`, {
       as: 'rater-jiceng',
       body: { confirm: true },
     });
+    expect(finalized.status).toBe(200);
     expect((await tasks('rater-jiceng')).map((t) => t.title)).not.toContain('完成第三季度评分并定稿');
     await api.call('POST', `/api/years/${Y}/periods/Q3/raters/rater-jiceng/sheet/reopen`, {
       as: 'admin',

@@ -134,7 +134,9 @@ describe('readiness of 进入结果公示', () => {
     const r = yearReadiness(scoringFacts(), 'publicity');
     expect(r.blockers).toEqual([]);
     expect(r.warnings).toEqual([]);
-    expect(r.done).toHaveLength(13);
+    expect(r.done).toHaveLength(14);
+    // The self-assessment check (issue 18) is one of them: no unit overclaims systematically.
+    expect(r.done).toContain('没有系统性自评偏高的单位');
   });
 
   it('blocks on a missing score, an open sheet, a returned item, pending approvals and a missing survey', () => {
