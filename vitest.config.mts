@@ -12,6 +12,9 @@ export default defineConfig({
     globalSetup: ['tests/setup/prerequisites.ts', 'tests/setup/dynamodb-local.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // expect.poll waits for what a page shows after a request; 1 s (vitest's default) is less than a
+    // page's first load takes on two busy cores with browser files in parallel.
+    expect: { poll: { timeout: 10_000 } },
     pool: 'forks',
     // Many files share one DynamoDB Local on a busy machine: the store deadline is longer here than in
     // AWS or npm start (4 s); the tests of the deadline itself set theirs (tests/api/store-faults.test.ts).

@@ -18,6 +18,7 @@ import {
   reviewOfficesQuery,
   unitReviewsQuery,
 } from './keys';
+import { type NewNotification, notificationRecord } from './notification-repo';
 
 export const getReview = (db: Db, year: number, unitId: string, period: string, code: string) =>
   getItem<StageReview>(db, reviewKey(year, unitId, period, code));
@@ -51,18 +52,29 @@ const reviewPut = (db: Db, year: number, review: StageReview, expectedVersion: n
 });
 
 /**
- * Writes reviews, each at the version it was read at, with their audit entries, all or nothing.
- * One transaction holds 100 items: a unit's period has far fewer indicators than 50.
+ * Writes reviews, each at the version it was read at, with their audit entries and notices (a
+ * return's, to the unit), all or nothing. One transaction holds 100 items: a unit's period has far
+ * fewer indicators than 50, and a return writes one review and a unit's few people.
  */
 export const writeReviews = async (
   db: Db,
   year: number,
   changes: readonly { next: StageReview; expectedVersion: number }[],
   entries: readonly AuditEntry[],
+  notes: readonly NewNotification[] = [],
 ): Promise<void> => {
   const items = [
     ...changes.map((c) => reviewPut(db, year, c.next, c.expectedVersion)),
     ...entries.map((e) => auditPut(db, e)),
+    ...notes.map(
+      (n): TxItem => ({
+        Put: {
+          TableName: db.tableName,
+          Item: notificationRecord(n),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      }),
+    ),
   ];
   const reasons = await tryTransact(db, items);
   if (!reasons) return;

@@ -330,6 +330,19 @@ describe('outside delivery of reminders', () => {
     expect(digests[0]?.text).toContain('漏评');
   });
 
+  it('refuses a webhook that is not a web address with a 400 naming the field, not a 500', async () => {
+    // Act: the fuzz test's request.
+    const refused = await call('PUT', '/api/notify/robots/group:office', {
+      platform: 'dingtalk',
+      webhookUrl: 'vY1r1',
+      signSecret: '',
+    });
+    // Assess
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.details).toEqual([expect.objectContaining({ path: 'body.webhookUrl' })]);
+    expect(refused.body.error.message).toContain('网址格式不正确');
+  });
+
   it('refuses a webhook of another host, naming the field, and keeps the robot as it was', async () => {
     // Act
     const refused = await call('PUT', `/api/notify/robots/unit:${wecomUnit.unitId}`, {

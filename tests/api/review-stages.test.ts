@@ -243,6 +243,18 @@ describe('self-assessment and staged review', () => {
     const returned = await decide('admin', 'A2', { stage: 'first', action: 'return', reason: '请补充台账' });
     expect(returned.status).toBe(200);
     expect(returned.body.review.status).toBe('returned');
+    // The unit's head and reporter are told in the app, with the reason and where to act.
+    for (const as of [unit.head, unit.reporter]) {
+      const notes = (await api.call('GET', '/api/notifications', { as })).body.items;
+      expect(notes).toContainEqual(
+        expect.objectContaining({
+          kind: 'returned',
+          title: expect.stringContaining('初审退回'),
+          body: expect.stringContaining('请补充台账'),
+          link: '/reviews?year=2026&period=Q2',
+        }),
+      );
+    }
     const edited = await selfScore('A2', { note: '已补充台账' });
     expect(edited.status).toBe(200);
     const resubmitted = await api.call('POST', `${selfPath(unit.unitId)}/submit`, {

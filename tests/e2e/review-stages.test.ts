@@ -138,6 +138,13 @@ describe('self-assessment and staged review', () => {
     await expect.poll(() => head.locator(`tr[data-code="${formula.code}"]`).textContent()).toContain(chain);
     await adminPage.goto('/reviews?period=Q4');
     await expect.poll(() => adminPage.locator('#distance-rows').textContent()).toContain(formula.name);
+    // Charted for the committee: the bars' data stated in words, the lowered indicator among them.
+    const overclaimed = adminPage.getByRole('img', { name: /^自评高估最多的指标（条形图，自评 − 审定）：/ });
+    await expect
+      .poll(() => overclaimed.getAttribute('aria-label'))
+      .toContain(`${formula.code} ${formula.name}`);
+    await adminPage.getByRole('img', { name: /^自评高于审定最多的单位/ }).waitFor();
+    await adminPage.locator('.chart canvas').first().waitFor();
     await checkA11y(adminPage);
     await adminPage.goto(`/results/units/${UNIT}?year=2026&asOf=Q4`);
     const leaf = adminPage.locator('li.leaf').filter({ hasText: formula.name }).first();

@@ -207,4 +207,39 @@ describe('the appraisal year', () => {
       .waitFor();
     await page.context().close();
   });
+  it('lets the admin choose the self-assessed quarters and the review stages of a year', async () => {
+    // Prepare: a year of its own, read first with the defaults (第四季度; 初审 → 复审 → 审定)
+    const admin = await apiAs(e2e, 'admin');
+    await admin('/api/years', { method: 'POST', body: { year: thisYear + 3 } });
+    const page = await e2e.newPage();
+    await signInAs(page, 'admin', '/year');
+    await page.getByLabel('查看年度').selectOption(String(thisYear + 3));
+    await page.getByRole('button', { name: '修改年度设置' }).click();
+    const form = page.getByRole('form', { name: '修改年度设置' });
+    await form.waitFor();
+    const periods = form.getByRole('group', { name: '自评考核期' });
+    const stages = form.getByRole('group', { name: '审核环节' });
+    expect(await periods.getByLabel('第四季度').isChecked()).toBe(true);
+    expect(await periods.getByLabel('第二季度').isChecked()).toBe(false);
+    expect(await stages.getByLabel('初审 → 复审 → 审定').isChecked()).toBe(true);
+    await checkA11y(page);
+
+    // Act: 第二季度 too, and two stages (初审 → 审定), by keyboard
+    await periods.getByLabel('第二季度').press('Space');
+    await stages.getByLabel('初审 → 审定').check();
+    await form.getByRole('button', { name: '保存年度设置' }).click();
+
+    // Assess: stored as the API's settings, shown on the year and read back by the form
+    await form.waitFor({ state: 'hidden' });
+    const year = await admin<{ selfAssessedPeriods: string[]; reviewStages: string[] }>(
+      `/api/years/${thisYear + 3}`,
+    );
+    expect(year.selfAssessedPeriods).toEqual(['Q2', 'Q4']);
+    expect(year.reviewStages).toEqual(['first', 'final']);
+    await page.getByText('自评：第二季度、第四季度；审核：初审 → 审定').waitFor();
+    await page.getByRole('button', { name: '修改年度设置' }).click();
+    expect(await periods.getByLabel('第二季度').isChecked()).toBe(true);
+    expect(await stages.getByLabel('初审 → 审定').isChecked()).toBe(true);
+    await page.context().close();
+  });
 });

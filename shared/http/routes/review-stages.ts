@@ -15,6 +15,7 @@ import { auditEntry } from '../../db/audit-repo';
 import type { Db } from '../../db/client';
 import { listFiles } from '../../db/evidence-file-repo';
 import { getUnit, listUnits, listUsers } from '../../db/org-repo';
+import { reviewReturnNotes } from '../../db/review-notes';
 import {
   getReview,
   listPeriodReviews,
@@ -63,6 +64,7 @@ import type { Leaf } from '../../schemas/scenario';
 import type { AuditEntry } from '../../schemas/scoring';
 import { EvidenceFileSchema } from '../../schemas/submission';
 import { PERIODS, type Period, PeriodSchema } from '../../schemas/year';
+import { afterCommit } from '../after-commit';
 import type { AppEnv } from '../env';
 import { body, errorResponse, json, pathInteger } from '../openapi';
 import { protectedRoute } from '../route';
@@ -400,7 +402,22 @@ export const reviewStageRoutes = new OpenAPIHono<AppEnv>()
     const at = now().toISOString();
     const next = decideStage(stored, input, wCentsOf(leaf), reviewStagesOf(year), principal, at);
     const entry = entryFor(p, 'stage_review', principal, at, stored, next, input.reason);
-    await writeReviews(db, p.year, [{ next, expectedVersion: stored.version }], [entry]);
+    const notes =
+      next.status === 'returned'
+        ? await reviewReturnNotes(
+            db,
+            { ...p, name: leaf.name },
+            { ...input, byName: principal.name },
+            new Date(at),
+          )
+        : [];
+    await writeReviews(db, p.year, [{ next, expectedVersion: stored.version }], [entry], notes);
+    // The notice is in the return's transaction; its robot / e-mail messages follow it (docs/notifications.md).
+    if (notes.length > 0) {
+      await afterCommit(c.var.deps.logger, 'outside messages of a review return', async () =>
+        (await import('../../notify/admin')).enqueueForNotes(db, notes, new Date(at)),
+      );
+    }
     return c.json(await oneItem(db, p), 200);
   })
   .openapi(distanceRoute, async (c) => {

@@ -1,4 +1,5 @@
 /** The read-only parts of the year page: state steps, settings, window and history columns. */
+import { reviewStagesText } from '../../../shared/domain/review-stages/labels';
 import type { Year } from '../api';
 import type { Column } from '../components/DataTable';
 import { formatDateTime, formatPoints, windowStatus } from '../format';
@@ -25,6 +26,12 @@ export const StateSteps = ({ year }: { year: Year }) => {
   );
 };
 
+/** The periods a unit assesses itself in; absent means 第四季度 (docs/review-stages.md). */
+const selfPeriodsText = (year: Year) => {
+  const periods = year.selfAssessedPeriods ?? ['Q4'];
+  return periods.length > 0 ? periods.map((p) => PERIOD_LABELS[p]).join('、') : '不设';
+};
+
 export const YearSettings = ({ year }: { year: Year }) => (
   <dl class="settings">
     <dt>季度权重</dt>
@@ -41,6 +48,10 @@ export const YearSettings = ({ year }: { year: Year }) => (
     <dd>每类单位的 {year.excellentQuotaPercent}%（向下取整，至少 1 个）</dd>
     <dt>公示天数</dt>
     <dd>{year.publicityDays} 天</dd>
+    <dt>自查自评与审核</dt>
+    <dd>
+      自评：{selfPeriodsText(year)}；审核：{reviewStagesText(year.reviewStages)}
+    </dd>
   </dl>
 );
 

@@ -6,6 +6,7 @@
  */
 import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { REVIEW_STAGE_CHOICES } from '../../../shared/domain/review-stages/labels';
 import type { ApiError, Period, Year } from '../api';
 import { api } from '../api';
 import { ErrorBanner } from '../components/ErrorBanner';
@@ -54,6 +55,8 @@ const LABELS: Values = {
   publicityDays: '公示天数',
   'consistency.leniencyPercent': '评分尺度偏差阈值（%）',
   'consistency.minCoRatedItems': '最少共同评分项数',
+  selfAssessedPeriods: '自评考核期',
+  reviewStages: '审核环节',
   ...Object.fromEntries(
     QUARTERS.flatMap((q, i) =>
       EDGES.map((edge) => [`periods.${i}.${edge}`, `${PERIOD_LABELS[q]}${EDGE_LABELS[edge]}`]),
@@ -69,7 +72,11 @@ const fieldId = (key: string) =>
   `year-settings-${(key === 'periodWeights' ? 'periodWeights.Q1' : key).replaceAll('.', '-')}`;
 
 /** The request body, or the fields whose text cannot become one (what only the form can tell). */
-const toBody = (values: Values, year: Year): { body?: Body; errors: Map<string, string> } => {
+const toBody = (
+  values: Values,
+  year: Year,
+  review: Pick<Body, 'selfAssessedPeriods' | 'reviewStages'>,
+): { body?: Body; errors: Map<string, string> } => {
   const errors = new Map<string, string>();
   const v = (key: string) => (values[key] ?? '').trim();
   const whole = (key: string, min: number, max: number) => {
@@ -102,6 +109,7 @@ const toBody = (values: Values, year: Year): { body?: Body; errors: Map<string, 
       opensAt: instant(`periods.${i}.opensAt`),
       closesAt: instant(`periods.${i}.closesAt`),
     })),
+    ...review,
     version: year.version,
   };
   for (const q of QUARTERS) body.periodWeights[q] = whole(`periodWeights.${q}`, 0, 100);
@@ -134,6 +142,9 @@ export const YearSettingsForm = ({
   onCancel: () => void;
 }) => {
   const [values, setValues] = useState(() => valuesOf(year));
+  // A year saved before these settings existed reads the defaults (docs/review-stages.md).
+  const [selfPeriods, setSelfPeriods] = useState<readonly Period[]>(() => year.selfAssessedPeriods ?? ['Q4']);
+  const [stages, setStages] = useState(() => (year.reviewStages ?? ['first', 'second', 'final']).join());
   const [errors, setErrors] = useState(new Map<string, string>());
   const [failure, setFailure] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -169,7 +180,10 @@ export const YearSettingsForm = ({
     event.preventDefault();
     if (busy) return;
     setFailure(null);
-    const { body, errors: typed } = toBody(values, year);
+    const { body, errors: typed } = toBody(values, year, {
+      selfAssessedPeriods: QUARTERS.filter((q) => selfPeriods.includes(q)),
+      reviewStages: stages.split(',') as NonNullable<Body['reviewStages']>,
+    });
     setErrors(typed);
     if (!body) return focusFirst(typed);
     setBusy(true);
@@ -250,6 +264,51 @@ export const YearSettingsForm = ({
             hint: '与其他评分人共同评分的项不少于此数才标记（默认 5）',
           })}
         </div>
+      </fieldset>
+      <fieldset class="contacts" aria-describedby="year-settings-selfAssessedPeriods-hint">
+        <legend>{LABELS.selfAssessedPeriods}</legend>
+        <p id="year-settings-selfAssessedPeriods-hint" class="hint">
+          这些季度末，单位先对照责任书逐项自评打分并写自评说明，再进入审核（默认第四季度，即年终）
+        </p>
+        <div class="filters">
+          {QUARTERS.map((q) => (
+            <div class="field checkbox-field" key={q}>
+              <input
+                id={fieldId(`selfAssessedPeriods.${q}`)}
+                type="checkbox"
+                checked={selfPeriods.includes(q)}
+                onChange={(e) =>
+                  setSelfPeriods(
+                    e.currentTarget.checked ? [...selfPeriods, q] : selfPeriods.filter((p) => p !== q),
+                  )
+                }
+              />
+              <label for={fieldId(`selfAssessedPeriods.${q}`)}>{PERIOD_LABELS[q]}</label>
+            </div>
+          ))}
+        </div>
+        {errors.has('selfAssessedPeriods') && <p class="field-error">{errors.get('selfAssessedPeriods')}</p>}
+      </fieldset>
+      <fieldset class="contacts" aria-describedby="year-settings-reviewStages-hint">
+        <legend>{LABELS.reviewStages}</legend>
+        <p id="year-settings-reviewStages-hint" class="hint">
+          初审由指标的责任科室，复审由考核组评分人，审定由考核办；可只设两级
+        </p>
+        {REVIEW_STAGE_CHOICES.map((choice, i) => (
+          <div class="field checkbox-field" key={choice.label}>
+            <input
+              id={i === 0 ? fieldId('reviewStages') : `${fieldId('reviewStages')}-${i}`}
+              type="radio"
+              name="reviewStages"
+              checked={stages === choice.stages.join()}
+              onChange={() => setStages(choice.stages.join())}
+            />
+            <label for={i === 0 ? fieldId('reviewStages') : `${fieldId('reviewStages')}-${i}`}>
+              {choice.label}
+            </label>
+          </div>
+        ))}
+        {errors.has('reviewStages') && <p class="field-error">{errors.get('reviewStages')}</p>}
       </fieldset>
       <fieldset class="contacts">
         <legend>季度上报窗口（北京时间）</legend>

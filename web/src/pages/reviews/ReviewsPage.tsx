@@ -4,7 +4,7 @@
  * showing the previous stage's figure and the chain; the admin and leaders read the distance
  * 自评 − 审定.
  */
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { REVIEW_STATUS_LABELS } from '../../../../shared/domain/review-stages/labels';
 import type { Me, Period, Year } from '../../api';
 import { api } from '../../api';
@@ -16,6 +16,8 @@ import { PageHeader } from '../../components/PageHeader';
 import { PeriodSelect, periodFromQuery, useYearChoice } from '../../components/YearChoice';
 import { formatScore } from '../../format';
 import { useResource } from '../../use-resource';
+import { Chart } from '../results/Chart';
+import { distanceCharts } from './distance-chart';
 import { type ReviewItem, type ReviewStage, reviewsApi } from './reviews-api';
 
 const STAGE_LABELS: Record<ReviewStage, string> = { first: '初审', second: '复审', final: '审定' };
@@ -289,6 +291,8 @@ const QueueView = ({ year, period }: { year: number; period: Period }) => {
 /** 自评 − 审定, largest overclaim first. */
 export const DistanceView = ({ year }: { year: number }) => {
   const [report] = useResource(() => reviewsApi.distance(year), [year]);
+  // Built once per report: the chart re-initialises when its option object changes.
+  const charts = useMemo(() => (report.status === 'ready' ? distanceCharts(report.data) : []), [report]);
   if (report.status === 'loading') return <Loading />;
   if (report.status === 'error') return <ErrorBanner message={report.error.message} />;
   const { rows, byUnit } = report.data;
@@ -304,6 +308,12 @@ export const DistanceView = ({ year }: { year: number }) => {
         <EmptyState title="尚无审定完成的自评" />
       ) : (
         <>
+          {charts.map((chart) => (
+            <figure class="chart-figure" key={chart.title}>
+              <figcaption>{chart.title}</figcaption>
+              <Chart label={chart.label} option={chart.option} height={chart.height} />
+            </figure>
+          ))}
           <div class="table-scroll">
             <table class="data-table" id="distance-rows">
               <caption>按指标（自评 − 审定，高估在前）</caption>
