@@ -54,7 +54,7 @@ export const ConsistencyReportSchema = z
   .object({
     year: z.number().int(),
     period: PeriodSchema.nullable(),
-    asOfPeriod: PeriodSchema.meta({ description: '去掉评分人后的变化：比较截至该考核期的结果' }),
+    asOfPeriod: PeriodSchema,
     thresholds: ConsistencyThresholdsSchema,
     raters: z.array(RaterConsistencySchema),
     indicators: z.array(IndicatorAgreementSchema),
