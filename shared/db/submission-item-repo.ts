@@ -9,7 +9,7 @@ import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { EDITABLE_STATUSES, type ItemStatus } from '../domain/submissions/status';
 import { type AppError, ConflictError, ItemLockedError, NotFoundError, StaleVersionError } from '../errors';
-import type { ItemEvent, SubmissionItem } from '../schemas/submission';
+import type { ItemEvent, SubmissionItem, ValueSource } from '../schemas/submission';
 import type { Period } from '../schemas/year';
 import type { Db } from './client';
 import { getItem, guard, queryPrefix, stripKeys, type TxItem } from './items';
@@ -81,7 +81,12 @@ export const itemEvent = (status: ItemStatus, actor: Actor, reason?: string): It
 export const saveItem = async (
   db: Db,
   p: UnitPeriod & { code: string },
-  input: { value: SubmissionItem['value']; narrative: string; version: number },
+  input: {
+    value: SubmissionItem['value'];
+    narrative: string;
+    version: number;
+    source?: ValueSource | undefined;
+  },
   actor: Actor,
 ): Promise<SubmissionItem> => {
   const at = actor.at.toISOString();
@@ -100,6 +105,7 @@ export const saveItem = async (
       updatedAt: at,
       updatedBy: actor.userId,
       version: 1,
+      ...(input.source ? { source: input.source } : {}),
     };
     try {
       await guard(() =>
@@ -125,13 +131,20 @@ export const saveItem = async (
         new UpdateCommand({
           TableName: db.tableName,
           Key: key,
-          UpdateExpression:
-            'SET #value = :value, narrative = :narrative, updatedAt = :at, updatedBy = :by, #version = :next',
+          UpdateExpression: `SET #value = :value, narrative = :narrative, updatedAt = :at, updatedBy = :by, #version = :next${
+            input.source ? ', #source = :source' : ''
+          }`,
           ConditionExpression: '#version = :expected AND #status IN (:draft, :returned)',
-          ExpressionAttributeNames: { '#value': 'value', '#version': 'version', '#status': 'status' },
+          ExpressionAttributeNames: {
+            '#value': 'value',
+            '#version': 'version',
+            '#status': 'status',
+            ...(input.source ? { '#source': 'source' } : {}),
+          },
           ExpressionAttributeValues: {
             ':value': input.value,
             ':narrative': input.narrative,
+            ...(input.source ? { ':source': input.source } : {}),
             ':at': at,
             ':by': actor.userId,
             ':expected': input.version,

@@ -132,6 +132,19 @@ export const QueueItemSchema = z
       z.object({ fileId: z.string(), name: z.string(), size: z.number(), contentType: z.string() }),
     ),
     evidenceLink: z.string(),
+    /**
+     * The reported value against the unit's work summary, when it was taken from one
+     * (shared/domain/extraction/summary-check.ts); null otherwise.
+     */
+    summary: z
+      .object({
+        sentence: z.string().nullable(),
+        figure: z.object({ from: z.number(), to: z.number() }).nullable(),
+        disagrees: z.boolean(),
+        message: z.string().nullable(),
+      })
+      .nullable()
+      .optional(),
   })
   .openapi('QueueItem');
 export type QueueItem = z.infer<typeof QueueItemSchema>;

@@ -25,6 +25,26 @@ export const ItemEventSchema = z
   .openapi('ItemEvent');
 export type ItemEvent = z.infer<typeof ItemEventSchema>;
 
+/**
+ * Where a value taken from the unit's work summary came from (docs/extraction.md): the evidence file
+ * or pasted text, the figure the summary states (null: the summary has none for the indicator) and
+ * its sentence with UTF-16 offsets into the text read. Kept with the item until another is taken.
+ */
+const offset = z.number().int().nullable();
+export const ValueSourceSchema = z.strictObject({
+  kind: z.enum(['file', 'pasted']),
+  fileId: z
+    .string()
+    .regex(/^[a-z0-9-]{8,40}$/, '文件编号格式不正确')
+    .optional(),
+  value: z.number().nullable(),
+  sentence: z.string().max(2000).nullable(),
+  sentenceStart: offset,
+  start: offset,
+  end: offset,
+});
+export type ValueSource = z.infer<typeof ValueSourceSchema>;
+
 export const SubmissionItemSchema = z
   .object({
     year: z.number().int(),
@@ -39,6 +59,8 @@ export const SubmissionItemSchema = z
     updatedAt: z.string(),
     updatedBy: z.string(),
     version: z.number().int(),
+    /** Set when the value was taken from the work summary (从工作总结提取). */
+    source: ValueSourceSchema.optional(),
   })
   .openapi('SubmissionItem');
 export type SubmissionItem = z.infer<typeof SubmissionItemSchema>;
@@ -103,6 +125,8 @@ export const ItemWriteSchema = z.strictObject({
   narrative: z.string().max(2000, '情况说明不能超过 2000 个字符'),
   /** The version read (0 for an item not saved yet). */
   version: z.number().int().min(0),
+  /** The work summary the value was taken from; left out, the stored source (if any) is kept. */
+  source: ValueSourceSchema.optional(),
 });
 export type ItemWrite = z.infer<typeof ItemWriteSchema>;
 

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApi, type TestApi } from './harness';
 import {
   createFixtureUnit,
+  FIXTURE_RATER,
   type FixtureUnit,
   IN_Q2,
   itemPath,
@@ -95,6 +96,93 @@ describe('extraction from a work summary', () => {
     expect(refused.status).toBe(400);
     expect(refused.body.error).toMatchObject({ code: 'VALIDATION_FAILED' });
     expect(refused.body.error.message).toMatch(/^未找到文字/);
+  });
+
+  it('keeps the source of a taken value, and the rater’s queue flags the value that differs from the summary', async () => {
+    // Prepare: A2 taken from the uploaded summary but edited, A1 taken as proposed, A3 with no figure
+    const docx = await upload('A2', 'summary.docx', DOCX);
+    const res = await extract({ file: { code: 'A2', fileId: docx } });
+    const a2 = res.body.proposals.find((p: { code: string }) => p.code === 'A2');
+    const [c] = a2.candidates;
+    const fromFile = {
+      kind: 'file',
+      fileId: docx,
+      value: 92.93,
+      sentence: c.sentence,
+      sentenceStart: c.sentenceStart,
+      start: c.start,
+      end: c.end,
+    };
+    const save = (code: string, body: unknown) =>
+      api.call('PUT', itemPath(unit.unitId, code), { as: unit.reporter, body });
+    const version = async (code: string) =>
+      (await api.call('GET', itemPath(unit.unitId, code), { as: unit.reporter })).body.version ?? 0;
+    // Act
+    const taken = await save('A2', {
+      value: 93.2,
+      narrative: '',
+      version: await version('A2'),
+      source: fromFile,
+    });
+    const noted = await save('A2', { value: 93.2, narrative: '见工作总结', version: taken.body.version });
+    await save('A1', {
+      value: 86.5,
+      narrative: '',
+      version: await version('A1'),
+      source: { ...fromFile, kind: 'pasted', fileId: undefined, value: 86.5 },
+    });
+    const none = { kind: 'pasted', value: null, sentence: null, sentenceStart: null, start: null, end: null };
+    await save('A3', { value: 600, narrative: '', version: await version('A3'), source: none });
+    const bad = await save('A3', { value: 600, narrative: '', version: 1, source: { kind: 'scan' } });
+    // Assess
+    expect(taken.status).toBe(200);
+    expect(taken.body.source).toEqual(fromFile);
+    expect(noted.body.source).toEqual(fromFile);
+    expect(bad.status).toBe(400);
+    const queue = await api.call('GET', `/api/years/2026/periods/Q2/scoring-queue?unitId=${unit.unitId}`, {
+      as: FIXTURE_RATER,
+    });
+    expect(queue.status).toBe(200);
+    const byCode = Object.fromEntries(queue.body.items.map((i: { code: string }) => [i.code, i]));
+    expect(byCode.A2.summary).toMatchObject({
+      disagrees: true,
+      message: '填报值 93.2，工作总结原文为 92.93',
+      sentence: c.sentence,
+    });
+    expect(c.sentence.slice(byCode.A2.summary.figure.from, byCode.A2.summary.figure.to)).toBe('92.93%');
+    expect(byCode.A1.summary).toMatchObject({ disagrees: false, message: null });
+    expect(byCode.A3.summary).toMatchObject({
+      disagrees: true,
+      message: '填报值 600，工作总结中没有该指标的数值',
+    });
+    expect(byCode.B1.summary ?? null).toBeNull();
+  });
+
+  it('refuses a taken value whose source file is not a checked file of the period, naming the field, and writes nothing', async () => {
+    const source = {
+      kind: 'file',
+      value: 92.93,
+      sentence: null,
+      sentenceStart: null,
+      start: null,
+      end: null,
+    };
+    const a1 = async () =>
+      (
+        await api.call('GET', `${unitPeriodPath(unit.unitId)}/worksheet`, { as: unit.reporter })
+      ).body.rows.find((r: { indicator: { code: string } }) => r.indicator.code === 'A1').item;
+    const before = await a1();
+    const write = (s: unknown) =>
+      api.call('PUT', itemPath(unit.unitId, 'A1'), {
+        as: unit.reporter,
+        body: { value: 86.5, narrative: '', version: before?.version ?? 0, source: s },
+      });
+    const unknown = await write({ ...source, fileId: '00000000-0000-0000-0000-000000000000' });
+    const withoutId = await write(source);
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.message).toContain('工作总结文件');
+    expect(withoutId.status).toBe(400);
+    expect(await a1()).toEqual(before);
   });
 
   it('refuses a request with neither or both sources, naming the field, and another unit’s reporter', async () => {

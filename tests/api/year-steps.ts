@@ -87,6 +87,26 @@ const scoreFor = (item: QueueItem): Record<string, unknown> => {
   }
 };
 
+/** A rater scores every item still pending in their queue of `period`, except those `keep` names. */
+export const scorePending = async (
+  api: StepApi,
+  year: number,
+  period: Period,
+  raterId: string,
+  keep: (item: { unitId: string; code: string }) => boolean = () => false,
+) => {
+  const queue = await check(api, 'GET', `/api/years/${year}/periods/${period}/scoring-queue`, raterId);
+  for (const item of (queue.items as QueueItem[]).filter((i) => i.state === 'pending' && !keep(i))) {
+    await check(
+      api,
+      'PUT',
+      `/api/years/${year}/units/${item.unitId}/periods/${period}/scores/${item.code}`,
+      raterId,
+      { version: item.score?.version ?? 0, ...scoreFor(item), comment: '已核对台账和佐证材料' },
+    );
+  }
+};
+
 /**
  * The committee finishes its work: every assigned rater scores what is pending in their queue and
  * finalizes their sheet, period by period (as the scoring page does).
@@ -112,21 +132,7 @@ export const finishScoring = async (api: StepApi, year: number, periods: Period[
           },
         );
       }
-      const queue = await check(
-        api,
-        'GET',
-        `/api/years/${year}/periods/${period}/scoring-queue`,
-        rater.raterId,
-      );
-      for (const item of (queue.items as QueueItem[]).filter((i) => i.state === 'pending')) {
-        await check(
-          api,
-          'PUT',
-          `/api/years/${year}/units/${item.unitId}/periods/${period}/scores/${item.code}`,
-          rater.raterId,
-          { version: item.score?.version ?? 0, ...scoreFor(item), comment: '已核对台账和佐证材料' },
-        );
-      }
+      await scorePending(api, year, period, rater.raterId);
       await check(api, 'POST', `/api/years/${year}/periods/${period}/sheet/finalize`, rater.raterId, {
         confirm: true,
       });

@@ -6,7 +6,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedSubmissionRecords } from '../../shared/db/submission-repo';
 import type { Queue } from '../../web/src/pages/scoring/scoring-api';
-import { apiAs, checkA11y, type E2e, signInAs, startE2e } from './harness';
+import { scorePending } from '../api/year-steps';
+import { apiAs, checkA11y, type E2e, signInAs, startE2e, stepApiOf } from './harness';
 
 let e2e: E2e;
 const YEAR = new Date().getFullYear();
@@ -67,6 +68,15 @@ describe('the scoring worksheet in the browser', () => {
     const q4 = await asRater<Queue>(`/api/years/${YEAR}/periods/Q4/scoring-queue`);
     const rating = q4.items.findIndex((x) => x.ruleType === 'rating' && x.scale === 'points');
     expect(rating).toBeGreaterThanOrEqual(0);
+    // The rest of the Q4 sheet is scored already: a sheet is finalized only with nothing left to score.
+    const toRate = q4.items[rating]!;
+    await scorePending(
+      stepApiOf(e2e, () => undefined),
+      YEAR,
+      'Q4',
+      'rater-jiceng',
+      (item) => item.unitId === toRate.unitId && item.code === toRate.code,
+    );
     const asAdmin = await apiAs(e2e, 'admin');
     const before = await asAdmin<{ byRater: { raterId: string; scored: number }[] }>(
       `/api/years/${YEAR}/periods/Q4/scoring-progress`,

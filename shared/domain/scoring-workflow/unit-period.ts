@@ -8,6 +8,7 @@ import type { Leaf } from '../../schemas/scenario';
 import type { Assignment, Queue, QueueItem, RaterSheet, ScoringProgress } from '../../schemas/scoring';
 import type { EvidenceFile, SubmissionItem } from '../../schemas/submission';
 import type { Period } from '../../schemas/year';
+import { summaryCheck } from '../extraction/summary-check';
 import { ruleTextOf } from '../scoring';
 import { countBy, queueState, spreadAlerts } from './progress';
 import { computeScore, ratingCents, type ScoredFields, wCentsOf } from './score-input';
@@ -98,6 +99,7 @@ export const queueItem = (
       .filter((f) => f.code === a.code)
       .map((f) => ({ fileId: f.fileId, name: f.name, size: f.size, contentType: f.contentType })),
     evidenceLink: `/submissions?year=${year}&period=${period}&unit=${a.unitId}`,
+    summary: summaryCheck(reported?.value, reported?.source),
   };
 };
 

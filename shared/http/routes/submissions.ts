@@ -46,6 +46,7 @@ import {
   SubmissionItemSchema,
   type SubmitResult,
   SubmitResultSchema,
+  type ValueSource,
   WorksheetSchema,
 } from '../../schemas/submission';
 import type { Period } from '../../schemas/year';
@@ -199,6 +200,17 @@ export const loadProgress = async (
   );
 };
 
+/** A value taken from an uploaded summary names a checked evidence file of the same period. */
+const assertSourceFile = async (db: Db, p: UnitPeriod, source?: ValueSource) => {
+  if (source?.kind !== 'file') return;
+  const fileId = source.fileId;
+  const found = fileId && (await listFiles(db, p)).some((f) => f.fileId === fileId && f.state === 'ready');
+  if (!found) {
+    const message = '工作总结文件不是本期已上传的材料';
+    throw new ValidationError(message, [{ path: 'body.source.fileId', message }]);
+  }
+};
+
 export const submissionRoutes = new OpenAPIHono<AppEnv>()
   .openapi(worksheetRoute, async (c) => {
     const { db, now } = c.get('deps');
@@ -267,10 +279,11 @@ export const submissionRoutes = new OpenAPIHono<AppEnv>()
       value = checked.value;
     }
     await assertWindowOpen(db, now(), p, year, 'draft');
+    await assertSourceFile(db, p, input.source);
     const item = await saveItem(
       db,
       p,
-      { value, narrative: input.narrative.trim(), version: input.version },
+      { value, narrative: input.narrative.trim(), version: input.version, source: input.source },
       c.var.actor,
     );
     return c.json(item, 200);

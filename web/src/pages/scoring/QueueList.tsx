@@ -7,6 +7,7 @@ import { SAVE_STATE_LABELS } from '../../autosave';
 import { SelectField } from '../../components/SelectField';
 import { type GroupBy, type QueueFilter, type QueueGroup, queueUnits } from './queue-model';
 import type { SaveState } from './ScorePanel';
+import { DISAGREES_LABEL, disagreesWithSummary } from './SummaryCheck';
 import type { QueueItem } from './scoring-api';
 
 export const STATE_LABELS = { pending: '待评', scored: '已评', returned: '已退回' } as const;
@@ -70,6 +71,15 @@ export const QueueFilterBar = ({ items, filter, onFilter }: FilterBarProps) => (
       }
       onChange={(groupBy) => onFilter({ ...filter, groupBy })}
     />
+    <div class="field inline-field">
+      <input
+        id="queue-disagrees"
+        type="checkbox"
+        checked={filter.disagrees === true}
+        onChange={(e) => onFilter({ ...filter, disagrees: e.currentTarget.checked })}
+      />
+      <label for="queue-disagrees">{DISAGREES_LABEL}</label>
+    </div>
   </form>
 );
 
@@ -107,6 +117,7 @@ export const QueueList = ({ groups, current, saveStates, listRef, onFocusItem, o
               >
                 {x.unitName} · {x.code} {x.name} ·{' '}
                 <span class={`state-${x.state}`}>{STATE_LABELS[x.state]}</span>
+                {disagreesWithSummary(x) && <span class="tag tag-flag">{DISAGREES_LABEL}</span>}
                 <SaveMark state={saveStates[itemKey(x)]} />
               </button>
             </li>

@@ -1,12 +1,13 @@
 /**
  * 单位材料 of the opened item: the value and narrative the unit reported, and its evidence files —
- * a PDF or an image opens in the page's viewer (Escape or 关闭 returns to the file), other types
+ * with the check against the unit's work summary (SummaryCheck) — a PDF or an image opens in the page's viewer (Escape or 关闭 returns to the file), other types
  * download — with a link to the unit's whole worksheet.
  */
 import type { ItemStatus } from '../../../../shared/domain/submissions/status';
 import { Link } from '../../components/Link';
 import { StoredFileList } from '../../components/StoredFileList';
 import { CELL_LABELS } from '../submissions/labels';
+import { SummaryCheck } from './SummaryCheck';
 import { type Period, type QueueItem, scoringApi } from './scoring-api';
 
 export const UnitMaterials = ({ year, period, item }: { year: number; period: Period; item: QueueItem }) => {
@@ -19,6 +20,7 @@ export const UnitMaterials = ({ year, period, item }: { year: number; period: Pe
         {item.reported?.value === null || item.reported === null ? '无' : String(item.reported.value)}
         {item.reported && `（${CELL_LABELS[item.reported.status as ItemStatus] ?? '状态未知'}）`}
       </p>
+      <SummaryCheck item={item} />
       {item.reported?.narrative && <p>{item.reported.narrative}</p>}
       <h4 id={filesId}>佐证材料（{item.files.length} 个文件）</h4>
       {item.files.length === 0 && <p class="muted">单位未上传本项材料。</p>}

@@ -1,5 +1,5 @@
 /**
- * The rater's queue as shown: filtered by status, unit and a search text, then grouped by unit or
+ * The rater's queue as shown: filtered by status, unit, a search text and 与工作总结不一致, then grouped by unit or
  * indicator (or not), each group with its counts. The shown order is the keyboard's J/K order.
  */
 import type { QueueItem } from './scoring-api';
@@ -12,9 +12,11 @@ export interface QueueFilter {
   unitId: string;
   text: string;
   groupBy: GroupBy;
+  /** Only items whose reported value disagrees with the unit's work summary. */
+  disagrees?: boolean;
 }
 
-export const NO_FILTER: QueueFilter = { state: '', unitId: '', text: '', groupBy: 'none' };
+export const NO_FILTER: QueueFilter = { state: '', unitId: '', text: '', groupBy: 'none', disagrees: false };
 
 export interface QueueGroup {
   key: string;
@@ -28,6 +30,7 @@ const matches = (item: QueueItem, f: QueueFilter) => {
   return (
     (!f.state || item.state === f.state) &&
     (!f.unitId || item.unitId === f.unitId) &&
+    (!f.disagrees || item.summary?.disagrees === true) &&
     (!text || `${item.unitName} ${item.code} ${item.name}`.toLowerCase().includes(text))
   );
 };

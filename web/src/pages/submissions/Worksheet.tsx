@@ -183,6 +183,11 @@ export const Worksheet = ({ refs, data, onChange, isUnitUser, isHead, canReview 
             // The card keeps what is being typed in its own state: a taken value renews it.
             setTaken((all) => ({ ...all, [code]: (all[code] ?? 0) + 1 }));
           }}
+          onFile={(code, file) =>
+            updateRow(code, {
+              files: [...(data.rows.find((r) => r.indicator.code === code)?.files ?? []), file],
+            })
+          }
         />
       )}
       <div class="indicator-list">
