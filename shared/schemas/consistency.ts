@@ -54,6 +54,7 @@ export const ConsistencyReportSchema = z
   .object({
     year: z.number().int(),
     period: PeriodSchema.nullable(),
+    asOfPeriod: PeriodSchema,
     thresholds: ConsistencyThresholdsSchema,
     raters: z.array(RaterConsistencySchema),
     indicators: z.array(IndicatorAgreementSchema),

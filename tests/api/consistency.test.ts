@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LENIENT_RATER } from '../../scripts/seed/demo-facts';
+import { BORDERLINE_UNIT, LENIENT_RATER } from '../../scripts/seed/demo-facts';
 import { buildConsistencyReport } from '../../shared/domain/consistency';
 import { parseScenario } from '../../shared/domain/scoring';
 import { createTestApi, type TestApi } from './harness';
@@ -51,6 +51,31 @@ describe('rater consistency report', () => {
     ]);
     expect(flagged[0].leniencyBp).toBeGreaterThan(1000);
     expect(flagged[0].coRatedItems).toBeGreaterThanOrEqual(5);
+  });
+
+  it('names the demo unit whose grade depends on the lenient rater, on the results so far', async () => {
+    // Act: the demo year has Q1–Q3, so the results compared are those as of Q3 (graded on the score rate).
+    const res = await api.call('GET', '/api/years/2026/consistency', { as: 'admin' });
+
+    // Assess: 仙桥 is 良好 at 33.67 of 42 points so far (80.17 %); without 郭敏's marks 33.50 (79.76 %), 合格.
+    expect(res.status).toBe(200);
+    expect(res.body.asOfPeriod).toBe('Q3');
+    const lenient = res.body.sensitivity.find(
+      (s: { raterId: string }) => s.raterId === LENIENT_RATER.raterId,
+    );
+    expect(lenient.changes).toEqual([
+      {
+        unitId: BORDERLINE_UNIT.unitId,
+        unitName: '仙桥街道社区卫生服务中心',
+        categoryId: LENIENT_RATER.categoryId,
+        finalCents: 3367,
+        finalCentsWithout: 3350,
+        rank: 9,
+        rankWithout: 9,
+        grade: '良好',
+        gradeWithout: '合格',
+      },
+    ]);
   });
 
   it('exports the report as a workbook whose rater sheet carries the flag', async () => {

@@ -3,5 +3,11 @@ export { type IndicatorAgreement, indicatorAgreement, type WideItem } from './ag
 export { type RaterConsistency, raterConsistency } from './leniency';
 export { FULL_BP, pointsMark, type RatedItem, type RatedMark, ratedItems } from './marks';
 export { buildConsistencyReport, type ConsistencyReport } from './report';
-export { type OutcomeChange, outcomeSensitivity, type RaterSensitivity, withoutRater } from './sensitivity';
+export {
+  type OutcomeChange,
+  outcomeSensitivity,
+  type RaterSensitivity,
+  sensitivityPeriod,
+  withoutRater,
+} from './sensitivity';
 export { type ConsistencyThresholds, DEFAULT_THRESHOLDS, thresholdsOf } from './thresholds';

@@ -4,12 +4,14 @@ import { computeResults } from '../scoring/compute';
 import { type IndicatorAgreement, indicatorAgreement } from './agreement';
 import { type RaterConsistency, raterConsistency } from './leniency';
 import { ratedItems } from './marks';
-import { outcomeSensitivity, type RaterSensitivity } from './sensitivity';
+import { outcomeSensitivity, type RaterSensitivity, sensitivityPeriod } from './sensitivity';
 import { type ConsistencyThresholds, DEFAULT_THRESHOLDS } from './thresholds';
 
 export interface ConsistencyReport {
   year: number;
   period: Period | null;
+  /** The results the sensitivity compares are as of this period (`sensitivityPeriod`). */
+  asOfPeriod: Period;
   thresholds: ConsistencyThresholds;
   raters: RaterConsistency[];
   indicators: IndicatorAgreement[];
@@ -29,7 +31,7 @@ export const buildConsistencyReport = (
     onlyRater,
   }: { period?: Period; thresholds?: ConsistencyThresholds; onlyRater?: string } = {},
 ): ConsistencyReport => {
-  const actual = computeResults(scenario);
+  const actual = computeResults(scenario, { asOfPeriod: sensitivityPeriod(scenario, period) });
   const items = ratedItems(scenario, period);
   // The rater's own line is measured against everyone's marks; only the others' lines are left out.
   const raters = raterConsistency(items, thresholds).filter(
@@ -38,6 +40,7 @@ export const buildConsistencyReport = (
   return {
     year: scenario.year,
     period: period ?? null,
+    asOfPeriod: actual.asOfPeriod,
     thresholds,
     raters,
     indicators: onlyRater === undefined ? indicatorAgreement(items, thresholds) : [],

@@ -37,7 +37,8 @@ export interface ComputeOptions {
   asOfPeriod?: Period;
 }
 
-type UnscoredUnit = Omit<UnitResult, 'rank' | 'grade'>;
+/** A unit's scores before it is ranked and graded. */
+export type UnscoredUnit = Omit<UnitResult, 'rank' | 'grade' | 'scoreRateBasisPoints'>;
 
 const NO_ITEMS: readonly DatedItem[] = [];
 
@@ -184,20 +185,32 @@ const scoreUnit = (unit: PreparedUnit, settings: PreparedSettings, asOf: number)
 export const scoreRateBasisPoints = (unit: Pick<UnitResult, 'baseCents' | 'maxCents'>): number =>
   unit.maxCents > 0 ? mulDivHalfUp(unit.baseCents, 10_000, unit.maxCents) : 10_000;
 
+/**
+ * Ranks the scored units of one category and grades them with its 优秀 quota; a view before Q4
+ * (`asOfPeriod`) grades the score rate. Also used to re-rank a category with some scores changed.
+ */
+export const rankAndGrade = (
+  scored: readonly UnscoredUnit[],
+  quota: number,
+  asOfPeriod: Period,
+): UnitResult[] => {
+  const projected = periodIndex(asOfPeriod) < periodIndex('Q4');
+  return rankUnits(scored).map(({ rank, ...unit }) => {
+    if (!projected) return { rank, ...unit, grade: gradeFor(unit.finalCents, rank, quota, unit.vetoed) };
+    // A quarter view's grade is the 预计等级: graded on the score rate, not on partial points.
+    const rate = scoreRateBasisPoints(unit);
+    return { rank, ...unit, scoreRateBasisPoints: rate, grade: gradeFor(rate, rank, quota, unit.vetoed) };
+  });
+};
+
 const rankCategory = (
   category: PreparedScenario['categories'][number],
   settings: PreparedSettings,
   asOf: number,
 ): CategoryResult => {
   const quota = excellentQuota(category.units.length, settings.excellentQuotaPercent);
-  const ranked = rankUnits(category.units.map((unit) => scoreUnit(unit, settings, asOf)));
-  const projected = asOf < periodIndex('Q4');
-  const units: UnitResult[] = ranked.map(({ rank, ...unit }) => {
-    if (!projected) return { rank, ...unit, grade: gradeFor(unit.finalCents, rank, quota, unit.vetoed) };
-    // A quarter view's grade is the 预计等级: graded on the score rate, not on partial points.
-    const rate = scoreRateBasisPoints(unit);
-    return { rank, ...unit, scoreRateBasisPoints: rate, grade: gradeFor(rate, rank, quota, unit.vetoed) };
-  });
+  const scored = category.units.map((unit) => scoreUnit(unit, settings, asOf));
+  const units = rankAndGrade(scored, quota, PERIODS[asOf] ?? 'Q4');
   return {
     categoryId: category.id,
     name: category.name,

@@ -3,7 +3,7 @@
  * and rank, exactly as docs/scoring.md describes. Pure code: no I/O, no AWS, no node: imports.
  */
 export { BASE_TOTAL_CENTS, DEFAULT_BANDS, ruleTextOf } from './agreement';
-export { type ComputeOptions, computeResults } from './compute';
+export { type ComputeOptions, computeResults, rankAndGrade, type UnscoredUnit } from './compute';
 export { formatPoints, mulDivHalfUp, parseScaled } from './decimal';
 export { InvalidScenarioError } from './errors';
 export { excellentQuota, gradeFor } from './grades';

@@ -1,12 +1,18 @@
 import { describe, expect, it } from 'vitest';
+import { ratedYear } from '../../../bench/consistency';
 import {
   buildConsistencyReport,
   DEFAULT_THRESHOLDS,
   indicatorAgreement,
+  type OutcomeChange,
+  outcomeSensitivity,
   ratedItems,
   raterConsistency,
+  sensitivityPeriod,
+  withoutRater,
 } from '../../../shared/domain/consistency';
-import { ScenarioSchema } from '../../../shared/schemas/scenario';
+import { computeResults } from '../../../shared/domain/scoring';
+import { type Period, type Scenario, ScenarioSchema } from '../../../shared/schemas/scenario';
 import { consistencyScenario } from './fixture';
 
 describe('rater leniency', () => {
@@ -258,6 +264,66 @@ describe('outcome sensitivity', () => {
 
     // Assess: nothing is rated in Q1.
     expect(report).toMatchObject({ period: 'Q1', raters: [], indicators: [] });
+  });
+});
+
+/** The sensitivity the slow way: the whole year re-scored by the engine without each rater. */
+const byWholeReruns = (scenario: Scenario, raterIds: string[], period?: Period) => {
+  const asOfPeriod = sensitivityPeriod(scenario, period);
+  const actual = computeResults(scenario, { asOfPeriod });
+  return raterIds.map((raterId) => {
+    const rerun = computeResults(withoutRater(scenario, raterId, period), { asOfPeriod });
+    const after = new Map(rerun.categories.flatMap((c) => c.units.map((u) => [u.unitId, u] as const)));
+    const changes: OutcomeChange[] = actual.categories.flatMap((c) =>
+      c.units.flatMap((u) => {
+        const o = after.get(u.unitId);
+        if (!o || (o.rank === u.rank && o.grade === u.grade)) return [];
+        return [
+          {
+            unitId: u.unitId,
+            unitName: u.unitName,
+            categoryId: c.categoryId,
+            finalCents: u.finalCents,
+            finalCentsWithout: o.finalCents,
+            rank: u.rank,
+            rankWithout: o.rank,
+            grade: u.grade,
+            gradeWithout: o.grade,
+          },
+        ];
+      }),
+    );
+    return { raterId, changes };
+  });
+};
+
+describe('outcome sensitivity re-scoring only the rater’s leaves', () => {
+  it.each([
+    ['the whole year', undefined],
+    ['one period', 'Q2' as const],
+  ])('lists exactly what whole re-runs of the engine list, for %s', (_name, period) => {
+    // Prepare: 40 units in 5 categories, 7 raters on 20 leaves in four periods, R0 a little lenient.
+    const scenario = ratedYear(40);
+    const raters = ['R0', 'R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'nobody'];
+    const actual = computeResults(scenario, { asOfPeriod: sensitivityPeriod(scenario, period) });
+
+    // Act
+    const sensitivity = outcomeSensitivity(scenario, actual, raters, period);
+
+    // Assess
+    expect(sensitivity).toEqual(byWholeReruns(scenario, raters, period));
+    expect(sensitivity.flatMap((s) => s.changes).length).toBeGreaterThan(0);
+  });
+
+  it('compares the results so far: as of the last period anyone marked', () => {
+    // Prepare: the fixture's marks are all in Q4; the same marks moved to Q2.
+    const q2 = consistencyScenario();
+    q2.facts = q2.facts.map((f) => (f.ratings ? { ...f, period: 'Q2' as const } : f));
+
+    // Act / Assess
+    expect(sensitivityPeriod(consistencyScenario())).toBe('Q4');
+    expect(sensitivityPeriod(q2)).toBe('Q2');
+    expect(sensitivityPeriod(q2, 'Q3')).toBe('Q3');
   });
 });
 

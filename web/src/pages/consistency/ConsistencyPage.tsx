@@ -182,6 +182,10 @@ const ReportView = ({ year, period }: { year: number; period: Period | null }) =
         </>
       )}
       <h2>去掉某评分人后结果的变化</h2>
+      <p>
+        比较截至{PERIOD_LABELS[data.asOfPeriod]}的结果
+        {data.asOfPeriod === 'Q4' ? '。' : '（年中按得分率评定预计等级）。'}
+      </p>
       {changes.length === 0 ? (
         <p>去掉任何一位评分人，各单位的等级和名次都不变。</p>
       ) : (
