@@ -1,6 +1,7 @@
 /** Deployment settings read from the CDK context (`-c key=value` or cdk.json), checked once. */
 import type { App } from 'aws-cdk-lib';
 import { DEFAULT_SCOPES } from '../shared/auth/sign-in-config';
+import type { OidcSettings } from '../shared/auth/verifier';
 
 export interface DeployConfig {
   /** `dev` unless `-c stage=…`; part of every stack name, so stages can share an account. */
@@ -24,25 +25,14 @@ export interface DeployConfig {
 
 export type DeployProfile = 'global' | 'china';
 
-export interface OidcConfig {
-  /** `-c oidcIssuer=https://idp.example.gov.cn/realms/kaoping`: the `iss` of its tokens. */
-  readonly issuer: string;
-  /** `-c oidcAudience=…`: the client id the tokens are issued to (`aud`). */
-  readonly audience: string;
-  /** `-c oidcJwksUri=…`; defaults to the issuer's `/.well-known/jwks.json`. */
-  readonly jwksUri: string;
-  /** `-c oidcRolesClaim=…` (default `roles`): the claim listing Kaoping's role names. */
-  readonly rolesClaim: string;
-  /** `-c oidcUnitClaim=…` (default `unit_id`): the claim carrying the unit of unit roles. */
-  readonly unitClaim: string;
-  /**
-   * `-c oidcRolesFrom=users` when the IdP cannot carry roles: they come from the user record whose
-   * 统一身份认证账号 equals the token's `oidcUserClaim`; default `claims`.
-   */
-  readonly rolesFrom: 'claims' | 'users';
-  /** `-c oidcUserClaim=…` (default `sub`): the claim matched to a user's 统一身份认证账号 (e.g. a staff number). */
-  readonly userClaim: string;
-  /** `-c oidcScopes=…` (default `openid profile email`): what the web front asks the IdP for. */
+/**
+ * The bureau's OpenID Connect provider, from context: `-c oidcIssuer=…` (its tokens' `iss`),
+ * `oidcAudience` (`aud`), `oidcJwksUri` (default the issuer's `/.well-known/jwks.json`),
+ * `oidcRolesClaim` (default `roles`), `oidcUnitClaim` (default `unit_id`), `oidcRolesFrom=users` when the
+ * IdP cannot carry roles (default `claims`), `oidcUserClaim` (default `sub`) and `oidcScopes` (default
+ * `openid profile email`, what the web front asks for). The API reads the same settings (OidcSettings).
+ */
+export interface OidcConfig extends OidcSettings {
   readonly scopes: string;
 }
 

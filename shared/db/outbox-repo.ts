@@ -12,6 +12,7 @@ import type { OutboxMessage } from '../schemas/notify';
 import type { Db } from './client';
 import { getItem, guard, putIfAbsent, stripKeys } from './items';
 import { outboxAllQuery, outboxIndexes, outboxKey, outboxStatePk } from './keys';
+import { mapLimit } from './parallel';
 
 export type StoredOutboxMessage = OutboxMessage & { address?: string };
 
@@ -26,23 +27,23 @@ export const enqueueMessages = async (
   at: Date,
 ): Promise<number> => {
   const createdAt = at.toISOString();
-  const results = await Promise.all(
-    planned.map(({ dedupKey, ...m }) =>
-      putIfAbsent(
-        db,
-        {
-          ...outboxKey(dedupKey),
-          ...outboxIndexes('queued', m.dueAt, dedupKey, createdAt),
-          entity: 'outbox',
-          id: dedupKey,
-          ...m,
-          state: 'queued',
-          attempts: 0,
-          createdAt,
-          expiresAt: Math.floor(at.getTime() / 1000) + TTL_SECONDS,
-        },
-        { versioned: false },
-      ),
+  // A conditional put each (the de-duplication), at most 16 in flight: a municipal reminder run plans
+  // thousands of messages, which all at once would only be throttled.
+  const results = await mapLimit(planned, 16, ({ dedupKey, ...m }) =>
+    putIfAbsent(
+      db,
+      {
+        ...outboxKey(dedupKey),
+        ...outboxIndexes('queued', m.dueAt, dedupKey, createdAt),
+        entity: 'outbox',
+        id: dedupKey,
+        ...m,
+        state: 'queued',
+        attempts: 0,
+        createdAt,
+        expiresAt: Math.floor(at.getTime() / 1000) + TTL_SECONDS,
+      },
+      { versioned: false },
     ),
   );
   return results.filter(Boolean).length;

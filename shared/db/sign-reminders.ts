@@ -10,6 +10,7 @@ import { listAgreements } from './agreement-repo';
 import type { Db } from './client';
 import { addNotifications, type NewNotification, noteId } from './notification-repo';
 import { listCategories } from './org-repo';
+import { mapLimit } from './parallel';
 import { notesForUnit } from './unit-notes';
 
 export interface SignReminderResult {
@@ -33,7 +34,8 @@ export const remindToSign = async (
   if (!categories.some((c) => c.id === categoryId)) throw new NotFoundError('该单位类别');
   const waiting = agreements.filter((a) => a.state === 'issued');
   const day = new Date(`${beijingDate(at)}T00:00:00+08:00`);
-  const perUnit = await Promise.all(waiting.map((a) => noticesFor(db, a, day, at)));
+  // One Query of a unit's users each, a few at a time (a city's category holds hundreds of units).
+  const perUnit = await mapLimit(waiting, 8, (a) => noticesFor(db, a, day, at));
   const notes = perUnit.flat();
   return {
     units: waiting.length,

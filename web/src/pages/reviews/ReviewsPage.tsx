@@ -75,12 +75,14 @@ const SelfRow = ({
       : formatScore(item.liveSelfCents);
   return (
     <tr data-code={item.code}>
-      <td>
+      <td data-label="指标">
         {item.code} {item.name}
       </td>
-      <td class="num">{formatScore(item.wCents)}</td>
-      <td>{shownValue(item.reportedValue)}</td>
-      <td class="num">
+      <td data-label="分值" class="num">
+        {formatScore(item.wCents)}
+      </td>
+      <td data-label="填报值">{shownValue(item.reportedValue)}</td>
+      <td data-label="自评分" class="num">
         {editable && entered ? (
           <input
             class="score-input"
@@ -93,7 +95,7 @@ const SelfRow = ({
           <span title={item.liveExplanation ?? ''}>{figure}</span>
         )}
       </td>
-      <td>
+      <td data-label="自评说明">
         {editable ? (
           <input
             aria-label={`${item.name} 自评说明`}
@@ -110,11 +112,11 @@ const SelfRow = ({
         )}
         {saved && <span class="muted">已保存</span>}
       </td>
-      <td>
+      <td data-label="审核情况">
         {REVIEW_STATUS_LABELS[item.review?.status ?? 'draft']}
         {item.chain && <div class="review-chain">{item.chain}</div>}
       </td>
-      <td>
+      <td data-label="操作">
         {editable && (
           <button type="button" class="button" disabled={busy} onClick={save}>
             保存自评
