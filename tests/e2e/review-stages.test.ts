@@ -90,6 +90,16 @@ describe('self-assessment and staged review', () => {
       .getByLabel(`${rating.name} 自评分`)
       .fill(((rating.wCents - 100) / 100).toFixed(2));
     await row(rating.code).getByLabel(`${rating.name} 自评说明`).fill('群众投诉一例，已整改');
+    // Leaving with a self score typed and not saved asks first, and stays when the reporter says no.
+    const asked: string[] = [];
+    reporter.on('dialog', (dialog) => {
+      asked.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await reporter.getByRole('link', { name: '工作台' }).first().click();
+    await expect.poll(() => asked.length).toBe(1);
+    expect(asked[0]).toContain('未保存');
+    expect(new URL(reporter.url()).pathname).toBe('/reviews');
     await save(rating.code);
     await row(deduction.code)
       .getByLabel(`${deduction.name} 自评分`)

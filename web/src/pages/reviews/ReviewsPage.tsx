@@ -4,7 +4,7 @@
  * showing the previous stage's figure and the chain; the admin and leaders read the distance
  * 自评 − 审定.
  */
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { REVIEW_STATUS_LABELS } from '../../../../shared/domain/review-stages/labels';
 import type { Me, Period, Year } from '../../api';
 import { api } from '../../api';
@@ -15,6 +15,7 @@ import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { PeriodSelect, periodFromQuery, useYearChoice } from '../../components/YearChoice';
 import { formatScore } from '../../format';
+import { guardUnsaved } from '../../leave-guard';
 import { useResource } from '../../use-resource';
 import { Chart } from '../results/Chart';
 import { distanceCharts } from './distance-chart';
@@ -47,6 +48,15 @@ const SelfRow = ({
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState(false);
+  // A row saves on 保存自评 only: while what is typed differs from what is stored, leaving the page
+  // (a link or closing the tab) asks first, as the shared leave guard does for a failed save.
+  const unsaved =
+    editable &&
+    (note !== (self?.note ?? '') || (entered && points !== (self ? formatScore(self.pointsCents) : '')));
+  useEffect(
+    () => (unsaved ? guardUnsaved({ level: () => 'failed', flush: () => undefined }) : undefined),
+    [unsaved],
+  );
   const save = async () => {
     setBusy(true);
     setError(null);
