@@ -2,10 +2,12 @@
  * Token verification. In AWS: Cognito ID tokens, or the ID tokens of the bureau's OpenID Connect
  * provider (always in AWS China), through aws-jwt-verify. Locally: the same library
  * verifies RS256 tokens of the same shape signed by the dev sign-in, against its cached JWKS.
+ * Each verifier remembers the tokens it verified until they expire (token-cache.ts).
  */
 import { CognitoJwtVerifier, JwtRsaVerifier, JwtVerifier } from 'aws-jwt-verify';
 import { type Jwks, type JwksCache, SimpleJwksCache } from 'aws-jwt-verify/jwk';
 import type { IdTokenClaims } from './roles';
+import { cacheVerifiedTokens } from './token-cache';
 
 export interface TokenVerifier {
   verify(token: string): Promise<IdTokenClaims>;
@@ -13,7 +15,9 @@ export interface TokenVerifier {
 
 export const cognitoVerifier = (userPoolId: string, clientId: string): TokenVerifier => {
   const verifier = CognitoJwtVerifier.create({ userPoolId, clientId, tokenUse: 'id' });
-  return { verify: async (token) => (await verifier.verify(token)) as unknown as IdTokenClaims };
+  return cacheVerifiedTokens({
+    verify: async (token) => (await verifier.verify(token)) as unknown as IdTokenClaims,
+  });
 };
 
 export const LOCAL_ISSUER = 'http://localhost/kaoping-local';
@@ -27,7 +31,9 @@ export const localVerifier = (jwks: Jwks): TokenVerifier => {
     jwksUri: `${LOCAL_ISSUER}/.well-known/jwks.json`,
   });
   verifier.cacheJwks(jwks);
-  return { verify: async (token) => (await verifier.verify(token)) as unknown as IdTokenClaims };
+  return cacheVerifiedTokens({
+    verify: async (token) => (await verifier.verify(token)) as unknown as IdTokenClaims,
+  });
 };
 
 export interface OidcSettings {
@@ -94,7 +100,7 @@ export const oidcVerifier = (
     // The default cache fetches the JWKS over HTTPS only; tests give one that reads a local provider.
     options.jwksCache ? { jwksCache: options.jwksCache } : undefined,
   );
-  return {
+  return cacheVerifiedTokens({
     verify: async (token) => {
       const payload = (await verifier.verify(token)) as Record<string, unknown>;
       if (settings.rolesFrom === 'users') {
@@ -114,5 +120,5 @@ export const oidcVerifier = (
         ...(typeof unit === 'string' && unit ? { 'custom:unitId': unit } : {}),
       };
     },
-  };
+  });
 };
