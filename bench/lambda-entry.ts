@@ -61,6 +61,7 @@ export const httpApiEvent = (
 ): APIGatewayProxyEventV2 => {
   const at = Date.now();
   const requestId = `bench-${++requests}`;
+  const text = body === undefined ? undefined : JSON.stringify(body);
   return {
     version: '2.0',
     routeKey: '$default',
@@ -71,7 +72,10 @@ export const httpApiEvent = (
       host: 'api.kaoping.example',
       'user-agent': 'bench',
       'x-forwarded-proto': 'https',
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      // The gateway forwards the client's content-length with the body.
+      ...(text === undefined
+        ? {}
+        : { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)) }),
       ...headers,
     },
     requestContext: {
@@ -86,7 +90,7 @@ export const httpApiEvent = (
       time: new Date(at).toUTCString(),
       timeEpoch: at,
     },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    ...(text === undefined ? {} : { body: text }),
     isBase64Encoded: false,
   };
 };
