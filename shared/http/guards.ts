@@ -117,7 +117,9 @@ export const indicatorOf = (
   period: Period,
   code: string,
 ): IndicatorSheet => {
-  const indicator = indicatorsForPeriod(dimensions, period).find((i) => i.code === code);
+  // Only the leaf asked for is turned into its sheet row (a save needs one, not the period's forty).
+  const only = dimensions.map((d) => ({ ...d, leaves: d.leaves.filter((l) => l.code === code) }));
+  const indicator = indicatorsForPeriod(only, period)[0];
   if (!indicator) throw new NotFoundError(`本期指标 ${code}`);
   return indicator;
 };
