@@ -13,7 +13,7 @@ import { groupFor, ROUTE_GROUPS, resourceOf } from '../../../shared/http/route-g
 /** What a request refused before any store call needs (no token: 401). */
 const depsWithoutStore = (): AppDeps =>
   ({
-    logger: createLogger(),
+    logger: createLogger('ERROR'),
     now: () => new Date(),
     verifier: { verify: () => Promise.reject(new Error('no token expected')) },
   }) as unknown as AppDeps;
