@@ -21,6 +21,12 @@ export interface TokenCacheOptions {
   maxAgeMs?: number;
   /** Milliseconds since the epoch: the wall clock the verifier itself checks `exp` against. */
   clock?: () => number;
+  /**
+   * Asked on every hit: false drops the entry and verifies afresh. The OIDC verifier answers whether
+   * the token's key is still in the provider's JWKS as last fetched, so a key the provider retired
+   * stops its tokens as soon as the library has seen the new JWKS, as without this cache.
+   */
+  stillTrusted?: (token: string) => boolean;
 }
 
 /** The `exp` claim (seconds) of a token that has just been verified, if it carries one. */
@@ -42,14 +48,14 @@ const frozen = (claims: IdTokenClaims): IdTokenClaims => {
 /** Wraps a verifier so a token verified once is trusted until it expires (or `maxAgeMs` passes). */
 export const cacheVerifiedTokens = (
   verifier: TokenVerifier,
-  { maxEntries = 1_000, maxAgeMs = 5 * 60_000, clock = Date.now }: TokenCacheOptions = {},
+  { maxEntries = 1_000, maxAgeMs = 5 * 60_000, clock = Date.now, stillTrusted }: TokenCacheOptions = {},
 ): TokenVerifier => {
   const verified = new Map<string, { claims: IdTokenClaims; until: number }>();
   return {
     verify: async (token) => {
       const now = clock();
       const hit = verified.get(token);
-      if (hit && now < hit.until) return hit.claims;
+      if (hit && now < hit.until && (!stillTrusted || stillTrusted(token))) return hit.claims;
       if (hit) verified.delete(token);
       const claims = frozen(await verifier.verify(token));
       const exp = expiryOf(token);

@@ -95,30 +95,44 @@ export const oidcVerifier = (
   settings: OidcSettings,
   options: { jwksCache?: JwksCache } = {},
 ): TokenVerifier => {
+  // The default cache fetches the JWKS over HTTPS only; tests give one that reads a local provider.
+  const jwksCache = options.jwksCache ?? new SimpleJwksCache();
   const verifier = JwtVerifier.create(
     { issuer: settings.issuer, audience: settings.audience, jwksUri: settings.jwksUri },
-    // The default cache fetches the JWKS over HTTPS only; tests give one that reads a local provider.
-    options.jwksCache ? { jwksCache: options.jwksCache } : undefined,
+    { jwksCache },
   );
-  return cacheVerifiedTokens({
-    verify: async (token) => {
-      const payload = (await verifier.verify(token)) as Record<string, unknown>;
-      if (settings.rolesFrom === 'users') {
-        const signInId = payload[settings.userClaim];
+  /** Whether the token's key is still in the provider's JWKS as the library last fetched it. */
+  const keyStillPublished = (token: string) => {
+    try {
+      const header = JSON.parse(Buffer.from(token.split('.')[0] ?? '', 'base64url').toString('utf8'));
+      jwksCache.getCachedJwk(settings.jwksUri, { header, payload: {} } as never);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  return cacheVerifiedTokens(
+    {
+      verify: async (token) => {
+        const payload = (await verifier.verify(token)) as Record<string, unknown>;
+        if (settings.rolesFrom === 'users') {
+          const signInId = payload[settings.userClaim];
+          return {
+            sub: String(payload.sub),
+            ...(typeof payload.name === 'string' ? { name: payload.name } : {}),
+            'kaoping:signInId':
+              typeof signInId === 'string' || typeof signInId === 'number' ? `${signInId}` : '',
+          };
+        }
+        const unit = payload[settings.unitClaim];
         return {
           sub: String(payload.sub),
           ...(typeof payload.name === 'string' ? { name: payload.name } : {}),
-          'kaoping:signInId':
-            typeof signInId === 'string' || typeof signInId === 'number' ? `${signInId}` : '',
+          'cognito:groups': asRoleList(payload[settings.rolesClaim]),
+          ...(typeof unit === 'string' && unit ? { 'custom:unitId': unit } : {}),
         };
-      }
-      const unit = payload[settings.unitClaim];
-      return {
-        sub: String(payload.sub),
-        ...(typeof payload.name === 'string' ? { name: payload.name } : {}),
-        'cognito:groups': asRoleList(payload[settings.rolesClaim]),
-        ...(typeof unit === 'string' && unit ? { 'custom:unitId': unit } : {}),
-      };
+      },
     },
-  });
+    { stillTrusted: keyStillPublished },
+  );
 };

@@ -118,6 +118,21 @@ describe('remembering verified tokens', () => {
     expect(calls).toEqual([a, b, c, a]);
   });
 
+  it('verifies a remembered token again once its key is no longer trusted (a retired provider key)', async () => {
+    const now = Date.parse('2026-07-08T08:00:00Z');
+    const { verifier, calls } = countingVerifier(() => now);
+    let published = true;
+    const cached = cacheVerifiedTokens(verifier, { clock: () => now, stillTrusted: () => published });
+    const token = tokenExpiring(now / 1000 + 3600);
+    await cached.verify(token);
+    await cached.verify(token);
+
+    published = false;
+    await cached.verify(token);
+
+    expect(calls).toHaveLength(2);
+  });
+
   it('shares frozen claims, so no request can change what the next one reads', async () => {
     const now = Date.parse('2026-07-08T08:00:00Z');
     const cached = cacheVerifiedTokens(countingVerifier(() => now).verifier, { clock: () => now });
