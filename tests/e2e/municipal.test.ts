@@ -186,7 +186,7 @@ describe('a city of 500 units', { timeout: 90_000 }, () => {
     );
     expect(timings.queue).toBeLessThan(FIRST_ROWS_MS);
     const toggles = page.locator('.queue-group-toggle');
-    expect(await toggles.count()).toBe(20);
+    expect(await toggles.count()).toBe(50);
     expect(await toggles.first().getAttribute('aria-expanded')).toBe('true');
     expect(await toggles.nth(1).getAttribute('aria-expanded')).toBe('false');
     expect(await toggles.first().textContent()).toMatch(/项：待评 \d+ · 已评 \d+/);
@@ -195,13 +195,13 @@ describe('a city of 500 units', { timeout: 90_000 }, () => {
     await page.keyboard.press('Enter');
     expect(await toggles.nth(1).getAttribute('aria-expanded')).toBe('true');
     const pager = page.getByRole('navigation', { name: '评分任务分页' });
-    await expect.poll(() => pager.locator('.pagination-status').textContent()).toContain('第 1 / 25 页');
+    await expect.poll(() => pager.locator('.pagination-status').textContent()).toContain('第 1 / 10 页');
     await tabTo(
       page,
       pager.getByRole('button', { name: '首页' }),
       pager.getByRole('button', { name: '下一页' }),
     );
-    await expect.poll(() => pager.locator('.pagination-status').textContent()).toContain('第 2 / 25 页');
+    await expect.poll(() => pager.locator('.pagination-status').textContent()).toContain('第 2 / 10 页');
     await checkA11y(page);
     await page.context().close();
   });

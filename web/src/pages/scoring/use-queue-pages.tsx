@@ -1,5 +1,5 @@
 /**
- * The rater's queue a page at a time: grouped, a page holds 20 groups, each folded or open (a long
+ * The rater's queue a page at a time: grouped, a page holds 50 groups, each folded or open (a long
  * queue starts with only its first group open, so a city's thousands of items are not all drawn);
  * ungrouped, a page holds 100 items. Changing the filter goes back to page 1.
  */
@@ -10,7 +10,7 @@ import { GROUP_BY_UNIT_ABOVE, type QueueFilter, type QueueGroup } from './queue-
 export const useQueuePages = (groups: QueueGroup[], filter: QueueFilter) => {
   const grouped = filter.groupBy !== 'none';
   const resetKey = JSON.stringify(filter);
-  const byGroup = usePagination(grouped ? groups : [], resetKey, 20);
+  const byGroup = usePagination(grouped ? groups : [], resetKey, 50);
   const byItem = usePagination(grouped ? [] : (groups[0]?.items ?? []), resetKey, 100);
   // Groups start open when the queue is short; a long one opens its first group only.
   const items = groups.reduce((n, g) => n + g.items.length, 0);
