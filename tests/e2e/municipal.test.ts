@@ -1,10 +1,10 @@
 /**
  * The main pages at a city's size (issue 15): a 市卫健委 with 500 units in 6 categories (the quick
- * municipal fixture: every agreement signed, Q1–Q3 verified and rated, this quarter's rater
- * assignments), opened as the admin (工作台, units, agreements, progress, results, assignments), as a
- * rater (the queue) and on the published ranking page. Each shows its first rows within
- * FIRST_ROWS_MS of being opened, passes axe, and pages (or folds) by keyboard; filtering goes back
- * to page 1 and counts the filtered total.
+ * municipal fixture, `QUICK_MUNICIPAL`: every agreement signed, Q3 verified and rated, one rater's
+ * Q4 assignments), opened as the admin (工作台, units, agreements, progress, results, assignments),
+ * as a rater (the queue) and on the published ranking page. Each shows its first rows within
+ * FIRST_ROWS_MS (HEAVY_MS for results and assignments) of being opened, passes axe, and pages (or
+ * folds) by keyboard; filtering goes back to page 1 and counts the filtered total.
  */
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -19,12 +19,12 @@ const YEAR = new Date().getFullYear();
  * From navigation to the first rows on screen, each page: a usability bound with margin for two
  * cores shared with other work (quiet, most pages take under a second), not a benchmark.
  */
-const FIRST_ROWS_MS = 20_000;
+const FIRST_ROWS_MS = 30_000;
 /**
  * Results compute 500 units live from the store (four times: the ranking and the quarters' trend),
  * and assignments read every agreement and thousands of assignments: slower, with the same margin.
  */
-const HEAVY_MS = 45_000;
+const HEAVY_MS = 60_000;
 
 let e2e: E2e;
 const timings: Record<string, number> = {};
@@ -64,7 +64,7 @@ afterAll(async () => {
 const open = async (page: Page, userId: string, path: string, first: (page: Page) => Locator) => {
   const started = performance.now();
   await signInAs(page, userId, path);
-  await first(page).first().waitFor({ timeout: 60_000 });
+  await first(page).first().waitFor({ timeout: 90_000 });
   return performance.now() - started;
 };
 
@@ -79,7 +79,7 @@ const tabTo = async (page: Page, from: Locator, target: Locator) => {
   await page.keyboard.press('Enter');
 };
 
-describe('a city of 500 units', { timeout: 90_000 }, () => {
+describe('a city of 500 units', { timeout: 150_000 }, () => {
   it('opens the admin’s 工作台', async () => {
     const page = await e2e.newPage();
     timings.home = await open(page, 'admin', '/', (p) => p.locator('.tasks .card'));
