@@ -14,8 +14,8 @@ import {
   attachmentKey,
   auditKey,
   categoryKey,
-  computedResultsKey,
   checklistItemKey,
+  computedResultsKey,
   contactIndexes,
   contactKey,
   deductionKey,
@@ -204,15 +204,18 @@ const ROWS: Row[] = [
     key: jobLockKey('<type>:<params>'),
   },
   {
-    entity: 'results job tally (categories in all, those done, where each category\'s run is; docs/results.md)',
+    entity:
+      "results job tally (categories in all, those done, where each category's run is; docs/results.md)",
     key: resultsFanoutKey('<jobId>'),
   },
   {
-    entity: "results job category run part (gzip of the category's results as of Q1–Q4, without leaves, ≤ 300 KB each)",
+    entity:
+      "results job category run part (gzip of the category's results as of Q1–Q4, without leaves, ≤ 300 KB each)",
     key: resultsRunPartKey('<jobId>', '<categoryId>', '<runId>', n('nnn')),
   },
   {
-    entity: 'latest computed results of a year (the results job that last finished, read by the results page above the live limit)',
+    entity:
+      'latest computed results of a year (the results job that last finished, read by the results page above the live limit)',
     key: computedResultsKey(Y),
   },
 ];

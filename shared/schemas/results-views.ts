@@ -52,11 +52,8 @@ export const ComputedRunSchema = z
  * latest results job's stored run (`computed`, each unit without its leaves), or none yet (`null`).
  */
 export const YearResultsSchema = ResultsSchema.extend({
-  computed: ComputedRunSchema.nullable()
-    .optional()
-    .meta({
-      description:
-        '市级规模的年度：最近一次“计算考核结果”的时间与发起人（null 为尚未计算）；实时计算时无此项',
-    }),
+  computed: ComputedRunSchema.nullable().optional().meta({
+    description: '市级规模的年度：最近一次“计算考核结果”的时间与发起人（null 为尚未计算）；实时计算时无此项',
+  }),
 }).openapi('YearResults');
 export type YearResults = z.infer<typeof YearResultsSchema>;
