@@ -133,8 +133,13 @@ const compute = async (
  * The year's results as of `asOf`: computed live while the year has at most LIVE_RESULTS_MAX_UNITS
  * units with an agreement; above it the latest results job's stored run, or no lines yet.
  */
-const yearResults = async (db: Db, year: Year, asOf: Period): Promise<YearResults> => {
-  if ((await countAgreements(db, year.year)) <= LIVE_RESULTS_MAX_UNITS) {
+const yearResults = async (
+  db: Db,
+  year: Year,
+  asOf: Period,
+  liveMaxUnits = LIVE_RESULTS_MAX_UNITS,
+): Promise<YearResults> => {
+  if ((await countAgreements(db, year.year)) <= liveMaxUnits) {
     return computeResults(parseScenario(await loadScenario(db, year.year)), { asOfPeriod: asOf });
   }
   const stored = await readComputedResults(db, year.year, asOf);
@@ -158,10 +163,10 @@ const stripParts = <T extends { parts?: number }>({ parts: _p, ...rest }: T) => 
 export const resultsRoutes = new OpenAPIHono<AppEnv>()
   .openapi(yearResultsRoute, async (c) => {
     const { year } = c.req.valid('param');
-    const { db } = c.get('deps');
+    const { db, liveResultsMaxUnits } = c.get('deps');
     const yearItem = await getYear(db, year);
     const [results, scope] = await Promise.all([
-      yearResults(db, yearItem, c.req.valid('query').asOf ?? 'Q4'),
+      yearResults(db, yearItem, c.req.valid('query').asOf ?? 'Q4', liveResultsMaxUnits),
       resultsVisibleTo(db, c.get('principal'), yearItem),
     ]);
     if (scope === 'all') return c.json(results, 200);

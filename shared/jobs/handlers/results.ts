@@ -20,7 +20,8 @@ import {
 import { getYear } from '../../db/year-repo';
 import { progressIn } from '../../domain/jobs/job';
 import { type CategoryViews, computeCategoryViews, withoutLeaves } from '../../domain/results/by-category';
-import { PERIODS, parseScenario } from '../../domain/scoring';
+import { InvalidScenarioError, PERIODS, parseScenario } from '../../domain/scoring';
+import { ValidationError } from '../../errors';
 import { FINISHED_BY_PARTS, type JobContext, type JobHandler } from '../context';
 import { jobError } from '../run-job';
 
@@ -62,7 +63,10 @@ const computeCategory = async (ctx: JobContext, year: number, categoryId: string
 
 const finishFailed = async (ctx: JobContext, job: StoredJob, categoryId: string, error: unknown) => {
   ctx.logger.error('results part failed', { jobId: job.id, categoryId, error });
-  const failed = jobError(error);
+  // A category that cannot be scored says why (each problem's path and message), as a refused workbook does.
+  const failed = jobError(
+    error instanceof InvalidScenarioError ? new ValidationError(error.message, [...error.problems]) : error,
+  );
   await finishJob(
     ctx.db,
     job,
