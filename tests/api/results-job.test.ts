@@ -139,7 +139,7 @@ describe('the results job', () => {
     // Assess: failed in Chinese, naming the category; the last good run is still what the page shows
     expect(job.state).toBe('failed');
     expect(job.error?.code).toBe('VALIDATION_FAILED');
-    expect(job.error?.message).toMatch(/^类别 primary-care 的结果计算失败：无法计分/);
+    expect(job.error?.message).toMatch(/^“基层医疗卫生机构”的结果计算失败：无法计分/);
     expect(job.error?.details?.length).toBeGreaterThan(0);
     const after = await api.call('GET', `${Y}/results`, { as: 'admin' });
     expect(after.body.computed.jobId).toBe(before.body.computed.jobId);

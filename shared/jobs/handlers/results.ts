@@ -67,10 +67,12 @@ const finishFailed = async (ctx: JobContext, job: StoredJob, categoryId: string,
   const failed = jobError(
     error instanceof InvalidScenarioError ? new ValidationError(error.message, [...error.problems]) : error,
   );
+  // The category by its name, as users know it (read only on failure).
+  const name = (await listCategories(ctx.db)).find((c) => c.id === categoryId)?.name ?? categoryId;
   await finishJob(
     ctx.db,
     job,
-    { error: { ...failed, message: `类别 ${categoryId} 的结果计算失败：${failed.message}` } },
+    { error: { ...failed, message: `“${name}”的结果计算失败：${failed.message}` } },
     ctx.now(),
   );
 };
