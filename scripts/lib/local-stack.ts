@@ -53,6 +53,8 @@ export interface LocalStackOptions {
   logLevel?: string;
   /** Browser tests: a pause after each stored progress of a job, to reload a page mid-job. */
   jobPaceMs?: number;
+  /** Browser tests: above this many units the results page reads the results job's run (docs/results.md). */
+  liveResultsMaxUnits?: number;
   /**
    * With a data dir: called when DynamoDB Local died and could not be restarted (`npm start` exits
    * non-zero). Without it the store is not watched.
@@ -171,6 +173,9 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
         evidence,
         publishSite,
         startJob: jobs.start,
+        ...(options.liveResultsMaxUnits !== undefined
+          ? { liveResultsMaxUnits: options.liveResultsMaxUnits }
+          : {}),
         notify: {
           secrets,
           transport: receiver,

@@ -102,6 +102,7 @@ export const runResultsPart = async (ctx: JobContext, jobId: string, categoryId:
         Math.floor(progressIn(LAUNCHED, 99, tally.done.size, total)),
         step,
       );
+      await ctx.pace?.();
       return;
     }
     const categories = tally.categoryIds.map((id) => ({ categoryId: id, ...(tally.runs[id] as typeof run) }));

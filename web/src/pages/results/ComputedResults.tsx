@@ -22,10 +22,16 @@ export const ComputedResults = ({
   onComputed: () => void;
 }) => {
   const job = useJob('resultsJob');
-  const succeeded = job.job?.state === 'succeeded' ? job.job.id : null;
+  // The results are read again once the followed job has finished, unless they are its run already
+  // (or a later one): the page then stays as it is, however often it is reloaded.
+  const finished = job.job?.state === 'succeeded' ? job.job : null;
+  const stale =
+    finished !== null &&
+    computed?.jobId !== finished.id &&
+    (!computed || Date.parse(computed.computedAt) <= Date.parse(finished.finishedAt ?? ''));
   useEffect(() => {
-    if (succeeded) onComputed();
-  }, [succeeded]);
+    if (stale) onComputed();
+  }, [stale]);
   return (
     <section class="panel computed-results" aria-label="结果计算">
       <p>
