@@ -9,7 +9,6 @@
  * 5–10 minutes; the README's figure is `… 500`).
  */
 import { randomUUID } from 'node:crypto';
-import { Logger } from '@aws-lambda-powertools/logger';
 import { GetCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { chromium } from 'playwright-core';
 import { startDynamoDbLocal } from '../scripts/lib/dynamodb-local';
@@ -18,7 +17,6 @@ import { createDb, type Db } from '../shared/db/client';
 import { ensureTable } from '../shared/db/create-table';
 import { factItems } from '../shared/db/facts-repo';
 import { batchPut, queryPages } from '../shared/db/items';
-import { createJob, getJob } from '../shared/db/job-repo';
 import {
   AFTER_AGREEMENTS,
   agreementIndexes,
@@ -33,13 +31,11 @@ import { mapLimit } from '../shared/db/parallel';
 import { loadScenario } from '../shared/db/results-repo';
 import { readComputedResults } from '../shared/db/results-run-repo';
 import { seedYear } from '../shared/db/year-repo';
-import { jobLockId } from '../shared/domain/jobs/job';
 import { renderYearPage } from '../shared/domain/publication/render-site';
 import { computeCategoryViews, withoutLeaves } from '../shared/domain/results/by-category';
 import { computeResults, formatPoints, parseScenario } from '../shared/domain/scoring';
-import type { EvidenceStore } from '../shared/evidence/store';
 import { LOCAL_PARTS_IN_FLIGHT } from '../shared/jobs/handlers/results';
-import { runJob } from '../shared/jobs/run-job';
+import { runResultsJobNow } from '../shared/jobs/results-now';
 import type { Scenario } from '../shared/schemas/scenario';
 import { machine } from './lib';
 import { municipalYear } from './scoring';
@@ -185,27 +181,8 @@ const readOnly = async (db: Db, year: number, unitIds: string[]) => {
 
 /** The results job, run to its end in this process (its parts locally, as `npm start` runs them). */
 const resultsJob = async (db: Db, year: number) => {
-  const { job } = await createJob(
-    db,
-    {
-      type: 'results',
-      year,
-      params: { byName: 'bench' },
-      lockId: jobLockId('results', { year }),
-      startedBy: 'bench',
-    },
-    new Date(),
-  );
-  const ctx = {
-    db,
-    now: () => new Date(),
-    logger: new Logger({ serviceName: 'bench', logLevel: 'ERROR' }),
-    files: {} as EvidenceStore,
-    publishSite: async () => {},
-  };
-  await runJob(ctx, job.id);
-  const done = await getJob(db, job.id);
-  if (done?.state !== 'succeeded') throw new Error(`results job ${done?.state}: ${done?.error?.message}`);
+  const done = await runResultsJobNow(db, year, { userId: 'bench', name: 'bench' });
+  if (done.state !== 'succeeded') throw new Error(`results job ${done.state}: ${done.error?.message}`);
   return done;
 };
 
