@@ -45,8 +45,12 @@ export const runResultsJobNow = async (
 };
 
 /** Computes a year above the live limit that has no computed run yet; answers whether it ran. */
-export const computeResultsIfAbsent = async (db: Db, year: number): Promise<boolean> => {
-  if ((await countAgreements(db, year)) <= LIVE_RESULTS_MAX_UNITS) return false;
+export const computeResultsIfAbsent = async (
+  db: Db,
+  year: number,
+  liveMaxUnits = LIVE_RESULTS_MAX_UNITS,
+): Promise<boolean> => {
+  if ((await countAgreements(db, year)) <= liveMaxUnits) return false;
   if (await getItem(db, computedResultsKey(year))) return false;
   await runResultsJobNow(db, year, { userId: 'system', name: '演示数据初始化' });
   return true;

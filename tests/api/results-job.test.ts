@@ -12,6 +12,7 @@ import { putCategory } from '../../shared/db/org-repo';
 import { loadScenario } from '../../shared/db/results-repo';
 import { withoutLeaves } from '../../shared/domain/results/by-category';
 import { computeResults, parseScenario } from '../../shared/domain/scoring';
+import { computeResultsIfAbsent } from '../../shared/jobs/results-now';
 import type { Period } from '../../shared/schemas/scenario';
 import { CURRENT_YEAR, type TestApi } from './harness';
 import { createScoringApi } from './scoring-harness';
@@ -63,6 +64,16 @@ describe('the results job', () => {
     const res = await api.call('GET', `${Y}/results`, { as: 'leader' });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ year: CURRENT_YEAR, asOfPeriod: 'Q4', categories: [], computed: null });
+  });
+
+  it('computes a seeded year above the limit once, as the demo does at start', async () => {
+    expect(await computeResultsIfAbsent(api.db, CURRENT_YEAR, 0)).toBe(true);
+    const res = await api.call('GET', `${Y}/results`, { as: 'admin' });
+    expect(res.body.computed).toMatchObject({ computedBy: 'system', computedByName: '演示数据初始化' });
+    expect(res.body.categories).toHaveLength(3);
+    expect(await computeResultsIfAbsent(api.db, CURRENT_YEAR, 0)).toBe(false);
+    // A county-size year stays live: nothing to compute.
+    expect(await computeResultsIfAbsent(api.db, CURRENT_YEAR)).toBe(false);
   });
 
   it('computes the year per category: progress to 100, each quarter view equal to the whole-year run', async () => {
