@@ -19,6 +19,7 @@ import { createApp } from '../../shared/http/app';
 import { createDevSigner, devSignInRoutes } from '../../shared/http/dev-sign-in';
 import { createLogger } from '../../shared/http/logger';
 import { inProcessJobs } from '../../shared/jobs/in-process';
+import { computeResultsIfAbsent } from '../../shared/jobs/results-now';
 import { deliverOutbox } from '../../shared/notify/deliver';
 import { fileSecretStore } from '../../shared/notify/secret-store';
 import { localReceiver } from '../../shared/notify/transport';
@@ -56,6 +57,8 @@ export interface LocalStackOptions {
   logLevel?: string;
   /** Browser tests: a pause after each stored progress of a job, to reload a page mid-job. */
   jobPaceMs?: number;
+  /** Browser tests: above this many units the results page reads the results job's run (docs/results.md). */
+  liveResultsMaxUnits?: number;
   /**
    * With a data dir: called when DynamoDB Local died and could not be restarted (`npm start` exits
    * non-zero). Without it the store is not watched.
@@ -142,6 +145,8 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
     for (const published of await listPublishedYears(setupDb)) {
       await writePublishedSite(setupDb, folderSiteStore(rankingsDir), published.year);
     }
+    // A municipal year's results page shows the results job's run (docs/results.md): the demo starts with one.
+    if (options.seed !== false) await computeResultsIfAbsent(setupDb, now().getFullYear());
     setupDb.raw.destroy();
 
     const signer = await createDevSigner();
@@ -175,6 +180,9 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
         evidence,
         publishSite,
         startJob: jobs.start,
+        ...(options.liveResultsMaxUnits !== undefined
+          ? { liveResultsMaxUnits: options.liveResultsMaxUnits }
+          : {}),
         notify: {
           secrets,
           transport: receiver,

@@ -23,6 +23,7 @@ import { YEAR_STATE_LABELS } from '../../labels';
 import { useJob } from '../../use-job';
 import { useReasonedAction } from '../../use-reasoned-action';
 import { useResource } from '../../use-resource';
+import { ComputedResults } from './ComputedResults';
 import { DraftsPanel } from './DraftsPanel';
 import { ResultsCharts } from './ResultsCharts';
 import {
@@ -200,6 +201,14 @@ const ResultsView = ({
             重试
           </button>
         </ErrorBanner>
+      )}
+      {results.status === 'ready' && results.data.computed !== undefined && (
+        <ComputedResults
+          year={year.year}
+          computed={results.data.computed}
+          canCompute={leadership}
+          onComputed={reload}
+        />
       )}
       {/* The dashboard first: leadership reads the answer before the tables. */}
       {leadership && results.status === 'ready' && results.data.categories.length > 0 && (
