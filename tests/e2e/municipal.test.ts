@@ -21,8 +21,8 @@ const YEAR = new Date().getFullYear();
  */
 const FIRST_ROWS_MS = 30_000;
 /**
- * Results compute 500 units live from the store (four times: the ranking and the quarters' trend),
- * and assignments read every agreement and thousands of assignments: slower, with the same margin.
+ * Results (the stored run of the results job, computed live before it) and assignments (every
+ * agreement and thousands of assignments) are the heavy pages: the same margin over what they took.
  */
 const HEAVY_MS = 60_000;
 
