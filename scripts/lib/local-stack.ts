@@ -26,7 +26,7 @@ import { localReceiver } from '../../shared/notify/transport';
 import { writePublishedSite } from '../../shared/publication/publish';
 import { folderSiteStore } from '../../shared/publication/site-store';
 import { buildWeb } from '../build-web';
-import { type MunicipalSeedReport, seedMunicipal } from '../seed/municipal';
+import { type MunicipalSeedReport, QUICK_MUNICIPAL, seedMunicipal } from '../seed/municipal';
 import { seedDemo } from '../seed/seed';
 import { type LocalDynamoDb, startDynamoDbLocal } from './dynamodb-local';
 import { type DynamoDbWatch, watchDynamoDbLocal } from './dynamodb-watch';
@@ -41,8 +41,11 @@ export interface LocalStackOptions {
   ddbEndpoint?: string;
   tableName?: string;
   seed?: boolean;
-  /** Which demo to seed: the county bureau (default) or the ~500-unit commission (`--demo municipal`). */
-  demo?: 'county' | 'municipal';
+  /**
+   * Which demo to seed: the county bureau (default), the ~500-unit commission (`--demo municipal`),
+   * or the same commission with fewer assignments (`municipal-quick`, the browser test's fixture).
+   */
+  demo?: 'county' | 'municipal' | 'municipal-quick';
   /** Told how long the municipal seed took (it is the slow part of a first start). */
   onSeeded?: (report: MunicipalSeedReport) => void;
   /** Seed Q1–Q3 evidence of the demo (with files); default: only with a data dir (`npm start`). */
@@ -123,8 +126,9 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
     const setupDb = createDb({ tableName: db.tableName, endpoint, deadlineMs: 60_000 });
     await ensureTable(setupDb.raw, setupDb.tableName);
     const now = options.now ?? (() => new Date());
-    if (options.seed !== false && options.demo === 'municipal') {
-      options.onSeeded?.(await seedMunicipal(setupDb, now().getFullYear()));
+    if (options.seed !== false && (options.demo === 'municipal' || options.demo === 'municipal-quick')) {
+      const quick = options.demo === 'municipal-quick' ? QUICK_MUNICIPAL : {};
+      options.onSeeded?.(await seedMunicipal(setupDb, now().getFullYear(), quick));
     } else if (options.seed !== false) {
       await seedDemo(setupDb, now().getFullYear(), {
         history: options.history ?? true,
