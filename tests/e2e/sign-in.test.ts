@@ -15,7 +15,7 @@ afterAll(async () => {
 /** What the Shell must show: the navigation table, which later pages join. */
 const navLabels = (roles: Role[]) => navFor(roles).map((id) => PAGES[id].label);
 
-describe.concurrent('sign-in and the home page', () => {
+describe('sign-in and the home page', () => {
   it('signs a unit head in with the keyboard alone (Tab, type to filter, Tab, Enter)', async ({ expect }) => {
     // Prepare
     const page = await e2e.newPage();
