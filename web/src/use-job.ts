@@ -12,20 +12,21 @@ import { toApiError } from './use-resource';
 const POLL_MS = 1000;
 const PARAM = 'job';
 
-const jobIdInAddress = () => new URLSearchParams(location.search).get(PARAM);
+const jobIdInAddress = (param: string) => new URLSearchParams(location.search).get(param);
 
-const putJobIdInAddress = (jobId: string | null) => {
+const putJobIdInAddress = (jobId: string | null, param: string) => {
   const query = new URLSearchParams(location.search);
-  if (jobId) query.set(PARAM, jobId);
-  else query.delete(PARAM);
+  if (jobId) query.set(param, jobId);
+  else query.delete(param);
   const search = query.toString();
   history.replaceState(history.state, '', `${location.pathname}${search ? `?${search}` : ''}`);
 };
 
 export const isFinished = (job: Job) => job.state === 'succeeded' || job.state === 'failed';
 
-export const useJob = () => {
-  const [jobId, setJobId] = useState<string | null>(jobIdInAddress);
+/** `param`: the address parameter of this job, when a page follows two kinds of job (default `job`). */
+export const useJob = (param = PARAM) => {
+  const [jobId, setJobId] = useState<string | null>(() => jobIdInAddress(param));
   const [job, setJob] = useState<Job | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -44,7 +45,7 @@ export const useJob = () => {
           if (!current) return;
           setError(toApiError(e).message);
           // A job id that is not (or no longer) readable is dropped from the address.
-          putJobIdInAddress(null);
+          putJobIdInAddress(null, param);
         },
       );
     void read();
@@ -52,20 +53,23 @@ export const useJob = () => {
       current = false;
       clearTimeout(timer);
     };
-  }, [jobId]);
+  }, [jobId, param]);
 
   /** Starts a job (or joins the same one already running) and follows it. */
-  const start = useCallback(async (path: string, body: unknown) => {
-    setError(null);
-    try {
-      const { job: started } = await api.jobs.start(path, body);
-      setJob(started);
-      putJobIdInAddress(started.id);
-      setJobId(started.id);
-    } catch (e) {
-      setError(toApiError(e).message);
-    }
-  }, []);
+  const start = useCallback(
+    async (path: string, body: unknown) => {
+      setError(null);
+      try {
+        const { job: started } = await api.jobs.start(path, body);
+        setJob(started);
+        putJobIdInAddress(started.id, param);
+        setJobId(started.id);
+      } catch (e) {
+        setError(toApiError(e).message);
+      }
+    },
+    [param],
+  );
 
   const running = job !== null && !isFinished(job);
   return { job, error, start, running };
