@@ -2,10 +2,12 @@
  * Token verification. In AWS: Cognito ID tokens, or the ID tokens of the bureau's OpenID Connect
  * provider (always in AWS China), through aws-jwt-verify. Locally: the same library
  * verifies RS256 tokens of the same shape signed by the dev sign-in, against its cached JWKS.
+ * Each verifier remembers the tokens it verified until they expire (token-cache.ts).
  */
 import { CognitoJwtVerifier, JwtRsaVerifier, JwtVerifier } from 'aws-jwt-verify';
 import { type Jwks, type JwksCache, SimpleJwksCache } from 'aws-jwt-verify/jwk';
 import type { IdTokenClaims } from './roles';
+import { cacheVerifiedTokens } from './token-cache';
 
 export interface TokenVerifier {
   verify(token: string): Promise<IdTokenClaims>;
@@ -13,7 +15,9 @@ export interface TokenVerifier {
 
 export const cognitoVerifier = (userPoolId: string, clientId: string): TokenVerifier => {
   const verifier = CognitoJwtVerifier.create({ userPoolId, clientId, tokenUse: 'id' });
-  return { verify: async (token) => (await verifier.verify(token)) as unknown as IdTokenClaims };
+  return cacheVerifiedTokens({
+    verify: async (token) => (await verifier.verify(token)) as unknown as IdTokenClaims,
+  });
 };
 
 export const LOCAL_ISSUER = 'http://localhost/kaoping-local';
@@ -27,7 +31,9 @@ export const localVerifier = (jwks: Jwks): TokenVerifier => {
     jwksUri: `${LOCAL_ISSUER}/.well-known/jwks.json`,
   });
   verifier.cacheJwks(jwks);
-  return { verify: async (token) => (await verifier.verify(token)) as unknown as IdTokenClaims };
+  return cacheVerifiedTokens({
+    verify: async (token) => (await verifier.verify(token)) as unknown as IdTokenClaims,
+  });
 };
 
 export interface OidcSettings {
@@ -89,30 +95,44 @@ export const oidcVerifier = (
   settings: OidcSettings,
   options: { jwksCache?: JwksCache } = {},
 ): TokenVerifier => {
+  // The default cache fetches the JWKS over HTTPS only; tests give one that reads a local provider.
+  const jwksCache = options.jwksCache ?? new SimpleJwksCache();
   const verifier = JwtVerifier.create(
     { issuer: settings.issuer, audience: settings.audience, jwksUri: settings.jwksUri },
-    // The default cache fetches the JWKS over HTTPS only; tests give one that reads a local provider.
-    options.jwksCache ? { jwksCache: options.jwksCache } : undefined,
+    { jwksCache },
   );
-  return {
-    verify: async (token) => {
-      const payload = (await verifier.verify(token)) as Record<string, unknown>;
-      if (settings.rolesFrom === 'users') {
-        const signInId = payload[settings.userClaim];
+  /** Whether the token's key is still in the provider's JWKS as the library last fetched it. */
+  const keyStillPublished = (token: string) => {
+    try {
+      const header = JSON.parse(Buffer.from(token.split('.')[0] ?? '', 'base64url').toString('utf8'));
+      jwksCache.getCachedJwk(settings.jwksUri, { header, payload: {} } as never);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  return cacheVerifiedTokens(
+    {
+      verify: async (token) => {
+        const payload = (await verifier.verify(token)) as Record<string, unknown>;
+        if (settings.rolesFrom === 'users') {
+          const signInId = payload[settings.userClaim];
+          return {
+            sub: String(payload.sub),
+            ...(typeof payload.name === 'string' ? { name: payload.name } : {}),
+            'kaoping:signInId':
+              typeof signInId === 'string' || typeof signInId === 'number' ? `${signInId}` : '',
+          };
+        }
+        const unit = payload[settings.unitClaim];
         return {
           sub: String(payload.sub),
           ...(typeof payload.name === 'string' ? { name: payload.name } : {}),
-          'kaoping:signInId':
-            typeof signInId === 'string' || typeof signInId === 'number' ? `${signInId}` : '',
+          'cognito:groups': asRoleList(payload[settings.rolesClaim]),
+          ...(typeof unit === 'string' && unit ? { 'custom:unitId': unit } : {}),
         };
-      }
-      const unit = payload[settings.unitClaim];
-      return {
-        sub: String(payload.sub),
-        ...(typeof payload.name === 'string' ? { name: payload.name } : {}),
-        'cognito:groups': asRoleList(payload[settings.rolesClaim]),
-        ...(typeof unit === 'string' && unit ? { 'custom:unitId': unit } : {}),
-      };
+      },
     },
-  };
+    { stillTrusted: keyStillPublished },
+  );
 };

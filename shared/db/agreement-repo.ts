@@ -44,12 +44,15 @@ import {
 } from './keys';
 import { type NewNotification, notificationRecord } from './notification-repo';
 import { listCategories, listUnits } from './org-repo';
+import { forgetReportingAgreement } from './reporting-cache';
 import { requireTemplate, requireWritableYear } from './template-repo';
 
 /** DynamoDB's limit of items in one transaction. */
 const MAX_TRANSACTION_ITEMS = 100;
 
-const currentItem = (agreement: Agreement) => {
+/** The stored current agreement; building it forgets this container's reporting view of it. */
+const currentItem = (db: Db, agreement: Agreement) => {
+  forgetReportingAgreement(db, agreement.year, agreement.unitId);
   const { version: _version, ...rest } = agreement;
   return {
     ...agreementKey(agreement.year, agreement.unitId),
@@ -63,7 +66,7 @@ const currentItem = (agreement: Agreement) => {
 const putCurrent = (db: Db, agreement: Agreement, expectedVersion: number): TxItem => ({
   Put: {
     TableName: db.tableName,
-    Item: { ...currentItem(agreement), version: expectedVersion + 1 },
+    Item: { ...currentItem(db, agreement), version: expectedVersion + 1 },
     ...(expectedVersion === 0
       ? { ConditionExpression: 'attribute_not_exists(pk)' }
       : {
@@ -218,7 +221,7 @@ export const updateAgreementDraft = async (
   const agreement = await requireAgreement(db, input.year, input.unitId);
   assertVersion(agreement, input.expectedVersion);
   const next = editDraft(agreement, input.customisation, input.actor, input.at);
-  const version = await replaceVersioned<Agreement>(db, currentItem(next), input.expectedVersion);
+  const version = await replaceVersioned<Agreement>(db, currentItem(db, next), input.expectedVersion);
   return { ...next, version };
 };
 
@@ -248,7 +251,7 @@ export const transitionAgreement = async (
     return { ...issued.agreement, version: expectedVersion + 1 };
   }
   const next = to === 'draft' ? withdrawAgreement(agreement, actor, at) : lockAgreement(agreement, actor, at);
-  const version = await replaceVersioned<Agreement>(db, currentItem(next), expectedVersion);
+  const version = await replaceVersioned<Agreement>(db, currentItem(db, next), expectedVersion);
   return { ...next, version };
 };
 
@@ -331,6 +334,8 @@ export const signUnitAgreement = async (
     ],
     '责任书已被他人修改，请刷新后重试',
   );
+  // The signed revision is now in force: a save that read the agreement meanwhile must not keep it.
+  forgetReportingAgreement(db, year, unitId);
   return { ...signed, version: expectedVersion + 1 };
 };
 

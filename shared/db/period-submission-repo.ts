@@ -5,7 +5,7 @@
  * across units (gsi1), for the progress matrix and the reminders.
  */
 import { type ItemStatus, nextStatus } from '../domain/submissions/status';
-import { checkSubmission } from '../domain/submissions/submit-check';
+import { checkSubmission, misfitValues } from '../domain/submissions/submit-check';
 import { AppError, ConflictError, type ErrorDetail, IncompleteSubmissionError } from '../errors';
 import type {
   Extension,
@@ -87,13 +87,20 @@ const submitOnce = async (
     path: `items.${indicator.code}`,
     message: `${indicator.code} ${indicator.name}（${item ? '未填写填报值' : '尚未填报'}）`,
   }));
-  if (missing.length > 0) throw new IncompleteSubmissionError(missing);
 
   const moves = indicators.flatMap((indicator) => {
     const item = byCode.get(indicator.code);
     const to = item ? nextStatus(item.status, 'submit') : null;
-    return item && to ? [{ item, to }] : [];
+    return item && to ? [{ indicator, item, to }] : [];
   });
+  // Values are checked against the revision in force now, which a draft's save may not have seen.
+  for (const { row, message } of misfitValues(moves)) {
+    missing.push({
+      path: `items.${row.indicator.code}`,
+      message: `${row.indicator.code} ${row.indicator.name}（填报值不符合本期指标：${message}）`,
+    });
+  }
+  if (missing.length > 0) throw new IncompleteSubmissionError(missing);
   if (moves.length === 0) {
     throw new ConflictError('本期材料已全部提交，没有需要提交的指标', {}, 'NOTHING_TO_SUBMIT');
   }

@@ -13,10 +13,15 @@ import { agreementKey } from './keys';
 /** What reporting reads of an agreement: enough to know which signed revision is in force when. */
 export type ReportingAgreement = Pick<Agreement, 'state' | 'revision' | 'dimensions' | 'inForce'>;
 
+/**
+ * The reporting view of a unit's agreement. `consistent` for a read that decides more than one
+ * request (the save path's cache) or that locks values (the head's submission).
+ */
 export const getReportingAgreement = async (
   db: Db,
   year: number,
   unitId: string,
+  { consistent = false } = {},
 ): Promise<ReportingAgreement | undefined> => {
   const { Item } = await guard(() =>
     db.doc.send(
@@ -25,6 +30,7 @@ export const getReportingAgreement = async (
         Key: agreementKey(year, unitId),
         ProjectionExpression: '#state, revision, dimensions, inForce',
         ExpressionAttributeNames: { '#state': 'state' },
+        ConsistentRead: consistent,
       }),
     ),
   );

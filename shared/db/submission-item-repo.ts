@@ -38,13 +38,19 @@ export const listItems = (db: Db, p: UnitPeriod) =>
     skPrefix: submissionItemPrefix(p.period),
   });
 
-/** The stored item of a submission item, with its gsi1 entry for the period's progress. */
-export const itemRecord = (item: SubmissionItem) => ({
-  ...submissionItemKey(item.year, item.unitId, item.period, item.code),
-  ...submissionItemIndexes(item.year, item.period, item.unitId, item.code),
-  entity: 'submission-item',
-  ...item,
-});
+/**
+ * The stored item of a submission item, with its gsi1 entry for the period's progress. Built with
+ * Object.assign: spreading the four into one literal took ~25 µs on Node 20, a tenth of a save's time
+ * past its PutItem (issue 15).
+ */
+export const itemRecord = (item: SubmissionItem) =>
+  Object.assign(
+    {},
+    submissionItemKey(item.year, item.unitId, item.period, item.code),
+    submissionItemIndexes(item.year, item.period, item.unitId, item.code),
+    { entity: 'submission-item' as const },
+    item,
+  );
 
 /** Two writers met on the same records; the one that lost is asked to refresh and retry. */
 export const raceConflict = () =>
@@ -66,13 +72,11 @@ export const itemConflict = (
 };
 
 /** The history entry of a status change. */
-export const itemEvent = (status: ItemStatus, actor: Actor, reason?: string): ItemEvent => ({
-  status,
-  at: actor.at.toISOString(),
-  by: actor.userId,
-  byName: actor.name,
-  ...(reason ? { reason } : {}),
-});
+export const itemEvent = (status: ItemStatus, actor: Actor, reason?: string): ItemEvent => {
+  const event: ItemEvent = { status, at: actor.at.toISOString(), by: actor.userId, byName: actor.name };
+  if (reason) event.reason = reason;
+  return event;
+};
 
 /**
  * Saves the value and narrative of a draft or returned item. Version 0 creates the item (a draft);
@@ -105,8 +109,8 @@ export const saveItem = async (
       updatedAt: at,
       updatedBy: actor.userId,
       version: 1,
-      ...(input.source ? { source: input.source } : {}),
     };
+    if (input.source) item.source = input.source;
     try {
       await guard(() =>
         db.doc.send(

@@ -6,7 +6,12 @@
  */
 import { z } from '@hono/zod-openapi';
 import type { Db } from '../db/client';
-import { getExtension, getReportingAgreement, type UnitPeriod } from '../db/submission-repo';
+import {
+  getExtension,
+  getReportingAgreement,
+  type ReportingAgreement,
+  type UnitPeriod,
+} from '../db/submission-repo';
 import { contentInPeriod, PERIOD_NAMES } from '../domain/agreements/in-force';
 import { readSheetRows } from '../domain/inspections/sheet-rows';
 import { indicatorsForPeriod } from '../domain/submissions/indicators';
@@ -79,15 +84,21 @@ export const assertWindowOpen = async (
 
 /**
  * The content a unit reports against in `period`: the signed revision in force then. An amended
- * revision not yet signed changes nothing until the head signs it.
+ * revision not yet signed changes nothing until the head signs it. `read` is how the agreement is
+ * read: by default eventually consistent; the save path's warm copy; the submission's consistent read.
  */
 export const signedAgreement = async (
   db: Db,
   year: number,
   unitId: string,
   period: Period,
+  read: (
+    db: Db,
+    year: number,
+    unitId: string,
+  ) => Promise<ReportingAgreement | undefined> = getReportingAgreement,
 ): Promise<AgreementDimension[]> => {
-  const agreement = await getReportingAgreement(db, year, unitId);
+  const agreement = await read(db, year, unitId);
   if (!agreement) throw new NotFoundError(`${year} 年度目标责任书`);
   const content = contentInPeriod(agreement, period);
   if (!content) {
@@ -106,7 +117,9 @@ export const indicatorOf = (
   period: Period,
   code: string,
 ): IndicatorSheet => {
-  const indicator = indicatorsForPeriod(dimensions, period).find((i) => i.code === code);
+  // Only the leaf asked for is turned into its sheet row (a save needs one, not the period's forty).
+  const only = dimensions.map((d) => ({ ...d, leaves: d.leaves.filter((l) => l.code === code) }));
+  const indicator = indicatorsForPeriod(only, period)[0];
   if (!indicator) throw new NotFoundError(`本期指标 ${code}`);
   return indicator;
 };

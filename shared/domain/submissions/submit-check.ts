@@ -5,6 +5,7 @@
  */
 import type { IndicatorSheet, SubmissionItem } from '../../schemas/submission';
 import { isEditable, nextStatus } from './status';
+import { checkReportedValue } from './values';
 
 export interface SubmitRow {
   indicator: Pick<IndicatorSheet, 'code' | 'name' | 'needsValue'>;
@@ -37,3 +38,23 @@ export const checkSubmission = <R extends SubmitRow>(rows: readonly R[]): Submit
 /** `1.1 居民健康档案建档率、1.4 预防接种率`: each indicator once. */
 export const indicatorList = (rows: readonly SubmitRow[]): string =>
   rows.map((r) => `${r.indicator.code} ${r.indicator.name}`).join('、');
+
+/**
+ * Items whose saved value does not fit the measure of the revision in force now: a draft saved just
+ * before an amended revision was signed was checked against the previous one (see
+ * shared/db/reporting-cache.ts). The submission refuses them as incomplete, naming each.
+ */
+export const misfitValues = <
+  R extends {
+    indicator: Pick<IndicatorSheet, 'code' | 'name' | 'measure'>;
+    item: Pick<SubmissionItem, 'value'> | null;
+  },
+>(
+  rows: readonly R[],
+): { row: R; message: string }[] =>
+  rows.flatMap((row) => {
+    const value = row.item?.value;
+    if (value === null || value === undefined) return [];
+    const checked = checkReportedValue(value, row.indicator.measure);
+    return checked.ok ? [] : [{ row, message: checked.message }];
+  });

@@ -12,10 +12,12 @@ import type { Db } from '../../db/client';
 import { periodSubmissionScope } from '../../db/keys';
 import { addNotifications, notificationRecord } from '../../db/notification-repo';
 import { getUnit, listCategories, listUnits } from '../../db/org-repo';
+import { agreementForReporting, yearForReporting } from '../../db/reporting-cache';
 import {
   deleteExtension,
   getExtension,
   getPeriodSubmission,
+  getReportingAgreement,
   getSubmissionItem,
   listFiles,
   listItems,
@@ -263,9 +265,10 @@ export const submissionRoutes = new OpenAPIHono<AppEnv>()
     const p = c.req.valid('param');
     const input = c.req.valid('json');
     assertOwnUnit(c.get('principal'), p.unitId);
+    // A warm container answers both from memory: the save is then its one conditional write.
     const [year, dimensions] = await Promise.all([
-      getYear(db, p.year),
-      signedAgreement(db, p.year, p.unitId, p.period),
+      yearForReporting(db, p.year),
+      signedAgreement(db, p.year, p.unitId, p.period, agreementForReporting),
     ]);
     const indicator = indicatorOf(dimensions, p.period, p.code);
     let value = input.value;
@@ -301,7 +304,10 @@ export const submissionRoutes = new OpenAPIHono<AppEnv>()
     const [replay, year, dimensions] = await Promise.all([
       replayOf<SubmitResult>(db, idempotency),
       getYear(db, p.year),
-      signedAgreement(db, p.year, p.unitId, p.period),
+      // Consistent: the values it locks are checked against the revision in force now.
+      signedAgreement(db, p.year, p.unitId, p.period, (d, y, u) =>
+        getReportingAgreement(d, y, u, { consistent: true }),
+      ),
     ]);
     // A retry answers what the first request did, even if the window closed in between.
     if (replay) return c.json(replay, 200);
