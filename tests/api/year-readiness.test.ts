@@ -9,6 +9,7 @@ import { batchPut } from '../../shared/db/items';
 import { submissionItemIndexes, submissionItemKey } from '../../shared/db/keys';
 import type { SubmissionItem } from '../../shared/schemas/submission';
 import { CURRENT_YEAR, type TestApi } from './harness';
+import { recomputeByJob } from './job-steps';
 import { createScoringApi } from './scoring-harness';
 import {
   acknowledgeAll,
@@ -224,13 +225,15 @@ describe('readiness of each move of the year', () => {
     expect(filed.status).toBe(201);
     const early = await refused(Y, 'published', 'NOT_READY');
     expect(codes(early)).toEqual(['OBJECTIONS_OPEN', 'PUBLICITY_OPEN']);
-    // The publication route is the same move with the same check.
-    const viaPublish = await api.call('POST', `/api/years/${Y}/publications`, {
+    // The publication job's start is the same move with the same check: refused at once, no job.
+    const viaPublish = await api.call('POST', `/api/years/${Y}/jobs/publication`, {
       as: 'admin',
       body: { confirm: true },
     });
     expect(viaPublish.status).toBe(409);
     expect(viaPublish.body.error.code).toBe('NOT_READY');
+    expect(codes(viaPublish.body.error.readiness)).toEqual(['OBJECTIONS_OPEN', 'PUBLICITY_OPEN']);
+    expect((await api.call('GET', '/api/jobs', { as: 'admin' })).body).toEqual([]);
 
     await api.call('POST', `/api/years/${Y}/units/luoyang-thc/objections/${filed.body.id}/decision`, {
       as: 'admin',
@@ -243,11 +246,11 @@ describe('readiness of each move of the year', () => {
     const inbox = await api.call('GET', `/api/years/${Y}/objections?state=rescoring`, { as: 'admin' });
     expect(inbox.body.map((o: { id: string }) => o.id)).toEqual([filed.body.id]);
 
-    const v2 = await api.call('POST', `/api/years/${Y}/drafts`, {
-      as: 'admin',
-      body: { reason: '申诉成立，重新评分后更新公示结果', objectionIds: [filed.body.id] },
+    const v2 = await recomputeByJob(api, Y, {
+      reason: '申诉成立，重新评分后更新公示结果',
+      objectionIds: [filed.body.id],
     });
-    expect(v2.status).toBe(201);
+    expect(v2.header.version).toBe(2);
     const ready = await readiness(api, Y, 'published');
     expect(ready.blockers).toEqual([]);
     expect(ready.done).toEqual(['5 天公示期已满', '申诉均已处理', '成立的申诉均已重新计算']);
