@@ -26,14 +26,12 @@ const putJobIdInAddress = (jobId: string | null) => {
 
 export const isFinished = (job: Job) => job.state === 'succeeded' || job.state === 'failed';
 
-export const useJob = (
-  options: {
-    /** The job types this hook follows (all when absent). */
-    types?: readonly JobType[];
-    /** Told once when a job this page saw unfinished has succeeded (reload what it changed). */
-    onSucceeded?: (job: Job) => void;
-  } = {},
-) => {
+export const useJob = (options: {
+  /** The job types this hook follows: a job of another type in the address is another hook's. */
+  types: readonly JobType[];
+  /** Told once when a job this page saw unfinished has succeeded (reload what it changed). */
+  onSucceeded?: (job: Job) => void;
+}) => {
   const [jobId, setJobId] = useState<string | null>(jobIdInAddress);
   const [job, setJob] = useState<Job | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -53,7 +51,7 @@ export const useJob = (
           if (!current) return;
           const { types, onSucceeded } = latest.current;
           // Another kind's job (the page's other hook follows it).
-          if (types && !types.includes(next.type)) return setJobId(null);
+          if (!types.includes(next.type)) return setJobId(null);
           setJob(next);
           if (!isFinished(next)) {
             seenUnfinished = true;

@@ -157,7 +157,7 @@ const ResultsView = ({
 
   // The workbook is made by a job (a municipal year takes longer than a request may): its progress
   // shows under the buttons, survives a reload, and ends in a download link.
-  const exportJob = useJob();
+  const exportJob = useJob({ types: ['results-export'] });
   const exportXlsx = () => exportJob.start(`/api/years/${year.year}/jobs/results-export`, { asOf });
   // Publishing is a job too: the dialog closes once it has started, its progress shows below, and
   // when it has published the versions (a correction) or the year (the first publication) reload.
