@@ -1,11 +1,19 @@
 /**
- * Jobs in the browser: the admin starts a job (the results export; a publication), reloads the page
- * while it runs and sees the same job's progress (its id is in the address), then its result (the
- * download link; the published version); axe passes.
+ * Jobs in the browser: the admin starts a job (the results export; a publication; a template import),
+ * reloads the page while it runs and sees the same job's progress (its id is in the address), then
+ * its result (the download link; the published version; the imported template); axe passes.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_CATEGORIES, DEMO_UNITS } from '../../scripts/seed/demo-org';
+import { demoTemplate } from '../../scripts/seed/demo-templates';
+import { demoYear } from '../../scripts/seed/demo-year';
+import { seedYear } from '../../shared/db/year-repo';
+import { writeTemplateWorkbook } from '../../shared/excel/write-template-workbook';
 import { checkA11y, type E2e, signInAs, startE2e } from './harness';
+
+/** A year in 年初设置, with no templates: the import writes into it. */
+const SETUP_YEAR = 2027;
 
 /** Waits until the job is under way, reloads, and answers the job ids and progress before and after. */
 const reloadMidJob = async (page: Page, label: RegExp) => {
@@ -35,6 +43,7 @@ describe('后台任务', () => {
     // A pause after each stored progress (a test-only hook of the in-process runner), so the small
     // demo's jobs run for a few seconds.
     e2e = await startE2e({ now: () => new Date('2026-11-26T10:00:00+08:00'), jobPaceMs: 1_500 });
+    await seedYear(e2e.stack.db, demoYear(SETUP_YEAR, 'setup'));
   }, 240_000);
 
   afterAll(async () => {
@@ -83,6 +92,37 @@ describe('后台任务', () => {
       .waitFor({ timeout: 60_000 });
     expect(await bar.getAttribute('aria-valuenow')).toBe('100');
     await page.getByText('更正第 1 版：更正一项核定数据录入错误').waitFor();
+    await checkA11y(page);
+    await page.context().close();
+  }, 180_000);
+
+  it('imports a template workbook as a job: its progress survives a reload, then the template is listed', async () => {
+    // Prepare: a workbook with one category's template
+    const workbook = await writeTemplateWorkbook({
+      year: SETUP_YEAR,
+      categories: DEMO_CATEGORIES,
+      units: DEMO_UNITS,
+      templates: [demoTemplate(SETUP_YEAR, 'primary-care')],
+    });
+    const page = await e2e.newPage();
+    await signInAs(page, 'admin', `/templates?year=${SETUP_YEAR}`);
+    await page.getByRole('heading', { level: 1, name: '指标模板' }).waitFor();
+    // Act
+    await page.getByLabel('选择要导入的工作簿').setInputFiles({
+      name: '指标模板.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from(workbook),
+    });
+    await page.getByRole('button', { name: '导入工作簿' }).click();
+    const { before, after, jobId, jobIdAfter } = await reloadMidJob(page, /导入指标模板/);
+    // Assess
+    expect(jobIdAfter).toBe(jobId);
+    expect(after).toBeGreaterThanOrEqual(before);
+    await page
+      .getByRole('status')
+      .filter({ hasText: '已导入 1 个类别的指标模板：基层医疗卫生机构' })
+      .waitFor({ timeout: 60_000 });
+    await page.getByRole('row', { name: /基层医疗卫生机构.*合计 100\.00 分/ }).waitFor();
     await checkA11y(page);
     await page.context().close();
   }, 180_000);
