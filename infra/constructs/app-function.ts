@@ -25,6 +25,9 @@ export interface AppFunctionProps
  * and starts empty apart from writing its log group and traces: grant what it needs by intent.
  */
 export class AppFunction extends lambda.Function {
+  /** The TypeScript entry the bundle is built from (bench/cold-start.ts builds it the same way). */
+  readonly entry: string;
+
   constructor(scope: Construct, id: string, props: AppFunctionProps) {
     const logGroup = new logs.LogGroup(scope, `${id}Logs`, { retention: logs.RetentionDays.ONE_YEAR });
     // An own role instead of the AWS managed AWSLambdaBasicExecutionRole, which may write to any log group.
@@ -65,6 +68,7 @@ export class AppFunction extends lambda.Function {
       }),
     });
 
+    this.entry = entry;
     Validations.of(role).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',
       reason:

@@ -1,34 +1,15 @@
 /**
  * The one API app. The Lambda entry (functions/api.ts) and the local server (scripts/start.ts)
- * both call createApp; only the local server mounts the dev sign-in, through `extend`.
+ * both call createApp; only the local server mounts the dev sign-in, through `extend`. The routes
+ * are mounted in groups by the first request that needs each (./route-groups).
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { requestId } from 'hono/request-id';
+import { TrieRouter } from 'hono/router/trie-router';
+import { getPath } from 'hono/utils/url';
 import type { AppDeps, AppEnv } from './env';
 import { errorBody, onError, validationHook } from './error-handler';
-import { agreementReminderRoutes } from './routes/agreement-reminders';
-import { agreementRoutes } from './routes/agreements';
-import { assignmentRoutes } from './routes/assignments';
-import { attachmentRoutes } from './routes/attachments';
-import { consistencyRoutes } from './routes/consistency';
-import { evidenceRoutes } from './routes/evidence';
-import { extractionRoutes } from './routes/extraction';
-import { healthRoutes } from './routes/health';
-import { inspectionRoutes } from './routes/inspections';
-import { jobRoutes } from './routes/jobs';
-import { meRoutes } from './routes/me';
-import { notificationRoutes } from './routes/notifications';
-import { notifyRoutes } from './routes/notify';
-import { objectionRoutes } from './routes/objections';
-import { orgRoutes } from './routes/org';
-import { proposalRoutes } from './routes/proposals';
-import { resultsRoutes } from './routes/results';
-import { reviewStageRoutes } from './routes/review-stages';
-import { scoringRoutes } from './routes/scoring';
-import { submissionRoutes } from './routes/submissions';
-import { surveyRoutes } from './routes/surveys';
-import { templateRoutes } from './routes/templates';
-import { yearRoutes } from './routes/years';
+import { API_BASE, lazyRouteGroups, OPENAPI_DOCUMENT_PATH } from './route-groups';
 
 /** Where the web front serves Swagger UI's files: `${base}/swagger-ui-dist/…` (see scripts/build-web.ts). */
 export const SWAGGER_UI_ASSETS_BASE = '';
@@ -45,37 +26,12 @@ export interface CreateAppOptions {
   extend?: (app: OpenAPIHono<AppEnv>) => void;
 }
 
-/** Builds the routes; chained so the typed web client (hono/client) sees every route. */
-const mountRoutes = (app: OpenAPIHono<AppEnv>) =>
-  app
-    .route('/api', healthRoutes)
-    .route('/api', meRoutes)
-    .route('/api', orgRoutes)
-    .route('/api', yearRoutes)
-    .route('/api', templateRoutes)
-    .route('/api', agreementReminderRoutes)
-    .route('/api', agreementRoutes)
-    .route('/api', submissionRoutes)
-    .route('/api', evidenceRoutes)
-    .route('/api', notificationRoutes)
-    .route('/api', notifyRoutes)
-    .route('/api', resultsRoutes)
-    .route('/api', objectionRoutes)
-    .route('/api', inspectionRoutes)
-    .route('/api', proposalRoutes)
-    .route('/api', attachmentRoutes)
-    .route('/api', surveyRoutes)
-    .route('/api', assignmentRoutes)
-    .route('/api', scoringRoutes)
-    .route('/api', consistencyRoutes)
-    .route('/api', reviewStageRoutes)
-    .route('/api', jobRoutes)
-    .route('/api', extractionRoutes);
-
-export type ApiRoutes = ReturnType<typeof mountRoutes>;
+export type { ApiRoutes } from './route-groups';
 
 export const createApp = (deps: AppDeps, options: CreateAppOptions = {}) => {
-  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook as never });
+  // A TrieRouter accepts routes after its first match (Hono's default RegExpRouter is built once):
+  // the route groups are mounted by the requests that first need them (./route-groups).
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook as never, router: new TrieRouter() });
   app.use(requestId({ headerName: 'x-request-id' }));
   app.use(async (c, next) => {
     c.set('deps', deps);
@@ -99,14 +55,21 @@ export const createApp = (deps: AppDeps, options: CreateAppOptions = {}) => {
     description: 'Cognito ID token (locally: the dev sign-in token of the same shape)',
   });
   options.extend?.(app);
-  mountRoutes(app);
-  app.doc31('/api/openapi.json', {
+  app.doc31(OPENAPI_DOCUMENT_PATH, {
     openapi: '3.1.0',
     info: { title: '考评 Kaoping API', version: '0.1.0', description: '卫生健康目标责任考评系统接口' },
   });
   // Swagger UI's assets come from the web front (copied from swagger-ui-dist by the web build), not a CDN.
-  app.get('/api/docs', (c) => c.html(API_DOCS_PAGE));
+  app.get(`${API_BASE}/docs`, (c) => c.html(API_DOCS_PAGE));
   app.notFound((c) => c.json(errorBody('NOT_FOUND', '接口不存在'), 404));
+  // Every way in (Lambda's handle, the local server, app.request in tests) goes through fetch:
+  // the group serving the path is mounted before Hono matches the request.
+  const routeGroups = lazyRouteGroups(app);
+  const dispatch = app.fetch;
+  app.fetch = async (request, env, executionCtx) => {
+    await routeGroups.mountFor(getPath(request));
+    return dispatch(request, env, executionCtx);
+  };
   return app;
 };
 
