@@ -21,11 +21,10 @@ import { YearMoveRefusalSchema } from '../../schemas/readiness';
 import { PublishBodySchema } from '../../schemas/results-views';
 import { ProgressQuerySchema } from '../../schemas/submission';
 import { PeriodSchema } from '../../schemas/year';
-import { MAX_IMPORT_BODY_BYTES } from '../body-limit';
+import { MAX_IMPORT_BODY_BYTES, MAX_WORKBOOK_BYTES } from '../body-limit';
 import type { AppDeps, AppEnv } from '../env';
 import { body, errorResponse, json, YearParams } from '../openapi';
 import { protectedRoute } from '../route';
-import { MAX_WORKBOOK_BYTES } from './templates';
 
 const started = { 202: json(JobStartSchema, '任务已开始（或同一任务正在进行）') };
 const JobParams = z.object({ jobId: z.uuid('任务编号格式不正确') });

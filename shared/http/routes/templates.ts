@@ -18,8 +18,6 @@ import { body, errorResponse, json, YearParams } from '../openapi';
 import { protectedRoute } from '../route';
 
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-/** The largest template workbook an import job takes (a county's templates are a few dozen kilobytes). */
-export const MAX_WORKBOOK_BYTES = 2 * 1024 * 1024;
 
 const TemplateParams = YearParams.extend({ categoryId: z.string().min(1).max(48) });
 
