@@ -1,8 +1,12 @@
 /**
- * A municipal year's results computed from DynamoDB Local (500 units × 80 leaves, 7 raters on
- * rating leaves) against merely reading the same items with the same Queries; and the published
- * page's render time for 500 units against a plain HTML table of the same rows.
- * `npx tsx bench/results-from-store.ts [units]`.
+ * A municipal year's results computed from DynamoDB Local (units × 80 leaves, 7 raters on rating
+ * leaves) against merely reading the same items with the same Queries: the results job fanned out
+ * per category (the parts run in this process, 3 categories at once, as `npm start` runs them), and
+ * the whole year loaded and computed at once (what a request did before the job); the peak memory of
+ * each, and of one category's part alone (what one child function holds in AWS). Then the published
+ * page's render time against a plain HTML table of the same rows.
+ * `npx tsx bench/results-from-store.ts [units]` (default 100: seeding 500 units' 334k items takes
+ * 5–10 minutes; the README's figure is `… 500`).
  */
 import { randomUUID } from 'node:crypto';
 import { GetCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
@@ -25,9 +29,13 @@ import {
 import { putCategory, seedUnit } from '../shared/db/org-repo';
 import { mapLimit } from '../shared/db/parallel';
 import { loadScenario } from '../shared/db/results-repo';
+import { readComputedResults } from '../shared/db/results-run-repo';
 import { seedYear } from '../shared/db/year-repo';
 import { renderYearPage } from '../shared/domain/publication/render-site';
+import { computeCategoryViews, withoutLeaves } from '../shared/domain/results/by-category';
 import { computeResults, formatPoints, parseScenario } from '../shared/domain/scoring';
+import { LOCAL_PARTS_IN_FLIGHT } from '../shared/jobs/handlers/results';
+import { runResultsJobNow } from '../shared/jobs/results-now';
 import type { Scenario } from '../shared/schemas/scenario';
 import { machine } from './lib';
 import { municipalYear } from './scoring';
@@ -100,9 +108,15 @@ const store = async (db: Db, scenario: Scenario) => {
   return items.length;
 };
 
-/** The peak resident set and heap while `fn` runs, sampled every 5 ms (MiB). */
-const peakMemory = async <T>(fn: () => Promise<T>): Promise<[T, { rss: number; heap: number }]> => {
+/**
+ * The peak resident set and heap while `fn` runs, sampled every 5 ms (MiB), and the heap's peak
+ * growth over its size at the start (the bench itself holds the generated scenario).
+ */
+const peakMemory = async <T>(
+  fn: () => Promise<T>,
+): Promise<[T, { rss: number; heap: number; heapGrowth: number }]> => {
   const peak = { rss: 0, heap: 0 };
+  const startHeap = process.memoryUsage().heapUsed;
   const sample = () => {
     const m = process.memoryUsage();
     peak.rss = Math.max(peak.rss, m.rss);
@@ -113,7 +127,8 @@ const peakMemory = async <T>(fn: () => Promise<T>): Promise<[T, { rss: number; h
   try {
     const value = await fn();
     sample();
-    return [value, { rss: peak.rss / 2 ** 20, heap: peak.heap / 2 ** 20 }];
+    const MiB = 2 ** 20;
+    return [value, { rss: peak.rss / MiB, heap: peak.heap / MiB, heapGrowth: (peak.heap - startHeap) / MiB }];
   } finally {
     clearInterval(timer);
   }
@@ -164,6 +179,13 @@ const readOnly = async (db: Db, year: number, unitIds: string[]) => {
   return count;
 };
 
+/** The results job, run to its end in this process (its parts locally, as `npm start` runs them). */
+const resultsJob = async (db: Db, year: number) => {
+  const done = await runResultsJobNow(db, year, { userId: 'bench', name: 'bench' });
+  if (done.state !== 'succeeded') throw new Error(`results job ${done.state}: ${done.error?.message}`);
+  return done;
+};
+
 const plainTable = (rows: { name: string; finalCents: number; grade: string }[]) =>
   `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>t</title></head><body><table>${rows
     .map(
@@ -172,7 +194,12 @@ const plainTable = (rows: { name: string; finalCents: number; grade: string }[])
     )
     .join('')}</table></body></html>`;
 
-export async function run(units = Number(process.argv[2] ?? 500)): Promise<string> {
+const unitsArgument = () => {
+  const asked = Number(process.argv[2]);
+  return Number.isInteger(asked) && asked > 0 ? asked : 100;
+};
+
+export async function run(units = unitsArgument()): Promise<string> {
   const ddb = await startDynamoDbLocal();
   try {
     // Bulk loading 334k items is not a request: it may wait longer than the 4 s request deadline.
@@ -183,13 +210,27 @@ export async function run(units = Number(process.argv[2] ?? 500)): Promise<strin
     const unitIds = scenario.units.map((u) => u.id.toLowerCase());
     // Warm both paths once, then alternate to share the machine's noise.
     await readOnly(db, scenario.year, unitIds);
+    // One category's part alone: what one child function reads, computes and holds.
+    const firstCategory = scenario.categories[0]!.id.toLowerCase();
+    const [partUnits, partMemory] = await peakMemory(async () => {
+      const loaded = parseScenario(
+        await loadScenario(db, scenario.year, undefined, { categoryId: firstCategory }),
+      );
+      computeCategoryViews(loaded);
+      return loaded.units.length;
+    });
+    const fanouts: number[] = [];
+    let fanoutMemory = { rss: 0, heap: 0, heapGrowth: 0 };
     const reads: number[] = [];
     const loads: number[] = [];
     const computes: number[] = [];
     let results: ReturnType<typeof computeResults> | undefined;
-    let memory = { rss: 0, heap: 0 };
+    let memory = { rss: 0, heap: 0, heapGrowth: 0 };
     for (let i = 0; i < 3; i++) {
       reads.push((await time(() => readOnly(db, scenario.year, unitIds)))[1]);
+      const t = performance.now();
+      [, fanoutMemory] = await peakMemory(() => resultsJob(db, scenario.year));
+      fanouts.push(performance.now() - t);
       const t0 = performance.now();
       let t1 = t0;
       [results, memory] = await peakMemory(async () => {
@@ -201,6 +242,13 @@ export async function run(units = Number(process.argv[2] ?? 500)): Promise<strin
       computes.push(performance.now() - t0);
     }
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+    // The job's stored run is the whole-year run (without leaves), or the figures mean nothing.
+    const stored = await readComputedResults(db, scenario.year, 'Q4');
+    if (JSON.stringify(stored?.results) !== JSON.stringify(withoutLeaves(results!))) {
+      throw new Error('the results job differs from the whole-year run');
+    }
+    const mib = (m: { rss: number; heap: number; heapGrowth: number }) =>
+      `RSS ${m.rss.toFixed(0)} MiB, heap ${m.heap.toFixed(0)} MiB (+${m.heapGrowth.toFixed(0)} MiB while it ran)`;
 
     const meta = {
       year: scenario.year,
@@ -236,10 +284,14 @@ export async function run(units = Number(process.argv[2] ?? 500)): Promise<strin
       `items stored: ${written} in ${(writeMs / 1000).toFixed(1)} s (BatchWriteItem of 25, 8 in parallel)`,
       `| | median of 3 |`,
       `| read the same items (year, org, agreements, ${unitIds.length} fact Queries) | ${(median(reads) / 1000).toFixed(2)} s |`,
-      `| load + build the scenario (loadScenario) | ${(median(loads) / 1000).toFixed(2)} s |`,
-      `| load + build scenario + compute results | ${(median(computes) / 1000).toFixed(2)} s |`,
-      `| ratio compute / read (target ≤ 1.5) | ${(median(computes) / median(reads)).toFixed(2)} |`,
-      `| peak memory while loading and computing (last run) | RSS ${memory.rss.toFixed(0)} MiB, heap ${memory.heap.toFixed(0)} MiB |`,
+      `| results job, per category (${scenario.categories.length} parts, ${LOCAL_PARTS_IN_FLIGHT} at once; Q1–Q4 each; runs stored) | ${(median(fanouts) / 1000).toFixed(2)} s |`,
+      `| **ratio results job / read (target ≤ 1.5)** | **${(median(fanouts) / median(reads)).toFixed(2)}** |`,
+      `| whole year at once: load + build the scenario (loadScenario) | ${(median(loads) / 1000).toFixed(2)} s |`,
+      `| whole year at once: load + build + compute Q4 (the request before the job) | ${(median(computes) / 1000).toFixed(2)} s |`,
+      `| ratio whole year at once / read | ${(median(computes) / median(reads)).toFixed(2)} |`,
+      `| peak memory, one category's part alone (${partUnits} units; what one child function holds) | ${mib(partMemory)} |`,
+      `| peak memory, results job in one process (last run) | ${mib(fanoutMemory)} |`,
+      `| peak memory, whole year at once (last run) | ${mib(memory)} |`,
       '',
       `## Published page render in Chromium (${rows.length} units; median of 5)`,
       `| ranking page (${(richHtml.length / 1024).toFixed(0)} KiB) | ${median(rich).toFixed(0)} ms |`,

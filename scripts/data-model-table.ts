@@ -15,6 +15,7 @@ import {
   auditKey,
   categoryKey,
   checklistItemKey,
+  computedResultsKey,
   contactIndexes,
   contactKey,
   deductionKey,
@@ -45,7 +46,9 @@ import {
   rectificationIndexes,
   rectificationKey,
   resultsDraftKey,
+  resultsFanoutKey,
   resultsPartKey,
+  resultsRunPartKey,
   resultsVersionKey,
   robotKey,
   submissionItemIndexes,
@@ -199,6 +202,21 @@ const ROWS: Row[] = [
   {
     entity: 'job start lock (one per type and parameters while its job runs; expires after 15 minutes)',
     key: jobLockKey('<type>:<params>'),
+  },
+  {
+    entity:
+      "results job tally (categories in all, those done, where each category's run is; docs/results.md)",
+    key: resultsFanoutKey('<jobId>'),
+  },
+  {
+    entity:
+      "results job category run part (gzip of the category's results as of Q1–Q4, without leaves, ≤ 300 KB each)",
+    key: resultsRunPartKey('<jobId>', '<categoryId>', '<runId>', n('nnn')),
+  },
+  {
+    entity:
+      'latest computed results of a year (the results job that last finished, read by the results page above the live limit)',
+    key: computedResultsKey(Y),
   },
 ];
 

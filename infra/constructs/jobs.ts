@@ -35,7 +35,7 @@ export class Jobs extends Construct {
   readonly reminders: AppFunction;
   readonly publish: AppFunction;
   readonly schedule: events.Rule;
-  /** Runs one job (`{ jobId }`), invoked asynchronously by the API. */
+  /** Runs one job (`{ jobId }`), invoked asynchronously by the API, and a results job's parts (`{ jobId, part }`). */
   readonly runner: AppFunction;
 
   constructor(scope: Construct, id: string, props: JobsProps) {
@@ -104,7 +104,8 @@ export class Jobs extends Construct {
 
   /**
    * The job function: the table's items, its own prefixes of the evidence bucket (writes exports,
-   * reads uploaded workbooks), the evidence key for both, and the publish function (publication jobs).
+   * reads uploaded workbooks), the evidence key for both, the publish function (publication jobs) and
+   * itself (a results job's categories).
    */
   private jobRunner(props: JobsProps): AppFunction {
     const fn = new AppFunction(this, 'Runner', {
@@ -148,6 +149,14 @@ export class Jobs extends Construct {
     fn.addToRolePolicy(
       new iam.PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [this.publish.functionArn] }),
     );
+    // A results job invokes this function once per category (docs/results.md). A policy of its own:
+    // in the role's default policy the function's ARN would make the function depend on itself.
+    new iam.Policy(this, 'RunnerInvokesItself', {
+      roles: [fn.role!],
+      statements: [
+        new iam.PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [fn.functionArn] }),
+      ],
+    });
     return fn;
   }
 }

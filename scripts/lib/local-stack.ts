@@ -19,13 +19,14 @@ import { createApp } from '../../shared/http/app';
 import { createDevSigner, devSignInRoutes } from '../../shared/http/dev-sign-in';
 import { createLogger } from '../../shared/http/logger';
 import { inProcessJobs } from '../../shared/jobs/in-process';
+import { computeResultsIfAbsent } from '../../shared/jobs/results-now';
 import { deliverOutbox } from '../../shared/notify/deliver';
 import { fileSecretStore } from '../../shared/notify/secret-store';
 import { localReceiver } from '../../shared/notify/transport';
 import { writePublishedSite } from '../../shared/publication/publish';
 import { folderSiteStore } from '../../shared/publication/site-store';
 import { buildWeb } from '../build-web';
-import { type MunicipalSeedReport, seedMunicipal } from '../seed/municipal';
+import { type MunicipalSeedReport, QUICK_MUNICIPAL, seedMunicipal } from '../seed/municipal';
 import { seedDemo } from '../seed/seed';
 import { type LocalDynamoDb, startDynamoDbLocal } from './dynamodb-local';
 import { type DynamoDbWatch, watchDynamoDbLocal } from './dynamodb-watch';
@@ -40,8 +41,11 @@ export interface LocalStackOptions {
   ddbEndpoint?: string;
   tableName?: string;
   seed?: boolean;
-  /** Which demo to seed: the county bureau (default) or the ~500-unit commission (`--demo municipal`). */
-  demo?: 'county' | 'municipal';
+  /**
+   * Which demo to seed: the county bureau (default), the ~500-unit commission (`--demo municipal`),
+   * or the same commission with fewer assignments (`municipal-quick`, the browser test's fixture).
+   */
+  demo?: 'county' | 'municipal' | 'municipal-quick';
   /** Told how long the municipal seed took (it is the slow part of a first start). */
   onSeeded?: (report: MunicipalSeedReport) => void;
   /** Seed Q1–Q3 evidence of the demo (with files); default: only with a data dir (`npm start`). */
@@ -53,6 +57,8 @@ export interface LocalStackOptions {
   logLevel?: string;
   /** Browser tests: a pause after each stored progress of a job, to reload a page mid-job. */
   jobPaceMs?: number;
+  /** Browser tests: above this many units the results page reads the results job's run (docs/results.md). */
+  liveResultsMaxUnits?: number;
   /**
    * With a data dir: called when DynamoDB Local died and could not be restarted (`npm start` exits
    * non-zero). Without it the store is not watched.
@@ -120,8 +126,9 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
     const setupDb = createDb({ tableName: db.tableName, endpoint, deadlineMs: 60_000 });
     await ensureTable(setupDb.raw, setupDb.tableName);
     const now = options.now ?? (() => new Date());
-    if (options.seed !== false && options.demo === 'municipal') {
-      options.onSeeded?.(await seedMunicipal(setupDb, now().getFullYear()));
+    if (options.seed !== false && (options.demo === 'municipal' || options.demo === 'municipal-quick')) {
+      const quick = options.demo === 'municipal-quick' ? QUICK_MUNICIPAL : {};
+      options.onSeeded?.(await seedMunicipal(setupDb, now().getFullYear(), quick));
     } else if (options.seed !== false) {
       await seedDemo(setupDb, now().getFullYear(), {
         history: options.history ?? true,
@@ -138,6 +145,8 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
     for (const published of await listPublishedYears(setupDb)) {
       await writePublishedSite(setupDb, folderSiteStore(rankingsDir), published.year);
     }
+    // A municipal year's results page shows the results job's run (docs/results.md): the demo starts with one.
+    if (options.seed !== false) await computeResultsIfAbsent(setupDb, now().getFullYear());
     setupDb.raw.destroy();
 
     const signer = await createDevSigner();
@@ -171,6 +180,9 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
         evidence,
         publishSite,
         startJob: jobs.start,
+        ...(options.liveResultsMaxUnits !== undefined
+          ? { liveResultsMaxUnits: options.liveResultsMaxUnits }
+          : {}),
         notify: {
           secrets,
           transport: receiver,

@@ -9,13 +9,18 @@ import { assignmentRecord } from '../../shared/db/assignment-repo';
 import type { Db } from '../../shared/db/client';
 import { batchPut } from '../../shared/db/items';
 import { isScored } from '../../shared/domain/results/agreement-to-scenario';
+import type { Agreement } from '../../shared/schemas/agreement';
 import type { Assignment } from '../../shared/schemas/scoring';
 import { ratersFor, VERIFIER } from './demo-facts';
 
 /** The assignments of a year, from its signed agreements. */
-export const demoAssignments = async (db: Db, year: number): Promise<Assignment[]> => {
+export const demoAssignments = async (db: Db, year: number): Promise<Assignment[]> =>
+  assignmentsOf(await listAgreements(db, year), year);
+
+/** The assignments of the given agreements (pure: the municipal seed has them in hand). */
+export const assignmentsOf = (agreements: readonly Agreement[], year: number): Assignment[] => {
   const out: Assignment[] = [];
-  for (const agreement of (await listAgreements(db, year)).filter(isScored)) {
+  for (const agreement of agreements.filter(isScored)) {
     for (const leaf of agreement.dimensions.flatMap((d) => d.leaves)) {
       if (leaf.rule.type === 'deduction') continue;
       const raters =

@@ -8,7 +8,7 @@ import { listAgreements } from '../../shared/db/agreement-repo';
 import type { Db } from '../../shared/db/client';
 import { factItems } from '../../shared/db/facts-repo';
 import { batchPut } from '../../shared/db/items';
-import type { AgreementLeaf } from '../../shared/schemas/agreement';
+import type { Agreement, AgreementLeaf } from '../../shared/schemas/agreement';
 import type {
   AdjustmentRecord,
   DeductionRecord,
@@ -112,9 +112,16 @@ export interface DemoFacts {
 }
 
 /** The verifications and ratings of every signed agreement of a year. */
-export const demoScores = async (db: Db, year: number, currentYear: number): Promise<DemoFacts> => {
+export const demoScores = async (db: Db, year: number, currentYear: number): Promise<DemoFacts> =>
+  scoresOf(await listAgreements(db, year), year, currentYear);
+
+/** The verifications and ratings of the given agreements (pure: the municipal seed has them in hand). */
+export const scoresOf = (
+  agreements: readonly Pick<Agreement, 'unitId' | 'categoryId' | 'dimensions'>[],
+  year: number,
+  currentYear: number,
+): DemoFacts => {
   const out: DemoFacts = { verifications: [], ratings: [] };
-  const agreements = await listAgreements(db, year);
   for (const agreement of agreements) {
     const unitId = agreement.unitId;
     for (const leaf of agreement.dimensions.flatMap((d) => d.leaves)) {

@@ -1,19 +1,24 @@
 /**
  * Seeds the municipal demo (`npm start -- --demo municipal`): the commission's ~500 units in 6
  * categories, their users, one template per category, every unit's signed agreement, and this year
- * in progress with Q1–Q3 verified and rated. Bulk content goes in parallel batches of 25
- * (`batchPut`); rows a user may change (units, users, the year) are create-if-absent. The year is
- * written last: when it exists, a restart finds the seed complete and writes nothing.
+ * in progress with Q1–Q3 verified and rated, and the raters' Q4 assignments. Everything goes in
+ * parallel batches of 25 (`batchPut`), built in memory first. The year is written last: when it
+ * exists, a restart finds the seed complete and writes nothing (a seed stopped half-way is written
+ * again whole, before anyone could have changed what it wrote).
  */
+import { assignmentRecord } from '../../shared/db/assignment-repo';
 import type { Db } from '../../shared/db/client';
 import { factItems } from '../../shared/db/facts-repo';
-import { batchPut, getItem, type Item, putIfAbsent } from '../../shared/db/items';
-import { templateIndexes, templateKey, yearKey } from '../../shared/db/keys';
-import { putCategory, seedUnit, seedUser } from '../../shared/db/org-repo';
-import { mapLimit } from '../../shared/db/parallel';
+import { batchPut, getItem, type Item } from '../../shared/db/items';
+import { categoryKey, templateIndexes, templateKey, yearKey } from '../../shared/db/keys';
+import { unitItem, userItem } from '../../shared/db/org-repo';
 import { seedYear } from '../../shared/db/year-repo';
+import type { Agreement } from '../../shared/schemas/agreement';
+import type { Assignment } from '../../shared/schemas/scoring';
 import type { Template } from '../../shared/schemas/template';
-import { demoScores } from './demo-facts';
+import type { Period } from '../../shared/schemas/year';
+import { assignmentsOf } from './demo-assignments';
+import { scoresOf } from './demo-facts';
 import { demoTemplate, signedAgreementItems } from './demo-templates';
 import { demoYear } from './demo-year';
 import { MUNICIPAL_BUREAU, type MunicipalOrg, municipalOrg } from './municipal-org';
@@ -55,38 +60,81 @@ export interface MunicipalSeedReport {
   ms: number;
 }
 
-export const seedMunicipal = async (db: Db, year: number, unitCount = 500): Promise<MunicipalSeedReport> => {
-  const started = performance.now();
-  const org = municipalOrg(unitCount);
-  if (await getItem(db, yearKey(year))) return { seeded: false, units: org.units.length, items: 0, ms: 0 };
-  const writes: (() => Promise<boolean>)[] = [
-    ...org.categories.map(
-      ({ id, name, sortOrder }) =>
-        () =>
-          putCategory(db, { id, name, sortOrder }),
-    ),
-    ...org.units.map((u) => () => seedUnit(db, u)),
-    ...org.users.map((u) => () => seedUser(db, u)),
-    ...municipalTemplates(org, year).map(
-      (t) => () =>
-        putIfAbsent(db, {
-          ...templateKey(year, t.categoryId),
-          ...templateIndexes(year, t.categoryId),
-          entity: 'template',
-          ...t,
-        }),
-    ),
-  ];
-  await mapLimit(writes, 16, (write) => write());
-  const agreements = municipalAgreementItems(org, year);
-  await batchPut(db, agreements);
-  // The scores read the stored agreements, as the county demo's do.
-  const { verifications, ratings } = await demoScores(db, year, year);
-  const facts = [
+/**
+ * Every item of the municipal year but the year itself, built in memory: organisation, templates,
+ * signed agreements, Q1–Q3 verifications and ratings, and the raters' assignments of Q4 (the
+ * quarter under way: each rater's queue holds thousands of items to score).
+ */
+export const municipalItems = (
+  org: MunicipalOrg,
+  year: number,
+  {
+    keepAssignment = (a) => a.period === 'Q4',
+    scoredPeriods = ['Q1', 'Q2', 'Q3'],
+  }: MunicipalSeedOptions = {},
+): Record<string, unknown>[] => {
+  const agreementItems = municipalAgreementItems(org, year);
+  const agreements = agreementItems.filter((i) => i.entity === 'agreement') as unknown as Agreement[];
+  const scores = scoresOf(agreements, year, year);
+  const verifications = scores.verifications.filter((v) => scoredPeriods.includes(v.period));
+  const ratings = scores.ratings.filter((r) => scoredPeriods.includes(r.period));
+  return [
+    ...org.categories.map(({ id, name, sortOrder }) => ({
+      ...categoryKey(id),
+      entity: 'category',
+      id,
+      name,
+      sortOrder,
+    })),
+    ...org.units.map(unitItem),
+    ...org.users.map(userItem),
+    ...municipalTemplates(org, year).map((t) => ({
+      ...templateKey(year, t.categoryId),
+      ...templateIndexes(year, t.categoryId),
+      entity: 'template',
+      ...t,
+    })),
+    ...agreementItems,
     ...verifications.map((v) => factItems.verification(year, v)),
     ...ratings.map((r) => factItems.rating(year, r)),
+    ...assignmentsOf(agreements, year).filter(keepAssignment).map(assignmentRecord),
   ];
-  await batchPut(db, facts);
+};
+
+export interface MunicipalSeedOptions {
+  unitCount?: number;
+  /** Which rater assignments to write (default: every rater's of the quarter under way, Q4). */
+  keepAssignment?: (a: Assignment) => boolean;
+  /** The quarters verified and rated (default Q1–Q3). */
+  scoredPeriods?: readonly Period[];
+}
+
+/**
+ * The quick municipal fixture of the browser test (tests/e2e/municipal.test.ts): the same 500 units,
+ * users and signed agreements (13–14 leaves each), but only Q3 verified and rated (not Q1–Q3) and
+ * only Q4's assignments of one rater (rater-jiceng: thousands of items), not every rater's of every
+ * quarter: about 12,000 items instead of 20,000.
+ */
+export const QUICK_MUNICIPAL: MunicipalSeedOptions = {
+  keepAssignment: (a) => a.period === 'Q4' && a.raterId === 'rater-jiceng',
+  scoredPeriods: ['Q3'],
+};
+
+/**
+ * Seeds the municipal year: all its items in parallel BatchWriteItem calls (DynamoDB Local keeps up
+ * with 16 in flight; more only queue), then the year. Nothing is read back: the scores and
+ * assignments are computed from the agreements in hand.
+ */
+export const seedMunicipal = async (
+  db: Db,
+  year: number,
+  options: MunicipalSeedOptions = {},
+): Promise<MunicipalSeedReport> => {
+  const started = performance.now();
+  const org = municipalOrg(options.unitCount);
+  if (await getItem(db, yearKey(year))) return { seeded: false, units: org.units.length, items: 0, ms: 0 };
+  const items = municipalItems(org, year, options);
+  await batchPut(db, items, { parallel: 16 });
   await seedYear(db, {
     ...demoYear(year, 'in_progress'),
     title: `${year}年度全市卫生健康目标责任考核`,
@@ -95,10 +143,5 @@ export const seedMunicipal = async (db: Db, year: number, unitCount = 500): Prom
       { state: 'in_progress', at: `${year}-01-20T09:00:00+08:00`, by: 'admin' },
     ],
   });
-  return {
-    seeded: true,
-    units: org.units.length,
-    items: writes.length + agreements.length + facts.length + 1,
-    ms: performance.now() - started,
-  };
+  return { seeded: true, units: org.units.length, items: items.length + 1, ms: performance.now() - started };
 };

@@ -14,6 +14,8 @@ export const JOB_ACTIONS: Record<JobType, Action> = {
   'progress-export': 'progress.read',
   'template-import': 'templates.write',
   reminders: 'reminders.run',
+  // Who may export the whole year's results may have them computed.
+  results: 'results.export',
 };
 
 export const canSeeJob = (principal: Principal, job: { type: JobType; startedBy: string }): boolean =>

@@ -163,11 +163,15 @@ export const queryPrefix = <T>(
  * Writes many items in batches of 25, retrying what DynamoDB leaves unprocessed. Unconditional:
  * only for writing deterministic content (the demo seed, benchmarks), never for user changes.
  */
-export const batchPut = async (db: Db, items: Record<string, unknown>[]): Promise<void> => {
+export const batchPut = async (
+  db: Db,
+  items: Record<string, unknown>[],
+  { parallel = 8 }: { parallel?: number } = {},
+): Promise<void> => {
   const batches: Record<string, unknown>[][] = [];
   for (let i = 0; i < items.length; i += 25) batches.push(items.slice(i, i + 25));
   await Promise.all(
-    Array.from({ length: Math.min(8, batches.length) }, async () => {
+    Array.from({ length: Math.min(parallel, batches.length) }, async () => {
       for (let batch = batches.shift(); batch; batch = batches.shift()) {
         let pending = batch.map((Item) => ({ PutRequest: { Item: { version: 1, ...Item } } }));
         for (let attempt = 0; pending.length > 0; attempt++) {

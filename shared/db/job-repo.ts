@@ -144,12 +144,16 @@ export const markRunning = (db: Db, jobId: string, at: Date): Promise<boolean> =
 export const saveProgress = (db: Db, jobId: string, progress: number, step?: string): Promise<boolean> =>
   updateJob(db, jobId, step ? { progress, step } : { progress }, { states: ['running'] });
 
-/** Running → succeeded or failed, and the start lock released, in one transaction. */
+/**
+ * Running → succeeded or failed, and the start lock released, in one transaction (with `alsoWrite`,
+ * what the job leaves behind, e.g. the year's computed results record).
+ */
 export const finishJob = async (
   db: Db,
   job: Pick<StoredJob, 'id' | 'lockId'>,
   outcome: { result: NonNullable<StoredJob['result']> } | { error: NonNullable<StoredJob['error']> },
   at: Date,
+  alsoWrite: TxItem[] = [],
 ): Promise<boolean> => {
   const succeeded = 'result' in outcome;
   const update: TxItem = {
@@ -172,6 +176,7 @@ export const finishJob = async (
   };
   const reasons = await tryTransact(db, [
     update,
+    ...alsoWrite,
     {
       Delete: {
         TableName: db.tableName,
@@ -184,8 +189,8 @@ export const finishJob = async (
   ]);
   if (reasons === null) return true;
   // The lock is another job's now (this one ran past its 15 minutes): record the outcome all the same.
-  if (reasons[0] === 'None' && reasons[1] === 'ConditionalCheckFailed')
-    return (await tryTransact(db, [update])) === null;
+  if (reasons[0] === 'None' && reasons.at(-1) === 'ConditionalCheckFailed')
+    return (await tryTransact(db, [update, ...alsoWrite])) === null;
   return false;
 };
 

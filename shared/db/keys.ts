@@ -507,3 +507,20 @@ export const jobIndexes = (userId: string, createdAt: string, jobId: string) => 
 });
 export const jobLockKey = (lockId: string) => ({ pk: `JOBLOCK#${lockId}`, sk: 'JOBLOCK' });
 export const userJobsQuery = (userId: string): KeyQuery => ({ index: 'gsi1', pk: `USER#${userId}#JOBS` });
+
+/**
+ * A results job's fan-out (docs/results.md): in the job's partition, the tally of its categories
+ * (`FANOUT`: how many, which are done and where each one's run is) and each category's run, gzip
+ * parts under `RESULT#<categoryId>#<runId>#<part>`. The year's latest finished run is named by
+ * `COMPUTED` in its results partition (the results page reads it for a municipal year).
+ */
+export const resultsFanoutKey = (jobId: string) => ({ pk: jobKey(jobId).pk, sk: 'FANOUT' });
+export const resultsRunPartKey = (jobId: string, categoryId: string, runId: string, part: number) => ({
+  pk: jobKey(jobId).pk,
+  sk: `${resultsRunPartsQuery(jobId, categoryId, runId).skPrefix}${String(part).padStart(3, '0')}`,
+});
+export const resultsRunPartsQuery = (jobId: string, categoryId: string, runId: string): KeyQuery => ({
+  pk: jobKey(jobId).pk,
+  skPrefix: `RESULT#${categoryId}#${runId}#`,
+});
+export const computedResultsKey = (year: number) => ({ pk: resultsPk(year), sk: 'COMPUTED' });

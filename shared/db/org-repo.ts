@@ -41,7 +41,8 @@ export const getUnit = async (db: Db, unitId: string): Promise<Unit> => {
   return unit;
 };
 
-const unitItem = (unit: UnitInput) => ({
+/** A unit as stored (also written in bulk by the municipal seed). */
+export const unitItem = (unit: UnitInput) => ({
   ...unitKey(unit.id),
   ...unitByCategory(unit.categoryId, unit.id),
   entity: 'unit',
@@ -64,5 +65,12 @@ export const listUsers = (db: Db): Promise<User[]> => queryPrefix<User>(db, user
 export const listUnitUsers = (db: Db, unitId: string): Promise<User[]> =>
   queryPrefix<User>(db, unitUsersQuery(unitId));
 
-export const seedUser = (db: Db, user: User) =>
-  putIfAbsent(db, { ...userKey(user.id), ...userIndexes(user.id, user.unitId), entity: 'user', ...user });
+/** A user as stored (also written in bulk by the municipal seed). */
+export const userItem = (user: User) => ({
+  ...userKey(user.id),
+  ...userIndexes(user.id, user.unitId),
+  entity: 'user',
+  ...user,
+});
+
+export const seedUser = (db: Db, user: User) => putIfAbsent(db, userItem(user));

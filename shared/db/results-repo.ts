@@ -30,18 +30,20 @@ import { getYear } from './year-repo';
 
 /**
  * Assembles the year's scenario from the stored facts: one Query per unit with a signed agreement,
- * fanned out 16 at a time; `onProgress` is told each unit read (`done` of `total`).
+ * fanned out 16 at a time; `onProgress` is told each unit read (`done` of `total`). With
+ * `categoryId`, only that category's units are read (the results job's share of one category).
  */
 export const loadScenario = async (
   db: Db,
   year: number,
   onProgress?: (done: number, total: number) => void,
+  { categoryId }: { categoryId?: string } = {},
 ): Promise<ScenarioInput> => {
   const [yearItem, categories, units, agreements] = await Promise.all([
     getYear(db, year),
     listCategories(db),
-    listUnits(db),
-    listAgreements(db, year),
+    listUnits(db, categoryId),
+    listAgreements(db, year, categoryId),
   ]);
   const scored = agreements.filter(isScored);
   let done = 0;

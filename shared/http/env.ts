@@ -23,6 +23,11 @@ export interface AppDeps {
    * locally a run in this process after the response.
    */
   startJob: (jobId: string) => Promise<void>;
+  /**
+   * Above this many units with an agreement the results page answers the latest results job's run
+   * instead of computing in the request (default LIVE_RESULTS_MAX_UNITS; tests lower it).
+   */
+  liveResultsMaxUnits?: number;
 }
 
 export interface AppEnv {

@@ -16,6 +16,11 @@ export interface JobContext {
    * job of the small demo is still running. Never set in AWS.
    */
   pace?: () => Promise<void>;
+  /**
+   * AWS only: launches one part of a fanned-out job (the results job's category) in a function of its
+   * own (an asynchronous invoke of the job function). Absent locally: the parts run in this process.
+   */
+  launchPart?: (jobId: string, part: string) => Promise<void>;
 }
 
 /** Reports progress (whole percent of the whole job) and, optionally, what the job does now. */
@@ -24,8 +29,18 @@ export type Report = (progress: number, step?: string) => Promise<void>;
 /** What a finished job leaves in its record. */
 export type JobOutcome = NonNullable<StoredJob['result']>;
 
+/**
+ * What a fanned-out job's handler answers once its parts are launched: the job is finished by its
+ * last part (or its first failing one), not by the handler's return.
+ */
+export const FINISHED_BY_PARTS = 'finished-by-parts';
+
 /** One job type's work. */
-export type JobHandler = (ctx: JobContext, job: StoredJob, report: Report) => Promise<JobOutcome>;
+export type JobHandler = (
+  ctx: JobContext,
+  job: StoredJob,
+  report: Report,
+) => Promise<JobOutcome | typeof FINISHED_BY_PARTS>;
 
 /** Where a job's export is written in the evidence bucket (its own prefix, never an evidence key). */
 export const exportKey = (jobId: string, fileName: string) => `exports/${jobId}/${fileName}`;

@@ -7,7 +7,7 @@
 import { finishJob, getJob, markRunning, type StoredJob, saveProgress } from '../db/job-repo';
 import { type JobType, nextProgress } from '../domain/jobs/job';
 import { AppError } from '../errors';
-import type { JobContext, JobHandler, Report } from './context';
+import { FINISHED_BY_PARTS, type JobContext, type JobHandler, type Report } from './context';
 
 const HANDLERS: Record<JobType, () => Promise<JobHandler>> = {
   draft: async () => (await import('./handlers/draft')).runDraftJob,
@@ -16,6 +16,7 @@ const HANDLERS: Record<JobType, () => Promise<JobHandler>> = {
   'progress-export': async () => (await import('./handlers/exports')).runProgressExportJob,
   'template-import': async () => (await import('./handlers/template-import')).runTemplateImportJob,
   reminders: async () => (await import('./handlers/reminders')).runRemindersJob,
+  results: async () => (await import('./handlers/results')).runResultsJob,
 };
 
 /** Progress is stored at most this often. */
@@ -58,6 +59,10 @@ export const runJob = async (ctx: JobContext, jobId: string): Promise<boolean> =
   try {
     const handler = await HANDLERS[job.type]();
     const result = await handler(ctx, job, report);
+    if (result === FINISHED_BY_PARTS) {
+      ctx.logger.info('job handed to its parts', { jobId, type: job.type });
+      return true;
+    }
     await finishJob(ctx.db, job, { result }, ctx.now());
     ctx.logger.info('job succeeded', { jobId, type: job.type });
   } catch (error) {

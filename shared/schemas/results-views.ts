@@ -1,6 +1,6 @@
 /** The API's views of results beside the engine's output: one unit's page and the published versions. */
 import { z } from '@hono/zod-openapi';
-import { CategoryResultSchema, UnitResultSchema } from './results';
+import { CategoryResultSchema, ResultsSchema, UnitResultSchema } from './results';
 import { PeriodSchema } from './scenario';
 import { AcknowledgementSchema } from './year';
 
@@ -45,3 +45,24 @@ export const PublishBodySchema = z.strictObject({
   /** Warnings of the publication's readiness check, each acknowledged with a reason. */
   acknowledgements: z.array(AcknowledgementSchema).max(30).default([]),
 });
+
+/** The results job whose stored run a municipal year's results page shows: when, and who started it. */
+export const ComputedRunSchema = z
+  .object({
+    jobId: z.string(),
+    computedAt: z.string(),
+    computedBy: z.string(),
+    computedByName: z.string(),
+  })
+  .openapi('ComputedRun');
+
+/**
+ * A year's results (GET /years/{year}/results): computed live up to the live limit; above it the
+ * latest results job's stored run (`computed`, each unit without its leaves), or none yet (`null`).
+ */
+export const YearResultsSchema = ResultsSchema.extend({
+  computed: ComputedRunSchema.nullable().optional().meta({
+    description: '市级规模的年度：最近一次“计算考核结果”的时间与发起人（null 为尚未计算）；实时计算时无此项',
+  }),
+}).openapi('YearResults');
+export type YearResults = z.infer<typeof YearResultsSchema>;

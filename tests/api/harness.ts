@@ -61,6 +61,8 @@ export const createTestApi = async (
     logger?: ReturnType<typeof createLogger>;
     /** The shape of the ID tokens `call` and `token` send (default Cognito's). */
     tokens?: TokenShape;
+    /** Above this many units the results page reads the results job's run (default the product's). */
+    liveResultsMaxUnits?: number;
   } = {},
 ): Promise<TestApi> => {
   const db = createDb({ tableName: `t-${randomUUID()}`, endpoint: inject('ddbEndpoint') });
@@ -88,6 +90,9 @@ export const createTestApi = async (
       evidence,
       publishSite,
       startJob: jobs.start,
+      ...(options.liveResultsMaxUnits !== undefined
+        ? { liveResultsMaxUnits: options.liveResultsMaxUnits }
+        : {}),
       notify: {
         secrets: fileSecretStore(join(rankingsDir, 'secrets.json')),
         transport: options.notifyTransport ?? localReceiver(),

@@ -93,6 +93,15 @@ describe('jobs', () => {
       },
     },
     {
+      type: 'results',
+      path: `${Y}/jobs/results`,
+      body: () => ({}),
+      check: async (job) => {
+        expect(job.result?.summary).toMatch(/^已计算 \d+ 个单位（\d+ 个类别）的考核结果$/);
+        expect(job.result?.link).toBe(`/results?year=${CURRENT_YEAR}`);
+      },
+    },
+    {
       type: 'draft',
       prepare: () => openPublicity(api, CURRENT_YEAR),
       path: `${Y}/jobs/draft`,
@@ -133,7 +142,6 @@ describe('jobs', () => {
         expect((await api.call('GET', Y, { as: 'leader' })).body.state).toBe('published');
       },
     },
-    // TODO(lead): the `results` job (engineer fanout) joins this table once merged.
   ];
 
   beforeAll(async () => {
@@ -144,9 +152,7 @@ describe('jobs', () => {
 
   it('covers every job type', () => {
     const covered = new Set(CASES.map((c) => c.type));
-    // TODO(lead): the `results` job (engineer fanout) is awaited here until its case joins CASES.
-    const awaited: readonly string[] = ['results'];
-    expect(JOB_TYPES.filter((t) => !covered.has(t) && !awaited.includes(t))).toEqual([]);
+    expect(JOB_TYPES.filter((t) => !covered.has(t))).toEqual([]);
   });
 
   it('refuses at the start what the job would refuse, starting nothing', async () => {

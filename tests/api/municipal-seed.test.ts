@@ -57,7 +57,7 @@ describe('the municipal demo writer (12 units, DynamoDB Local)', () => {
   afterAll(() => api.close());
 
   it('stores units, signed agreements and scored quarters; a second run writes nothing', async () => {
-    const first = await seedMunicipal(api.db, CURRENT_YEAR, 12);
+    const first = await seedMunicipal(api.db, CURRENT_YEAR, { unitCount: 12 });
     expect(first).toMatchObject({ seeded: true, units: 12 });
 
     const agreements = await api.call('GET', `/api/years/${CURRENT_YEAR}/agreements`, { as: 'admin' });
@@ -71,6 +71,16 @@ describe('the municipal demo writer (12 units, DynamoDB Local)', () => {
     const ranked = results.body.categories.flatMap((c: { units: unknown[] }) => c.units);
     expect(ranked).toHaveLength(12);
 
-    expect(await seedMunicipal(api.db, CURRENT_YEAR, 12)).toMatchObject({ seeded: false, items: 0 });
+    // The raters' assignments: a rater's queue of the current quarter holds their items.
+    const queue = await api.call('GET', `/api/years/${CURRENT_YEAR}/periods/Q4/scoring-queue`, {
+      as: 'rater-jiceng',
+    });
+    expect(queue.status).toBe(200);
+    expect(new Set(queue.body.items.map((i: { unitId: string }) => i.unitId)).size).toBe(12);
+
+    expect(await seedMunicipal(api.db, CURRENT_YEAR, { unitCount: 12 })).toMatchObject({
+      seeded: false,
+      items: 0,
+    });
   });
 });

@@ -21,7 +21,9 @@ const retry = async <T>(work: () => Promise<T>, attempts = 4): Promise<T> => {
   }
 };
 
-export const createScoringApi = async (options: { tokens?: TokenShape } = {}): Promise<TestApi> => {
+export const createScoringApi = async (
+  options: { tokens?: TokenShape; liveResultsMaxUnits?: number } = {},
+): Promise<TestApi> => {
   const api = await createTestApi({ seed: false, ...options });
   await retry(() => seedDemo(api.db, CURRENT_YEAR));
   await retry(() => seedDemoFacts(api.db, CURRENT_YEAR, CURRENT_YEAR));

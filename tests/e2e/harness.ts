@@ -71,7 +71,10 @@ let currentUrl: string | undefined;
 
 /** Starts the stack on a unique table and launches Chromium; call `stop` in afterAll (awaited). */
 export const startE2e = async (
-  options: Pick<LocalStackOptions, 'now' | 'provider' | 'jobPaceMs'> = {},
+  options: Pick<
+    LocalStackOptions,
+    'now' | 'provider' | 'jobPaceMs' | 'liveResultsMaxUnits' | 'demo' | 'onSeeded'
+  > = {},
 ): Promise<E2e> => {
   await ensureWebBuilt();
   const stack = await startSeededStack({

@@ -54,7 +54,8 @@ afterAll(async () => {
   await e2e?.stop();
 });
 
-const queueButtons = (page: Page) => page.getByRole('navigation', { name: '评分任务' }).getByRole('button');
+const queueButtons = (page: Page) =>
+  page.getByRole('navigation', { name: '评分任务' }).getByRole('listitem').getByRole('button');
 
 /** Opens the queue's item `index` by keyboard (J from the first item, then Enter). */
 const openByKeyboard = async (page: Page, index: number) => {

@@ -19,7 +19,8 @@ afterAll(async () => {
   await e2e?.stop();
 });
 
-const queueButtons = (page: Page) => page.getByRole('navigation', { name: '评分任务' }).getByRole('button');
+const queueButtons = (page: Page) =>
+  page.getByRole('navigation', { name: '评分任务' }).getByRole('listitem').getByRole('button');
 
 /** Moves the selection down `steps` items with J, starting from the first item. */
 const goTo = async (page: Page, steps: number) => {

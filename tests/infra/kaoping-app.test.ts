@@ -320,6 +320,19 @@ describe('the functions', () => {
     );
   });
 
+  it('let the job function invoke the publish function and itself (a results job’s parts) and nothing else', () => {
+    const invoked = statementsOf(logicalId(main.jobs.runner.role!))
+      .filter((s) => asArray(s.Action).includes('lambda:InvokeFunction'))
+      .flatMap((s) => asArray(s.Resource));
+    expect(invoked).toEqual(
+      expect.arrayContaining([
+        { 'Fn::GetAtt': [logicalId(main.jobs.publish), 'Arn'] },
+        { 'Fn::GetAtt': [logicalId(main.jobs.runner), 'Arn'] },
+      ]),
+    );
+    expect(invoked).toHaveLength(2);
+  });
+
   it('let the publish function invalidate its own distribution only', () => {
     const invalidation = statementsOf(logicalId(main.jobs.publish.role!)).filter((s) =>
       asArray(s.Action).includes('cloudfront:CreateInvalidation'),

@@ -24,7 +24,7 @@ import type { Objection, ObjectionInboxState } from '../../shared/schemas/object
 import type { Category, DevUser, Unit, UnitInput, UnitUpdateSchema, User } from '../../shared/schemas/org';
 import type { ReadinessView as Readiness } from '../../shared/schemas/readiness';
 import type { Results, UnitResult } from '../../shared/schemas/results';
-import type { PublishedSnapshot, UnitResultsView } from '../../shared/schemas/results-views';
+import type { PublishedSnapshot, UnitResultsView, YearResults } from '../../shared/schemas/results-views';
 import type { Period, Year, YearState } from '../../shared/schemas/year';
 
 export type { ErrorCode, ErrorDetail };
@@ -168,6 +168,7 @@ export type {
   UnitResultsView,
   User,
   Year,
+  YearResults,
   YearState,
 };
 
@@ -215,7 +216,9 @@ export const api = {
       call<User>(`/api/users/${segment(userId)}/sign-in-id`, 'PUT', { signInId }),
   },
   results: {
-    get: (year: number, asOf: Period) => call<Results>(`/api/years/${segment(year)}/results?asOf=${asOf}`),
+    /** Live for a county-size year; above the live limit the latest results job's run (`computed`). */
+    get: (year: number, asOf: Period) =>
+      call<YearResults>(`/api/years/${segment(year)}/results?asOf=${asOf}`),
     /** The rater consistency report; `period` null for the whole year. */
     consistency: (year: number, period: Period | null) =>
       call<ConsistencyReportView>(

@@ -13,6 +13,7 @@ export const JOB_TYPES = [
   'progress-export',
   'template-import',
   'reminders',
+  'results',
 ] as const;
 export type JobType = (typeof JOB_TYPES)[number];
 
@@ -27,6 +28,7 @@ export const JOB_LABELS: Record<JobType, string> = {
   'progress-export': '导出上报进度',
   'template-import': '导入指标模板',
   reminders: '发送到期提醒',
+  results: '计算考核结果',
 };
 
 /**

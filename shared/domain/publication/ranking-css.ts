@@ -30,6 +30,7 @@ td p{margin:0}
 .hash{word-break:break-all;white-space:pre-wrap;font-size:.85rem}
 .verify{margin-top:32px;color:var(--muted);font-size:.9rem}
 .years li{margin:.5rem 0}
+.toc ol{display:flex;flex-wrap:wrap;gap:4px 24px;padding-left:1.25rem}.toc small{color:var(--muted)}.to-toc{margin:.5rem 0 0;font-size:.9rem}
 tbody th[scope=row]{position:sticky;left:0;background:#fff}tr.vetoed th[scope=row]{background:#fef2f2}
 @media (max-width:640px){.dim,.detail{display:none}th,td{padding:6px}header.site h1{font-size:1.2rem}main{padding:12px}}
 @media print{@page{size:A4;margin:15mm}.skip,.verify{display:none}header.site{background:none;color:#000;border-bottom:2px solid #000}header.site a{color:#000}

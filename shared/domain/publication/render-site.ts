@@ -56,7 +56,7 @@ const gradeBadge = (unit: UnitResult) =>
       : ''
   }`;
 
-const categoryTable = (category: CategoryResult, unitHref: (u: UnitResult) => string) => {
+const categoryTable = (category: CategoryResult, unitHref: (u: UnitResult) => string, withToc = false) => {
   const dimensions = category.units[0]?.dimensions.map((d) => d.name) ?? [];
   return html`
 <section class="category" aria-labelledby="cat-${category.categoryId}">
@@ -86,8 +86,28 @@ const categoryTable = (category: CategoryResult, unitHref: (u: UnitResult) => st
     </tbody>
   </table>
   </div>
+  ${withToc ? html`<p class="to-toc"><a href="#toc">返回类别目录</a></p>` : ''}
 </section>`;
 };
+
+/**
+ * 类别目录: jump links to each category's table with its unit count, for a city's hundreds of rows
+ * (a county's page is short enough without it).
+ */
+const toc = (results: Results) => html`
+<nav id="toc" class="toc" aria-label="类别目录">
+  <h2>类别目录</h2>
+  <ol>${results.categories.map(
+    (c) => html`<li><a href="#cat-${c.categoryId}">${c.name}</a> <small>${c.unitCount} 个单位</small></li>`,
+  )}</ol>
+</nav>`;
+
+/** Above this many units the year page gets its 类别目录 and 返回类别目录 links. */
+export const TOC_ABOVE_UNITS = 60;
+
+const needsToc = (results: Results) =>
+  results.categories.length > 1 &&
+  results.categories.reduce((n, c) => n + c.units.length, 0) > TOC_ABOVE_UNITS;
 
 const verifyNote = (meta: PublishedSnapshotMeta) => html`
 <section class="verify">
@@ -107,7 +127,10 @@ export const renderYearPage = (meta: PublishedSnapshotMeta, results: Results, cs
 <a class="skip" href="#main">跳到主要内容</a>
 ${header(meta, html` · <a href="../">历年结果</a>`)}
 <main id="main">
-  ${results.categories.map((c) => categoryTable(c, (u) => `units/${encodeURIComponent(u.unitId)}.html`))}
+  ${needsToc(results) ? toc(results) : ''}
+  ${results.categories.map((c) =>
+    categoryTable(c, (u) => `units/${encodeURIComponent(u.unitId)}.html`, needsToc(results)),
+  )}
   ${verifyNote(meta)}
 </main>`,
   });

@@ -91,6 +91,13 @@ const remindersJobRoute = protectedRoute('reminders.run', {
   request: { ...body(z.strictObject({})) },
   responses: started,
 });
+const resultsJobRoute = protectedRoute('results.export', {
+  method: 'post',
+  path: '/years/{year}/jobs/results',
+  summary: '后台计算考核结果（按类别分别计算；市级规模的年度，结果页显示最近一次计算的结果）',
+  request: { params: YearParams, ...body(z.strictObject({})) },
+  responses: { ...started, 404: errorResponse('年度不存在') },
+});
 const getJobRoute = protectedRoute('jobs.read', {
   method: 'get',
   path: '/jobs/{jobId}',
@@ -205,6 +212,12 @@ export const jobRoutes = new OpenAPIHono<AppEnv>()
     );
   })
   .openapi(remindersJobRoute, async (c) => c.json(await start(c, 'reminders', null, {}), 202))
+  .openapi(resultsJobRoute, async (c) => {
+    const { year } = c.req.valid('param');
+    await getYear(c.get('deps').db, year);
+    // One computation of a year at a time, whoever starts it; the name is shown with its results.
+    return c.json(await start(c, 'results', year, { byName: c.get('principal').name }, {}), 202);
+  })
   .openapi(getJobRoute, async (c) => {
     const job = await getJob(c.get('deps').db, c.req.valid('param').jobId);
     // Another's job is "not found", not "forbidden": its existence is not told.

@@ -1,22 +1,31 @@
 /**
- * Live results computed by the engine from the stored facts, the unit view with its quarter trend,
- * the xlsx export, the published versions and the draft versions. Publishing and recomputing a
- * draft are jobs (routes/jobs.ts).
+ * Results computed by the engine from the stored facts — live for a county-size year, the latest
+ * results job's stored run above the live limit (docs/results.md) — the unit view with its quarter
+ * trend (its category only), the xlsx export, the published versions and the draft versions.
+ * Publishing and recomputing a draft are jobs (routes/jobs.ts).
  */
 
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { assertInScope, inScope, resultsVisibleTo } from '../../auth/visibility';
+import { getAgreement } from '../../db/agreement-repo';
+import type { Db } from '../../db/client';
 import { listDrafts, listSnapshots, loadScenario } from '../../db/results-repo';
+import { countAgreements, readComputedResults } from '../../db/results-run-repo';
 import { getYear } from '../../db/year-repo';
+import { LIVE_RESULTS_MAX_UNITS } from '../../domain/results/by-category';
 import { computeResults, parseScenario } from '../../domain/scoring';
 import { NotFoundError } from '../../errors';
 import { draftView } from '../../publication/drafts';
 import { resultsWorkbook } from '../../results/results-workbook';
 import { DraftDetailSchema, DraftHeaderSchema } from '../../schemas/drafts';
-import { ResultsSchema } from '../../schemas/results';
-import { PublishedSnapshotSchema, UnitResultsViewSchema } from '../../schemas/results-views';
+import {
+  PublishedSnapshotSchema,
+  UnitResultsViewSchema,
+  type YearResults,
+  YearResultsSchema,
+} from '../../schemas/results-views';
 import { ScenarioSchema } from '../../schemas/scenario';
-import { PERIODS, type Period, PeriodSchema } from '../../schemas/year';
+import { PERIODS, type Period, PeriodSchema, type Year } from '../../schemas/year';
 import type { AppEnv } from '../env';
 import { errorResponse, json, pathInteger, YearParams } from '../openapi';
 import { protectedRoute } from '../route';
@@ -26,9 +35,9 @@ const AsOfQuery = z.strictObject({ asOf: PeriodSchema.optional() });
 const yearResultsRoute = protectedRoute('results.read', {
   method: 'get',
   path: '/years/{year}/results',
-  summary: '考核结果（按类别排名，实时计算）',
+  summary: '考核结果（按类别排名；县级规模实时计算，市级规模为最近一次计算的结果）',
   request: { params: YearParams, query: AsOfQuery },
-  responses: { 200: json(ResultsSchema, '结果') },
+  responses: { 200: json(YearResultsSchema, '结果') },
 });
 const unitResultsRoute = protectedRoute('results.read', {
   method: 'get',
@@ -81,15 +90,45 @@ const compute = async (
   return computeResults(scenario, asOf ? { asOfPeriod: asOf } : {});
 };
 
+/**
+ * The year's results as of `asOf`: computed live while the year has at most LIVE_RESULTS_MAX_UNITS
+ * units with an agreement; above it the latest results job's stored run, or no lines yet.
+ */
+const yearResults = async (
+  db: Db,
+  year: Year,
+  asOf: Period,
+  liveMaxUnits = LIVE_RESULTS_MAX_UNITS,
+): Promise<YearResults> => {
+  if ((await countAgreements(db, year.year)) <= liveMaxUnits) {
+    return computeResults(parseScenario(await loadScenario(db, year.year)), { asOfPeriod: asOf });
+  }
+  const stored = await readComputedResults(db, year.year, asOf);
+  if (stored) {
+    const { jobId, computedAt, computedBy, computedByName } = stored.computed;
+    return { ...stored.results, computed: { jobId, computedAt, computedBy, computedByName } };
+  }
+  const { periodWeights, bonusCapCents, penaltyCapCents, excellentQuotaPercent } = year;
+  return {
+    schemaVersion: 1,
+    year: year.year,
+    asOfPeriod: asOf,
+    settings: { periodWeights, bonusCapCents, penaltyCapCents, excellentQuotaPercent },
+    categories: [],
+    computed: null,
+  };
+};
+
 const stripParts = <T extends { parts?: number }>({ parts: _p, ...rest }: T) => rest;
 
 export const resultsRoutes = new OpenAPIHono<AppEnv>()
   .openapi(yearResultsRoute, async (c) => {
     const { year } = c.req.valid('param');
-    const { db } = c.get('deps');
+    const { db, liveResultsMaxUnits } = c.get('deps');
+    const yearItem = await getYear(db, year);
     const [results, scope] = await Promise.all([
-      compute(c, year, c.req.valid('query').asOf),
-      getYear(db, year).then((y) => resultsVisibleTo(db, c.get('principal'), y)),
+      yearResults(db, yearItem, c.req.valid('query').asOf ?? 'Q4', liveResultsMaxUnits),
+      resultsVisibleTo(db, c.get('principal'), yearItem),
     ]);
     if (scope === 'all') return c.json(results, 200);
     // Before publication a line is read only by those who see its unit (own, or assigned, never affiliated).
@@ -102,7 +141,12 @@ export const resultsRoutes = new OpenAPIHono<AppEnv>()
     const { year, unitId } = c.req.valid('param');
     const { db } = c.get('deps');
     assertInScope(await resultsVisibleTo(db, c.get('principal'), await getYear(db, year)), unitId);
-    const scenario = parseScenario(await loadScenario(db, year));
+    // A unit is ranked within its category: only that category's units are read and scored.
+    const agreement = await getAgreement(db, year, unitId);
+    if (!agreement) throw new NotFoundError('该单位的考核结果（尚未签订责任书）');
+    const scenario = parseScenario(
+      await loadScenario(db, year, undefined, { categoryId: agreement.categoryId }),
+    );
     const asOf = c.req.valid('query').asOf ?? 'Q4';
     const trend: { period: Period; finalCents: number; baseCents: number; rank: number }[] = [];
     let view: z.infer<typeof UnitResultsViewSchema> | undefined;

@@ -11,7 +11,7 @@ export interface Column<T> {
   className?: string;
 }
 
-interface DataTableProps<T> {
+export interface DataTableProps<T> {
   caption: string;
   /** Hide the caption visually when a heading right above says the same. */
   captionHidden?: boolean;

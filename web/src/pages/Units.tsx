@@ -2,11 +2,12 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { Category, Me, Unit } from '../api';
 import { api } from '../api';
-import { type Column, DataTable } from '../components/DataTable';
+import type { Column } from '../components/DataTable';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorBanner, Notice } from '../components/ErrorBanner';
 import { Link } from '../components/Link';
 import { Loading } from '../components/Loading';
+import { PagedTable } from '../components/PagedTable';
 import { PageHeader } from '../components/PageHeader';
 import { takeFlash } from '../flash';
 import { canEdit } from '../navigation';
@@ -140,12 +141,15 @@ export const Units = ({ user }: { user: Me }) => {
                   {group.name}
                   <span class="count">（{group.units.length}）</span>
                 </h2>
-                <DataTable
+                <PagedTable
+                  id={`units-${group.id}`}
                   caption={`${group.name}单位列表`}
                   captionHidden
                   columns={columns(editable)}
                   rows={group.units}
                   rowKey={(u) => u.id}
+                  resetKey={query.trim()}
+                  unit="个单位"
                 />
               </section>
             ))

@@ -8,11 +8,12 @@ import { useState } from 'preact/hooks';
 import { AGREEMENT_STATE_LABELS } from '../../../../shared/domain/agreements/labels';
 import { type ApiError, api, type Category, type Me } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { type Column, DataTable } from '../../components/DataTable';
+import type { Column } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorBanner, Notice } from '../../components/ErrorBanner';
 import { Link } from '../../components/Link';
 import { Loading } from '../../components/Loading';
+import { PagedTable } from '../../components/PagedTable';
 import { PageHeader } from '../../components/PageHeader';
 import { SelectField } from '../../components/SelectField';
 import { ListFilters, matchesUnit } from '../../components/UnitSearch';
@@ -231,12 +232,15 @@ export const AgreementList = ({ user }: { user: Me }) => {
                 {rows.length === 0 ? (
                   <p class="muted">尚未生成。先在“指标模板”中建立并校验本类别模板，再按模板生成。</p>
                 ) : (
-                  <DataTable
+                  <PagedTable
+                    id={`agreements-${category.id}`}
                     caption={`${category.name}责任书`}
                     captionHidden
                     columns={columns(year)}
                     rows={rows}
                     rowKey={(a) => a.unitId}
+                    resetKey={`${year}|${search}|${state}`}
+                    unit="份"
                   />
                 )}
               </section>

@@ -236,14 +236,22 @@ export const ReassignForm = ({
   period,
   act,
 }: ReassignProps) => {
-  const options = assignments.map(
-    (a) =>
-      [
-        `${a.unitId}|${a.code}|${a.raterId}`,
-        `${unitNames.get(a.unitId) ?? a.unitId} · ${a.code} · ${raterNames.get(a.raterId) ?? a.raterId}`,
-      ] as const,
+  // A city has thousands of assignments a period: the unit is chosen first, then one of its own.
+  const units = [...new Set(assignments.map((a) => a.unitId))].map(
+    (id) => [id, unitNames.get(id) ?? id] as const,
   );
-  const [from, setFrom] = useState(options[0]?.[0] ?? '');
+  const [unitId, setUnitId] = useState(units[0]?.[0] ?? '');
+  const options = assignments
+    .filter((a) => a.unitId === unitId)
+    .map(
+      (a) =>
+        [
+          `${a.unitId}|${a.code}|${a.raterId}`,
+          `${unitNames.get(a.unitId) ?? a.unitId} · ${a.code} · ${raterNames.get(a.raterId) ?? a.raterId}`,
+        ] as const,
+    );
+  const [chosenFrom, setFrom] = useState('');
+  const from = options.some(([v]) => v === chosenFrom) ? chosenFrom : (options[0]?.[0] ?? '');
   const [to, setTo] = useState(raters[0]?.id ?? '');
   const action = useReasonedAction({
     tooShort: '请填写改派原因',
@@ -266,6 +274,7 @@ export const ReassignForm = ({
     <section aria-labelledby="reassign-title">
       <h2 id="reassign-title">改派</h2>
       <form class="stack" onSubmit={submit}>
+        <SelectField id="reassign-unit" label="单位" value={unitId} options={units} onChange={setUnitId} />
         <SelectField
           id="reassign-from"
           label="原分派（单位 · 指标 · 成员）"

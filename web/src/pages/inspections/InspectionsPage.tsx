@@ -6,10 +6,10 @@
 import { useState } from 'preact/hooks';
 import type { Me } from '../../api';
 import { api } from '../../api';
-import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorBanner, Notice } from '../../components/ErrorBanner';
 import { Loading } from '../../components/Loading';
+import { PagedTable } from '../../components/PagedTable';
 import { PageHeader } from '../../components/PageHeader';
 import { ListFilters, matchesUnit } from '../../components/UnitSearch';
 import { YearSwitch } from '../../components/YearChoice';
@@ -65,10 +65,13 @@ const InspectionRecords = ({
         total={list.data.length}
         unit="条"
       />
-      <DataTable
+      <PagedTable
+        id={`${id}-table`}
         caption={caption}
         captionHidden
         rows={rows}
+        resetKey={`${search}|${state}`}
+        unit="条"
         rowKey={(i) => i.id}
         columns={[
           { header: '日期', render: (i) => i.date },

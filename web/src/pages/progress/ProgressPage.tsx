@@ -17,6 +17,7 @@ import { JobButton, JobProgress } from '../../components/JobProgress';
 import { Link } from '../../components/Link';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
+import { Pagination, usePagination } from '../../components/Pagination';
 import { SelectField } from '../../components/SelectField';
 import { FilterCount, matchesUnit, UnitSearch } from '../../components/UnitSearch';
 import { useYearChoice } from '../../components/YearChoice';
@@ -171,6 +172,7 @@ const ProgressView = ({ user, year, categories, chooser }: ProgressViewProps) =>
             }}
             isAdmin={isAdmin}
             onExtend={setExtending}
+            resetKey={`${period}|${query}|${search}`}
           />
         </>
       )}
@@ -230,11 +232,15 @@ const Matrix = ({
   progress,
   isAdmin,
   onExtend,
+  resetKey,
 }: {
   progress: Progress;
   isAdmin: boolean;
   onExtend: (row: UnitRow) => void;
+  /** The filters: changing them goes back to page 1. */
+  resetKey: string;
 }) => {
+  const paged = usePagination(progress.units, resetKey);
   if (progress.units.length === 0) return <EmptyState title="没有符合条件的单位" />;
   return (
     <>
@@ -265,7 +271,7 @@ const Matrix = ({
             </tr>
           </thead>
           <tbody>
-            {progress.units.map((row) => {
+            {paged.rows.map((row) => {
               const total = Object.keys(row.cells).length;
               const open = row.counts.missing + row.counts.draft + row.counts.returned;
               return (
@@ -316,6 +322,7 @@ const Matrix = ({
           </tbody>
         </table>
       </div>
+      <Pagination id="progress" label="各单位指标上报状态" paged={paged} unit="个单位" />
     </>
   );
 };

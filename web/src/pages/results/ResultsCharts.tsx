@@ -1,16 +1,19 @@
 /**
  * The leadership dashboard: grade distribution, dimension score rates and the quarter trend per
  * category. ECharts is loaded on demand (`import('./echarts-setup')`, its own chunk), so the main bundle
- * stays small. Each chart is an image with an aria-label that states its data in words.
+ * stays small. Each chart is an image with an aria-label that states its data in words. The figures
+ * aggregate per category, so they read the same at 25 units or 500; 单位得分排名 shows one chosen
+ * category at a time and scrolls through a long one (chart-options `rankingChart`).
  */
-import { useMemo } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import type { Period, Results } from '../../api';
 import { api } from '../../api';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Loading } from '../../components/Loading';
+import { SelectField } from '../../components/SelectField';
 import { useResource } from '../../use-resource';
 import { Chart } from './Chart';
-import { dimensionChart, gradeChart, trendChart } from './chart-options';
+import { dimensionChart, gradeChart, rankingChart, trendChart } from './chart-options';
 import { gradeLabel } from './results-model';
 
 export const ResultsCharts = ({
@@ -50,6 +53,31 @@ export const ResultsCharts = ({
           {trend && <Chart label={trend.label} option={trend.option} />}
         </figure>
       </div>
+      <RankingFigure results={results} />
     </section>
+  );
+};
+
+/** One category's units by final score; a select picks the category (a city has six). */
+const RankingFigure = ({ results }: { results: Results }) => {
+  const [categoryId, setCategoryId] = useState(results.categories[0]?.categoryId ?? '');
+  const category = results.categories.find((c) => c.categoryId === categoryId) ?? results.categories[0];
+  const chart = useMemo(() => (category ? rankingChart(category) : null), [category]);
+  if (!category || !chart) return null;
+  return (
+    <figure class="chart-figure">
+      <figcaption>单位得分排名</figcaption>
+      {results.categories.length > 1 && (
+        <SelectField
+          inline
+          id="ranking-chart-category"
+          label="类别"
+          value={category.categoryId}
+          options={results.categories.map((c) => [c.categoryId, c.name] as const)}
+          onChange={setCategoryId}
+        />
+      )}
+      <Chart label={chart.label} option={chart.option} height={chart.height} />
+    </figure>
   );
 };

@@ -8,13 +8,14 @@ import { useState } from 'preact/hooks';
 import type { Me, Period, Publication, Results, UnitResult, Year } from '../../api';
 import { api } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { type Column, DataTable } from '../../components/DataTable';
+import type { Column } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
 import { JobButton, JobProgress } from '../../components/JobProgress';
 import { Link } from '../../components/Link';
 import { Loading } from '../../components/Loading';
+import { PagedTable } from '../../components/PagedTable';
 import { PageHeader } from '../../components/PageHeader';
 import { ListFilters, matchesUnit } from '../../components/UnitSearch';
 import { formatDateTime, formatScore } from '../../format';
@@ -22,6 +23,7 @@ import { YEAR_STATE_LABELS } from '../../labels';
 import { useJob } from '../../use-job';
 import { useReasonedAction } from '../../use-reasoned-action';
 import { useResource } from '../../use-resource';
+import { ComputedResults } from './ComputedResults';
 import { DraftsPanel } from './DraftsPanel';
 import { ResultsCharts } from './ResultsCharts';
 import {
@@ -210,6 +212,14 @@ const ResultsView = ({
           </button>
         </ErrorBanner>
       )}
+      {results.status === 'ready' && results.data.computed !== undefined && (
+        <ComputedResults
+          year={year.year}
+          computed={results.data.computed}
+          canCompute={leadership}
+          onComputed={reload}
+        />
+      )}
       {/* The dashboard first: leadership reads the answer before the tables. */}
       {leadership && results.status === 'ready' && results.data.categories.length > 0 && (
         <ResultsCharts
@@ -330,7 +340,10 @@ const RankingSections = ({
               共 {category.unitCount} 个单位，优秀名额 {category.excellentQuota} 个
             </span>
           </h2>
-          <DataTable
+          <PagedTable
+            id={`results-${category.categoryId}`}
+            resetKey={`${search}|${grade}`}
+            unit="个单位"
             caption={`${category.name}排名（${AS_OF_LABELS[asOf]}）`}
             captionHidden
             columns={rankingColumns(category.units, year.year, asOf, quarterView, gradeLabel(results))}

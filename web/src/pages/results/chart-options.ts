@@ -143,3 +143,59 @@ export const unitTrendChart = (trend: readonly UnitTrendPoint[]) => {
   };
   return { label, option };
 };
+
+/** Rows a ranking chart shows at once; a longer category scrolls (dataZoom) through the rest. */
+export const RANKING_ROWS = 25;
+/** Units named in a ranking chart's label; the table below has every one. */
+const LABEL_UNITS = 10;
+
+/**
+ * 单位得分排名: one category's units by final score, in rank order, as horizontal bars (unit names
+ * along the vertical axis, one per row, never overlapping). A category of more than `RANKING_ROWS`
+ * units shows its first rows and scrolls through the rest with a slider and the mouse wheel
+ * (dataZoom); the height stays that of `RANKING_ROWS` rows, whatever the count.
+ */
+export const rankingChart = (category: Results['categories'][number]) => {
+  const units = category.units;
+  const long = units.length > RANKING_ROWS;
+  const named = units.slice(0, LABEL_UNITS);
+  const label = `${category.name}单位最终得分排名（条形图，共 ${units.length} 个单位）：${named
+    .map((u) => `第 ${u.rank} 名 ${u.unitName} ${formatScore(u.finalCents)} 分`)
+    .join('、')}${units.length > named.length ? '；其余单位见下方排名表' : ''}`;
+  const option = {
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    grid: { left: 8, right: long ? 48 : 24, top: 8, bottom: 32, containLabel: true },
+    yAxis: {
+      type: 'category',
+      inverse: true,
+      data: units.map((u) => `${u.rank}. ${u.unitName}`),
+      axisLabel: { interval: 0, width: 150, overflow: 'truncate' },
+    },
+    xAxis: { type: 'value', name: '最终得分', nameLocation: 'middle', nameGap: 22, scale: true },
+    dataZoom: long
+      ? [
+          {
+            type: 'slider',
+            yAxisIndex: 0,
+            right: 8,
+            width: 16,
+            startValue: 0,
+            endValue: RANKING_ROWS - 1,
+            zoomLock: true,
+            showDetail: false,
+            brushSelect: false,
+          },
+          { type: 'inside', yAxisIndex: 0, startValue: 0, endValue: RANKING_ROWS - 1, zoomLock: true },
+        ]
+      : [],
+    series: [
+      {
+        name: '最终得分',
+        type: 'bar',
+        data: units.map((u) => u.finalCents / 100),
+        itemStyle: { color: '#2f6db5' },
+      },
+    ],
+  };
+  return { label, option, height: Math.min(units.length, RANKING_ROWS) * 22 + 48 };
+};

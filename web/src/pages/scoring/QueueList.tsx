@@ -2,7 +2,7 @@
  * The rater's queue: a filter bar (status, unit, search, grouping) and the items shown, grouped
  * with counts per group. Items are buttons in one navigation, so J/K walk the shown order.
  */
-import type { Ref } from 'preact';
+import type { ComponentChildren, Ref } from 'preact';
 import { SAVE_STATE_LABELS } from '../../autosave';
 import { SelectField } from '../../components/SelectField';
 import { type GroupBy, type QueueFilter, type QueueGroup, queueUnits } from './queue-model';
@@ -84,7 +84,12 @@ export const QueueFilterBar = ({ items, filter, onFilter }: FilterBarProps) => (
 );
 
 interface QueueListProps {
+  /** The groups of this page. */
   groups: QueueGroup[];
+  isOpen: (key: string) => boolean;
+  onToggle: (key: string) => void;
+  /** The page controls (none when the queue fits in one page). */
+  pagination: ComponentChildren;
   current: QueueItem | undefined;
   saveStates: Record<string, SaveState>;
   listRef: Ref<HTMLElement>;
@@ -95,35 +100,63 @@ interface QueueListProps {
 const countText = (g: QueueGroup) =>
   `待评 ${g.counts.pending} · 已评 ${g.counts.scored}${g.counts.returned ? ` · 已退回 ${g.counts.returned}` : ''}`;
 
-export const QueueList = ({ groups, current, saveStates, listRef, onFocusItem, onOpen }: QueueListProps) => (
+/**
+ * The groups of the page, each titled with its counts; a group's title is a button that folds it
+ * (a folded group draws no items, and J/K skip it).
+ */
+export const QueueList = ({
+  groups,
+  isOpen,
+  onToggle,
+  pagination,
+  current,
+  saveStates,
+  listRef,
+  onFocusItem,
+  onOpen,
+}: QueueListProps) => (
   <nav aria-label="评分任务" ref={listRef}>
     {groups.length === 0 && <p>没有符合条件的评分任务。</p>}
-    {groups.map((g) => (
-      <div key={g.key} class="queue-group">
-        {g.title && (
-          <h3 class="queue-group-title">
-            {g.title}（{countText(g)}）
-          </h3>
-        )}
-        <ol class="queue-list" aria-describedby="keyboard-help">
-          {g.items.map((x) => (
-            <li key={itemKey(x)}>
+    {groups.map((g) => {
+      const open = isOpen(g.key);
+      return (
+        <div key={g.key} class="queue-group">
+          {g.title && (
+            <h3 class="queue-group-title">
               <button
                 type="button"
-                class="link-button"
-                aria-current={current && itemKey(current) === itemKey(x) ? 'true' : undefined}
-                onFocus={() => onFocusItem(x)}
-                onClick={() => onOpen(x)}
+                class="link-button queue-group-toggle"
+                aria-expanded={open ? 'true' : 'false'}
+                onClick={() => onToggle(g.key)}
               >
-                {x.unitName} · {x.code} {x.name} ·{' '}
-                <span class={`state-${x.state}`}>{STATE_LABELS[x.state]}</span>
-                {disagreesWithSummary(x) && <span class="tag tag-flag">{DISAGREES_LABEL}</span>}
-                <SaveMark state={saveStates[itemKey(x)]} />
+                <span aria-hidden="true">{open ? '▾' : '▸'} </span>
+                {g.title}（{g.items.length} 项：{countText(g)}）
               </button>
-            </li>
-          ))}
-        </ol>
-      </div>
-    ))}
+            </h3>
+          )}
+          {open && (
+            <ol class="queue-list" aria-describedby="keyboard-help">
+              {g.items.map((x) => (
+                <li key={itemKey(x)}>
+                  <button
+                    type="button"
+                    class="link-button"
+                    aria-current={current && itemKey(current) === itemKey(x) ? 'true' : undefined}
+                    onFocus={() => onFocusItem(x)}
+                    onClick={() => onOpen(x)}
+                  >
+                    {x.unitName} · {x.code} {x.name} ·{' '}
+                    <span class={`state-${x.state}`}>{STATE_LABELS[x.state]}</span>
+                    {disagreesWithSummary(x) && <span class="tag tag-flag">{DISAGREES_LABEL}</span>}
+                    <SaveMark state={saveStates[itemKey(x)]} />
+                  </button>
+                </li>
+              ))}
+            </ol>
+          )}
+        </div>
+      );
+    })}
+    {pagination}
   </nav>
 );

@@ -19,12 +19,13 @@ import { guardUnsaved } from '../../leave-guard';
 import { PHONE_QUERY, useMediaQuery } from '../../use-media-query';
 import { toApiError, useResource } from '../../use-resource';
 import { itemKey, QueueFilterBar, QueueList } from './QueueList';
-import { groupQueue, NO_FILTER, type QueueFilter } from './queue-model';
+import { groupQueue, initialFilter, type QueueFilter } from './queue-model';
 import { type Draft, type SaveState, ScorePanel } from './ScorePanel';
 import { ScoreSheet } from './ScoreSheet';
 import { ScoringProgressView } from './ScoringProgress';
 import { type Period, type Queue, type QueueItem, scoringApi } from './scoring-api';
 import { UnitMaterials } from './UnitMaterials';
+import { useQueuePages } from './use-queue-pages';
 
 const PERIODS: Period[] = ['Q1', 'Q2', 'Q3', 'Q4'];
 
@@ -112,10 +113,14 @@ const Worksheet = ({ user, year, period }: { user: Me; year: number; period: Per
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const list = useRef<HTMLElement>(null);
-  const [filter, setFilterState] = useState<QueueFilter>(NO_FILTER);
-  const groups = queue.status === 'ready' ? groupQueue(queue.data.items, filter) : [];
-  // The items as shown (filtered, grouped): J/K walk this order.
-  const shown = groups.flatMap((g) => g.items);
+  const [chosenFilter, setFilterState] = useState<QueueFilter | null>(null);
+  const items = queue.status === 'ready' ? queue.data.items : [];
+  // A city's queue (thousands of items) opens grouped by unit, each group folded but the first.
+  const filter = chosenFilter ?? initialFilter(items.length);
+  const groups = groupQueue(items, filter);
+  const view = useQueuePages(groups, filter);
+  // The items as shown (filtered, grouped, on this page, in open groups): J/K walk this order.
+  const shown = view.open.flatMap((g) => g.items);
   const count = shown.length;
   const setFilter = (next: QueueFilter) => {
     setFilterState(next);
@@ -136,7 +141,7 @@ const Worksheet = ({ user, year, period }: { user: Me; year: number; period: Per
 
   const focusItem = (i: number) => {
     setIndex(i);
-    list.current?.querySelectorAll('button')[i]?.focus();
+    list.current?.querySelectorAll<HTMLElement>('.queue-list button')[i]?.focus();
   };
 
   useEffect(() => {
@@ -249,7 +254,13 @@ const Worksheet = ({ user, year, period }: { user: Me; year: number; period: Per
         style={{ display: 'grid', gap: '1rem', gridTemplateColumns: 'repeat(auto-fit, minmax(17rem, 1fr))' }}
       >
         <QueueList
-          groups={groups}
+          groups={view.groups}
+          isOpen={view.isOpen}
+          onToggle={(key) => {
+            view.toggle(key);
+            setIndex(0);
+          }}
+          pagination={view.pagination}
           current={item}
           saveStates={saveStates}
           listRef={list}

@@ -18,6 +18,13 @@ export interface QueueFilter {
 
 export const NO_FILTER: QueueFilter = { state: '', unitId: '', text: '', groupBy: 'none', disagrees: false };
 
+/** Above this many items the queue opens grouped by unit (a city's rater has thousands). */
+export const GROUP_BY_UNIT_ABOVE = 300;
+
+/** The filter a queue opens with: ungrouped, or by unit when it is long. */
+export const initialFilter = (items: number): QueueFilter =>
+  items > GROUP_BY_UNIT_ABOVE ? { ...NO_FILTER, groupBy: 'unit' } : NO_FILTER;
+
 export interface QueueGroup {
   key: string;
   title: string;

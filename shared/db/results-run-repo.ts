@@ -1,0 +1,195 @@
+/**
+ * A results job's runs in the table (docs/results.md): each category's results, as of every period
+ * and without leaves, gzip-compressed in parts of ≤ 300 KB under the job; the tally of categories
+ * done (one conditional update per category, so a redelivered child counts once and exactly one
+ * child sees the last one in); and the year's `COMPUTED` record naming the latest finished run.
+ */
+import { randomUUID } from 'node:crypto';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type CategoryViews, mergeCategoryResults } from '../domain/results/by-category';
+import type { Results } from '../schemas/results';
+import type { Period } from '../schemas/scenario';
+import type { Db } from './client';
+import { getItem, guard, queryPages, queryPrefix, type TxItem } from './items';
+import {
+  agreementsQuery,
+  computedResultsKey,
+  jobKey,
+  resultsFanoutKey,
+  resultsRunPartKey,
+  resultsRunPartsQuery,
+} from './keys';
+import { mapLimit } from './parallel';
+
+const PART_BYTES = 300_000;
+
+/** Where one category's run is: its id (a run written twice leaves two, one of them named) and parts. */
+export interface CategoryRun {
+  runId: string;
+  parts: number;
+  /** Units of the category with a scored agreement. */
+  units?: number;
+}
+
+/** The tally of a results job: its categories in the year's order, those done, their runs. */
+export interface Fanout {
+  categoryIds: string[];
+  done: Set<string>;
+  runs: Record<string, CategoryRun>;
+}
+
+/** The year's latest finished results run, as the results page shows it. */
+export interface ComputedResults {
+  year: number;
+  jobId: string;
+  computedAt: string;
+  computedBy: string;
+  computedByName: string;
+  categories: ({ categoryId: string } & CategoryRun)[];
+}
+
+/** Opens the tally of a job's categories (before any child is launched). */
+export const openFanout = async (db: Db, jobId: string, categoryIds: string[]): Promise<void> => {
+  await guard(() =>
+    db.doc.send(
+      new PutCommand({
+        TableName: db.tableName,
+        Item: { ...resultsFanoutKey(jobId), entity: 'results-fanout', categoryIds, runs: {} },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    ),
+  );
+};
+
+/** Writes one category's run (its own run id, so a second delivery never mixes parts with the first). */
+export const saveCategoryRun = async (
+  db: Db,
+  jobId: string,
+  categoryId: string,
+  views: CategoryViews,
+): Promise<CategoryRun> => {
+  const runId = randomUUID().slice(0, 8);
+  const packed = gzipSync(Buffer.from(JSON.stringify(views)));
+  const parts: Buffer[] = [];
+  for (let at = 0; at < packed.length; at += PART_BYTES) parts.push(packed.subarray(at, at + PART_BYTES));
+  await mapLimit(
+    parts.map((data, i) => ({ data, i })),
+    4,
+    ({ data, i }) =>
+      guard(() =>
+        db.doc.send(
+          new PutCommand({
+            TableName: db.tableName,
+            Item: { ...resultsRunPartKey(jobId, categoryId, runId, i), entity: 'results-run-part', data },
+          }),
+        ),
+      ),
+  );
+  return { runId, parts: parts.length };
+};
+
+/**
+ * Counts a category done and records where its run is, in one conditional update: answers the
+ * tally after it, or undefined when the category was already counted (a redelivered child).
+ */
+export const tallyCategory = async (
+  db: Db,
+  jobId: string,
+  categoryId: string,
+  run: CategoryRun,
+): Promise<Fanout | undefined> => {
+  try {
+    const res = await guard(() =>
+      db.doc.send(
+        new UpdateCommand({
+          TableName: db.tableName,
+          Key: resultsFanoutKey(jobId),
+          UpdateExpression: 'ADD done :category SET #runs.#id = :run',
+          ConditionExpression: 'attribute_exists(pk) AND NOT contains(done, :id)',
+          ExpressionAttributeNames: { '#runs': 'runs', '#id': categoryId },
+          ExpressionAttributeValues: { ':category': new Set([categoryId]), ':id': categoryId, ':run': run },
+          ReturnValues: 'ALL_NEW',
+        }),
+      ),
+    );
+    const item = res.Attributes as { categoryIds: string[]; done: Set<string>; runs: Fanout['runs'] };
+    return { categoryIds: item.categoryIds, done: item.done, runs: item.runs };
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return undefined;
+    throw error;
+  }
+};
+
+/** The put of the year's COMPUTED record, joined to the transaction that finishes the job. */
+export const computedResultsPut = (db: Db, computed: ComputedResults): TxItem => ({
+  Put: {
+    TableName: db.tableName,
+    Item: { ...computedResultsKey(computed.year), entity: 'results-computed', ...computed },
+  },
+});
+
+const readRun = async (db: Db, jobId: string, run: { categoryId: string } & CategoryRun) => {
+  const parts = await queryPrefix<{ data: Uint8Array }>(
+    db,
+    resultsRunPartsQuery(jobId, run.categoryId, run.runId),
+  );
+  const packed = Buffer.concat(parts.slice(0, run.parts).map((p) => Buffer.from(p.data)));
+  return JSON.parse(gunzipSync(packed).toString('utf8')) as CategoryViews;
+};
+
+/** The year's latest computed results as of `asOf`, with when and by whom; undefined when none. */
+export const readComputedResults = async (
+  db: Db,
+  year: number,
+  asOf: Period,
+): Promise<{ computed: ComputedResults; results: Results } | undefined> => {
+  const computed = await getItem<ComputedResults>(db, computedResultsKey(year));
+  if (!computed) return undefined;
+  const runs = await mapLimit(computed.categories, 8, (run) => readRun(db, computed.jobId, run));
+  const results = mergeCategoryResults(runs.map((views) => views[asOf]));
+  return results ? { computed, results } : undefined;
+};
+
+/**
+ * Stores a fanned-out job's progress, never backwards: its parts finish in any order, each writing
+ * the share done when it was counted.
+ */
+export const saveProgressForward = async (
+  db: Db,
+  jobId: string,
+  progress: number,
+  step: string,
+): Promise<void> => {
+  try {
+    await guard(() =>
+      db.doc.send(
+        new UpdateCommand({
+          TableName: db.tableName,
+          Key: jobKey(jobId),
+          UpdateExpression: 'SET progress = :p, step = :step',
+          ConditionExpression: '#state = :running AND progress < :p',
+          ExpressionAttributeNames: { '#state': 'state' },
+          ExpressionAttributeValues: { ':p': progress, ':step': step, ':running': 'running' },
+        }),
+      ),
+    );
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+  }
+};
+
+/** How many units have an agreement of the year (a counting Query of the agreements index). */
+export const countAgreements = async (db: Db, year: number): Promise<number> => {
+  const q = agreementsQuery(year);
+  let count = 0;
+  for await (const page of queryPages(db, {
+    IndexName: q.index,
+    KeyConditionExpression: 'gsi1pk = :pk',
+    ExpressionAttributeValues: { ':pk': q.pk },
+    Select: 'COUNT',
+  }))
+    count += page.Count ?? 0;
+  return count;
+};

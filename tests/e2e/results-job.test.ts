@@ -1,0 +1,52 @@
+/**
+ * A municipal year's results page in the browser (the live limit lowered to 0 units, so the demo
+ * county reads as a municipal year): no lines before the first computation, 计算结果 starts the results
+ * job, a reload mid-job shows the same job, and when it has finished the ranking shows with
+ * 结果计算于 …; axe passes.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkA11y, type E2e, signInAs, startE2e } from './harness';
+
+describe('计算考核结果 (municipal year)', () => {
+  let e2e: E2e;
+
+  beforeAll(async () => {
+    e2e = await startE2e({
+      now: () => new Date('2026-11-26T10:00:00+08:00'),
+      jobPaceMs: 1_500,
+      liveResultsMaxUnits: 0,
+    });
+  }, 240_000);
+
+  afterAll(async () => {
+    await e2e?.stop();
+  });
+
+  it('computes the year as a job, survives a reload, then shows the ranking and when it was computed', async () => {
+    // Prepare
+    const page = await e2e.newPage();
+    await signInAs(page, 'admin', '/results?year=2026&asOf=Q4');
+    await page.getByText('尚未计算').waitFor();
+    expect(await page.getByRole('table').count()).toBe(0);
+    // Act: start, wait until it is under way, reload
+    await page.getByRole('button', { name: '计算结果' }).click();
+    const bar = page.getByRole('progressbar', { name: /计算考核结果/ });
+    await expect
+      .poll(async () => Number(await bar.getAttribute('aria-valuenow')), { timeout: 30_000 })
+      .toBeGreaterThan(0);
+    const before = Number(await bar.getAttribute('aria-valuenow'));
+    const jobId = new URL(page.url()).searchParams.get('job');
+    expect(jobId).toMatch(/^[0-9a-f-]{36}$/);
+    await checkA11y(page);
+    await page.reload();
+    // Assess: the same job, not gone back; then the ranking with when and by whom
+    await bar.waitFor();
+    expect(new URL(page.url()).searchParams.get('job')).toBe(jobId);
+    expect(Number(await bar.getAttribute('aria-valuenow'))).toBeGreaterThanOrEqual(before);
+    await page.getByText(/^结果计算于 .+（王建华 发起）/).waitFor({ timeout: 60_000 });
+    await page.getByRole('table').first().waitFor();
+    await page.getByRole('button', { name: '重新计算' }).waitFor();
+    await checkA11y(page);
+    await page.context().close();
+  }, 180_000);
+});
