@@ -4,7 +4,7 @@
  * sees the rates; an inspector reads the checklist and a leader the surveys, without edit controls.
  */
 import ExcelJS from 'exceljs';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiAs, checkA11y, type E2e, signInAs, startE2e } from './harness';
 
@@ -29,12 +29,29 @@ const checklistWorkbook = async (rows: unknown[][]) => {
 
 const rowOf = (page: Page, text: string) => page.getByRole('row').filter({ hasText: text });
 
+/**
+ * Opens a form and retypes one field as a quick user on a slow device does: clicks 修改, clicks into
+ * the field and types before the browser has drawn another frame or run a timer (the page's clock,
+ * installed before it loaded, stands still meanwhile). Focus that the form moved later than the
+ * commit that drew it would land in between, and the typing in another field.
+ */
+const retypeRightAfterOpening = async (page: Page, opener: Locator, field: Locator, text: string) => {
+  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1_000);
+  await opener.click();
+  await field.click();
+  await page.clock.runFor(1_000);
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type(text);
+  await page.clock.resume();
+};
+
 describe('the checklist page', () => {
   it('lets the admin add, edit and import items, refusing a bad workbook whole', {
     timeout: 60_000,
   }, async () => {
     // Prepare
     const admin = await e2e.newPage();
+    await admin.clock.install(); // for retypeRightAfterOpening
     await signInAs(admin, 'admin', '/checklist');
     await rowOf(admin, 'XF-01').waitFor();
 
@@ -54,11 +71,16 @@ describe('the checklist page', () => {
     await expect.poll(() => admin.getByRole('status').first().textContent()).toContain('已新增检查项 XF-90');
     await expect.poll(() => rowOf(admin, 'XF-90').textContent()).toContain('0.50');
 
-    // Act 2: edit its points.
-    await admin.getByRole('button', { name: /^修改\s*检查项 XF-90$/ }).click();
-    await admin.getByRole('textbox', { name: '扣分', exact: true }).fill('1');
+    // Act 2: edit its points right after opening the form (it failed once in CI: the typing went to 检查内容).
+    await retypeRightAfterOpening(
+      admin,
+      admin.getByRole('button', { name: /^修改\s*检查项 XF-90$/ }),
+      points,
+      '1',
+    );
     await admin.getByRole('button', { name: '保存修改' }).click();
     await expect.poll(() => rowOf(admin, 'XF-90').textContent()).toContain('1.00');
+    expect(await rowOf(admin, 'XF-90').textContent()).toContain('未公示收费标准');
 
     // Act 3: someone else saves it while the form is open; the stale save is explained and reloaded.
     await admin.getByRole('button', { name: /^修改\s*检查项 XF-90$/ }).click();
@@ -110,6 +132,7 @@ describe('the surveys page', () => {
     timeout: 30_000,
   }, async () => {
     const admin = await e2e.newPage();
+    await admin.clock.install(); // for retypeRightAfterOpening
     await signInAs(admin, 'admin', '/surveys');
     // 3.3 群众满意率 is assessed in Q4 only: no other period is offered for it.
     await expect
@@ -129,8 +152,12 @@ describe('the surveys page', () => {
     await checkA11y(admin);
 
     // Then corrects one unit's result by hand.
-    await admin.getByRole('button', { name: /^修改\s*洛阳镇卫生院的测评结果$/ }).click();
-    await admin.getByRole('textbox', { name: '满意人数' }).fill('3');
+    await retypeRightAfterOpening(
+      admin,
+      admin.getByRole('button', { name: /^修改\s*洛阳镇卫生院的测评结果$/ }),
+      admin.getByRole('textbox', { name: '满意人数' }),
+      '3',
+    );
     await admin.getByRole('button', { name: '保存测评结果' }).click();
     await expect.poll(() => rowOf(admin, '洛阳镇卫生院').textContent()).toContain('100.00%');
   });

@@ -2,7 +2,7 @@
  * 新建考核年度 (admin): the next year starts in 年初设置 with last year's weights, caps and
  * quarter windows moved to the new year; templates and agreements are then prepared for it.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Year } from '../api';
 import { api } from '../api';
 import { ErrorBanner } from '../components/ErrorBanner';
@@ -21,8 +21,9 @@ export const NewYearForm = ({
   const opener = useRef<HTMLButtonElement>(null);
   const input = useRef<HTMLInputElement>(null);
   const wasOpen = useRef(false);
-  // Focus follows the form: into the year field when it opens, back to the button when it closes.
-  useEffect(() => {
+  // Focus follows the form: into the year field when it opens, back to the button when it closes, in
+  // the commit that draws it (see use-opening-focus.ts: a later focus can land after the user typed).
+  useLayoutEffect(() => {
     if (open) input.current?.focus();
     else if (wasOpen.current) opener.current?.focus();
     wasOpen.current = open;

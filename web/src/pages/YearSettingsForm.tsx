@@ -5,13 +5,14 @@
  * 400 details land next to the fields they name.
  */
 import type { JSX } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { REVIEW_STAGE_CHOICES } from '../../../shared/domain/review-stages/labels';
 import type { ApiError, Period, Year } from '../api';
 import { api } from '../api';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { type ControlProps, Field } from '../components/Field';
 import { PERIOD_LABELS } from '../labels';
+import { useOpeningFocus } from '../use-opening-focus';
 import { toApiError } from '../use-resource';
 
 const QUARTERS = ['Q1', 'Q2', 'Q3', 'Q4'] as const satisfies readonly Period[];
@@ -149,7 +150,7 @@ export const YearSettingsForm = ({
   const [failure, setFailure] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
+  useOpeningFocus(() => heading.current, []);
 
   const set = (key: string) => (e: { currentTarget: HTMLInputElement }) =>
     setValues({ ...values, [key]: e.currentTarget.value });

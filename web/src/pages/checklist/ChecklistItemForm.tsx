@@ -2,11 +2,12 @@
  * Add or edit one checklist item (admin). The API's field errors appear beside their fields; a
  * taken code beside 编号; a stale version (someone saved meanwhile) says so and offers a reload.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { VETO_CATEGORIES } from '../../../../shared/schemas/facts';
 import { ApiError } from '../../api';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { SelectField } from '../../components/SelectField';
+import { useOpeningFocus } from '../../use-opening-focus';
 import { toApiError } from '../../use-resource';
 import { type ChecklistItem, type ChecklistItemInput, checklistApi } from './checklist-api';
 import { FormActions, TextField } from './edit-parts';
@@ -82,9 +83,7 @@ export const ChecklistItemForm = ({ year, item, onSaved, onCancel, onReload }: P
   const errors = error ? fieldErrors(error) : new Map<string, string>();
   const set = (patch: Partial<Values>) => setValues((v) => ({ ...v, ...patch }));
 
-  useEffect(() => {
-    document.getElementById(fieldId(editing ? 'text' : 'code'))?.focus();
-  }, [editing]);
+  useOpeningFocus(() => document.getElementById(fieldId(editing ? 'text' : 'code')), [editing]);
 
   const submit = async (event: Event) => {
     event.preventDefault();

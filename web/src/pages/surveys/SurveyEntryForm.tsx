@@ -2,11 +2,12 @@
  * 录入一个单位的测评结果 (admin): the unit, how many were asked and how many were satisfied; the
  * rate is previewed as the server will compute it. Field errors from the API stand beside the field.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { satisfactionRate } from '../../../../shared/domain/inspections/survey';
 import type { ApiError, Unit } from '../../api';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { PERIOD_LABELS } from '../../labels';
+import { useOpeningFocus } from '../../use-opening-focus';
 import { toApiError } from '../../use-resource';
 import { FormActions, TextField } from '../checklist/edit-parts';
 import { UnitSelect } from '../inspections/UnitSelect';
@@ -34,9 +35,7 @@ export const SurveyEntryForm = ({ year, period, code, units, current, onSaved, o
   const [error, setError] = useState<ApiError | null>(null);
   const [clientErrors, setClientErrors] = useState(new Map<string, string>());
 
-  useEffect(() => {
-    document.getElementById(current ? 'survey-respondents' : 'survey-unit')?.focus();
-  }, [current]);
+  useOpeningFocus(() => document.getElementById(current ? 'survey-respondents' : 'survey-unit'), [current]);
 
   const errors = new Map(clientErrors);
   for (const d of error?.details ?? []) {
