@@ -10,6 +10,8 @@ import { AppError } from '../errors';
 export const MAX_JSON_BODY_BYTES = 1024 * 1024;
 /** Workbook imports (xlsx/csv up to 2 MB, sent raw or as base64 in JSON): 3 MB. */
 export const MAX_IMPORT_BODY_BYTES = 3 * 1024 * 1024;
+/** The largest template workbook an import job takes (a county's templates are a few dozen kilobytes). */
+export const MAX_WORKBOOK_BYTES = 2 * 1024 * 1024;
 
 const megabytes = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
 

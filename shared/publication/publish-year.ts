@@ -1,7 +1,7 @@
 /**
- * Publishing a year's results, as the publish route and the publication job both do it: the year's
- * last move (with its readiness check) or a correction of what is published, the static site, the
- * notices. One function, so the two ways in check the same things.
+ * Publishing a year's results, as the publication job does it: the year's last move (with its
+ * readiness check) or a correction of what is published, the static site, the notices. The job's
+ * start runs the same checks first (`checkPublishStart`), so a refusal is answered before any job.
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { z } from '@hono/zod-openapi';
@@ -12,7 +12,7 @@ import { getYear } from '../db/year-repo';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { afterCommit } from '../http/after-commit';
 import type { AcknowledgementSchema } from '../schemas/year';
-import { moveYear } from '../years/move-year';
+import { assertReady, moveYear, readinessOf } from '../years/move-year';
 import { freezeSnapshot } from './publish';
 
 export interface PublishRequest {
@@ -38,6 +38,22 @@ export const checkPublishRequest = async (db: Db, request: Pick<PublishRequest, 
     ]);
   }
   return current;
+};
+
+/**
+ * What the publication job's start refuses at once, nothing written: the checks above and, when the
+ * year is still in publicity, a blocker or an unacknowledged warning of the move to 已发布 (409
+ * NOT_READY / WARNINGS_UNACKNOWLEDGED with the checklist), as the year's move refuses them.
+ */
+export const checkPublishStart = async (
+  db: Db,
+  now: Date,
+  request: Pick<PublishRequest, 'year' | 'reason' | 'acknowledgements'>,
+) => {
+  const current = await checkPublishRequest(db, request);
+  if (current.state === 'publicity') {
+    assertReady(await readinessOf(db, request.year, 'published', now), request.acknowledgements);
+  }
 };
 
 /** Freezes the next snapshot (moving the year to 已发布 when it is in publicity), writes the site, notifies. */

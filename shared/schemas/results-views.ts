@@ -2,6 +2,7 @@
 import { z } from '@hono/zod-openapi';
 import { CategoryResultSchema, ResultsSchema, UnitResultSchema } from './results';
 import { PeriodSchema } from './scenario';
+import { AcknowledgementSchema } from './year';
 
 /** A published (frozen) version of a year's results, as listed. */
 export const PublishedSnapshotSchema = z
@@ -36,6 +37,14 @@ export const UnitResultsViewSchema = z
   })
   .openapi('UnitResultsView');
 export type UnitResultsView = z.infer<typeof UnitResultsViewSchema>;
+
+/** A publication's request (the publication job's start). */
+export const PublishBodySchema = z.strictObject({
+  confirm: z.literal(true, { error: '发布前须确认（confirm: true）' }),
+  reason: z.string().trim().max(500).optional(),
+  /** Warnings of the publication's readiness check, each acknowledged with a reason. */
+  acknowledgements: z.array(AcknowledgementSchema).max(30).default([]),
+});
 
 /** The results job whose stored run a municipal year's results page shows: when, and who started it. */
 export const ComputedRunSchema = z

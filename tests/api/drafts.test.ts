@@ -1,9 +1,10 @@
 /**
  * Draft results versions (公示结果版本): opening publicity freezes version 1; an upheld objection is
- * rescored through the scoring workflow and the committee computes version 2, shown with its diff.
+ * rescored through the scoring workflow and the committee computes version 2 (a job), shown with its diff.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CURRENT_YEAR, type TestApi } from './harness';
+import { recomputeByJob } from './job-steps';
 import { createScoringApi } from './scoring-harness';
 import { openPublicity } from './year-steps';
 
@@ -17,7 +18,7 @@ describe('draft results versions during publicity', () => {
   afterAll(() => api.close());
 
   it('refuses a recomputation before publicity', async () => {
-    const res = await api.call('POST', `${Y}/drafts`, { as: 'admin', body: { reason: '提前试算结果' } });
+    const res = await api.call('POST', `${Y}/jobs/draft`, { as: 'admin', body: { reason: '提前试算结果' } });
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('WRONG_STATE');
   });
@@ -63,7 +64,7 @@ describe('draft results versions during publicity', () => {
     });
     expect(rescored.status).toBe(200);
 
-    const unknown = await api.call('POST', `${Y}/drafts`, {
+    const unknown = await api.call('POST', `${Y}/jobs/draft`, {
       as: 'admin',
       body: { reason: '申诉成立后重新评分', objectionIds: ['not-an-objection'] },
     });
@@ -71,27 +72,26 @@ describe('draft results versions during publicity', () => {
     expect(unknown.body.error.details[0].path).toBe('body.objectionIds.0');
     expect((await api.call('GET', `${Y}/drafts`, { as: 'admin' })).body).toHaveLength(1);
 
-    const byHead = await api.call('POST', `${Y}/drafts`, {
+    const byHead = await api.call('POST', `${Y}/jobs/draft`, {
       as: 'luoyang-thc-head',
       body: { reason: '申诉成立后重新评分' },
     });
     expect(byHead.status).toBe(403);
 
-    const v2 = await api.call('POST', `${Y}/drafts`, {
-      as: 'admin',
-      body: { reason: '申诉成立后重新评分', objectionIds: [filed.body.id] },
+    const v2 = await recomputeByJob(api, CURRENT_YEAR, {
+      reason: '申诉成立后重新评分',
+      objectionIds: [filed.body.id],
     });
-    expect(v2.status).toBe(201);
-    expect(v2.body.header).toMatchObject({ version: 2, objectionIds: [filed.body.id] });
-    expect(v2.body.diff.against).toBe(1);
-    expect(v2.body.diff.rescoredUnits).toBe(1);
-    const luoyang = v2.body.diff.units.find((u: { unitId: string }) => u.unitId === 'luoyang-thc');
+    expect(v2.header).toMatchObject({ version: 2, objectionIds: [filed.body.id] });
+    expect(v2.diff.against).toBe(1);
+    expect(v2.diff.rescoredUnits).toBe(1);
+    const luoyang = v2.diff.units.find((u: { unitId: string }) => u.unitId === 'luoyang-thc');
     expect(luoyang.leaves).toEqual([expect.objectContaining({ code: '3.4', name: '综合管理' })]);
     const [leaf] = luoyang.leaves;
     expect(leaf.afterCents).toBeGreaterThan(leaf.beforeCents);
     expect(luoyang.after.finalCents - luoyang.before.finalCents).toBe(leaf.afterCents - leaf.beforeCents);
     // Everyone else only moved in rank, if at all.
-    for (const other of v2.body.diff.units.filter((u: { unitId: string }) => u.unitId !== 'luoyang-thc')) {
+    for (const other of v2.diff.units.filter((u: { unitId: string }) => u.unitId !== 'luoyang-thc')) {
       expect(other.leaves).toEqual([]);
       expect(other.after.finalCents).toBe(other.before.finalCents);
     }

@@ -1,5 +1,5 @@
 /**
- * The main writes of a year (save a value, submit, score, approve, publish) while a seeded SDK
+ * The main writes of a year (save a value, submit, score, approve, publish — a job) while a seeded SDK
  * middleware fails about 20 % of store calls with throttling, a transaction conflict or a timeout —
  * faults DynamoDB Local cannot produce. Every request answers 2xx or 503 (never 409 or 500 for a
  * fault), a client that retries its 503s gets through, and afterwards the store holds exactly the
@@ -12,6 +12,7 @@ import { listDrafts, listSnapshots } from '../../shared/db/results-repo';
 import { getPeriodSubmission, listItems } from '../../shared/db/submission-repo';
 import { proposeBonus } from './event-fixtures';
 import { createTestApi, type TestApi } from './harness';
+import { runJob } from './job-steps';
 import { createScoringApi } from './scoring-harness';
 import {
   createFixtureUnit,
@@ -184,11 +185,16 @@ describe('the main writes while 20 % of store calls fail', () => {
       expect((await call('POST', `/api/years/${Y}/transitions`, { as: 'admin', body })).status).toBe(200);
     }
     api.setNow(new Date(afterWindows(Y).getTime() + 6 * 86_400_000));
-    const published = await call('POST', `/api/years/${Y}/publications`, {
+    // Publication is a job: its start is retried as any request; the job runs alone until it ends
+    // (no polling while it runs, so the seeded faults fall on the same calls every run).
+    const started = await call('POST', `/api/years/${Y}/jobs/publication`, {
       as: 'admin',
       body: { confirm: true },
     });
-    expect(published.status).toBe(201);
+    expect(started.status).toBe(202);
+    await api.jobsIdle();
+    const published = await call('GET', `/api/jobs/${started.body.job.id}`, { as: 'admin' });
+    expect(published.body, JSON.stringify(published.body.error)).toMatchObject({ state: 'succeeded' });
     armed = false;
 
     // Assess: faults happened, and each answer was a success or a 503.
@@ -252,20 +258,15 @@ describe('a publication whose year write fails', () => {
       { step: 'serialize', priority: 'low', name: 'failYearWrite' },
     );
     // Act
-    const first = await api.call('POST', `/api/years/${Y}/publications`, {
-      as: 'admin',
-      body: { confirm: true },
-    });
+    const first = await runJob(api, `/api/years/${Y}/jobs/publication`, { confirm: true });
     const afterFailure = await listSnapshots(api.db, Y);
     failing = false;
-    const retried = await api.call('POST', `/api/years/${Y}/publications`, {
-      as: 'admin',
-      body: { confirm: true },
-    });
-    // Assess
-    expect(first.status).toBe(503);
+    const retried = await runJob(api, `/api/years/${Y}/jobs/publication`, { confirm: true });
+    // Assess: the failed job says to try again; the second start is a new job that publishes once
+    expect(first).toMatchObject({ state: 'failed', error: { message: expect.stringMatching(/请稍后重试/) } });
     expect(afterFailure).toEqual([]);
-    expect(retried.status).toBe(201);
+    expect(retried.id).not.toBe(first.id);
+    expect(retried.state).toBe('succeeded');
     expect((await listSnapshots(api.db, Y)).map((s) => s.version)).toEqual([1]);
     expect((await api.call('GET', `/api/years/${Y}`, { as: 'admin' })).body.state).toBe('published');
   }, 60_000);

@@ -1,47 +1,37 @@
 /**
- * Jobs through the HTTP app: every job type is started (202 with the job), polled to its end and its
- * result checked; a double start gives one job; a job is read only by those who may see it.
+ * Jobs through the HTTP app: every job type is started twice at once (a double click), which gives
+ * one job; that job is polled to its end, its progress never going back, and its result checked.
+ * A start refuses what its job would refuse, with nothing started; a job is read only by those who
+ * may see it.
  */
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoYear } from '../../scripts/seed/demo-year';
 import { seedYear } from '../../shared/db/year-repo';
+import { JOB_TYPES } from '../../shared/domain/jobs/job';
 import { CURRENT_YEAR, type TestApi } from './harness';
+import { type JobBody, pollJob, startJob } from './job-steps';
 import { createScoringApi } from './scoring-harness';
-import { acknowledgeAll, openPublicity, readiness } from './year-steps';
+import { acknowledgeAll, afterWindows, openPublicity, readiness } from './year-steps';
 
 const Y = `/api/years/${CURRENT_YEAR}`;
+/** A year in 年初设置 the template import writes into. */
+const SETUP_YEAR = 2027;
 
-interface JobBody {
-  id: string;
+interface JobCase {
   type: string;
-  state: string;
-  progress: number;
-  result?: { summary: string; link?: string; download?: { url: string; fileName: string } };
-  error?: { code: string; message: string; details?: { path: string; message: string }[] };
+  /** Brings the year to where the job may start (run once, before the double start). */
+  prepare?: () => Promise<void>;
+  path: string;
+  body: () => Promise<unknown> | unknown;
+  as?: string;
+  /** What the finished job left, in its result and in the store. */
+  check: (job: JobBody) => Promise<void>;
 }
 
 describe('jobs', () => {
   let api: TestApi;
 
-  /** Reads the job until it has finished; answers it with every progress seen on the way. */
-  const poll = async (jobId: string, as = 'admin') => {
-    const seen: number[] = [];
-    for (let i = 0; i < 600; i++) {
-      const res = await api.call('GET', `/api/jobs/${jobId}`, { as });
-      expect(res.status).toBe(200);
-      const job = res.body as JobBody;
-      seen.push(job.progress);
-      if (job.state === 'succeeded' || job.state === 'failed') return { job, seen };
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error(`job ${jobId} did not finish`);
-  };
-  const startJob = async (path: string, body: unknown, as = 'admin') => {
-    const res = await api.call('POST', path, { as, body });
-    expect(res.status, JSON.stringify(res.body)).toBe(202);
-    return res.body as { job: JobBody; created: boolean };
-  };
   const workbookAt = async (url: string) => {
     const res = await fetch(url);
     expect(res.status).toBe(200);
@@ -49,90 +39,201 @@ describe('jobs', () => {
     await wb.xlsx.load((await res.arrayBuffer()) as ExcelJS.Buffer);
     return wb;
   };
-
-  beforeAll(async () => {
-    api = await createScoringApi();
-    await seedYear(api.db, demoYear(2027, 'setup'));
-  }, 120_000);
-  afterAll(() => api.close());
-
-  it('exports the results as a job: 202 at once, progress to 100, a download link to the workbook', async () => {
-    // Act
-    const started = await startJob(`${Y}/jobs/results-export`, {});
-    const { job, seen } = await poll(started.job.id);
-    // Assess
-    expect(started).toMatchObject({
-      created: true,
-      job: { type: 'results-export', state: 'queued', progress: 0 },
-    });
-    expect(job.state).toBe('succeeded');
-    expect(job.progress).toBe(100);
-    expect(seen).toEqual([...seen].sort((a, b) => a - b));
-    expect(job.result?.summary).toMatch(/已导出 \d+ 个单位的考核结果/);
-    expect(job.result?.download?.fileName).toBe(`${CURRENT_YEAR}年度考核结果-Q4.xlsx`);
-    const wb = await workbookAt(job.result!.download!.url);
-    expect(wb.worksheets.length).toBeGreaterThan(0);
-  });
-
-  it('starts one job for a double click, and a new one once it has finished', async () => {
-    // Act: two starts at once, as a double click sends them
-    const [a, b] = await Promise.all([
-      startJob(`${Y}/jobs/results-export`, { asOf: 'Q2' }),
-      startJob(`${Y}/jobs/results-export`, { asOf: 'Q2' }),
-    ]);
-    // Assess
-    expect(a.job.id).toBe(b.job.id);
-    expect([a.created, b.created].sort()).toEqual([false, true]);
-    // A leader clicking the same export meanwhile gets the same job, and may read it.
-    await poll(a.job.id, 'leader');
-    const again = await startJob(`${Y}/jobs/results-export`, { asOf: 'Q2' });
-    expect(again.created).toBe(true);
-    expect(again.job.id).not.toBe(a.job.id);
-    await poll(again.job.id);
-  });
-
-  it('exports the reporting progress of a period', async () => {
-    const started = await startJob(`${Y}/jobs/progress-export`, { period: 'Q1' }, 'leader');
-    const { job } = await poll(started.job.id, 'leader');
-    expect(job.state).toBe('succeeded');
-    const wb = await workbookAt(job.result!.download!.url);
-    expect(wb.getWorksheet('上报进度')).toBeDefined();
-  });
-
-  it('imports a template workbook, and fails a bad one naming the cell, writing nothing', async () => {
-    // Prepare: this year's exported workbook, and one with a broken cell
+  /** This year's templates as the admin exports them. */
+  const templateWorkbook = async () => {
     const res = await api.app.request(`${Y}/template-workbook`, {
       headers: { authorization: `Bearer ${await api.token('admin')}` },
     });
-    const bytes = new Uint8Array(await res.arrayBuffer());
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-    wb.getWorksheet('指标模板')!.getCell('A2').value = '';
-    const broken = new Uint8Array(await wb.xlsx.writeBuffer());
-    const send = (file: Uint8Array) =>
-      startJob('/api/years/2027/jobs/template-import', { fileBase64: Buffer.from(file).toString('base64') });
-    // Act
-    const bad = await poll((await send(broken)).job.id);
-    const good = await poll((await send(bytes)).job.id);
-    // Assess
-    expect(bad.job.state).toBe('failed');
-    expect(bad.job.error?.code).toBe('VALIDATION_FAILED');
-    expect(bad.job.error?.details?.[0]?.path).toMatch(/^指标模板!/);
-    expect(good.job.state).toBe('succeeded');
-    expect(good.job.result?.summary).toBe('已导入 3 个类别的指标模板');
-    const templates = await api.call('GET', '/api/years/2027/templates', { as: 'admin' });
-    expect(templates.body).toHaveLength(3);
+    return new Uint8Array(await res.arrayBuffer());
+  };
+  const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
+  let publicationChecklist: Awaited<ReturnType<typeof readiness>>;
+
+  /** In the order a year meets them: exports and imports any time, a draft in publicity, then publication. */
+  const CASES: JobCase[] = [
+    {
+      type: 'results-export',
+      path: `${Y}/jobs/results-export`,
+      body: () => ({}),
+      check: async (job) => {
+        expect(job.result?.summary).toMatch(/已导出 \d+ 个单位的考核结果/);
+        expect(job.result?.download?.fileName).toBe(`${CURRENT_YEAR}年度考核结果-Q4.xlsx`);
+        expect((await workbookAt(job.result!.download!.url)).worksheets.length).toBeGreaterThan(0);
+      },
+    },
+    {
+      type: 'progress-export',
+      path: `${Y}/jobs/progress-export`,
+      body: () => ({ period: 'Q1' }),
+      as: 'leader',
+      check: async (job) => {
+        expect(job.result?.summary).toBe(`已导出${CURRENT_YEAR}年度第一季度材料上报进度`);
+        expect((await workbookAt(job.result!.download!.url)).getWorksheet('上报进度')).toBeDefined();
+      },
+    },
+    {
+      type: 'template-import',
+      path: `/api/years/${SETUP_YEAR}/jobs/template-import`,
+      body: async () => ({ fileBase64: base64(await templateWorkbook()) }),
+      check: async (job) => {
+        expect(job.result).toEqual({
+          summary: '已导入 3 个类别的指标模板：县级医疗机构、公共卫生机构、基层医疗卫生机构',
+          link: `/templates?year=${SETUP_YEAR}`,
+        });
+        const templates = await api.call('GET', `/api/years/${SETUP_YEAR}/templates`, { as: 'admin' });
+        expect(templates.body).toHaveLength(3);
+      },
+    },
+    {
+      type: 'reminders',
+      path: '/api/jobs/reminders',
+      body: () => ({}),
+      check: async (job) => {
+        expect(job.result?.summary).toMatch(/^已发送 \d+ 条提醒（\d+ 个单位待上报，\d+ 项整改逾期）$/);
+      },
+    },
+    {
+      type: 'results',
+      path: `${Y}/jobs/results`,
+      body: () => ({}),
+      check: async (job) => {
+        expect(job.result?.summary).toMatch(/^已计算 \d+ 个单位（\d+ 个类别）的考核结果$/);
+        expect(job.result?.link).toBe(`/results?year=${CURRENT_YEAR}`);
+      },
+    },
+    {
+      type: 'draft',
+      prepare: () => openPublicity(api, CURRENT_YEAR),
+      path: `${Y}/jobs/draft`,
+      body: () => ({ reason: '复核后重新计算' }),
+      check: async (job) => {
+        expect(job.result).toEqual({
+          summary: '已生成第 2 版公示结果',
+          link: `/results?year=${CURRENT_YEAR}`,
+        });
+        const drafts = await api.call('GET', `${Y}/drafts`, { as: 'admin' });
+        expect(drafts.body.map((d: { version: number }) => d.version)).toEqual([1, 2]);
+      },
+    },
+    {
+      type: 'publication',
+      prepare: async () => {
+        // While publicity runs, the start answers the checklist (as the year's move does), and no job.
+        const early = await api.call('POST', `${Y}/jobs/publication`, {
+          as: 'admin',
+          body: { confirm: true },
+        });
+        expect(early.status).toBe(409);
+        expect(early.body.error.code).toBe('NOT_READY');
+        expect(early.body.error.readiness.blockers.map((b: { code: string }) => b.code)).toContain(
+          'PUBLICITY_OPEN',
+        );
+        api.setNow(new Date(afterWindows(CURRENT_YEAR).getTime() + 6 * 86_400_000));
+        publicationChecklist = await readiness(api, CURRENT_YEAR, 'published');
+      },
+      path: `${Y}/jobs/publication`,
+      body: () => ({ confirm: true, acknowledgements: acknowledgeAll(publicationChecklist) }),
+      check: async (job) => {
+        expect(job.result).toEqual({
+          summary: '已发布第 1 版考核结果',
+          link: `/results?year=${CURRENT_YEAR}`,
+        });
+        expect((await api.call('GET', `${Y}/publications`, { as: 'leader' })).body).toHaveLength(1);
+        expect((await api.call('GET', Y, { as: 'leader' })).body.state).toBe('published');
+      },
+    },
+  ];
+
+  beforeAll(async () => {
+    api = await createScoringApi();
+    await seedYear(api.db, demoYear(SETUP_YEAR, 'setup'));
+  }, 120_000);
+  afterAll(() => api.close());
+
+  it('covers every job type', () => {
+    const covered = new Set(CASES.map((c) => c.type));
+    expect(JOB_TYPES.filter((t) => !covered.has(t))).toEqual([]);
   });
 
-  it('runs the reminders', async () => {
-    const started = await startJob('/api/jobs/reminders', {});
-    const { job } = await poll(started.job.id);
-    expect(job.state).toBe('succeeded');
-    expect(job.result?.summary).toMatch(/^已发送 \d+ 条提醒/);
+  it('refuses at the start what the job would refuse, starting nothing', async () => {
+    // Act: before publicity, and for a year that does not exist
+    const draft = await api.call('POST', `${Y}/jobs/draft`, {
+      as: 'admin',
+      body: { reason: '提前试算结果' },
+    });
+    const publication = await api.call('POST', `${Y}/jobs/publication`, {
+      as: 'admin',
+      body: { confirm: true },
+    });
+    const unknownYear = await api.call('POST', '/api/years/2031/jobs/results-export', {
+      as: 'admin',
+      body: {},
+    });
+    // Assess
+    expect(draft.status).toBe(409);
+    expect(draft.body.error.code).toBe('WRONG_STATE');
+    expect(publication.status).toBe(409);
+    expect(publication.body.error.code).toBe('WRONG_STATE');
+    expect(unknownYear.status).toBe(404);
+    expect((await api.call('GET', '/api/jobs', { as: 'admin' })).body).toEqual([]);
+  });
+
+  for (const job of CASES) {
+    it(`${job.type}: a double start gives one job, polled to its end with its result`, {
+      timeout: 240_000,
+    }, async () => {
+      // Prepare
+      await job.prepare?.();
+      const body = await job.body();
+      const as = job.as ?? 'admin';
+      // Act: two starts at once, as a double click sends them
+      const [a, b] = await Promise.all([
+        startJob(api, job.path, body, as),
+        startJob(api, job.path, body, as),
+      ]);
+      const { job: finished, seen } = await pollJob(api, a.job.id, as);
+      // Assess
+      expect(b.job.id).toBe(a.job.id);
+      expect([a.created, b.created].sort()).toEqual([false, true]);
+      expect(a.job).toMatchObject({ type: job.type, progress: 0 });
+      expect(finished, JSON.stringify(finished.error)).toMatchObject({ state: 'succeeded', progress: 100 });
+      expect(seen).toEqual([...seen].sort((x, y) => x - y));
+      await job.check(finished);
+    });
+  }
+
+  it('starts a new job once the same one has finished, and a leader joining it may read it', async () => {
+    const [first] = await Promise.all([
+      startJob(api, `${Y}/jobs/results-export`, { asOf: 'Q2' }),
+      startJob(api, `${Y}/jobs/results-export`, { asOf: 'Q2' }, 'leader'),
+    ]);
+    await pollJob(api, first.job.id, 'leader');
+    const again = await startJob(api, `${Y}/jobs/results-export`, { asOf: 'Q2' });
+    expect(again.created).toBe(true);
+    expect(again.job.id).not.toBe(first.job.id);
+    await pollJob(api, again.job.id);
+  });
+
+  it('fails an import job on a bad workbook naming the cell, writing nothing', async () => {
+    // Prepare: this year's workbook with a broken cell, for a year with no templates
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await templateWorkbook()) as unknown as ExcelJS.Buffer);
+    wb.getWorksheet('指标模板')!.getCell('A2').value = '';
+    await seedYear(api.db, demoYear(2028, 'setup'));
+    // Act
+    const started = await startJob(api, '/api/years/2028/jobs/template-import', {
+      fileBase64: base64(new Uint8Array(await wb.xlsx.writeBuffer())),
+    });
+    const { job } = await pollJob(api, started.job.id);
+    // Assess
+    expect(job.state).toBe('failed');
+    expect(job.error?.code).toBe('VALIDATION_FAILED');
+    expect(job.error?.details?.[0]?.path).toMatch(/^指标模板!/);
+    expect((await api.call('GET', '/api/years/2028/templates', { as: 'admin' })).body).toEqual([]);
   });
 
   it('refuses a start to roles not allowed its action, and hides a job from those who may not see it', async () => {
-    const started = await startJob('/api/jobs/reminders', {});
+    const started = await startJob(api, '/api/jobs/reminders', {});
     const refused = await api.call('POST', `${Y}/jobs/results-export`, {
       as: 'luoyang-thc-reporter',
       body: {},
@@ -143,36 +244,6 @@ describe('jobs', () => {
     const mine = await api.call('GET', '/api/jobs', { as: 'admin' });
     expect(mine.body.map((j: JobBody) => j.id)).toContain(started.job.id);
     expect((await api.call('GET', '/api/jobs', { as: 'luoyang-thc-reporter' })).body).toEqual([]);
-    await poll(started.job.id);
-  });
-
-  it('refuses a draft job before publicity with 409 and starts none', async () => {
-    const res = await api.call('POST', `${Y}/jobs/draft`, { as: 'admin', body: { reason: '提前试算结果' } });
-    expect(res.status).toBe(409);
-    expect(res.body.error.code).toBe('WRONG_STATE');
-  });
-
-  it('recomputes a draft version, then publishes, each as a job', { timeout: 240_000 }, async () => {
-    // Prepare
-    await openPublicity(api, CURRENT_YEAR);
-    // Act
-    const draft = await poll((await startJob(`${Y}/jobs/draft`, { reason: '复核后重新计算' })).job.id);
-    api.setNow(new Date(`${CURRENT_YEAR + 1}-03-01T09:00:00+08:00`));
-    const checklist = await readiness(api, CURRENT_YEAR, 'published');
-    const publication = await poll(
-      (
-        await startJob(`${Y}/jobs/publication`, {
-          confirm: true,
-          acknowledgements: acknowledgeAll(checklist),
-        })
-      ).job.id,
-    );
-    // Assess
-    expect(draft.job).toMatchObject({ state: 'succeeded', result: { summary: '已生成第 2 版公示结果' } });
-    expect(publication.job, JSON.stringify(publication.job.error)).toMatchObject({
-      state: 'succeeded',
-      result: { summary: '已发布第 1 版考核结果' },
-    });
-    expect((await api.call('GET', `${Y}/publications`, { as: 'leader' })).body).toHaveLength(1);
+    await pollJob(api, started.job.id);
   });
 });

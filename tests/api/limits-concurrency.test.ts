@@ -12,6 +12,7 @@ import { listDrafts, listSnapshots } from '../../shared/db/results-repo';
 import { getPeriodSubmission } from '../../shared/db/submission-repo';
 import { proposeBonus } from './event-fixtures';
 import { CURRENT_YEAR, createTestApi, type TestApi } from './harness';
+import { pollJob, recomputeByJob, startJob } from './job-steps';
 import { createFixtureUnit, fillQ2, IN_Q2, unitPeriodPath } from './submissions-fixtures';
 import { acknowledgeAll, afterWindows, decidePending, finishScoring, readiness } from './year-steps';
 
@@ -201,22 +202,26 @@ describe('limits that hold under a burst of parallel requests', () => {
       // Prepare: an upheld objection answered by a recomputed draft, and the publicity days over.
       const upheld = await api.call('GET', `/api/years/${Y}/objections?state=rescoring`, { as: 'admin' });
       if (upheld.body.length > 0) {
-        const recomputed = await api.call('POST', `/api/years/${Y}/drafts`, {
-          as: 'admin',
-          body: { reason: '申诉成立，重新计算', objectionIds: upheld.body.map((o: { id: string }) => o.id) },
+        await recomputeByJob(api, Y, {
+          reason: '申诉成立，重新计算',
+          objectionIds: upheld.body.map((o: { id: string }) => o.id),
         });
-        expect(recomputed.status).toBe(201);
       }
       api.setNow(new Date(afterWindows(Y).getTime() + 6 * 86_400_000));
       expect((await readiness(api, Y, 'published')).blockers).toEqual([]);
-      const counts = await burst(10, () =>
-        api.call('POST', `/api/years/${Y}/publications`, {
-          as: 'admin',
-          // A reason too (the form may always send one): it must not turn a late copy into a correction.
-          body: { confirm: true, reason: '公示期满，无异议，予以发布' },
-        }),
+      // Act: ten starts at once, each with a reason too (the form may always send one)
+      const starts = await Promise.all(
+        Array.from({ length: 10 }, () =>
+          startJob(api, `/api/years/${Y}/jobs/publication`, {
+            confirm: true,
+            reason: '公示期满，无异议，予以发布',
+          }),
+        ),
       );
-      expect(counts).toEqual({ 201: 1, 409: 9 });
+      // Assess: one job for all ten, which publishes once (no copy turned into a correction)
+      expect(new Set(starts.map((s) => s.job.id)).size).toBe(1);
+      expect(starts.filter((s) => s.created)).toHaveLength(1);
+      expect((await pollJob(api, starts[0]!.job.id)).job.state).toBe('succeeded');
       expect(await listSnapshots(api.db, Y)).toHaveLength(1);
     }, 60_000);
   });

@@ -7,6 +7,7 @@ import { canonicalJson } from '../../shared/domain/canonical-json';
 import { computeResults, parseScenario } from '../../shared/domain/scoring';
 import type { Results } from '../../shared/schemas/results';
 import { createTestApi, type TestApi } from './harness';
+import { publishByJob } from './job-steps';
 import { acknowledgeAll, afterWindows, openPublicity, readiness } from './year-steps';
 
 describe('results, publication and the published site', () => {
@@ -69,7 +70,7 @@ describe('results, publication and the published site', () => {
   });
 
   it('refuses to publish a year that is not through publicity, naming its state', async () => {
-    const res = await api.call('POST', '/api/years/2026/publications', {
+    const res = await api.call('POST', '/api/years/2026/jobs/publication', {
       as: 'admin',
       body: { confirm: true },
     });
@@ -83,13 +84,9 @@ describe('results, publication and the published site', () => {
     api.setNow(new Date(afterWindows(2026).getTime() + 6 * 86_400_000));
     const checklist = await readiness(api, 2026, 'published');
     // Act
-    const published = await api.call('POST', '/api/years/2026/publications', {
-      as: 'admin',
-      body: { confirm: true, acknowledgements: acknowledgeAll(checklist) },
-    });
+    const published = await publishByJob(api, 2026, { acknowledgements: acknowledgeAll(checklist) });
     // Assess
-    expect(published.status).toBe(201);
-    expect(published.body).toMatchObject({ year: 2026, version: 1 });
+    expect(published).toMatchObject({ year: 2026, version: 1 });
     expect((await api.call('GET', '/api/years/2026', { as: 'leader' })).body.state).toBe('published');
     const dir = join(api.rankingsDir, '2026');
     const scenarioJson = readFileSync(join(dir, 'scenario.json'), 'utf8');
@@ -101,22 +98,18 @@ describe('results, publication and the published site', () => {
     expect(cli).toBe(resultsJson);
     const page = readFileSync(join(dir, 'index.html'), 'utf8');
     expect(page).toContain('洛阳镇卫生院');
-    expect(page).toContain(`results  sha256 ${published.body.resultsSha256}`);
+    expect(page).toContain(`results  sha256 ${published.resultsSha256}`);
   }, 240_000);
 
   it('makes a correction a new version that says what it replaces, keeping the old one readable', async () => {
-    const withoutReason = await api.call('POST', '/api/years/2026/publications', {
+    const withoutReason = await api.call('POST', '/api/years/2026/jobs/publication', {
       as: 'admin',
       body: { confirm: true },
     });
     expect(withoutReason.status).toBe(400);
     expect(withoutReason.body.error.details[0].path).toBe('body.reason');
-    const corrected = await api.call('POST', '/api/years/2026/publications', {
-      as: 'admin',
-      body: { confirm: true, reason: '申诉成立，更正洛阳镇卫生院综合管理得分' },
-    });
-    expect(corrected.status).toBe(201);
-    expect(corrected.body.replaces).toEqual({ version: 1, reason: '申诉成立，更正洛阳镇卫生院综合管理得分' });
+    const corrected = await publishByJob(api, 2026, { reason: '申诉成立，更正洛阳镇卫生院综合管理得分' });
+    expect(corrected.replaces).toEqual({ version: 1, reason: '申诉成立，更正洛阳镇卫生院综合管理得分' });
     const versions = await api.call('GET', '/api/years/2026/publications', { as: 'leader' });
     expect(versions.body.map((v: { version: number }) => v.version)).toEqual([1, 2]);
     expect(readFileSync(join(api.rankingsDir, '2026', 'v1', 'snapshot.json'), 'utf8')).toContain(

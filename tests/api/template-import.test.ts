@@ -1,12 +1,14 @@
 /**
- * The template workbook round trip through the HTTP app: export → edit → import, and workbooks that
- * are refused with the exact sheet, row and column of every bad cell while nothing is written.
+ * The template workbook round trip through the HTTP app: export → edit → import (a job, read to its
+ * end), and workbooks whose job fails with the exact sheet, row and column of every bad cell while
+ * nothing is written.
  */
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoYear } from '../../scripts/seed/demo-year';
 import { seedYear } from '../../shared/db/year-repo';
 import { createTestApi, type TestApi } from './harness';
+import { importTemplatesByJob } from './job-steps';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -31,11 +33,7 @@ describe('template workbook import and export', () => {
     }
     return new Uint8Array(await wb.xlsx.writeBuffer());
   };
-  const upload = (year: number, bytes: Uint8Array) =>
-    api.call('POST', `/api/years/${year}/template-workbook`, {
-      as: 'admin',
-      body: { fileBase64: Buffer.from(bytes).toString('base64'), fileName: 'template.xlsx' },
-    });
+  const upload = (year: number, bytes: Uint8Array) => importTemplatesByJob(api, year, bytes);
   const expectNothingWritten = async () => {
     expect((await api.call('GET', `/api/years/${EMPTY_YEAR}/templates`, { as: 'admin' })).body).toEqual([]);
   };
@@ -85,8 +83,8 @@ describe('template workbook import and export', () => {
     expect(sheet.getCell('D2').value).toBe('孕产妇系统管理率');
 
     const refused = await upload(EMPTY_YEAR, res.bytes);
-    expect(refused.status).toBe(400);
-    expect(refused.body.error.details).toEqual([
+    expect(refused.state).toBe('failed');
+    expect(refused.error?.details).toEqual([
       {
         path: '指标模板!A2',
         message: '工作表“指标模板”第 2 行 A 列（单位类别）：没有指标行（示例行不导入）',
@@ -98,15 +96,19 @@ describe('template workbook import and export', () => {
     // Prepare
     const exported = await download('/api/years/2026/template-workbook');
     // Act
-    const res = await upload(2027, exported.bytes);
+    const job = await upload(2027, exported.bytes);
     // Assess
-    expect(res.status).toBe(200);
+    expect(job.state).toBe('succeeded');
+    expect(job.result?.summary).toBe(
+      '已导入 3 个类别的指标模板：县级医疗机构、公共卫生机构、基层医疗卫生机构',
+    );
+    const imported = (await api.call('GET', '/api/years/2027/templates', { as: 'admin' })).body;
     expect(
-      res.body.templates.map((t: { categoryId: string; version: number }) => [t.categoryId, t.version]),
+      imported.map((t: { categoryId: string; version: number }) => [t.categoryId, t.version]).sort(),
     ).toEqual([
       ['county-medical', 1],
-      ['public-health', 1],
       ['primary-care', 1],
+      ['public-health', 1],
     ]);
     for (const categoryId of ['county-medical', 'public-health', 'primary-care']) {
       const before = (await api.call('GET', `/api/years/2026/templates/${categoryId}`, { as: 'admin' })).body;
@@ -118,14 +120,9 @@ describe('template workbook import and export', () => {
     }
   });
 
-  it('accepts the raw xlsx body and replaces the template it read, as a new version', async () => {
+  it('replaces the template it read, as a new version', async () => {
     const bytes = await edited({ 指标模板: { D2: '居民电子健康档案建档率' } });
-    const res = await api.app.request('/api/years/2027/template-workbook', {
-      method: 'POST',
-      headers: { authorization: `Bearer ${await api.token('admin')}`, 'content-type': XLSX },
-      body: bytes,
-    });
-    expect(res.status).toBe(200);
+    expect((await upload(2027, bytes)).state).toBe('succeeded');
     const after = (await api.call('GET', '/api/years/2027/templates/primary-care', { as: 'admin' })).body;
     expect(after.version).toBe(2);
     expect(after.dimensions[0].leaves[0].name).toBe('居民电子健康档案建档率');
@@ -145,9 +142,9 @@ describe('template workbook import and export', () => {
     expect(column).toBeGreaterThan(0);
     wb.getWorksheet('指标模板')!.getRow(2).getCell(column).value = '建档率、 电子档案建档率';
     // Act
-    const res = await upload(2027, new Uint8Array(await wb.xlsx.writeBuffer()));
+    const job = await upload(2027, new Uint8Array(await wb.xlsx.writeBuffer()));
     // Assess
-    expect(res.status).toBe(200);
+    expect(job.state).toBe('succeeded');
     const after = (await api.call('GET', '/api/years/2027/templates/primary-care', { as: 'admin' })).body;
     expect(after.dimensions[0].leaves[0].keywords).toEqual(['建档率', '电子档案建档率']);
     const exported = new ExcelJS.Workbook();
@@ -159,10 +156,10 @@ describe('template workbook import and export', () => {
   });
 
   it('refuses a bad weight sum at the category’s last 分值 cell, and writes nothing', async () => {
-    const res = await upload(EMPTY_YEAR, await edited({ 指标模板: { E3: 6 } }));
-    expect(res.status).toBe(400);
-    expect(res.body.error.code).toBe('VALIDATION_FAILED');
-    expect(res.body.error.details).toEqual([
+    const job = await upload(EMPTY_YEAR, await edited({ 指标模板: { E3: 6 } }));
+    expect(job.state).toBe('failed');
+    expect(job.error?.code).toBe('VALIDATION_FAILED');
+    expect(job.error?.details).toEqual([
       {
         path: '指标模板!E15',
         message:
@@ -173,16 +170,16 @@ describe('template workbook import and export', () => {
   });
 
   it('refuses a text in a number cell at that cell', async () => {
-    const res = await upload(EMPTY_YEAR, await edited({ 指标模板: { E5: '十五' } }));
-    expect(res.body.error.details).toEqual([
+    const job = await upload(EMPTY_YEAR, await edited({ 指标模板: { E5: '十五' } }));
+    expect(job.error?.details).toEqual([
       { path: '指标模板!E5', message: '工作表“指标模板”第 5 行 E 列（分值）：须为数字，实际为“十五”' },
     ]);
     await expectNothingWritten();
   });
 
   it('refuses a duplicate code at the second occurrence, naming the first', async () => {
-    const res = await upload(EMPTY_YEAR, await edited({ 指标模板: { C6: '1.4' } }));
-    expect(res.body.error.details).toEqual([
+    const job = await upload(EMPTY_YEAR, await edited({ 指标模板: { C6: '1.4' } }));
+    expect(job.error?.details).toEqual([
       {
         path: '指标模板!C6',
         message: '工作表“指标模板”第 6 行 C 列（指标编码）：指标编码 1.4 重复（与第 5 行相同）',
@@ -192,15 +189,15 @@ describe('template workbook import and export', () => {
   });
 
   it('refuses an unknown category at that cell', async () => {
-    const res = await upload(EMPTY_YEAR, await edited({ 指标模板: { A3: '社区医院' } }));
-    expect(res.body.error.details).toEqual([
+    const job = await upload(EMPTY_YEAR, await edited({ 指标模板: { A3: '社区医院' } }));
+    expect(job.error?.details).toEqual([
       { path: '指标模板!A3', message: '工作表“指标模板”第 3 行 A 列（单位类别）：单位类别“社区医院”不存在' },
     ]);
     await expectNothingWritten();
   });
 
   it('reports every bad cell of the workbook at once, on every sheet', async () => {
-    const res = await upload(
+    const job = await upload(
       EMPTY_YEAR,
       await edited({
         指标模板: { F4: '百分比', J3: 95, Q6: '每年' },
@@ -208,7 +205,7 @@ describe('template workbook import and export', () => {
         责任书: { C2: null },
       }),
     );
-    expect(res.body.error.details.map((d: { path: string }) => d.path)).toEqual([
+    expect(job.error?.details?.map((d) => d.path)).toEqual([
       '指标模板!J3',
       '指标模板!F4',
       '指标模板!Q6',
@@ -216,7 +213,7 @@ describe('template workbook import and export', () => {
       '单位目标值!D3',
       '责任书!C2',
     ]);
-    expect(res.body.error.details.map((d: { message: string }) => d.message)).toEqual([
+    expect(job.error?.details?.map((d) => d.message)).toEqual([
       '工作表“指标模板”第 3 行 J 列（零分值F）：指标 1.2：越高越好的指标零分值 F 须低于目标值 T（F = 95，T = 90）',
       '工作表“指标模板”第 4 行 F 列（计量单位）：须为 比率、计数、数值、是否、日期 之一，实际为“百分比”',
       '工作表“指标模板”第 6 行 Q 列（考核期）：须为“季度”“年度”或 Q1–Q4 的列表（如 Q2、Q4），实际为“每年”',
@@ -227,25 +224,26 @@ describe('template workbook import and export', () => {
     await expectNothingWritten();
   });
 
-  it('refuses a file that is not a workbook (400) and one over 2 MB (413)', async () => {
+  it('fails the import of a file that is not a workbook, and refuses one over 2 MB at the start (413)', async () => {
     const notXlsx = await upload(EMPTY_YEAR, new TextEncoder().encode('单位类别,一级指标'));
-    expect(notXlsx.status).toBe(400);
-    expect(notXlsx.body.error.details).toEqual([
+    expect(notXlsx.state).toBe('failed');
+    expect(notXlsx.error?.details).toEqual([
       { path: 'body', message: '文件不是有效的 Excel 工作簿（.xlsx）' },
     ]);
-    const large = await api.app.request(`/api/years/${EMPTY_YEAR}/template-workbook`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${await api.token('admin')}`, 'content-type': XLSX },
-      body: new Uint8Array(2 * 1024 * 1024 + 1),
+    // Too large is refused by the start itself: no job.
+    const large = await api.call('POST', `/api/years/${EMPTY_YEAR}/jobs/template-import`, {
+      as: 'admin',
+      body: { fileBase64: Buffer.alloc(2 * 1024 * 1024 + 1).toString('base64') },
     });
     expect(large.status).toBe(413);
+    expect(large.body.error.code).toBe('PAYLOAD_TOO_LARGE');
     await expectNothingWritten();
   });
 
   it('refuses the import to everyone but the admin', async () => {
     const bytes = await edited({});
     for (const as of ['leader', 'luoyang-thc-head']) {
-      const res = await api.call('POST', `/api/years/${EMPTY_YEAR}/template-workbook`, {
+      const res = await api.call('POST', `/api/years/${EMPTY_YEAR}/jobs/template-import`, {
         as,
         body: { fileBase64: Buffer.from(bytes).toString('base64') },
       });

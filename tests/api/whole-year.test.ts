@@ -16,6 +16,7 @@ import { quarterWindows } from '../../scripts/seed/demo-year';
 import { canonicalJson } from '../../shared/domain/canonical-json';
 import { computeResults, parseScenario } from '../../shared/domain/scoring';
 import { CURRENT_YEAR, createTestApi, type TestApi } from './harness';
+import { publishByJob, recomputeByJob } from './job-steps';
 import { postToStorage, sha256, tinyPdf } from './submissions-fixtures';
 import { acknowledgeAll, readiness } from './year-steps';
 
@@ -300,7 +301,7 @@ describe(`a whole appraisal year (${Y}) through the HTTP app`, () => {
       });
       await ok(200, 'POST', `${BASE}/periods/Q4/sheet/finalize`, raterId, { confirm: true });
     }
-    const v2 = await ok(201, 'POST', `${BASE}/drafts`, 'admin', {
+    const v2 = await recomputeByJob(api, Y, {
       reason: '申诉成立，重新评分后更新公示结果',
       objectionIds: [upheldObjection.id],
     });
@@ -328,10 +329,7 @@ describe(`a whole appraisal year (${Y}) through the HTTP app`, () => {
 
     const checklist = await readiness(api, Y, 'published');
     expect(checklist.blockers).toEqual([]);
-    const published = await ok(201, 'POST', `${BASE}/publications`, 'admin', {
-      confirm: true,
-      acknowledgements: acknowledgeAll(checklist),
-    });
+    const published = await publishByJob(api, Y, { acknowledgements: acknowledgeAll(checklist) });
     expect(published).toMatchObject({ year: Y, version: 1 });
     const live = await ok(200, 'GET', `${BASE}/results?asOf=Q4`, 'admin');
 

@@ -9,6 +9,7 @@ import { batchPut } from '../../shared/db/items';
 import { submissionItemIndexes, submissionItemKey } from '../../shared/db/keys';
 import type { SubmissionItem } from '../../shared/schemas/submission';
 import { CURRENT_YEAR, type TestApi } from './harness';
+import { publishByJob, recomputeByJob } from './job-steps';
 import { createScoringApi } from './scoring-harness';
 import {
   acknowledgeAll,
@@ -58,7 +59,10 @@ describe('readiness of each move of the year', () => {
 
   const yearOf = async (year: number) => (await api.call('GET', `/api/years/${year}`, { as: 'admin' })).body;
 
-  /** Tries the move; asserts the 409 carries the readiness route's list and nothing changed. */
+  /**
+   * Tries the move (发布 through the publication job's start, the others through the transitions
+   * route); asserts the 409 carries the readiness route's list and nothing changed.
+   */
   const refused = async (year: number, to: string, expected: string) => {
     const before = await yearOf(year);
     const checklist = await readiness(api, year, to);
@@ -66,10 +70,17 @@ describe('readiness of each move of the year', () => {
       api.call('GET', `/api/years/${year}/drafts`, { as: 'admin' }),
       api.call('GET', `/api/years/${year}/publications`, { as: 'admin' }),
     ]);
-    const res = await api.call('POST', `/api/years/${year}/transitions`, {
-      as: 'admin',
-      body: { to, version: before.version, acknowledgements: acknowledgeAll(checklist) },
-    });
+    const acknowledgements = acknowledgeAll(checklist);
+    const res =
+      to === 'published'
+        ? await api.call('POST', `/api/years/${year}/jobs/publication`, {
+            as: 'admin',
+            body: { confirm: true, acknowledgements },
+          })
+        : await api.call('POST', `/api/years/${year}/transitions`, {
+            as: 'admin',
+            body: { to, version: before.version, acknowledgements },
+          });
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe(expected);
     expect(res.body.error.readiness.blockers).toEqual(checklist.blockers);
@@ -222,15 +233,17 @@ describe('readiness of each move of the year', () => {
       body: { code: '3.4', reason: '综合管理台账已补齐，评分时未查看补充材料', evidence: '' },
     });
     expect(filed.status).toBe(201);
+    // Publishing is the publication job: its start refuses at once, with the checklist, and starts no job.
     const early = await refused(Y, 'published', 'NOT_READY');
     expect(codes(early)).toEqual(['OBJECTIONS_OPEN', 'PUBLICITY_OPEN']);
-    // The publication route is the same move with the same check.
-    const viaPublish = await api.call('POST', `/api/years/${Y}/publications`, {
+    expect((await api.call('GET', '/api/jobs', { as: 'admin' })).body).toEqual([]);
+    // The transitions route does not publish: one route for the move.
+    const viaTransitions = await api.call('POST', `/api/years/${Y}/transitions`, {
       as: 'admin',
-      body: { confirm: true },
+      body: { to: 'published', version: (await yearOf(Y)).version },
     });
-    expect(viaPublish.status).toBe(409);
-    expect(viaPublish.body.error.code).toBe('NOT_READY');
+    expect(viaTransitions.status).toBe(400);
+    expect(viaTransitions.body.error.details[0].path).toBe('body.to');
 
     await api.call('POST', `/api/years/${Y}/units/luoyang-thc/objections/${filed.body.id}/decision`, {
       as: 'admin',
@@ -243,16 +256,16 @@ describe('readiness of each move of the year', () => {
     const inbox = await api.call('GET', `/api/years/${Y}/objections?state=rescoring`, { as: 'admin' });
     expect(inbox.body.map((o: { id: string }) => o.id)).toEqual([filed.body.id]);
 
-    const v2 = await api.call('POST', `/api/years/${Y}/drafts`, {
-      as: 'admin',
-      body: { reason: '申诉成立，重新评分后更新公示结果', objectionIds: [filed.body.id] },
+    const v2 = await recomputeByJob(api, Y, {
+      reason: '申诉成立，重新评分后更新公示结果',
+      objectionIds: [filed.body.id],
     });
-    expect(v2.status).toBe(201);
+    expect(v2.header.version).toBe(2);
     const ready = await readiness(api, Y, 'published');
     expect(ready.blockers).toEqual([]);
     expect(ready.done).toEqual(['5 天公示期已满', '申诉均已处理', '成立的申诉均已重新计算']);
-    const published = await advanceYear(api, Y, 'published');
-    expect(published.state).toBe('published');
+    await publishByJob(api, Y, { acknowledgements: acknowledgeAll(ready) });
+    expect((await yearOf(Y)).state).toBe('published');
     const snapshots = await api.call('GET', `/api/years/${Y}/publications`, { as: 'leader' });
     expect(snapshots.body.map((s: { version: number }) => s.version)).toEqual([1]);
   });

@@ -153,5 +153,5 @@ describe('agreements in the browser', () => {
     await signedCount.first().waitFor();
     await admin.context().close();
     await head.context().close();
-  });
+  }, 120_000);
 });

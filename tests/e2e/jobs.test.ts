@@ -1,42 +1,65 @@
 /**
- * A job in the browser: the admin exports the results, reloads the page while the job runs and sees
- * the same job's progress (its id is in the address), then downloads the workbook; axe passes.
+ * Jobs in the browser: the admin starts a job (the results export; a publication; a template import),
+ * reloads the page while it runs and sees the same job's progress (its id is in the address), then
+ * its result (the download link; the published version; the imported template); axe passes.
  */
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_CATEGORIES, DEMO_UNITS } from '../../scripts/seed/demo-org';
+import { demoTemplate } from '../../scripts/seed/demo-templates';
+import { demoYear } from '../../scripts/seed/demo-year';
+import { seedYear } from '../../shared/db/year-repo';
+import { writeTemplateWorkbook } from '../../shared/excel/write-template-workbook';
 import { checkA11y, type E2e, signInAs, startE2e } from './harness';
+
+/** A year in 年初设置, with no templates: the import writes into it. */
+const SETUP_YEAR = 2027;
+
+/** Waits until the job is under way, reloads, and answers the job ids and progress before and after. */
+const reloadMidJob = async (page: Page, label: RegExp) => {
+  const bar = page.getByRole('progressbar', { name: label });
+  await expect
+    .poll(async () => Number(await bar.getAttribute('aria-valuenow')), { timeout: 30_000 })
+    .toBeGreaterThan(0);
+  const before = Number(await bar.getAttribute('aria-valuenow'));
+  const jobId = new URL(page.url()).searchParams.get('job');
+  expect(jobId).toMatch(/^[0-9a-f-]{36}$/);
+  await checkA11y(page);
+  await page.reload();
+  await bar.waitFor();
+  return {
+    bar,
+    before,
+    after: Number(await bar.getAttribute('aria-valuenow')),
+    jobId,
+    jobIdAfter: new URL(page.url()).searchParams.get('job'),
+  };
+};
 
 describe('后台任务', () => {
   let e2e: E2e;
 
   beforeAll(async () => {
-    // A pause after each stored progress, so the small demo's export runs for a few seconds.
+    // A pause after each stored progress (a test-only hook of the in-process runner), so the small
+    // demo's jobs run for a few seconds.
     e2e = await startE2e({ now: () => new Date('2026-11-26T10:00:00+08:00'), jobPaceMs: 1_500 });
+    await seedYear(e2e.stack.db, demoYear(SETUP_YEAR, 'setup'));
   }, 240_000);
 
   afterAll(async () => {
     await e2e?.stop();
   });
 
-  it('shows the same progress after a reload in the middle, then the download link', async () => {
+  it('shows the same export progress after a reload in the middle, then the download link', async () => {
     // Prepare
     const page = await e2e.newPage();
     await signInAs(page, 'admin', '/results?year=2026');
     await page.getByRole('table').first().waitFor();
-    // Act: start the export and wait until it is under way
+    // Act: start the export, reload once it is under way
     await page.getByRole('button', { name: '导出 Excel' }).click();
-    const bar = page.getByRole('progressbar', { name: /导出考核结果/ });
-    await expect
-      .poll(async () => Number(await bar.getAttribute('aria-valuenow')), { timeout: 30_000 })
-      .toBeGreaterThan(0);
-    const before = Number(await bar.getAttribute('aria-valuenow'));
-    const jobId = new URL(page.url()).searchParams.get('job');
-    expect(jobId).toMatch(/^[0-9a-f-]{36}$/);
-    await checkA11y(page);
-    await page.reload();
+    const { bar, before, after, jobId, jobIdAfter } = await reloadMidJob(page, /导出考核结果/);
     // Assess: the same job, its progress not gone back
-    await bar.waitFor();
-    expect(new URL(page.url()).searchParams.get('job')).toBe(jobId);
-    const after = Number(await bar.getAttribute('aria-valuenow'));
+    expect(jobIdAfter).toBe(jobId);
     expect(after).toBeGreaterThanOrEqual(before);
     expect(await page.getByRole('link', { name: /^下载/ }).count()).toBe(after === 100 ? 1 : 0);
     const link = page.getByRole('link', { name: /^下载 2026年度考核结果-Q\d\.xlsx$/ });
@@ -44,6 +67,62 @@ describe('后台任务', () => {
     expect(await bar.getAttribute('aria-valuenow')).toBe('100');
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
     expect(download.suggestedFilename()).toMatch(/^2026年度考核结果-Q\d\.xlsx$/);
+    await checkA11y(page);
+    await page.context().close();
+  }, 180_000);
+
+  it('publishes a correction as a job: its progress survives a reload, then the new version is listed', async () => {
+    // Prepare: last year, published
+    const page = await e2e.newPage();
+    await signInAs(page, 'admin', '/results?year=2025');
+    await page.getByRole('table').first().waitFor();
+    // Act: confirm the correction with its reason, reload once the job is under way
+    await page.getByRole('button', { name: '发布更正版' }).click();
+    const dialog = page.getByRole('dialog', { name: /更正版/ });
+    await dialog.getByLabel('更正理由').fill('更正一项核定数据录入错误');
+    await dialog.getByRole('button', { name: '发布更正版' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const { bar, before, after, jobId, jobIdAfter } = await reloadMidJob(page, /发布考核结果/);
+    // Assess: the same job after the reload, then its result and the version it published
+    expect(jobIdAfter).toBe(jobId);
+    expect(after).toBeGreaterThanOrEqual(before);
+    await page
+      .getByRole('status')
+      .filter({ hasText: /已发布第 2 版考核结果/ })
+      .waitFor({ timeout: 60_000 });
+    expect(await bar.getAttribute('aria-valuenow')).toBe('100');
+    await page.getByText('更正第 1 版：更正一项核定数据录入错误').waitFor();
+    await checkA11y(page);
+    await page.context().close();
+  }, 180_000);
+
+  it('imports a template workbook as a job: its progress survives a reload, then the template is listed', async () => {
+    // Prepare: a workbook with one category's template
+    const workbook = await writeTemplateWorkbook({
+      year: SETUP_YEAR,
+      categories: DEMO_CATEGORIES,
+      units: DEMO_UNITS,
+      templates: [demoTemplate(SETUP_YEAR, 'primary-care')],
+    });
+    const page = await e2e.newPage();
+    await signInAs(page, 'admin', `/templates?year=${SETUP_YEAR}`);
+    await page.getByRole('heading', { level: 1, name: '指标模板' }).waitFor();
+    // Act
+    await page.getByLabel('选择要导入的工作簿').setInputFiles({
+      name: '指标模板.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from(workbook),
+    });
+    await page.getByRole('button', { name: '导入工作簿' }).click();
+    const { before, after, jobId, jobIdAfter } = await reloadMidJob(page, /导入指标模板/);
+    // Assess
+    expect(jobIdAfter).toBe(jobId);
+    expect(after).toBeGreaterThanOrEqual(before);
+    await page
+      .getByRole('status')
+      .filter({ hasText: '已导入 1 个类别的指标模板：基层医疗卫生机构' })
+      .waitFor({ timeout: 60_000 });
+    await page.getByRole('row', { name: /基层医疗卫生机构.*合计 100\.00 分/ }).waitFor();
     await checkA11y(page);
     await page.context().close();
   }, 180_000);

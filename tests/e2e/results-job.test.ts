@@ -35,13 +35,13 @@ describe('计算考核结果 (municipal year)', () => {
       .poll(async () => Number(await bar.getAttribute('aria-valuenow')), { timeout: 30_000 })
       .toBeGreaterThan(0);
     const before = Number(await bar.getAttribute('aria-valuenow'));
-    const jobId = new URL(page.url()).searchParams.get('resultsJob');
+    const jobId = new URL(page.url()).searchParams.get('job');
     expect(jobId).toMatch(/^[0-9a-f-]{36}$/);
     await checkA11y(page);
     await page.reload();
     // Assess: the same job, not gone back; then the ranking with when and by whom
     await bar.waitFor();
-    expect(new URL(page.url()).searchParams.get('resultsJob')).toBe(jobId);
+    expect(new URL(page.url()).searchParams.get('job')).toBe(jobId);
     expect(Number(await bar.getAttribute('aria-valuenow'))).toBeGreaterThanOrEqual(before);
     await page.getByText(/^结果计算于 .+（王建华 发起）/).waitFor({ timeout: 60_000 });
     await page.getByRole('table').first().waitFor();

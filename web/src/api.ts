@@ -239,13 +239,6 @@ export const api = {
     drafts: (year: number) => call<DraftHeaderView[]>(`/api/years/${segment(year)}/drafts`),
     draft: (year: number, version: number) =>
       call<DraftDetail>(`/api/years/${segment(year)}/drafts/${segment(version)}`),
-    recompute: (year: number, reason: string, objectionIds: string[]) =>
-      call<DraftDetail>(`/api/years/${segment(year)}/drafts`, 'POST', { reason, objectionIds }),
-    publish: (year: number, reason?: string) =>
-      call<Publication>(`/api/years/${segment(year)}/publications`, 'POST', {
-        confirm: true,
-        ...(reason ? { reason } : {}),
-      }),
   },
   objections: {
     list: (year: number, filter: { state?: ObjectionInboxState; unitId?: string } = {}) =>

@@ -11,20 +11,20 @@ import { canSeeJob } from '../../auth/jobs';
 import { createJob, finishJob, getJob, listUserJobs, type StoredJob } from '../../db/job-repo';
 import { getYear } from '../../db/year-repo';
 import { isLost, JOB_LABELS, type JobType, jobLockId, LOST_MESSAGE } from '../../domain/jobs/job';
-import { NotFoundError, ServiceUnavailableError } from '../../errors';
+import { AppError, NotFoundError, ServiceUnavailableError } from '../../errors';
 import { importKey, XLSX_TYPE } from '../../jobs/context';
 import { checkDraftRequest } from '../../publication/drafts';
-import { checkPublishRequest } from '../../publication/publish-year';
+import { checkPublishStart } from '../../publication/publish-year';
 import { NewDraftSchema } from '../../schemas/drafts';
 import { type Job, JobSchema, JobStartSchema } from '../../schemas/jobs';
+import { YearMoveRefusalSchema } from '../../schemas/readiness';
+import { PublishBodySchema } from '../../schemas/results-views';
 import { ProgressQuerySchema } from '../../schemas/submission';
 import { PeriodSchema } from '../../schemas/year';
-import { MAX_IMPORT_BODY_BYTES } from '../body-limit';
+import { MAX_IMPORT_BODY_BYTES, MAX_WORKBOOK_BYTES } from '../body-limit';
 import type { AppDeps, AppEnv } from '../env';
 import { body, errorResponse, json, YearParams } from '../openapi';
 import { protectedRoute } from '../route';
-import { PublishBodySchema } from './results';
-import { MAX_WORKBOOK_BYTES } from './templates';
 
 const started = { 202: json(JobStartSchema, '任务已开始（或同一任务正在进行）') };
 const JobParams = z.object({ jobId: z.uuid('任务编号格式不正确') });
@@ -43,7 +43,10 @@ const publicationJobRoute = protectedRoute('results.publish', {
   path: '/years/{year}/jobs/publication',
   summary: '后台发布考核结果（冻结快照并生成公布页面）',
   request: { params: YearParams, ...body(PublishBodySchema) },
-  responses: { ...started, 409: errorResponse('年度状态不符') },
+  responses: {
+    ...started,
+    409: json(YearMoveRefusalSchema, '年度状态不符，或仍有未完成事项（NOT_READY，附检查清单）'),
+  },
 });
 const resultsExportJobRoute = protectedRoute('results.export', {
   method: 'post',
@@ -79,7 +82,7 @@ const templateImportJobRoute = protectedRoute('templates.write', {
       }),
     ),
   },
-  responses: { ...started, 404: errorResponse('年度不存在') },
+  responses: { ...started, 404: errorResponse('年度不存在'), 413: errorResponse('文件超过 2 MB') },
 });
 const remindersJobRoute = protectedRoute('reminders.run', {
   method: 'post',
@@ -177,7 +180,9 @@ export const jobRoutes = new OpenAPIHono<AppEnv>()
   .openapi(publicationJobRoute, async (c) => {
     const { year } = c.req.valid('param');
     const { reason, acknowledgements } = c.req.valid('json');
-    await checkPublishRequest(c.get('deps').db, { year, reason });
+    const { db, now } = c.get('deps');
+    // Wrong state, a missing correction reason, a blocker or an unacknowledged warning: refused now.
+    await checkPublishStart(db, now(), { year, reason, acknowledgements });
     return c.json(await start(c, 'publication', year, { reason, acknowledgements }, {}), 202);
   })
   .openapi(resultsExportJobRoute, async (c) => {
@@ -195,6 +200,9 @@ export const jobRoutes = new OpenAPIHono<AppEnv>()
     const { db, evidence } = c.get('deps');
     await getYear(db, year);
     const bytes = new Uint8Array(Buffer.from(c.req.valid('json').fileBase64, 'base64'));
+    if (bytes.length > MAX_WORKBOOK_BYTES) {
+      throw new AppError(413, 'PAYLOAD_TOO_LARGE', '文件超过 2 MB，请删除多余内容后再导入');
+    }
     // Named by its content: the same workbook sent twice is one upload and one job.
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     await evidence.putObject(importKey(sha256), bytes, XLSX_TYPE);

@@ -1,8 +1,8 @@
 /**
  * Results computed by the engine from the stored facts — live for a county-size year, the latest
  * results job's stored run above the live limit (docs/results.md) — the unit view with its quarter
- * trend (its category only), the xlsx export, and publication (freezing an immutable snapshot, then
- * writing the static site).
+ * trend (its category only), the xlsx export, the published versions and the draft versions.
+ * Publishing and recomputing a draft are jobs (routes/jobs.ts).
  */
 
 import { OpenAPIHono, z } from '@hono/zod-openapi';
@@ -15,11 +15,9 @@ import { getYear } from '../../db/year-repo';
 import { LIVE_RESULTS_MAX_UNITS } from '../../domain/results/by-category';
 import { computeResults, parseScenario } from '../../domain/scoring';
 import { NotFoundError } from '../../errors';
-import { draftView, recomputeDraft } from '../../publication/drafts';
-import { publishYear } from '../../publication/publish-year';
+import { draftView } from '../../publication/drafts';
 import { resultsWorkbook } from '../../results/results-workbook';
-import { DraftDetailSchema, DraftHeaderSchema, NewDraftSchema } from '../../schemas/drafts';
-import { YearMoveRefusalSchema } from '../../schemas/readiness';
+import { DraftDetailSchema, DraftHeaderSchema } from '../../schemas/drafts';
 import {
   PublishedSnapshotSchema,
   UnitResultsViewSchema,
@@ -27,20 +25,12 @@ import {
   YearResultsSchema,
 } from '../../schemas/results-views';
 import { ScenarioSchema } from '../../schemas/scenario';
-import { AcknowledgementSchema, PERIODS, type Period, PeriodSchema, type Year } from '../../schemas/year';
+import { PERIODS, type Period, PeriodSchema, type Year } from '../../schemas/year';
 import type { AppEnv } from '../env';
-import { body, errorResponse, json, pathInteger, YearParams } from '../openapi';
+import { errorResponse, json, pathInteger, YearParams } from '../openapi';
 import { protectedRoute } from '../route';
 
 const AsOfQuery = z.strictObject({ asOf: PeriodSchema.optional() });
-
-/** A publication's request (the route's and the publication job's). */
-export const PublishBodySchema = z.strictObject({
-  confirm: z.literal(true, { error: '发布前须确认（confirm: true）' }),
-  reason: z.string().trim().max(500).optional(),
-  /** Warnings of the publication's readiness check, each acknowledged with a reason. */
-  acknowledgements: z.array(AcknowledgementSchema).max(30).default([]),
-});
 
 const yearResultsRoute = protectedRoute('results.read', {
   method: 'get',
@@ -77,27 +67,6 @@ const listPublicationsRoute = protectedRoute('results.read', {
   request: { params: YearParams },
   responses: { 200: json(z.array(PublishedSnapshotSchema), '版本') },
 });
-const publishRoute = protectedRoute('results.publish', {
-  method: 'post',
-  path: '/years/{year}/publications',
-  summary: '发布考核结果（冻结不可更改的快照并生成公布页面）',
-  request: {
-    params: YearParams,
-    body: {
-      required: true,
-      content: {
-        'application/json': {
-          schema: PublishBodySchema,
-        },
-      },
-    },
-  },
-  responses: {
-    201: json(PublishedSnapshotSchema, '已发布'),
-    409: json(YearMoveRefusalSchema, '年度状态不符，或仍有未完成事项（NOT_READY，附检查清单）'),
-  },
-});
-
 const listDraftsRoute = protectedRoute('results.export', {
   method: 'get',
   path: '/years/{year}/drafts',
@@ -112,14 +81,6 @@ const getDraftRoute = protectedRoute('results.export', {
   request: { params: YearParams.extend({ version: pathInteger(1, 9999) }) },
   responses: { 200: json(DraftDetailSchema, '版本与差异'), 404: errorResponse('不存在') },
 });
-const newDraftRoute = protectedRoute('results.publish', {
-  method: 'post',
-  path: '/years/{year}/drafts',
-  summary: '重新计算公示结果（申诉成立并重新评分后），生成新版本并列出差异',
-  request: { params: YearParams, ...body(NewDraftSchema) },
-  responses: { 201: json(DraftDetailSchema, '新版本'), 409: errorResponse('年度不在公示期') },
-});
-
 const compute = async (
   c: { get: (k: 'deps') => AppEnv['Variables']['deps'] },
   year: number,
@@ -220,17 +181,6 @@ export const resultsRoutes = new OpenAPIHono<AppEnv>()
   .openapi(listPublicationsRoute, async (c) =>
     c.json((await listSnapshots(c.get('deps').db, c.req.valid('param').year)).map(stripParts), 200),
   )
-  .openapi(publishRoute, async (c) => {
-    const { year } = c.req.valid('param');
-    const { reason, acknowledgements } = c.req.valid('json');
-    const snapshot = await publishYear(c.get('deps'), {
-      year,
-      by: c.get('principal').userId,
-      reason,
-      acknowledgements,
-    });
-    return c.json(snapshot, 201);
-  })
   .openapi(listDraftsRoute, async (c) =>
     c.json((await listDrafts(c.get('deps').db, c.req.valid('param').year)).map(stripParts), 200),
   )
@@ -238,18 +188,4 @@ export const resultsRoutes = new OpenAPIHono<AppEnv>()
     const { year, version } = c.req.valid('param');
     const { header, diff } = await draftView(c.get('deps').db, year, version);
     return c.json({ header: stripParts(header), diff }, 200);
-  })
-  .openapi(newDraftRoute, async (c) => {
-    const { db, now } = c.get('deps');
-    const { year } = c.req.valid('param');
-    const { reason, objectionIds } = c.req.valid('json');
-    const draft = await recomputeDraft(db, {
-      year,
-      by: c.get('principal').userId,
-      at: now(),
-      reason,
-      objectionIds,
-    });
-    const { header, diff } = await draftView(db, year, draft.version);
-    return c.json({ header: stripParts(header), diff }, 201);
   });

@@ -1,11 +1,10 @@
 /**
  * Indicator templates: one per category and year, edited as a tree, copied from last year, and
- * round-tripped through the Excel workbook (export → edit → import).
+ * exported as the Excel workbook; the workbook's import is a job (routes/jobs.ts).
  */
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import {
   copyTemplate,
-  importTemplateWorkbook,
   listTemplates,
   requireTemplate,
   saveTemplate,
@@ -13,16 +12,12 @@ import {
   viewContext,
   workbookFor,
 } from '../../db/template-repo';
-import { AppError, ValidationError } from '../../errors';
 import { TemplateSummarySchema, TemplateViewSchema, TemplateWriteSchema } from '../../schemas/template';
-import { MAX_IMPORT_BODY_BYTES } from '../body-limit';
 import type { AppEnv } from '../env';
 import { body, errorResponse, json, YearParams } from '../openapi';
 import { protectedRoute } from '../route';
 
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-/** Workbooks the API reads directly (a county's templates are a few dozen kilobytes). */
-export const MAX_WORKBOOK_BYTES = 2 * 1024 * 1024;
 
 const TemplateParams = YearParams.extend({ categoryId: z.string().min(1).max(48) });
 
@@ -81,52 +76,6 @@ const exportRoute = protectedRoute('templates.read', {
     },
   },
 });
-const importRoute = protectedRoute('templates.write', {
-  method: 'post',
-  path: '/years/{year}/template-workbook',
-  'x-body-limit': MAX_IMPORT_BODY_BYTES,
-  summary: '导入指标模板工作簿：整本无误才导入，否则逐项列出错误所在的工作表、行和列',
-  request: {
-    params: YearParams,
-    body: {
-      required: false,
-      description: 'xlsx 文件：原始内容，或 JSON 中的 base64',
-      content: {
-        'application/json': {
-          schema: z.strictObject({
-            fileBase64: z
-              .string()
-              .min(1, '不能为空')
-              .max(Math.ceil((MAX_WORKBOOK_BYTES * 4) / 3) + 4, '文件超过 2 MB'),
-            fileName: z.string().max(200).optional(),
-          }),
-        },
-        [XLSX]: { schema: z.string().openapi({ format: 'binary' }) },
-      },
-    },
-  },
-  responses: {
-    200: json(z.object({ templates: z.array(TemplateSummarySchema) }), '已导入'),
-    413: errorResponse('文件过大'),
-  },
-});
-
-/** The workbook's bytes from either body form, refusing what is too large to read here. */
-const workbookBytes = async (request: Request, parsed: { fileBase64?: string }): Promise<Uint8Array> => {
-  const tooLarge = () => new AppError(413, 'PAYLOAD_TOO_LARGE', '文件超过 2 MB，请删除多余内容后再导入');
-  let bytes: Uint8Array;
-  if ((request.headers.get('content-type') ?? '').startsWith(XLSX)) {
-    if (Number(request.headers.get('content-length') ?? 0) > MAX_WORKBOOK_BYTES) throw tooLarge();
-    bytes = new Uint8Array(await request.arrayBuffer());
-  } else {
-    bytes = new Uint8Array(Buffer.from(parsed.fileBase64 ?? '', 'base64'));
-  }
-  if (bytes.length > MAX_WORKBOOK_BYTES) throw tooLarge();
-  if (bytes.length === 0)
-    throw new ValidationError('请选择要导入的文件', [{ path: 'body.fileBase64', message: '文件为空' }]);
-  return bytes;
-};
-
 export const templateRoutes = new OpenAPIHono<AppEnv>()
   .openapi(listRoute, async (c) => {
     const { db } = c.get('deps');
@@ -185,20 +134,4 @@ export const templateRoutes = new OpenAPIHono<AppEnv>()
       'content-type': XLSX,
       'content-disposition': `attachment; filename="template-${year}.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
     });
-  })
-  .openapi(importRoute, async (c) => {
-    const { db, now } = c.get('deps');
-    const { year } = c.req.valid('param');
-    const parsed = c.req.valid('json');
-    const bytes = await workbookBytes(c.req.raw, typeof parsed === 'object' ? parsed : {});
-    const templates = await importTemplateWorkbook(db, { year, data: bytes, actor: c.var.actor, at: now() });
-    return c.json(
-      {
-        templates: templates.map(({ dimensions: _d, unitTargets: _u, problems, ...summary }) => ({
-          ...summary,
-          problemCount: problems.length,
-        })),
-      },
-      200,
-    );
   });

@@ -1,8 +1,7 @@
 /** Appraisal years and their state machine. */
 
 import { OpenAPIHono, z } from '@hono/zod-openapi';
-import { notifyPublicityOpened, notifyResultsPublished } from '../../db/event-notes';
-import { listSnapshots } from '../../db/results-repo';
+import { notifyPublicityOpened } from '../../db/event-notes';
 import { createYear, getYear, listYears, updateYearSettings } from '../../db/year-repo';
 import { carryOverSettings, defaultSettings, settingsProblems } from '../../domain/years/new-year';
 import { ValidationError } from '../../errors';
@@ -57,7 +56,10 @@ const advanceYearRoute = protectedRoute('years.write', {
       content: {
         'application/json': {
           schema: z.strictObject({
-            to: YearStateSchema,
+            // Publishing (→ published) is the publication job: POST …/jobs/publication (routes/jobs.ts).
+            to: YearStateSchema.exclude(['published'], {
+              error: '发布最终结果须通过发布任务进行（年度状态）',
+            }),
             version: z.number().int().min(1),
             /** Each warning of the readiness check, acknowledged with a reason (kept in the year's history). */
             acknowledgements: z.array(AcknowledgementSchema).max(30).default([]),
@@ -128,7 +130,7 @@ export const yearRoutes = new OpenAPIHono<AppEnv>()
     return c.json(await readinessOf(db, year, to, now()), 200);
   })
   .openapi(advanceYearRoute, async (c) => {
-    const { db, now, publishSite, logger } = c.get('deps');
+    const { db, now, logger } = c.get('deps');
     const { to, version, acknowledgements } = c.req.valid('json');
     const target = c.req.valid('param').year;
     const year = await moveYear(db, now(), {
@@ -138,14 +140,8 @@ export const yearRoutes = new OpenAPIHono<AppEnv>()
       by: c.get('principal').userId,
       acknowledgements,
     });
-    if (to === 'published') await publishSite(target);
     if (to === 'publicity')
       await afterCommit(logger, 'notify publicity opened', () => notifyPublicityOpened(db, year, now()));
-    if (to === 'published')
-      await afterCommit(logger, 'notify results published', async () => {
-        const snapshot = (await listSnapshots(db, target)).at(-1);
-        if (snapshot) await notifyResultsPublished(db, target, snapshot.version, now());
-      });
     return c.json(year, 200);
   })
   .openapi(updateSettingsRoute, async (c) => {

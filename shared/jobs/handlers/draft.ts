@@ -19,6 +19,7 @@ export const runDraftJob: JobHandler = async (ctx, job, report) => {
   await pending;
   return {
     summary: `已生成第 ${draft.version} 版公示结果`,
-    link: `/results/drafts?year=${year}&version=${draft.version}`,
+    // The results page lists the draft versions, the newest shown with what it changed.
+    link: `/results?year=${year}`,
   };
 };

@@ -16,7 +16,7 @@ export const runTemplateImportJob: JobHandler = async (ctx, job, report) => {
     at: ctx.now(),
   });
   return {
-    summary: `已导入 ${templates.length} 个类别的指标模板`,
+    summary: `已导入 ${templates.length} 个类别的指标模板：${templates.map((t) => t.categoryName).join('、')}`,
     link: `/templates?year=${job.year}`,
   };
 };

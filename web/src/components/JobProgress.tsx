@@ -2,10 +2,34 @@
  * A job's progress bar and, when it has finished, its result: the file to download (exports), a link
  * to what it made, or what went wrong (with the cells of a refused workbook).
  */
+import type { ComponentChildren } from 'preact';
 import type { Job } from '../../../shared/schemas/jobs';
 import { Link } from './Link';
 
-export const JobProgress = ({ job }: { job: Job }) => {
+export type JobError = NonNullable<Job['error']>;
+
+/** What went wrong: the message and, when the input was wrong, each place (the first 20). */
+const JobErrorList = ({ error }: { error: JobError }) => (
+  <div role="alert" class="job-progress-error">
+    <p>{error.message}</p>
+    {error.details && error.details.length > 0 && (
+      <ul>
+        {error.details.slice(0, 20).map((d) => (
+          <li key={d.path}>{d.message}</li>
+        ))}
+      </ul>
+    )}
+  </div>
+);
+
+export const JobProgress = ({
+  job,
+  errorView = (error) => <JobErrorList error={error} />,
+}: {
+  job: Job;
+  /** How the page shows a failed job's error (a refused workbook's cells as a table); a list unless told. */
+  errorView?: (error: JobError) => ComponentChildren;
+}) => {
   const labelId = `job-${job.id}-label`;
   return (
     <section class="job-progress" aria-labelledby={labelId}>
@@ -49,18 +73,7 @@ export const JobProgress = ({ job }: { job: Job }) => {
           </p>
         )}
       </div>
-      {job.state === 'failed' && job.error && (
-        <div role="alert" class="job-progress-error">
-          <p>{job.error.message}</p>
-          {job.error.details && job.error.details.length > 0 && (
-            <ul>
-              {job.error.details.slice(0, 20).map((d) => (
-                <li key={d.path}>{d.message}</li>
-              ))}
-            </ul>
-          )}
-        </div>
-      )}
+      {job.state === 'failed' && job.error && errorView(job.error)}
     </section>
   );
 };
@@ -71,13 +84,21 @@ export const JobButton = ({
   onStart,
   label,
   busyLabel,
+  primary = false,
 }: {
   running: boolean;
   onStart: () => void;
   label: string;
   busyLabel: string;
+  /** The page's main action (发布结果). */
+  primary?: boolean;
 }) => (
-  <button type="button" class="button" aria-disabled={running} onClick={() => !running && onStart()}>
+  <button
+    type="button"
+    class={primary ? 'button button-primary' : 'button'}
+    aria-disabled={running}
+    onClick={() => !running && onStart()}
+  >
     {running ? busyLabel : label}
   </button>
 );

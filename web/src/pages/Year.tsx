@@ -1,6 +1,7 @@
 /**
  * 考核年度: the year's settings, windows and history, read-only; an admin moves the year to its
  * next state after confirming in a dialog, and while it is in 年初设置 can change its settings.
+ * The last move, 发布最终结果, is the publication job: its progress shows here and survives a reload.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ApiError, Me, Readiness, Year } from '../api';
@@ -9,10 +10,12 @@ import { ConfirmDialog } from '../components/ConfirmDialog';
 import { DataTable } from '../components/DataTable';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorBanner, Notice } from '../components/ErrorBanner';
+import { JobProgress } from '../components/JobProgress';
 import { Loading } from '../components/Loading';
 import { PageHeader } from '../components/PageHeader';
 import { NEXT_YEAR_STATE, YEAR_STATE_LABELS } from '../labels';
 import { canEdit } from '../navigation';
+import { useJob } from '../use-job';
 import { toApiError, useResource } from '../use-resource';
 import { NewYearForm } from './NewYearForm';
 import { acknowledgementsOf, IssueList, type Reasons, refusalOf, YearChecklist } from './YearChecklist';
@@ -51,18 +54,35 @@ const YearDetails = ({
   const readiness = checklist.status === 'ready' ? checklist.data : null;
   const [reasons, setReasons] = useState<Reasons>({});
   const refusal = readiness ? refusalOf(readiness, reasons) : '正在检查是否可以进行下一步……';
+  // Publishing runs as a job (docs/jobs.md); once it has published, the year is read again.
+  const publishJob = useJob({
+    types: ['publication'],
+    onSucceeded: () =>
+      void api.years.get(year.year).then(
+        (updated) => {
+          setDone(`已发布最终结果：${year.title}当前状态为“${YEAR_STATE_LABELS[updated.state]}”。`);
+          onChanged(updated);
+        },
+        (e: unknown) => setError(toApiError(e)),
+      ),
+  });
 
   const advance = async () => {
     if (!next || !copy || !readiness || refusal) return;
     setBusy(true);
     setError(null);
     try {
-      const updated = await api.years.advance(
-        year.year,
-        next,
-        year.version,
-        acknowledgementsOf(readiness, reasons),
-      );
+      const acknowledgements = acknowledgementsOf(readiness, reasons);
+      if (next === 'published') {
+        // Refused at the start as the move is (NOT_READY / WARNINGS_UNACKNOWLEDGED with the checklist).
+        await publishJob.launch(`/api/years/${year.year}/jobs/publication`, {
+          confirm: true,
+          acknowledgements,
+        });
+        setReasons({});
+        return;
+      }
+      const updated = await api.years.advance(year.year, next, year.version, acknowledgements);
       setDone(`已${copy.action}：${year.title}当前状态为“${YEAR_STATE_LABELS[updated.state]}”。`);
       setReasons({});
       onChanged(updated);
@@ -81,6 +101,8 @@ const YearDetails = ({
   return (
     <>
       {done && <Notice>{done}</Notice>}
+      {publishJob.error && <ErrorBanner message={publishJob.error} />}
+      {publishJob.job && <JobProgress job={publishJob.job} />}
       {error && (
         <ErrorBanner title="年度状态未改变" message={error.message}>
           {Array.isArray((error.extra.readiness as Readiness | undefined)?.blockers) && (

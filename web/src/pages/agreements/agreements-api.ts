@@ -123,13 +123,4 @@ export const templatesApi = {
     link.click();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   },
-  /** Uploads the workbook as the raw request body. */
-  import: async (year: number, file: Blob) => {
-    const response = await apiFetch(`/api/years/${seg(year)}/template-workbook`, {
-      method: 'POST',
-      body: file,
-      headers: { 'content-type': XLSX },
-    });
-    return (await response.json()) as { templates: TemplateSummary[] };
-  },
 };

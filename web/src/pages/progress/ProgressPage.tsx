@@ -81,7 +81,7 @@ const ProgressView = ({ user, year, categories, chooser }: ProgressViewProps) =>
   const isAdmin = user.roles.includes('admin');
 
   // The workbook is made by a job; its progress and download link show below and survive a reload.
-  const exportJob = useJob();
+  const exportJob = useJob({ types: ['progress-export'] });
   const exportXlsx = () =>
     exportJob.start(`/api/years/${year.year}/jobs/progress-export`, {
       period,

@@ -21,7 +21,7 @@ export const ComputedResults = ({
   canCompute: boolean;
   onComputed: () => void;
 }) => {
-  const job = useJob('resultsJob');
+  const job = useJob({ types: ['results'] });
   // The results are read again once the followed job has finished, unless they are its run already
   // (or a later one): the page then stays as it is, however often it is reloaded.
   const finished = job.job?.state === 'succeeded' ? job.job : null;

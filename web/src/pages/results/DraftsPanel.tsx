@@ -1,17 +1,20 @@
 /**
  * 公示结果版本 (admin, leaders): the version frozen when publicity opened and each recomputation
  * after an upheld objection was rescored, with what changed against the version before. The admin
- * recomputes during publicity, naming the upheld objections the new version takes in.
+ * recomputes during publicity (a job: its progress shows here and survives a reload), naming the
+ * upheld objections the new version takes in.
  */
 import { useState } from 'preact/hooks';
 import type { DraftDetail, DraftHeaderView, Year } from '../../api';
 import { api } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { DataTable } from '../../components/DataTable';
-import { ErrorBanner, Notice } from '../../components/ErrorBanner';
+import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
+import { JobButton, JobProgress } from '../../components/JobProgress';
 import { Loading } from '../../components/Loading';
 import { formatDateTime, formatScore } from '../../format';
+import { useJob } from '../../use-job';
 import { useReasonedAction } from '../../use-reasoned-action';
 import { useResource } from '../../use-resource';
 
@@ -81,7 +84,14 @@ export const DraftsPanel = ({ year, isAdmin }: { year: Year; isAdmin: boolean })
   const [drafts, reload] = useResource(() => api.results.drafts(year.year), [year.year]);
   const [shown, setShown] = useState<number | null>(null);
   const [recomputing, setRecomputing] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
+  // Once the job has made the new version, the list reloads and shows the newest with its diff.
+  const draftJob = useJob({
+    types: ['draft'],
+    onSucceeded: () => {
+      setShown(null);
+      reload();
+    },
+  });
   const canRecompute = isAdmin && year.state === 'publicity';
   if (drafts.status === 'loading') return <Loading />;
   if (drafts.status === 'error') return <ErrorBanner message={drafts.error.message} />;
@@ -91,7 +101,8 @@ export const DraftsPanel = ({ year, isAdmin }: { year: Year; isAdmin: boolean })
   return (
     <section class="panel stack" aria-labelledby="drafts-heading">
       <h2 id="drafts-heading">公示结果版本</h2>
-      {notice && <Notice>{notice}</Notice>}
+      {draftJob.error && <ErrorBanner message={draftJob.error} />}
+      {draftJob.job && <JobProgress job={draftJob.job} />}
       {list.length === 0 ? (
         <p class="muted">
           {year.state === 'publicity'
@@ -121,22 +132,19 @@ export const DraftsPanel = ({ year, isAdmin }: { year: Year; isAdmin: boolean })
       )}
       {canRecompute && (
         <div>
-          <button type="button" class="button" onClick={() => setRecomputing(true)}>
-            重新计算公示结果
-          </button>
+          <JobButton
+            running={draftJob.running}
+            onStart={() => setRecomputing(true)}
+            label="重新计算公示结果"
+            busyLabel="正在重新计算…"
+          />
         </div>
       )}
       {recomputing && (
         <RecomputeDialog
           year={year.year}
-          onDone={(detail) => {
-            setRecomputing(false);
-            setShown(detail.header.version);
-            setNotice(
-              `已生成第 ${detail.header.version} 版公示结果，${detail.diff?.rescoredUnits ?? 0} 个单位总分有变化。`,
-            );
-            reload();
-          }}
+          recompute={(body) => draftJob.launch(`/api/years/${year.year}/jobs/draft`, body)}
+          onStarted={() => setRecomputing(false)}
           onCancel={() => setRecomputing(false)}
         />
       )}
@@ -146,11 +154,14 @@ export const DraftsPanel = ({ year, isAdmin }: { year: Year; isAdmin: boolean })
 
 const RecomputeDialog = ({
   year,
-  onDone,
+  recompute,
+  onStarted,
   onCancel,
 }: {
   year: number;
-  onDone: (detail: DraftDetail) => void;
+  /** Starts the draft job; a refusal (not in publicity, an objection not upheld) is thrown. */
+  recompute: (body: { reason: string; objectionIds: string[] }) => Promise<unknown>;
+  onStarted: () => void;
   onCancel: () => void;
 }) => {
   const [objections] = useResource(() => api.objections.list(year), [year]);
@@ -162,8 +173,8 @@ const RecomputeDialog = ({
   const { reason, setReason, reasonError, error, busy, confirm } = useReasonedAction({
     initialReason: '申诉成立，重新评分后更新公示结果',
     tooShort: '请说明重新计算的原因（至少 4 个字）',
-    run: (text) => api.results.recompute(year, text, chosen),
-    onDone,
+    run: (text) => recompute({ reason: text, objectionIds: chosen }),
+    onDone: onStarted,
   });
 
   return (

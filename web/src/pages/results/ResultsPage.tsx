@@ -1,6 +1,7 @@
 /**
  * 考核结果: the ranking per category as of a quarter, the 预警 list of a quarter view, the Excel
- * export and publication (admin), and the leadership charts (admin, leaders). Unit roles receive
+ * export and publication (admin; both jobs, their progress surviving a reload), and the leadership
+ * charts (admin, leaders). Unit roles receive
  * only their own unit's line from the API and see just that, with a link to their score report.
  */
 import { useState } from 'preact/hooks';
@@ -9,7 +10,7 @@ import { api } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import type { Column } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
-import { ErrorBanner, Notice } from '../../components/ErrorBanner';
+import { ErrorBanner } from '../../components/ErrorBanner';
 import { Field } from '../../components/Field';
 import { JobButton, JobProgress } from '../../components/JobProgress';
 import { Link } from '../../components/Link';
@@ -17,7 +18,6 @@ import { Loading } from '../../components/Loading';
 import { PagedTable } from '../../components/PagedTable';
 import { PageHeader } from '../../components/PageHeader';
 import { ListFilters, matchesUnit } from '../../components/UnitSearch';
-import { setFlash, takeFlash } from '../../flash';
 import { formatDateTime, formatScore } from '../../format';
 import { YEAR_STATE_LABELS } from '../../labels';
 import { useJob } from '../../use-job';
@@ -153,15 +153,20 @@ const ResultsView = ({
     [year.year],
   );
   const [publishing, setPublishing] = useState(false);
-  const [published, setPublished] = useState<string | null>(takeFlash);
   const leadership = isLeadership(user);
   const isAdmin = user.roles.includes('admin');
   const canPublish = isAdmin && (year.state === 'publicity' || year.state === 'published');
 
   // The workbook is made by a job (a municipal year takes longer than a request may): its progress
   // shows under the buttons, survives a reload, and ends in a download link.
-  const exportJob = useJob();
+  const exportJob = useJob({ types: ['results-export'] });
   const exportXlsx = () => exportJob.start(`/api/years/${year.year}/jobs/results-export`, { asOf });
+  // Publishing is a job too: the dialog closes once it has started, its progress shows below, and
+  // when it has published the versions (a correction) or the year (the first publication) reload.
+  const publishJob = useJob({
+    types: ['publication'],
+    onSucceeded: () => (year.state === 'published' ? reloadPublications() : onYearChanged()),
+  });
 
   return (
     <>
@@ -180,9 +185,13 @@ const ResultsView = ({
             公布页面<span class="visually-hidden">（在新标签页打开）</span>
           </a>
           {canPublish && (
-            <button type="button" class="button button-primary" onClick={() => setPublishing(true)}>
-              {year.state === 'published' ? '发布更正版' : '发布结果'}
-            </button>
+            <JobButton
+              primary
+              running={publishJob.running}
+              onStart={() => setPublishing(true)}
+              label={year.state === 'published' ? '发布更正版' : '发布结果'}
+              busyLabel="正在发布…"
+            />
           )}
         </div>
       )}
@@ -193,7 +202,8 @@ const ResultsView = ({
       )}
       {exportJob.error && <ErrorBanner message={exportJob.error} />}
       {exportJob.job && <JobProgress job={exportJob.job} />}
-      {published && <Notice>{published}</Notice>}
+      {publishJob.error && <ErrorBanner message={publishJob.error} />}
+      {publishJob.job && <JobProgress job={publishJob.job} />}
       {results.status === 'loading' && <Loading />}
       {results.status === 'error' && (
         <ErrorBanner message={results.error.message}>
@@ -236,19 +246,8 @@ const ResultsView = ({
       {publishing && (
         <PublishDialog
           year={year}
-          onDone={(publication) => {
-            const message = `已发布第 ${publication.version} 版（${formatDateTime(publication.publishedAt)}），公布页面已更新。`;
-            setPublishing(false);
-            if (year.state === 'published') {
-              setPublished(message);
-              reloadPublications();
-            } else {
-              // A first publication moves the year to 结果已发布: reload the years (the view is kept in
-              // the URL) and carry the notice across.
-              setFlash(message);
-              onYearChanged();
-            }
-          }}
+          publish={(body) => publishJob.launch(`/api/years/${year.year}/jobs/publication`, body)}
+          onStarted={() => setPublishing(false)}
           onCancel={() => setPublishing(false)}
         />
       )}
@@ -428,18 +427,21 @@ const PublicationList = ({ publications }: { publications: Publication[] }) =>
 
 const PublishDialog = ({
   year,
-  onDone,
+  publish,
+  onStarted,
   onCancel,
 }: {
   year: Year;
-  onDone: (publication: Publication) => void;
+  /** Starts the publication job; a refusal (wrong state, not ready, no reason) is thrown. */
+  publish: (body: { confirm: true; reason?: string }) => Promise<unknown>;
+  onStarted: () => void;
   onCancel: () => void;
 }) => {
   const correction = year.state === 'published';
   const { reason, setReason, reasonError, error, busy, confirm } = useReasonedAction({
     tooShort: correction ? '请填写更正理由（至少 4 个字）' : undefined,
-    run: (text) => api.results.publish(year.year, correction ? text : undefined),
-    onDone,
+    run: (text) => publish({ confirm: true, ...(correction ? { reason: text } : {}) }),
+    onDone: onStarted,
   });
 
   return (

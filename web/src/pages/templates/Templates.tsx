@@ -1,20 +1,24 @@
 /**
  * 指标模板: each category's template for the year, and the Excel round trip — download the blank
- * import workbook or the year's templates, edit, upload; a refused workbook lists every bad cell.
+ * import workbook or the year's templates, edit, upload. The import is a job (its progress shows and
+ * survives a reload); a refused workbook lists every bad cell by sheet, row and column.
  */
 import { useState } from 'preact/hooks';
 import { type ApiError, api, type Me } from '../../api';
 import { type Column, DataTable } from '../../components/DataTable';
 import { ErrorBanner, Notice } from '../../components/ErrorBanner';
+import { JobProgress } from '../../components/JobProgress';
 import { Link } from '../../components/Link';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { SelectField } from '../../components/SelectField';
 import { formatDateTime } from '../../format';
 import { navigate } from '../../router';
+import { useJob } from '../../use-job';
 import { toApiError, useResource } from '../../use-resource';
 import { type TemplateSummary, templatesApi } from '../agreements/agreements-api';
 import { defaultYear, useYears, yearFromQuery } from '../agreements/use-years';
+import { readUpload } from '../checklist/import-problems';
 
 interface Row {
   categoryId: string;
@@ -29,9 +33,14 @@ const cellOf = (path: string) => {
   return match ? { sheet: match[1]!, column: match[2]!, row: match[3]! } : null;
 };
 
-export const WorkbookErrors = ({ error }: { error: ApiError }) => (
+/** A refused workbook: the message, and each bad cell by sheet, row and column. */
+export const WorkbookErrors = ({
+  error,
+}: {
+  error: Pick<ApiError, 'message'> & { details?: ApiError['details'] | undefined };
+}) => (
   <ErrorBanner title="工作簿未导入" message={error.message}>
-    {error.details.length > 0 && (
+    {error.details && error.details.length > 0 && (
       <div class="table-wrap">
         <table class="data-table workbook-errors">
           <caption>工作簿中的错误（共 {error.details.length} 处）</caption>
@@ -106,22 +115,18 @@ export const Templates = ({ user }: { user: Me }) => {
     }
   };
 
+  // The import is a job: a refused start (no file, too large) shows as before; a refused workbook
+  // fails the job, which lists its cells.
+  const importJob = useJob({ types: ['template-import'], onSucceeded: reload });
   const importFile = async () => {
-    if (!file || year === undefined) return;
-    setBusy(true);
+    if (!file || year === undefined || importJob.running) return;
     setError(null);
     setImportError(null);
     setDone(null);
     try {
-      const { templates } = await templatesApi.import(year, file);
-      setDone(
-        `已导入 ${templates.length} 个类别的指标模板：${templates.map((t) => t.categoryName).join('、')}。`,
-      );
-      reload();
+      await importJob.launch(`/api/years/${year}/jobs/template-import`, await readUpload(file));
     } catch (e) {
       setImportError(toApiError(e));
-    } finally {
-      setBusy(false);
     }
   };
 
@@ -221,6 +226,10 @@ export const Templates = ({ user }: { user: Me }) => {
       {done && <Notice>{done}</Notice>}
       {error && <ErrorBanner message={error.message} />}
       {importError && <WorkbookErrors error={importError} />}
+      {importJob.error && <ErrorBanner message={importJob.error} />}
+      {importJob.job && (
+        <JobProgress job={importJob.job} errorView={(failure) => <WorkbookErrors error={failure} />} />
+      )}
       {data.status === 'loading' && <Loading />}
       {data.status === 'error' && <ErrorBanner title="无法加载模板" message={data.error.message} />}
       {data.status === 'ready' && data.data && (
@@ -277,8 +286,8 @@ export const Templates = ({ user }: { user: Me }) => {
                   onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)}
                 />
               </div>
-              <button type="submit" class="button button-primary" aria-disabled={busy || !file}>
-                {busy ? '正在导入…' : '导入工作簿'}
+              <button type="submit" class="button button-primary" aria-disabled={importJob.running || !file}>
+                {importJob.running ? '正在导入…' : '导入工作簿'}
               </button>
             </form>
           )}
