@@ -3,6 +3,7 @@
  * job) and read until it has finished. Every test that publishes, recomputes a draft or imports a
  * template workbook goes through these, in the HTTP app as in a browser test's stack.
  */
+import ExcelJS from 'exceljs';
 import type { StepApi } from './year-steps';
 
 export interface JobBody {
@@ -60,6 +61,16 @@ const succeed = async (api: JobApi, path: string, body: unknown, as: string) => 
   const job = await runJob(api, path, body, as);
   if (job.state !== 'succeeded') throw new Error(`${job.type} job failed: ${JSON.stringify(job.error)}`);
   return job;
+};
+
+/** Runs an export job and opens the workbook at its download link, as the browser does. */
+export const exportedWorkbook = async (api: JobApi, path: string, body: unknown, as = 'admin') => {
+  const job = await succeed(api, path, body, as);
+  const res = await fetch(job.result?.download?.url ?? '');
+  if (res.status !== 200) throw new Error(`download of ${job.type}: ${res.status}`);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load((await res.arrayBuffer()) as ExcelJS.Buffer);
+  return workbook;
 };
 
 /** Publishes through the publication job; answers the version it published (as GET …/publications lists it). */

@@ -1,10 +1,6 @@
-/**
- * The progress workbook names each category's own indicators over its units (for 基层 units "1.1" is
- * 居民健康档案建档率, not the county hospitals' 1.1), and gives times in Beijing time (issue 12).
- */
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApi, type TestApi } from './harness';
+import { exportedWorkbook } from './job-steps';
 
 describe('the progress workbook', () => {
   let api: TestApi;
@@ -19,11 +15,7 @@ describe('the progress workbook', () => {
       await api.call('GET', '/api/years/2026/units/luoyang-thc/periods/Q3/worksheet', { as: 'admin' })
     ).body;
     // Act
-    const res = await api.app.request('/api/years/2026/periods/Q3/progress.xlsx', {
-      headers: { authorization: `Bearer ${await api.token('admin')}` },
-    });
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await res.arrayBuffer());
+    const workbook = await exportedWorkbook(api, '/api/years/2026/jobs/progress-export', { period: 'Q3' });
     // Assess
     const rows = Array.from(workbook.getWorksheet('上报进度')?.getSheetValues() ?? [], (r) =>
       Array.isArray(r) ? Array.from(r.slice(1), (v) => (v === undefined || v === null ? '' : String(v))) : [],

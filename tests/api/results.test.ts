@@ -1,13 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../shared/domain/canonical-json';
 import { computeResults, parseScenario } from '../../shared/domain/scoring';
 import type { Results } from '../../shared/schemas/results';
 import { createTestApi, type TestApi } from './harness';
-import { publishByJob } from './job-steps';
+import { exportedWorkbook, publishByJob } from './job-steps';
 import { acknowledgeAll, afterWindows, openPublicity, readiness } from './year-steps';
 
 describe('results, publication and the published site', () => {
@@ -119,12 +118,7 @@ describe('results, publication and the published site', () => {
   });
 
   it('exports the ranking as a workbook with a sheet per category', async () => {
-    const res = await api.app.request('/api/years/2025/results/export', {
-      headers: { authorization: `Bearer ${await api.token('leader')}` },
-    });
-    expect(res.headers.get('content-type')).toContain('spreadsheetml');
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load(await res.arrayBuffer());
+    const book = await exportedWorkbook(api, '/api/years/2025/jobs/results-export', {}, 'leader');
     expect(book.worksheets.map((w) => w.name)).toEqual([
       '县级医疗机构',
       '公共卫生机构',

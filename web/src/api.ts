@@ -231,9 +231,6 @@ export const api = {
       ).blob(),
     unit: (year: number, unitId: string, asOf: Period) =>
       call<UnitResultsView>(`/api/years/${segment(year)}/units/${segment(unitId)}/results?asOf=${asOf}`),
-    /** The xlsx as a Blob (fetched with the token; the page saves it via an object URL). */
-    exportXlsx: async (year: number, asOf: Period) =>
-      (await apiFetch(`/api/years/${segment(year)}/results/export?asOf=${asOf}`)).blob(),
     publications: (year: number) => call<Publication[]>(`/api/years/${segment(year)}/publications`),
     /** Draft versions put on publicity (公示版本), oldest first. */
     drafts: (year: number) => call<DraftHeaderView[]>(`/api/years/${segment(year)}/drafts`),

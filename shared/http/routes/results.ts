@@ -16,7 +16,6 @@ import { LIVE_RESULTS_MAX_UNITS } from '../../domain/results/by-category';
 import { computeResults, parseScenario } from '../../domain/scoring';
 import { NotFoundError } from '../../errors';
 import { draftView } from '../../publication/drafts';
-import { resultsWorkbook } from '../../results/results-workbook';
 import { DraftDetailSchema, DraftHeaderSchema } from '../../schemas/drafts';
 import {
   PublishedSnapshotSchema,
@@ -46,13 +45,6 @@ const unitResultsRoute = protectedRoute('results.read', {
   request: { params: YearParams.extend({ unitId: z.string().min(1).max(48) }), query: AsOfQuery },
   responses: { 200: json(UnitResultsViewSchema, '单位结果'), 404: errorResponse('无结果') },
 });
-const exportRoute = protectedRoute('results.export', {
-  method: 'get',
-  path: '/years/{year}/results/export',
-  summary: '导出考核结果（xlsx）',
-  request: { params: YearParams, query: AsOfQuery },
-  responses: { 200: { description: 'xlsx 工作簿' } },
-});
 const scenarioRoute = protectedRoute('results.export', {
   method: 'get',
   path: '/years/{year}/scenario',
@@ -81,15 +73,6 @@ const getDraftRoute = protectedRoute('results.export', {
   request: { params: YearParams.extend({ version: pathInteger(1, 9999) }) },
   responses: { 200: json(DraftDetailSchema, '版本与差异'), 404: errorResponse('不存在') },
 });
-const compute = async (
-  c: { get: (k: 'deps') => AppEnv['Variables']['deps'] },
-  year: number,
-  asOf?: Period,
-) => {
-  const scenario = parseScenario(await loadScenario(c.get('deps').db, year));
-  return computeResults(scenario, asOf ? { asOfPeriod: asOf } : {});
-};
-
 /**
  * The year's results as of `asOf`: computed live while the year has at most LIVE_RESULTS_MAX_UNITS
  * units with an agreement; above it the latest results job's stored run, or no lines yet.
@@ -164,15 +147,6 @@ export const resultsRoutes = new OpenAPIHono<AppEnv>()
     }
     if (!view) throw new NotFoundError('该单位的考核结果（尚未签订责任书）');
     return c.json({ ...view, trend }, 200);
-  })
-  .openapi(exportRoute, async (c) => {
-    const { year } = c.req.valid('param');
-    const results = await compute(c, year, c.req.valid('query').asOf);
-    const buffer = await resultsWorkbook(results);
-    return c.body(new Uint8Array(buffer), 200, {
-      'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      'content-disposition': `attachment; filename="results-${year}-${results.asOfPeriod}.xlsx"`,
-    });
   })
   .openapi(scenarioRoute, async (c) => {
     const scenario = parseScenario(await loadScenario(c.get('deps').db, c.req.valid('param').year));

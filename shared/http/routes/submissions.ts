@@ -34,7 +34,6 @@ import { getYear } from '../../db/year-repo';
 import { contentInPeriod } from '../../domain/agreements/in-force';
 import { indicatorsForPeriod } from '../../domain/submissions/indicators';
 import { buildProgress } from '../../domain/submissions/progress';
-import { progressWorkbook } from '../../domain/submissions/progress-workbook';
 import { checkReportedValue } from '../../domain/submissions/values';
 import { effectiveClose, endOfBeijingDay, formatBeijing, windowState } from '../../domain/submissions/window';
 import { NotFoundError, ValidationError } from '../../errors';
@@ -149,23 +148,6 @@ const progressRoute = protectedRoute('progress.read', {
   summary: '本期上报进度（单位 × 指标）',
   request: { params: YearPeriodParams, query: ProgressQuerySchema },
   responses: { 200: json(ProgressSchema, '进度') },
-});
-
-const progressXlsxRoute = protectedRoute('progress.read', {
-  method: 'get',
-  path: '/years/{year}/periods/{period}/progress.xlsx',
-  summary: '导出本期上报进度（Excel）',
-  request: { params: YearPeriodParams, query: ProgressQuerySchema },
-  responses: {
-    200: {
-      description: 'Excel 工作簿',
-      content: {
-        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
-          schema: z.string().meta({ format: 'binary' }),
-        },
-      },
-    },
-  },
 });
 
 export const loadProgress = async (
@@ -407,14 +389,4 @@ export const submissionRoutes = new OpenAPIHono<AppEnv>()
   .openapi(progressRoute, async (c) => {
     const { year, period } = c.req.valid('param');
     return c.json(await loadProgress(c.get('deps').db, year, period, c.req.valid('query')), 200);
-  })
-  .openapi(progressXlsxRoute, async (c) => {
-    const { year, period } = c.req.valid('param');
-    const progress = await loadProgress(c.get('deps').db, year, period, c.req.valid('query'));
-    const title = `${year}年度${PERIOD_LABELS[period]}材料上报进度`;
-    const bytes = await progressWorkbook(progress, title);
-    return c.body(new Uint8Array(bytes), 200, {
-      'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      'content-disposition': `attachment; filename="progress-${year}-${period}.xlsx"; filename*=UTF-8''${encodeURIComponent(`${title}.xlsx`)}`,
-    }) as never;
   });

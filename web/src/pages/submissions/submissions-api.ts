@@ -17,7 +17,7 @@ import type {
   Worksheet,
 } from '../../../../shared/schemas/submission';
 import type { Period } from '../../../../shared/schemas/year';
-import { apiFetch, call as send } from '../../api';
+import { call as send } from '../../api';
 
 export type {
   EvidenceFile,
@@ -72,9 +72,6 @@ export const submissionsApi = {
   revokeExtension: (r: Ref) => send<void>(`${unitPeriod(r.year, r.unitId, r.period)}/extension`, 'DELETE'),
   progress: (year: number, period: Period, query = '') =>
     send<Progress>(`/api/years/${seg(year)}/periods/${period}/progress${query}`),
-  /** The workbook as a Blob (the download needs the bearer token, so no plain link). */
-  progressXlsx: async (year: number, period: Period, query = '') =>
-    (await apiFetch(`/api/years/${seg(year)}/periods/${period}/progress.xlsx${query}`)).blob(),
   notifications: () => send<NotificationList>('/api/notifications'),
   markRead: (id: string) => send<void>(`/api/notifications/${seg(id)}/read`, 'POST'),
   markAllRead: () => send<{ marked: number }>('/api/notifications/read-all', 'POST'),
