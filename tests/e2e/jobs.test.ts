@@ -3,7 +3,6 @@
  * reloads the page while it runs and sees the same job's progress (its id is in the address), then
  * its result (the download link; the published version; the imported template); axe passes.
  */
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CATEGORIES, DEMO_UNITS } from '../../scripts/seed/demo-org';
 import { demoTemplate } from '../../scripts/seed/demo-templates';
@@ -11,30 +10,10 @@ import { demoYear } from '../../scripts/seed/demo-year';
 import { seedYear } from '../../shared/db/year-repo';
 import { writeTemplateWorkbook } from '../../shared/excel/write-template-workbook';
 import { checkA11y, type E2e, signInAs, startE2e } from './harness';
+import { reloadMidJob } from './job-steps';
 
 /** A year in 年初设置, with no templates: the import writes into it. */
 const SETUP_YEAR = 2027;
-
-/** Waits until the job is under way, reloads, and answers the job ids and progress before and after. */
-const reloadMidJob = async (page: Page, label: RegExp) => {
-  const bar = page.getByRole('progressbar', { name: label });
-  await expect
-    .poll(async () => Number(await bar.getAttribute('aria-valuenow')), { timeout: 30_000 })
-    .toBeGreaterThan(0);
-  const before = Number(await bar.getAttribute('aria-valuenow'));
-  const jobId = new URL(page.url()).searchParams.get('job');
-  expect(jobId).toMatch(/^[0-9a-f-]{36}$/);
-  await checkA11y(page);
-  await page.reload();
-  await bar.waitFor();
-  return {
-    bar,
-    before,
-    after: Number(await bar.getAttribute('aria-valuenow')),
-    jobId,
-    jobIdAfter: new URL(page.url()).searchParams.get('job'),
-  };
-};
 
 describe('后台任务', () => {
   let e2e: E2e;

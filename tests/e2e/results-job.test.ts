@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkA11y, type E2e, signInAs, startE2e } from './harness';
+import { reloadMidJob } from './job-steps';
 
 describe('计算考核结果 (municipal year)', () => {
   let e2e: E2e;
@@ -30,19 +31,10 @@ describe('计算考核结果 (municipal year)', () => {
     expect(await page.getByRole('table').count()).toBe(0);
     // Act: start, wait until it is under way, reload
     await page.getByRole('button', { name: '计算结果' }).click();
-    const bar = page.getByRole('progressbar', { name: /计算考核结果/ });
-    await expect
-      .poll(async () => Number(await bar.getAttribute('aria-valuenow')), { timeout: 30_000 })
-      .toBeGreaterThan(0);
-    const before = Number(await bar.getAttribute('aria-valuenow'));
-    const jobId = new URL(page.url()).searchParams.get('job');
-    expect(jobId).toMatch(/^[0-9a-f-]{36}$/);
-    await checkA11y(page);
-    await page.reload();
+    const { before, after, jobId, jobIdAfter } = await reloadMidJob(page, /计算考核结果/);
     // Assess: the same job, not gone back; then the ranking with when and by whom
-    await bar.waitFor();
-    expect(new URL(page.url()).searchParams.get('job')).toBe(jobId);
-    expect(Number(await bar.getAttribute('aria-valuenow'))).toBeGreaterThanOrEqual(before);
+    expect(jobIdAfter).toBe(jobId);
+    expect(after).toBeGreaterThanOrEqual(before);
     await page.getByText(/^结果计算于 .+（王建华 发起）/).waitFor({ timeout: 60_000 });
     await page.getByRole('table').first().waitFor();
     await page.getByRole('button', { name: '重新计算' }).waitFor();

@@ -1,0 +1,28 @@
+/**
+ * A job followed in the browser (docs/jobs.md): its progress bar is named for the job, and its id is
+ * in the page's address, so a reload shows the same job.
+ */
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { checkA11y } from './harness';
+
+/** Waits until the job is under way, reloads, and answers the job ids and progress before and after. */
+export const reloadMidJob = async (page: Page, label: RegExp) => {
+  const bar = page.getByRole('progressbar', { name: label });
+  await expect
+    .poll(async () => Number(await bar.getAttribute('aria-valuenow')), { timeout: 30_000 })
+    .toBeGreaterThan(0);
+  const before = Number(await bar.getAttribute('aria-valuenow'));
+  const jobId = new URL(page.url()).searchParams.get('job');
+  expect(jobId).toMatch(/^[0-9a-f-]{36}$/);
+  await checkA11y(page);
+  await page.reload();
+  await bar.waitFor();
+  return {
+    bar,
+    before,
+    after: Number(await bar.getAttribute('aria-valuenow')),
+    jobId,
+    jobIdAfter: new URL(page.url()).searchParams.get('job'),
+  };
+};
