@@ -186,15 +186,25 @@ describe('the main writes while 20 % of store calls fail', () => {
     }
     api.setNow(new Date(afterWindows(Y).getTime() + 6 * 86_400_000));
     // Publication is a job: its start is retried as any request; the job runs alone until it ends
-    // (no polling while it runs, so the seeded faults fall on the same calls every run).
-    const started = await call('POST', `/api/years/${Y}/jobs/publication`, {
-      as: 'admin',
-      body: { confirm: true },
-    });
-    expect(started.status).toBe(202);
-    await api.jobsIdle();
-    const published = await call('GET', `/api/jobs/${started.body.job.id}`, { as: 'admin' });
-    expect(published.body, JSON.stringify(published.body.error)).toMatchObject({ state: 'succeeded' });
+    // (no polling while it runs). A job that a store fault ends shows as failed with 503's code and
+    // message, and the admin starts it again, as the web offers (the seeded faults fall on calls whose
+    // order varies with the job's progress writes, so a run may need a second start).
+    let published: Awaited<ReturnType<typeof call>> | undefined;
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      const started = await call('POST', `/api/years/${Y}/jobs/publication`, {
+        as: 'admin',
+        body: { confirm: true },
+      });
+      expect(started.status, JSON.stringify(started.body)).toBe(202);
+      await api.jobsIdle();
+      published = await call('GET', `/api/jobs/${started.body.job.id}`, { as: 'admin' });
+      if (published.body.state !== 'failed') break;
+      expect(published.body.error).toMatchObject({
+        code: 'SERVICE_UNAVAILABLE',
+        message: '数据服务暂时不可用，请稍后重试',
+      });
+    }
+    expect(published?.body, JSON.stringify(published?.body.error)).toMatchObject({ state: 'succeeded' });
     armed = false;
 
     // Assess: faults happened, and each answer was a success or a 503.
