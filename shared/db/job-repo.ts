@@ -103,7 +103,7 @@ const updateJob = async (
   db: Db,
   jobId: string,
   set: Record<string, unknown>,
-  condition: { states: readonly JobState[] },
+  condition: { states: readonly JobState[]; forwardOnly?: boolean },
 ): Promise<boolean> => {
   const names: Record<string, string> = { '#state': 'state' };
   const values: Record<string, unknown> = {};
@@ -123,7 +123,9 @@ const updateJob = async (
           TableName: db.tableName,
           Key: jobKey(jobId),
           UpdateExpression: `SET ${sets.join(', ')}`,
-          ConditionExpression: `#state IN (${condition.states.map((_, i) => `:s${i}`).join(', ')})`,
+          ConditionExpression: `#state IN (${condition.states.map((_, i) => `:s${i}`).join(', ')})${
+            condition.forwardOnly ? ' AND #progress <= :progress' : ''
+          }`,
           ExpressionAttributeNames: names,
           ExpressionAttributeValues: values,
         }),
@@ -140,9 +142,12 @@ const updateJob = async (
 export const markRunning = (db: Db, jobId: string, at: Date): Promise<boolean> =>
   updateJob(db, jobId, { state: 'running', startedAt: at.toISOString() }, { states: ['queued'] });
 
-/** Stores the progress of a running job (whole percent, never 100: see nextProgress). */
+/**
+ * Stores the progress of a running job (whole percent, never 100: see nextProgress), never backwards:
+ * a fanned-out job's parts finish in any order, each writing the share done when it was counted.
+ */
 export const saveProgress = (db: Db, jobId: string, progress: number, step?: string): Promise<boolean> =>
-  updateJob(db, jobId, step ? { progress, step } : { progress }, { states: ['running'] });
+  updateJob(db, jobId, step ? { progress, step } : { progress }, { states: ['running'], forwardOnly: true });
 
 /**
  * Running → succeeded or failed, and the start lock released, in one transaction (with `alsoWrite`,

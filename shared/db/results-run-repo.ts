@@ -16,7 +16,6 @@ import { getItem, guard, queryPages, queryPrefix, type TxItem } from './items';
 import {
   agreementsQuery,
   computedResultsKey,
-  jobKey,
   resultsFanoutKey,
   resultsRunPartKey,
   resultsRunPartsQuery,
@@ -150,34 +149,6 @@ export const readComputedResults = async (
   const runs = await mapLimit(computed.categories, 8, (run) => readRun(db, computed.jobId, run));
   const results = mergeCategoryResults(runs.map((views) => views[asOf]));
   return results ? { computed, results } : undefined;
-};
-
-/**
- * Stores a fanned-out job's progress, never backwards: its parts finish in any order, each writing
- * the share done when it was counted.
- */
-export const saveProgressForward = async (
-  db: Db,
-  jobId: string,
-  progress: number,
-  step: string,
-): Promise<void> => {
-  try {
-    await guard(() =>
-      db.doc.send(
-        new UpdateCommand({
-          TableName: db.tableName,
-          Key: jobKey(jobId),
-          UpdateExpression: 'SET progress = :p, step = :step',
-          ConditionExpression: '#state = :running AND progress < :p',
-          ExpressionAttributeNames: { '#state': 'state' },
-          ExpressionAttributeValues: { ':p': progress, ':step': step, ':running': 'running' },
-        }),
-      ),
-    );
-  } catch (error) {
-    if (!(error instanceof ConditionalCheckFailedException)) throw error;
-  }
 };
 
 /** How many units have an agreement of the year (a counting Query of the agreements index). */

@@ -6,17 +6,11 @@
  * counted; the part counted last finishes the job and names the run as the year's computed results,
  * in one transaction. A failing part fails the job; the parts after it find the job finished.
  */
-import { finishJob, getJob, type StoredJob } from '../../db/job-repo';
+import { finishJob, getJob, type StoredJob, saveProgress } from '../../db/job-repo';
 import { listCategories } from '../../db/org-repo';
 import { mapLimit } from '../../db/parallel';
 import { loadScenario } from '../../db/results-repo';
-import {
-  computedResultsPut,
-  openFanout,
-  saveCategoryRun,
-  saveProgressForward,
-  tallyCategory,
-} from '../../db/results-run-repo';
+import { computedResultsPut, openFanout, saveCategoryRun, tallyCategory } from '../../db/results-run-repo';
 import { getYear } from '../../db/year-repo';
 import { progressIn } from '../../domain/jobs/job';
 import { type CategoryViews, computeCategoryViews, withoutLeaves } from '../../domain/results/by-category';
@@ -96,12 +90,7 @@ export const runResultsPart = async (ctx: JobContext, jobId: string, categoryId:
     const total = tally.categoryIds.length;
     if (tally.done.size < total) {
       const step = `已计算 ${tally.done.size}/${total} 个类别`;
-      await saveProgressForward(
-        ctx.db,
-        jobId,
-        Math.floor(progressIn(LAUNCHED, 99, tally.done.size, total)),
-        step,
-      );
+      await saveProgress(ctx.db, jobId, Math.floor(progressIn(LAUNCHED, 99, tally.done.size, total)), step);
       await ctx.pace?.();
       return;
     }

@@ -20,6 +20,7 @@ import { useResource } from '../../use-resource';
 import { Chart } from '../results/Chart';
 import { distanceCharts } from './distance-chart';
 import { type ReviewItem, type ReviewStage, reviewsApi } from './reviews-api';
+import { SelfAssessmentHead } from './SelfAssessmentHead';
 
 const STAGE_LABELS: Record<ReviewStage, string> = { first: '初审', second: '复审', final: '审定' };
 const ENTERED = new Set(['rating', 'deduction']);
@@ -172,17 +173,7 @@ const SelfAssessmentView = ({ user, year, period }: { user: Me; year: number; pe
       <div class="table-scroll">
         <table class="data-table">
           <caption class="visually-hidden">自评指标</caption>
-          <thead>
-            <tr>
-              <th scope="col">指标</th>
-              <th scope="col">分值</th>
-              <th scope="col">填报值</th>
-              <th scope="col">自评分</th>
-              <th scope="col">自评说明</th>
-              <th scope="col">审核情况</th>
-              <th scope="col">操作</th>
-            </tr>
-          </thead>
+          <SelfAssessmentHead actions />
           <tbody>
             {data.items
               .map((item) => savedItems[item.code] ?? item)

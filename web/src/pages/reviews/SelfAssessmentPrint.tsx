@@ -12,6 +12,7 @@ import { formatScore } from '../../format';
 import { PERIOD_LABELS } from '../../labels';
 import { useResource } from '../../use-resource';
 import { reviewsApi } from './reviews-api';
+import { SelfAssessmentHead } from './SelfAssessmentHead';
 
 const ENTERED = new Set(['rating', 'deduction']);
 
@@ -52,16 +53,7 @@ export const SelfAssessmentPrint = ({
       </header>
       <table class="data-table">
         <caption>各项指标自评</caption>
-        <thead>
-          <tr>
-            <th scope="col">指标</th>
-            <th scope="col">分值</th>
-            <th scope="col">填报值</th>
-            <th scope="col">自评分</th>
-            <th scope="col">自评说明</th>
-            <th scope="col">审核情况</th>
-          </tr>
-        </thead>
+        <SelfAssessmentHead />
         <tbody>
           {items.map((i) => {
             const self = selfOf(i);
