@@ -17,15 +17,35 @@ import { type ConsistencyProgress, computeConsistencyReport } from '../../result
 import type { Period } from '../../schemas/year';
 import { type JobHandler, type Report, saveExport } from '../context';
 
-/** The report's progress as the job's: the units read to 40 %, then each rater re-scored to `until`. */
+/**
+ * The report's progress as the job's: the units read to 40 %, then each rater re-scored to `until`.
+ * The reads report synchronously and faster than progress is stored: only the latest waits its turn.
+ */
 const progressOf = (report: Report, until: number): ConsistencyProgress => {
-  let pending = Promise.resolve();
+  let latest: [done: number, total: number] | undefined;
+  let busy = false;
+  let flushed = Promise.resolve();
+  // A failed progress write fails the job at its next step, not as an unhandled rejection meanwhile.
+  let failed: { error: unknown } | undefined;
+  const flush = async () => {
+    busy = true;
+    for (let next = latest; next; next = latest) {
+      latest = undefined;
+      await report(progressIn(5, 40, ...next), `已读取 ${next[0]}/${next[1]} 个单位`);
+    }
+    busy = false;
+  };
   return {
     read: (done, total) => {
-      pending = pending.then(() => report(progressIn(5, 40, done, total), `已读取 ${done}/${total} 个单位`));
+      latest = [done, total];
+      if (!busy)
+        flushed = flush().catch((error: unknown) => {
+          failed = { error };
+        });
     },
     rescored: async (done, total) => {
-      await pending;
+      await flushed;
+      if (failed) throw failed.error;
       await report(progressIn(45, until, done, total), `已比较 ${done}/${total} 位评分人对结果的影响`);
     },
   };
