@@ -3,7 +3,8 @@
  * the demo year reads as a municipal one: no report before the first computation; a double start is
  * one job, polled to its end; the stored report read by the page equals the live computation (the
  * demo's lenient rater and the unit whose grade depends on her included); a rater reads only their
- * own line of it; a period's report is its own; the export job writes the stored report.
+ * own line of it; a period's report is its own; the export job writes the stored report; a year that
+ * cannot be scored fails the job saying why.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BORDERLINE_UNIT, LENIENT_RATER } from '../../scripts/seed/demo-facts';
@@ -11,6 +12,7 @@ import { readComputedConsistency } from '../../shared/db/consistency-repo';
 import { computeConsistencyReport } from '../../shared/results/consistency-report';
 import { createTestApi, type TestApi } from './harness';
 import { downloadedWorkbook, pollJob, runJob, startJob } from './job-steps';
+import { makeUnscorable } from './scoring-harness';
 
 const YEAR = 2026;
 const Y = `/api/years/${YEAR}`;
@@ -150,5 +152,22 @@ describe('the consistency job (a municipal year)', () => {
     expect(await lines(rater)).toEqual(
       stored?.report.raters.filter((r) => r.raterId === LENIENT_RATER.raterId).map(asRow),
     );
+  });
+
+  it('fails the job when the year cannot be scored, saying why, and keeps showing the last report', async () => {
+    // Prepare: a leaf of one signed agreement is given 5 more points than the template allows
+    await makeUnscorable(api, YEAR, 'luoyang-thc');
+    const before = await api.call('GET', `${Y}/consistency`, { as: 'admin' });
+
+    // Act
+    const job = await runJob(api, `${Y}/jobs/consistency`, {});
+
+    // Assess
+    expect(job.state).toBe('failed');
+    expect(job.error?.code).toBe('VALIDATION_FAILED');
+    expect(job.error?.message).toMatch(/^无法计分/);
+    expect(job.error?.details?.length).toBeGreaterThan(0);
+    const after = await api.call('GET', `${Y}/consistency`, { as: 'admin' });
+    expect(after.body.computed.jobId).toBe(before.body.computed.jobId);
   });
 });

@@ -11,6 +11,8 @@ import {
 } from '../../db/consistency-repo';
 import { reportVisibleTo } from '../../domain/consistency';
 import { progressIn } from '../../domain/jobs/job';
+import { InvalidScenarioError } from '../../domain/scoring';
+import { ValidationError } from '../../errors';
 import { PERIOD_LABELS } from '../../http/guards';
 import { loadDistance } from '../../http/routes/review-stages';
 import { type ConsistencyProgress, computeConsistencyReport } from '../../results/consistency-report';
@@ -51,6 +53,17 @@ const progressOf = (report: Report, until: number): ConsistencyProgress => {
   };
 };
 
+/** A year that cannot be scored fails the job saying why (each problem's path and message), as the results job does. */
+const scoring = async <T>(work: Promise<T>): Promise<T> => {
+  try {
+    return await work;
+  } catch (error) {
+    throw error instanceof InvalidScenarioError
+      ? new ValidationError(error.message, [...error.problems])
+      : error;
+  }
+};
+
 const scopeName = (year: number, period: Period | undefined) =>
   `${year}年度${period ? PERIOD_LABELS[period] : '全年'}`;
 
@@ -58,7 +71,7 @@ export const runConsistencyJob: JobHandler = async (ctx, job, report) => {
   const year = job.year as number;
   const { period } = job.params as { period?: Period };
   await report(5, '读取各单位数据');
-  const computed = await computeConsistencyReport(ctx.db, year, { period }, progressOf(report, 95));
+  const computed = await scoring(computeConsistencyReport(ctx.db, year, { period }, progressOf(report, 95)));
   await report(96, '保存报告');
   const parts = await saveConsistencyParts(ctx.db, job.id, computed);
   await saveComputedConsistency(ctx.db, {
@@ -89,11 +102,13 @@ export const runConsistencyExportJob: JobHandler = async (ctx, job, report) => {
   const found = stored ? await readComputedConsistency(ctx.db, year, period ?? null) : undefined;
   const shown = found
     ? reportVisibleTo(found.report, lines)
-    : await computeConsistencyReport(
-        ctx.db,
-        year,
-        { period, ...(onlyRater ? { onlyRater } : {}) },
-        progressOf(report, 85),
+    : await scoring(
+        computeConsistencyReport(
+          ctx.db,
+          year,
+          { period, ...(onlyRater ? { onlyRater } : {}) },
+          progressOf(report, 85),
+        ),
       );
   await report(90, '生成工作簿');
   const { consistencyWorkbook } = await import('../../results/consistency-workbook');
