@@ -12,7 +12,14 @@ import { JOB_TYPES } from '../../shared/domain/jobs/job';
 import { CURRENT_YEAR, type TestApi } from './harness';
 import { type JobBody, pollJob, startJob } from './job-steps';
 import { createScoringApi } from './scoring-harness';
-import { acknowledgeAll, afterWindows, openPublicity, readiness } from './year-steps';
+import {
+  acknowledgeAll,
+  advanceYear,
+  afterWindows,
+  decidePending,
+  finishScoring,
+  readiness,
+} from './year-steps';
 
 const Y = `/api/years/${CURRENT_YEAR}`;
 /** A year in 年初设置 the template import writes into. */
@@ -47,9 +54,13 @@ describe('jobs', () => {
     return new Uint8Array(await res.arrayBuffer());
   };
   const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
+  let publicityChecklist: Awaited<ReturnType<typeof readiness>>;
   let publicationChecklist: Awaited<ReturnType<typeof readiness>>;
 
-  /** In the order a year meets them: exports and imports any time, a draft in publicity, then publication. */
+  /**
+   * In the order a year meets them: exports and imports any time, publicity opened, a draft in
+   * publicity, then publication.
+   */
   const CASES: JobCase[] = [
     {
       type: 'results-export',
@@ -102,8 +113,32 @@ describe('jobs', () => {
       },
     },
     {
+      type: 'publicity',
+      // The windows closed, the committee's work and the approvals done: 进入结果公示's checklist clears.
+      prepare: async () => {
+        api.setNow(afterWindows(CURRENT_YEAR));
+        await advanceYear(api, CURRENT_YEAR, 'scoring');
+        await finishScoring(api, CURRENT_YEAR);
+        await decidePending(api, CURRENT_YEAR);
+        publicityChecklist = await readiness(api, CURRENT_YEAR, 'publicity');
+      },
+      path: `${Y}/jobs/publicity`,
+      body: async () => ({
+        version: (await api.call('GET', Y, { as: 'admin' })).body.version,
+        acknowledgements: acknowledgeAll(publicityChecklist),
+      }),
+      check: async (job) => {
+        expect(job.result).toEqual({
+          summary: '已进入结果公示：已生成第 1 版公示结果，公示 5 天',
+          link: `/results?year=${CURRENT_YEAR}`,
+        });
+        expect((await api.call('GET', Y, { as: 'leader' })).body.state).toBe('publicity');
+        const drafts = await api.call('GET', `${Y}/drafts`, { as: 'admin' });
+        expect(drafts.body).toMatchObject([{ version: 1, reason: '开始公示' }]);
+      },
+    },
+    {
       type: 'draft',
-      prepare: () => openPublicity(api, CURRENT_YEAR),
       path: `${Y}/jobs/draft`,
       body: () => ({ reason: '复核后重新计算' }),
       check: async (job) => {
@@ -156,7 +191,9 @@ describe('jobs', () => {
   });
 
   it('refuses at the start what the job would refuse, starting nothing', async () => {
-    // Act: before publicity, and for a year that does not exist
+    // Act: before publicity (the year still in 考核进行中), and for a year that does not exist
+    const { version } = (await api.call('GET', Y, { as: 'admin' })).body;
+    const publicity = await api.call('POST', `${Y}/jobs/publicity`, { as: 'admin', body: { version } });
     const draft = await api.call('POST', `${Y}/jobs/draft`, {
       as: 'admin',
       body: { reason: '提前试算结果' },
@@ -170,6 +207,8 @@ describe('jobs', () => {
       body: {},
     });
     // Assess
+    expect(publicity.status).toBe(409);
+    expect(publicity.body.error.code).toBe('WRONG_STATE');
     expect(draft.status).toBe(409);
     expect(draft.body.error.code).toBe('WRONG_STATE');
     expect(publication.status).toBe(409);
