@@ -12,14 +12,7 @@ import { JOB_TYPES } from '../../shared/domain/jobs/job';
 import { CURRENT_YEAR, type TestApi } from './harness';
 import { type JobBody, pollJob, startJob } from './job-steps';
 import { createScoringApi } from './scoring-harness';
-import {
-  acknowledgeAll,
-  advanceYear,
-  afterWindows,
-  decidePending,
-  finishScoring,
-  readiness,
-} from './year-steps';
+import { acknowledgeAll, afterWindows, readiness, readyForPublicity } from './year-steps';
 
 const Y = `/api/years/${CURRENT_YEAR}`;
 /** A year in 年初设置 the template import writes into. */
@@ -116,10 +109,7 @@ describe('jobs', () => {
       type: 'publicity',
       // The windows closed, the committee's work and the approvals done: 进入结果公示's checklist clears.
       prepare: async () => {
-        api.setNow(afterWindows(CURRENT_YEAR));
-        await advanceYear(api, CURRENT_YEAR, 'scoring');
-        await finishScoring(api, CURRENT_YEAR);
-        await decidePending(api, CURRENT_YEAR);
+        await readyForPublicity(api, CURRENT_YEAR);
         publicityChecklist = await readiness(api, CURRENT_YEAR, 'publicity');
       },
       path: `${Y}/jobs/publicity`,

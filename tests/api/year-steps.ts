@@ -179,13 +179,18 @@ export const decidePending = async (api: StepApi, year: number) => {
 export const afterWindows = (year: number) => new Date(`${year + 1}-01-12T09:00:00+08:00`);
 
 /**
- * Walks the demo's year (in 考核进行中) into 结果公示 legitimately: the windows have closed, the
- * committee has scored and finalized, the approvals are decided.
+ * Walks the demo's year (in 考核进行中) to where 进入结果公示's checklist clears: the windows have
+ * closed, the year is in 集中评分, the committee has scored and finalized, the approvals are decided.
  */
-export const openPublicity = async (api: StepApi, year: number) => {
+export const readyForPublicity = async (api: StepApi, year: number) => {
   api.setNow(afterWindows(year));
   await advanceYear(api, year, 'scoring');
   await finishScoring(api, year);
   await decidePending(api, year);
+};
+
+/** Walks the demo's year (in 考核进行中) into 结果公示 legitimately (the publicity job). */
+export const openPublicity = async (api: StepApi, year: number) => {
+  await readyForPublicity(api, year);
   await advanceYear(api, year, 'publicity');
 };
