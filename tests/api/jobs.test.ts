@@ -7,6 +7,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoYear } from '../../scripts/seed/demo-year';
+import { listNotifications } from '../../shared/db/notification-repo';
 import { seedYear } from '../../shared/db/year-repo';
 import { JOB_TYPES } from '../../shared/domain/jobs/job';
 import { CURRENT_YEAR, type TestApi } from './harness';
@@ -125,6 +126,9 @@ describe('jobs', () => {
         expect((await api.call('GET', Y, { as: 'leader' })).body.state).toBe('publicity');
         const drafts = await api.call('GET', `${Y}/drafts`, { as: 'admin' });
         expect(drafts.body).toMatchObject([{ version: 1, reason: '开始公示' }]);
+        // Each unit head is told the objection deadline.
+        const told = (await listNotifications(api.db, 'luoyang-thc-head')).items.map((n) => n.kind);
+        expect(told).toContain('publicity_opened');
       },
     },
     {
