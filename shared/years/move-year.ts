@@ -101,7 +101,7 @@ const moveConflict = async (db: Db, read: Year, to: YearState, error: unknown): 
  * Moves the year after its readiness check. Opening publicity freezes draft version 1 with the move
  * in one transaction (the year is never in publicity without it); publishing freezes the snapshot
  * with the move in one transaction (the caller writes the static site). `onProgress` is told as the
- * units' facts are read for those two.
+ * units' facts are read for the draft (`done` of `total` units).
  */
 export const moveYear = async (
   db: Db,
