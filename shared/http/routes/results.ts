@@ -10,7 +10,7 @@ import { assertInScope, inScope, resultsVisibleTo } from '../../auth/visibility'
 import { getAgreement } from '../../db/agreement-repo';
 import type { Db } from '../../db/client';
 import { listDrafts, listSnapshots, loadScenario } from '../../db/results-repo';
-import { countAgreements, readComputedResults } from '../../db/results-run-repo';
+import { computedLive, readComputedResults } from '../../db/results-run-repo';
 import { getYear } from '../../db/year-repo';
 import { LIVE_RESULTS_MAX_UNITS } from '../../domain/results/by-category';
 import { computeResults, parseScenario } from '../../domain/scoring';
@@ -83,7 +83,7 @@ const yearResults = async (
   asOf: Period,
   liveMaxUnits = LIVE_RESULTS_MAX_UNITS,
 ): Promise<YearResults> => {
-  if ((await countAgreements(db, year.year)) <= liveMaxUnits) {
+  if (await computedLive(db, year.year, liveMaxUnits)) {
     return computeResults(parseScenario(await loadScenario(db, year.year)), { asOfPeriod: asOf });
   }
   const stored = await readComputedResults(db, year.year, asOf);
