@@ -12,14 +12,8 @@ import { type CategoryViews, mergeCategoryResults } from '../domain/results/by-c
 import type { Results } from '../schemas/results';
 import type { Period } from '../schemas/scenario';
 import type { Db } from './client';
-import { getItem, guard, queryPages, queryPrefix, type TxItem } from './items';
-import {
-  agreementsQuery,
-  computedResultsKey,
-  resultsFanoutKey,
-  resultsRunPartKey,
-  resultsRunPartsQuery,
-} from './keys';
+import { getItem, guard, queryPrefix, type TxItem } from './items';
+import { computedResultsKey, resultsFanoutKey, resultsRunPartKey, resultsRunPartsQuery } from './keys';
 import { mapLimit } from './parallel';
 
 const PART_BYTES = 300_000;
@@ -149,18 +143,4 @@ export const readComputedResults = async (
   const runs = await mapLimit(computed.categories, 8, (run) => readRun(db, computed.jobId, run));
   const results = mergeCategoryResults(runs.map((views) => views[asOf]));
   return results ? { computed, results } : undefined;
-};
-
-/** How many units have an agreement of the year (a counting Query of the agreements index). */
-export const countAgreements = async (db: Db, year: number): Promise<number> => {
-  const q = agreementsQuery(year);
-  let count = 0;
-  for await (const page of queryPages(db, {
-    IndexName: q.index,
-    KeyConditionExpression: 'gsi1pk = :pk',
-    ExpressionAttributeValues: { ':pk': q.pk },
-    Select: 'COUNT',
-  }))
-    count += page.Count ?? 0;
-  return count;
 };

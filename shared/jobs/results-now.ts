@@ -3,11 +3,11 @@
  * year's results page reads the job's run, so the demo starts with one) and the benchmark.
  */
 import { Logger } from '@aws-lambda-powertools/logger';
+import { countAgreements } from '../db/agreement-count';
 import type { Db } from '../db/client';
 import { getItem } from '../db/items';
 import { createJob, getJob, type StoredJob } from '../db/job-repo';
 import { computedResultsKey } from '../db/keys';
-import { countAgreements } from '../db/results-run-repo';
 import { jobLockId } from '../domain/jobs/job';
 import { LIVE_RESULTS_MAX_UNITS } from '../domain/results/by-category';
 import type { EvidenceStore } from '../evidence/store';

@@ -7,10 +7,11 @@
 
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { assertInScope, inScope, resultsVisibleTo } from '../../auth/visibility';
+import { countAgreements } from '../../db/agreement-count';
 import { getAgreement } from '../../db/agreement-repo';
 import type { Db } from '../../db/client';
 import { listDrafts, listSnapshots, loadScenario } from '../../db/results-repo';
-import { countAgreements, readComputedResults } from '../../db/results-run-repo';
+import { readComputedResults } from '../../db/results-run-repo';
 import { getYear } from '../../db/year-repo';
 import { LIVE_RESULTS_MAX_UNITS } from '../../domain/results/by-category';
 import { computeResults, parseScenario } from '../../domain/scoring';
