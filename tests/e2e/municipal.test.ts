@@ -164,6 +164,10 @@ describe('a city of 500 units', { timeout: 150_000 }, () => {
     const chart = page.getByRole('img', { name: /乡镇卫生院单位最终得分排名/ });
     expect(await chart.getAttribute('aria-label')).toContain('共 200 个单位');
     await page.locator('.chart canvas').first().waitFor();
+    // 预警 of a quarter view lists hundreds of units below 60 %: paged too.
+    const warned = page.getByRole('navigation', { name: '预警单位分页' });
+    await expect.poll(() => warned.locator('.pagination-status').textContent()).toMatch(/第 1 \/ \d+ 页/);
+    expect(await page.locator('.results-warning li').count()).toBe(50);
     await checkA11y(page);
     await page.context().close();
   });
@@ -175,6 +179,16 @@ describe('a city of 500 units', { timeout: 150_000 }, () => {
     );
     expect(timings.assignments).toBeLessThan(HEAVY_MS);
     expect(await page.locator('table.sticky-first').count()).toBe(6);
+    // 按单位分派 lists an indicator's units a page of checkboxes at a time; a choice survives paging.
+    const byUnits = page.getByRole('region', { name: '按单位分派' });
+    const unitPager = page.getByRole('navigation', { name: '按单位分派单位列表分页' });
+    await expect.poll(() => unitPager.locator('.pagination-status').textContent()).toMatch(/第 1 \/ \d+ 页/);
+    const unitBoxes = byUnits.getByRole('group', { name: '单位' }).getByRole('checkbox');
+    expect(await unitBoxes.count()).toBe(50);
+    await unitBoxes.first().check();
+    await unitPager.getByRole('button', { name: '下一页' }).click();
+    await expect.poll(() => unitPager.locator('.pagination-status').textContent()).toMatch(/第 2 \/ \d+ 页/);
+    expect(await byUnits.getByText('已选 1 个单位（各页合计）').count()).toBe(1);
     await checkA11y(page);
     await page.context().close();
   });
