@@ -30,12 +30,18 @@ export const pageAgreements = async (
     year: number;
     categoryId?: string | undefined;
     state?: Agreement['state'] | undefined;
+    /** Part of the unit's name (a FilterExpression: every row of the range is still read). */
+    search?: string | undefined;
     after?: AgreementPosition | undefined;
     pageSize: number;
     visible: (agreement: Agreement) => boolean;
   },
 ): Promise<AgreementPage> => {
-  const { year, categoryId, state, after, pageSize, visible } = options;
+  const { year, categoryId, state, search, after, pageSize, visible } = options;
+  const filters = [
+    ...(state ? ['#state = :state'] : []),
+    ...(search ? ['contains(#unitName, :search)'] : []),
+  ];
   const q = agreementsQuery(year, categoryId);
   const items: Agreement[] = [];
   let read = 0;
@@ -48,9 +54,16 @@ export const pageAgreements = async (
         ':pk': q.pk,
         ...(q.skPrefix ? { ':sk': q.skPrefix } : {}),
         ...(state ? { ':state': state } : {}),
+        ...(search ? { ':search': search } : {}),
       },
-      ...(state
-        ? { FilterExpression: '#state = :state', ExpressionAttributeNames: { '#state': 'state' } }
+      ...(filters.length > 0
+        ? {
+            FilterExpression: filters.join(' AND '),
+            ExpressionAttributeNames: {
+              ...(state ? { '#state': 'state' } : {}),
+              ...(search ? { '#unitName': 'unitName' } : {}),
+            },
+          }
         : {}),
       Limit: pageSize + 1,
     },

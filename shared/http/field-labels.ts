@@ -103,6 +103,7 @@ export const FIELD_LABELS: Record<string, string> = {
   rule: '评分规则',
   ruleText: '评分标准',
   ruleType: '计分方式',
+  search: '查找单位',
   scale: '评分尺度',
   score: '评分',
   scoreCents: '得分',

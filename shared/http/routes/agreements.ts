@@ -39,6 +39,7 @@ import { ForbiddenError, NotFoundError, ValidationError } from '../../errors';
 import {
   type Agreement,
   AgreementDiffSchema,
+  AgreementPageSchema,
   AgreementStateSchema,
   type AgreementSummary,
   AgreementSummarySchema,
@@ -94,27 +95,16 @@ const pageRoute = protectedRoute('agreements.read', {
     query: z.strictObject({
       categoryId: z.string().max(48).optional(),
       state: AgreementStateSchema.optional(),
+      search: z.string().max(40).optional().meta({ description: '单位名称中的字' }),
       pageSize: PageSizeQuery,
       cursor: cursorQuery(AgreementPositionSchema).optional(),
     }),
   },
   responses: {
-    200: json(
-      z
-        .object({
-          items: z.array(AgreementSummarySchema),
-          /** The cursor of the next page, null on the last. */
-          next: z.string().nullable(),
-          /** How many agreements the year has, when known by key (no filter, every unit), else null. */
-          total: z.number().int().nullable(),
-        })
-        .openapi('AgreementPage'),
-      '一页责任书',
-    ),
+    200: json(AgreementPageSchema, '一页责任书'),
     400: errorResponse('翻页位置或每页条数无效'),
   },
 });
-
 const generateRoute = protectedRoute('agreements.write', {
   method: 'post',
   path: '/years/{year}/agreements/generate',
@@ -318,6 +308,7 @@ export const agreementRoutes = new OpenAPIHono<AppEnv>()
     const principal = c.get('principal');
     const { year } = c.req.valid('param');
     const { categoryId, state, pageSize, cursor } = c.req.valid('query');
+    const search = c.req.valid('query').search?.replace(/\s+/g, '') || undefined;
     if (cursor && categoryId && cursor.categoryId !== categoryId) {
       const message = '翻页位置不属于所选类别，请从第一页重新开始';
       throw new ValidationError(message, [{ path: 'query.cursor', message }]);
@@ -329,12 +320,13 @@ export const agreementRoutes = new OpenAPIHono<AppEnv>()
         year,
         categoryId,
         state,
+        search,
         after: cursor,
         pageSize,
         visible: (a) => inScope(scope, a.unitId) && (a.state !== 'draft' || everyUnit),
       }),
       // The year's count is known by key (the counter); a filtered or scoped count is not.
-      scope === 'all' && !categoryId && !state ? countAgreements(db, year) : null,
+      scope === 'all' && !categoryId && !state && !search ? countAgreements(db, year) : null,
     ]);
     return c.json(
       {
