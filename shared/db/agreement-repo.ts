@@ -176,8 +176,9 @@ export const generateCategoryAgreements = async (
     throw new ValidationError('该类别下还没有单位', [
       { path: 'body.categoryId', message: '该类别下还没有单位' },
     ]);
-  if (units.length >= MAX_TRANSACTION_ITEMS)
-    throw new ValidationError(`一个类别一次最多生成 ${MAX_TRANSACTION_ITEMS - 1} 个单位的责任书`);
+  // One transaction: an agreement per unit, the template's check and the year's agreement counter.
+  const maxUnits = MAX_TRANSACTION_ITEMS - 2;
+  if (units.length > maxUnits) throw new ValidationError(`一个类别一次最多生成 ${maxUnits} 个单位的责任书`);
   const existing = await Promise.all(units.map((u) => getAgreement(db, year, u.id)));
   const result: GenerateResult = { created: [], regenerated: [], skipped: [] };
   const writes: TxItem[] = [];

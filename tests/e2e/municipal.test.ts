@@ -135,6 +135,10 @@ describe('a city of 500 units', { timeout: 150_000 }, () => {
       pager.getByRole('button', { name: '下一页' }),
     );
     await expect.poll(() => pager.locator('.pagination-status').textContent()).toBe('第 2 页 · 第 51–100 份');
+    // The page before stays on screen while the next loads: the focus is still on 下一页.
+    expect(
+      await pager.getByRole('button', { name: '下一页' }).evaluate((el) => el === document.activeElement),
+    ).toBe(true);
     await page.getByLabel('状态', { exact: true }).selectOption('signed');
     await expect.poll(() => pager.locator('.pagination-status').textContent()).toBe('第 1 页 · 第 1–50 份');
     // A search by name is applied by the server too: one township of 200.

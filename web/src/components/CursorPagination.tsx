@@ -5,7 +5,7 @@
  * shown (with 共 n when the count is known), 首页 / 上一页 / 下一页 (focusable at an end, aria-disabled)
  * and 每页 20 / 50 / 100. A change of the filters (`resetKey`) goes back to the first page.
  */
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { ApiError } from '../api';
 import { useResource } from '../use-resource';
 import { PageButton, PageSizeSelect } from './Pagination';
@@ -49,7 +49,10 @@ export const useCursorPages = <T,>(
   const cursors = trail.key === resetKey ? trail.cursors : [undefined];
   const cursor = cursors.at(-1);
   const [data, reload] = useResource(() => load(size, cursor), [resetKey, size, cursor]);
-  const ready = data.status === 'ready' ? data.data : null;
+  // While the next page loads the last one stays on screen, so the pager (and its focus) never unmounts.
+  const shown = useRef<ServerPage<T> | null>(null);
+  if (data.status === 'ready') shown.current = data.data;
+  const ready = shown.current;
   const move = (next: (string | undefined)[]) => setTrail({ key: resetKey, cursors: next });
   return {
     status: data.status,
@@ -58,12 +61,13 @@ export const useCursorPages = <T,>(
     page: cursors.length,
     size,
     start: (cursors.length - 1) * size,
-    hasNext: Boolean(ready?.next),
+    // Only a page on screen that is the current one says whether another follows.
+    hasNext: data.status === 'ready' && Boolean(data.data.next),
     total: ready?.total ?? null,
     first: () => move([undefined]),
     previous: () => move(cursors.length > 1 ? cursors.slice(0, -1) : cursors),
     next: () => {
-      if (ready?.next) move([...cursors, ready.next]);
+      if (data.status === 'ready' && data.data.next) move([...cursors, data.data.next]);
     },
     setSize: (next) => {
       setSizeState(next);
@@ -87,7 +91,7 @@ export const CursorPagination = <T,>({
   initialSize?: number;
 }) => {
   const { page, start, rows, hasNext, total, size } = paged;
-  if (page === 1 && !hasNext && size === initialSize) return null;
+  if (paged.status === 'ready' && page === 1 && !hasNext && size === initialSize) return null;
   const shown = rows.length === 0 ? `本页无${unit}` : `第 ${start + 1}–${start + rows.length} ${unit}`;
   return (
     <nav class="pagination" aria-label={`${label}分页`}>

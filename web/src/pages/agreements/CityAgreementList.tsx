@@ -4,7 +4,7 @@
  * server, 共 n 份 where the count is known (the whole year, unfiltered). A county's year never gets here:
  * its list arrives whole in the first page and AgreementList shows it as before.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { Category } from '../../api';
 import { CursorPagination, useCursorPages } from '../../components/CursorPagination';
 import type { Column } from '../../components/DataTable';
@@ -14,6 +14,9 @@ import { Loading } from '../../components/Loading';
 import { SelectField } from '../../components/SelectField';
 import { UnitSearch } from '../../components/UnitSearch';
 import { type AgreementSummary, agreementsApi } from './agreements-api';
+
+/** How long typing must pause before a search is sent. */
+const SEARCH_PAUSE_MS = 300;
 
 export type CityAction = 'generate' | 'issue' | 'remind';
 
@@ -86,6 +89,12 @@ export const CityAgreementList = ({
   onAction: (kind: CityAction, category: Category) => void;
 }) => {
   const [search, setSearch] = useState('');
+  // The server reads a category's whole range for a name search: ask once typing pauses, not per key.
+  const [asked, setAsked] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => setAsked(search.replace(/\s+/g, '')), SEARCH_PAUSE_MS);
+    return () => clearTimeout(timer);
+  }, [search]);
   const [state, setState] = useState('');
   return (
     <>
@@ -102,7 +111,7 @@ export const CityAgreementList = ({
       </form>
       {total !== null && (
         <p class="filter-count" aria-live="polite">
-          共 {total} 份{search || state ? '（各类别按条件分页显示）' : ''}
+          共 {total} 份{asked || state ? '（各类别按条件分页显示）' : ''}
         </p>
       )}
       {categories.map((category) => (
@@ -123,13 +132,7 @@ export const CityAgreementList = ({
               </div>
             )}
           </div>
-          <CategoryPages
-            year={year}
-            category={category}
-            columns={columns}
-            search={search.replace(/\s+/g, '')}
-            state={state}
-          />
+          <CategoryPages year={year} category={category} columns={columns} search={asked} state={state} />
         </section>
       ))}
     </>
