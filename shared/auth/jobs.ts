@@ -8,6 +8,8 @@ import { type Action, isAllowed } from './policy';
 import type { Principal } from './roles';
 
 export const JOB_ACTIONS: Record<JobType, Action> = {
+  // Opening publicity is the year's move (进入结果公示), as the transitions route makes the others.
+  publicity: 'years.write',
   draft: 'results.publish',
   publication: 'results.publish',
   'results-export': 'results.export',

@@ -10,6 +10,7 @@ import { AppError } from '../errors';
 import { FINISHED_BY_PARTS, type JobContext, type JobHandler, type Report } from './context';
 
 const HANDLERS: Record<JobType, () => Promise<JobHandler>> = {
+  publicity: async () => (await import('./handlers/publicity')).runPublicityJob,
   draft: async () => (await import('./handlers/draft')).runDraftJob,
   publication: async () => (await import('./handlers/publication')).runPublicationJob,
   'results-export': async () => (await import('./handlers/exports')).runResultsExportJob,

@@ -20,7 +20,8 @@ import { type Job, JobSchema, JobStartSchema } from '../../schemas/jobs';
 import { YearMoveRefusalSchema } from '../../schemas/readiness';
 import { PublishBodySchema } from '../../schemas/results-views';
 import { ProgressQuerySchema } from '../../schemas/submission';
-import { PeriodSchema } from '../../schemas/year';
+import { OpenPublicityBodySchema, PeriodSchema } from '../../schemas/year';
+import { checkMove } from '../../years/move-year';
 import { MAX_IMPORT_BODY_BYTES, MAX_WORKBOOK_BYTES } from '../body-limit';
 import type { AppDeps, AppEnv } from '../env';
 import { body, errorResponse, json, YearParams } from '../openapi';
@@ -31,6 +32,19 @@ const JobParams = z.object({ jobId: z.uuid('任务编号格式不正确') });
 /** How long an export's download link works; it is signed afresh on every read of the job. */
 const DOWNLOAD_SECONDS = 15 * 60;
 
+const publicityJobRoute = protectedRoute('years.write', {
+  method: 'post',
+  path: '/years/{year}/jobs/publicity',
+  summary: '后台进入结果公示（计算全年结果，冻结第 1 版公示结果并推进年度）',
+  request: { params: YearParams, ...body(OpenPublicityBodySchema) },
+  responses: {
+    ...started,
+    409: json(
+      YearMoveRefusalSchema,
+      '状态不符、版本冲突、仍有未完成事项（NOT_READY）或提醒未确认（WARNINGS_UNACKNOWLEDGED），附检查清单',
+    ),
+  },
+});
 const draftJobRoute = protectedRoute('results.publish', {
   method: 'post',
   path: '/years/{year}/jobs/draft',
@@ -169,6 +183,15 @@ const start = async (
 };
 
 export const jobRoutes = new OpenAPIHono<AppEnv>()
+  .openapi(publicityJobRoute, async (c) => {
+    const { year } = c.req.valid('param');
+    const { version, acknowledgements } = c.req.valid('json');
+    const { db, now } = c.get('deps');
+    // Wrong state, a stale version, a blocker or an unacknowledged warning: refused now, no job.
+    await checkMove(db, now(), { year, to: 'publicity', version, acknowledgements });
+    // One opening of a year at a time: a second admin's start answers the running job.
+    return c.json(await start(c, 'publicity', year, { version, acknowledgements }, {}), 202);
+  })
   .openapi(draftJobRoute, async (c) => {
     const { year } = c.req.valid('param');
     const { reason, objectionIds } = c.req.valid('json');
