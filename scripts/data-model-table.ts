@@ -16,7 +16,9 @@ import {
   auditKey,
   categoryKey,
   checklistItemKey,
+  computedConsistencyKey,
   computedResultsKey,
+  consistencyPartKey,
   contactIndexes,
   contactKey,
   deductionKey,
@@ -222,6 +224,16 @@ const ROWS: Row[] = [
     entity:
       'latest computed results of a year (the results job that last finished, read by the results page above the live limit)',
     key: computedResultsKey(Y),
+  },
+  {
+    entity:
+      "consistency job report part (gzip of the whole rater consistency report, every rater's line, ≤ 300 KB each; docs/rater-consistency.md)",
+    key: consistencyPartKey('<jobId>', n('nnn')),
+  },
+  {
+    entity:
+      'latest computed consistency report of a year, per scope (`YEAR` or a period; read by the consistency page above the live limit)',
+    key: computedConsistencyKey(Y, '<YEAR|Q1…Q4>'),
   },
 ];
 

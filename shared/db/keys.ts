@@ -529,3 +529,21 @@ export const resultsRunPartsQuery = (jobId: string, categoryId: string, runId: s
   skPrefix: `RESULT#${categoryId}#${runId}#`,
 });
 export const computedResultsKey = (year: number) => ({ pk: resultsPk(year), sk: 'COMPUTED' });
+
+/**
+ * A consistency job's report (docs/rater-consistency.md): gzip parts in the job's partition under
+ * `CONSISTENCY#<part>`; the year's latest finished report of each scope (the whole year `YEAR`, or a
+ * period) is named by `CONSISTENCY#<scope>` in its results partition (read by the page above the live limit).
+ */
+export const consistencyPartKey = (jobId: string, part: number) => ({
+  pk: jobKey(jobId).pk,
+  sk: `${consistencyPartsQuery(jobId).skPrefix}${String(part).padStart(3, '0')}`,
+});
+export const consistencyPartsQuery = (jobId: string): KeyQuery => ({
+  pk: jobKey(jobId).pk,
+  skPrefix: 'CONSISTENCY#',
+});
+export const computedConsistencyKey = (year: number, scope: string) => ({
+  pk: resultsPk(year),
+  sk: `CONSISTENCY#${scope}`,
+});

@@ -18,6 +18,9 @@ const HANDLERS: Record<JobType, () => Promise<JobHandler>> = {
   'template-import': async () => (await import('./handlers/template-import')).runTemplateImportJob,
   reminders: async () => (await import('./handlers/reminders')).runRemindersJob,
   results: async () => (await import('./handlers/results')).runResultsJob,
+  consistency: async () => (await import('./handlers/consistency')).runConsistencyJob,
+  'consistency-export': async () => (await import('./handlers/consistency')).runConsistencyExportJob,
+  'review-distance-export': async () => (await import('./handlers/consistency')).runReviewDistanceExportJob,
 };
 
 /** Progress is stored at most this often. */

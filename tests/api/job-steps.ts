@@ -63,15 +63,18 @@ const succeed = async (api: JobApi, path: string, body: unknown, as: string) => 
   return job;
 };
 
-/** Runs an export job and opens the workbook at its download link, as the browser does. */
-export const exportedWorkbook = async (api: JobApi, path: string, body: unknown, as = 'admin') => {
-  const job = await succeed(api, path, body, as);
+/** Opens the workbook at a finished export job's download link, as the browser does. */
+export const downloadedWorkbook = async (job: JobBody) => {
   const res = await fetch(job.result?.download?.url ?? '');
   if (res.status !== 200) throw new Error(`download of ${job.type}: ${res.status}`);
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load((await res.arrayBuffer()) as ExcelJS.Buffer);
   return workbook;
 };
+
+/** Runs an export job and opens the workbook at its download link. */
+export const exportedWorkbook = async (api: JobApi, path: string, body: unknown, as = 'admin') =>
+  downloadedWorkbook(await succeed(api, path, body, as));
 
 /** Opens publicity through the publicity job (进入结果公示); answers the year as it moved. */
 export const openPublicityByJob = async (

@@ -7,6 +7,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoYear } from '../../scripts/seed/demo-year';
+import { readComputedConsistency } from '../../shared/db/consistency-repo';
 import { listNotifications } from '../../shared/db/notification-repo';
 import { seedYear } from '../../shared/db/year-repo';
 import { JOB_TYPES } from '../../shared/domain/jobs/job';
@@ -104,6 +105,50 @@ describe('jobs', () => {
       check: async (job) => {
         expect(job.result?.summary).toMatch(/^已计算 \d+ 个单位（\d+ 个类别）的考核结果$/);
         expect(job.result?.link).toBe(`/results?year=${CURRENT_YEAR}`);
+      },
+    },
+    {
+      type: 'consistency',
+      path: `${Y}/jobs/consistency`,
+      body: () => ({}),
+      as: 'leader',
+      check: async (job) => {
+        expect(job.result).toEqual({
+          summary: expect.stringMatching(
+            new RegExp(`^已计算${CURRENT_YEAR}年度全年的评分一致性（\\d+ 位评分人）$`),
+          ),
+          link: `/results/consistency?year=${CURRENT_YEAR}`,
+        });
+        expect((await readComputedConsistency(api.db, CURRENT_YEAR, null))?.computed.jobId).toBe(job.id);
+      },
+    },
+    {
+      type: 'consistency-export',
+      path: `${Y}/jobs/consistency-export`,
+      body: () => ({ period: 'Q1' }),
+      check: async (job) => {
+        expect(job.result?.download?.fileName).toBe(`${CURRENT_YEAR}年度第一季度评分一致性.xlsx`);
+        expect((await workbookAt(job.result!.download!.url)).worksheets.map((w) => w.name)).toEqual([
+          '评分人',
+          '指标评分一致程度',
+          '去掉评分人后的变化',
+        ]);
+      },
+    },
+    {
+      type: 'review-distance-export',
+      path: `${Y}/jobs/review-distance-export`,
+      body: () => ({}),
+      as: 'leader',
+      check: async (job) => {
+        expect(job.result?.summary).toMatch(
+          new RegExp(`^已导出${CURRENT_YEAR}年度自评与审定差距（\\d+ 个单位）$`),
+        );
+        expect((await workbookAt(job.result!.download!.url)).worksheets.map((w) => w.name)).toEqual([
+          '明细',
+          '按单位',
+          '按指标',
+        ]);
       },
     },
     {

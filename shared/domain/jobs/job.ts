@@ -15,6 +15,9 @@ export const JOB_TYPES = [
   'template-import',
   'reminders',
   'results',
+  'consistency',
+  'consistency-export',
+  'review-distance-export',
 ] as const;
 export type JobType = (typeof JOB_TYPES)[number];
 
@@ -31,6 +34,9 @@ export const JOB_LABELS: Record<JobType, string> = {
   'template-import': '导入指标模板',
   reminders: '发送到期提醒',
   results: '计算考核结果',
+  consistency: '计算评分一致性',
+  'consistency-export': '导出评分一致性',
+  'review-distance-export': '导出自评与审定差距',
 };
 
 /**

@@ -8,7 +8,9 @@ import { createHash } from 'node:crypto';
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { canSeeJob } from '../../auth/jobs';
+import { raterLinesVisibleTo } from '../../auth/visibility';
 import { createJob, finishJob, getJob, listUserJobs, type StoredJob } from '../../db/job-repo';
+import { computedLive } from '../../db/results-run-repo';
 import { getYear } from '../../db/year-repo';
 import { isLost, JOB_LABELS, type JobType, jobLockId, LOST_MESSAGE } from '../../domain/jobs/job';
 import { AppError, NotFoundError, ServiceUnavailableError } from '../../errors';
@@ -109,6 +111,27 @@ const resultsJobRoute = protectedRoute('results.export', {
   method: 'post',
   path: '/years/{year}/jobs/results',
   summary: '后台计算考核结果（按类别分别计算；市级规模的年度，结果页显示最近一次计算的结果）',
+  request: { params: YearParams, ...body(z.strictObject({})) },
+  responses: { ...started, 404: errorResponse('年度不存在') },
+});
+const consistencyJobRoute = protectedRoute('consistency.compute', {
+  method: 'post',
+  path: '/years/{year}/jobs/consistency',
+  summary: '后台计算评分一致性报告（市级规模的年度，评分一致性页显示最近一次计算的报告）',
+  request: { params: YearParams, ...body(z.strictObject({ period: PeriodSchema.optional() })) },
+  responses: { ...started, 404: errorResponse('年度不存在') },
+});
+const consistencyExportJobRoute = protectedRoute('consistency.read', {
+  method: 'post',
+  path: '/years/{year}/jobs/consistency-export',
+  summary: '后台导出评分一致性工作簿（评分人只含本人一行；完成后给出下载链接）',
+  request: { params: YearParams, ...body(z.strictObject({ period: PeriodSchema.optional() })) },
+  responses: { ...started, 404: errorResponse('年度不存在') },
+});
+const reviewDistanceExportJobRoute = protectedRoute('reviews.distance', {
+  method: 'post',
+  path: '/years/{year}/jobs/review-distance-export',
+  summary: '后台导出自评与审定差距工作簿（完成后给出下载链接）',
   request: { params: YearParams, ...body(z.strictObject({})) },
   responses: { ...started, 404: errorResponse('年度不存在') },
 });
@@ -240,6 +263,37 @@ export const jobRoutes = new OpenAPIHono<AppEnv>()
     await getYear(c.get('deps').db, year);
     // One computation of a year at a time, whoever starts it; the name is shown with its results.
     return c.json(await start(c, 'results', year, { byName: c.get('principal').name }, {}), 202);
+  })
+  .openapi(consistencyJobRoute, async (c) => {
+    const { year } = c.req.valid('param');
+    const { period } = c.req.valid('json');
+    await getYear(c.get('deps').db, year);
+    // One computation of a year's report (or a period's) at a time, whoever starts it.
+    const scope = period ? { period } : {};
+    return c.json(
+      await start(c, 'consistency', year, { ...scope, byName: c.get('principal').name }, scope),
+      202,
+    );
+  })
+  .openapi(consistencyExportJobRoute, async (c) => {
+    const { year } = c.req.valid('param');
+    const { period } = c.req.valid('json');
+    const { db, liveResultsMaxUnits } = c.get('deps');
+    await getYear(db, year);
+    // The workbook holds what its reader sees on the page: a rater's own line, or every line; above
+    // the live limit the stored report.
+    const lines = raterLinesVisibleTo(c.get('principal'));
+    const params = {
+      ...(period ? { period } : {}),
+      ...(lines === 'all' ? {} : { onlyRater: lines }),
+      stored: !(await computedLive(db, year, liveResultsMaxUnits)),
+    };
+    return c.json(await start(c, 'consistency-export', year, params), 202);
+  })
+  .openapi(reviewDistanceExportJobRoute, async (c) => {
+    const { year } = c.req.valid('param');
+    await getYear(c.get('deps').db, year);
+    return c.json(await start(c, 'review-distance-export', year, {}), 202);
   })
   .openapi(getJobRoute, async (c) => {
     const job = await getJob(c.get('deps').db, c.req.valid('param').jobId);
