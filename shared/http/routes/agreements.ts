@@ -50,14 +50,13 @@ import {
   AmendmentSchema,
   CustomisationSchema,
 } from '../../schemas/agreement';
+import { OrgIdSchema } from '../../schemas/org';
 import { PeriodSchema } from '../../schemas/year';
 import type { AppEnv } from '../env';
 import { body, errorResponse, json, pathInteger, YearParams } from '../openapi';
 import { cursorQuery, encodeCursor, PageSizeQuery } from '../page-cursor';
 import { protectedRoute } from '../route';
 
-/** A category's or unit's id, as the org schemas allow it. */
-const ID_PATTERN = /^[a-z0-9][a-z0-9-]{1,47}$/;
 const UnitParams = YearParams.extend({ unitId: z.string().min(1).max(48) });
 const Version = z.number().int().min(1);
 const CategoryBody = z.strictObject({ categoryId: z.string().min(1).max(48) });
@@ -82,8 +81,8 @@ const listRoute = protectedRoute('agreements.read', {
 });
 /** A row's position in the agreements index: what a cursor of the agreements' pages holds. */
 const AgreementPositionSchema = z.strictObject({
-  categoryId: z.string().regex(ID_PATTERN),
-  unitId: z.string().regex(ID_PATTERN),
+  categoryId: OrgIdSchema,
+  unitId: OrgIdSchema,
 });
 
 const pageRoute = protectedRoute('agreements.read', {
