@@ -9,7 +9,7 @@
  */
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Principal } from '../../auth/roles';
-import { assertUnitVisible, inScope, seesEveryUnit, unitsVisibleTo } from '../../auth/visibility';
+import { agreementListedFor, assertUnitVisible, seesEveryUnit, unitsVisibleTo } from '../../auth/visibility';
 import { countAgreements } from '../../db/agreement-count';
 import { pageAgreements } from '../../db/agreement-pages';
 import {
@@ -295,10 +295,7 @@ export const agreementRoutes = new OpenAPIHono<AppEnv>()
       unitsVisibleTo(db, principal, year),
     ]);
     const visible = agreements.filter(
-      (a) =>
-        inScope(scope, a.unitId) &&
-        (a.state !== 'draft' || seesEveryUnit(principal)) &&
-        (!state || a.state === state),
+      (a) => agreementListedFor(principal, scope, a) && (!state || a.state === state),
     );
     return c.json(visible.map(summaryOf), 200);
   })
@@ -313,7 +310,6 @@ export const agreementRoutes = new OpenAPIHono<AppEnv>()
       throw new ValidationError(message, [{ path: 'query.cursor', message }]);
     }
     const scope = await unitsVisibleTo(db, principal, year);
-    const everyUnit = seesEveryUnit(principal);
     const [page, total] = await Promise.all([
       pageAgreements(db, {
         year,
@@ -322,7 +318,7 @@ export const agreementRoutes = new OpenAPIHono<AppEnv>()
         search,
         after: cursor,
         pageSize,
-        visible: (a) => inScope(scope, a.unitId) && (a.state !== 'draft' || everyUnit),
+        visible: (a) => agreementListedFor(principal, scope, a),
       }),
       // The year's count is known by key (the counter); a filtered or scoped count is not.
       scope === 'all' && !categoryId && !state && !search ? countAgreements(db, year) : null,
