@@ -16,6 +16,8 @@ export const JOB_ACTIONS: Record<JobType, Action> = {
   reminders: 'reminders.run',
   // Who may export the whole year's results may have them computed.
   results: 'results.export',
+  // Writing the published site again is part of publishing.
+  site: 'results.publish',
 };
 
 export const canSeeJob = (principal: Principal, job: { type: JobType; startedBy: string }): boolean =>

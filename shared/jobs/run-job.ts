@@ -17,6 +17,7 @@ const HANDLERS: Record<JobType, () => Promise<JobHandler>> = {
   'template-import': async () => (await import('./handlers/template-import')).runTemplateImportJob,
   reminders: async () => (await import('./handlers/reminders')).runRemindersJob,
   results: async () => (await import('./handlers/results')).runResultsJob,
+  site: async () => (await import('./handlers/site')).runSiteJob,
 };
 
 /** Progress is stored at most this often. */

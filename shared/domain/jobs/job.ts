@@ -14,6 +14,7 @@ export const JOB_TYPES = [
   'template-import',
   'reminders',
   'results',
+  'site',
 ] as const;
 export type JobType = (typeof JOB_TYPES)[number];
 
@@ -29,6 +30,7 @@ export const JOB_LABELS: Record<JobType, string> = {
   'template-import': '导入指标模板',
   reminders: '发送到期提醒',
   results: '计算考核结果',
+  site: '重新生成公布页面',
 };
 
 /**

@@ -14,7 +14,7 @@ import { isLost, JOB_LABELS, type JobType, jobLockId, LOST_MESSAGE } from '../..
 import { AppError, NotFoundError, ServiceUnavailableError } from '../../errors';
 import { importKey, XLSX_TYPE } from '../../jobs/context';
 import { checkDraftRequest } from '../../publication/drafts';
-import { checkPublishStart } from '../../publication/publish-year';
+import { checkPublishStart, checkSiteStart } from '../../publication/publish-year';
 import { NewDraftSchema } from '../../schemas/drafts';
 import { type Job, JobSchema, JobStartSchema } from '../../schemas/jobs';
 import { YearMoveRefusalSchema } from '../../schemas/readiness';
@@ -97,6 +97,13 @@ const resultsJobRoute = protectedRoute('results.export', {
   summary: '后台计算考核结果（按类别分别计算；市级规模的年度，结果页显示最近一次计算的结果）',
   request: { params: YearParams, ...body(z.strictObject({})) },
   responses: { ...started, 404: errorResponse('年度不存在') },
+});
+const siteJobRoute = protectedRoute('results.publish', {
+  method: 'post',
+  path: '/years/{year}/jobs/site',
+  summary: '后台重新生成公布页面（按已发布的最新版本，不产生新版本；未发出的发布通知一并补发）',
+  request: { params: YearParams, ...body(z.strictObject({})) },
+  responses: { ...started, 404: errorResponse('年度不存在'), 409: errorResponse('本年度结果尚未发布') },
 });
 const getJobRoute = protectedRoute('jobs.read', {
   method: 'get',
@@ -217,6 +224,12 @@ export const jobRoutes = new OpenAPIHono<AppEnv>()
     await getYear(c.get('deps').db, year);
     // One computation of a year at a time, whoever starts it; the name is shown with its results.
     return c.json(await start(c, 'results', year, { byName: c.get('principal').name }, {}), 202);
+  })
+  .openapi(siteJobRoute, async (c) => {
+    const { year } = c.req.valid('param');
+    // A year never published has no site to write: refused now (409), not in the job.
+    await checkSiteStart(c.get('deps').db, year);
+    return c.json(await start(c, 'site', year, {}), 202);
   })
   .openapi(getJobRoute, async (c) => {
     const job = await getJob(c.get('deps').db, c.req.valid('param').jobId);
