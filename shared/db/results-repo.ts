@@ -229,7 +229,13 @@ export const getSnapshot = async (db: Db, year: number, version: number): Promis
 export const isUnfinished = (header: Pick<SnapshotHeader, 'siteDue' | 'noticesDue'>): boolean =>
   header.siteDue === true || header.noticesDue === true;
 
-const markSnapshot = (db: Db, year: number, version: number, update: string, values?: Record<string, unknown>) =>
+const markSnapshot = (
+  db: Db,
+  year: number,
+  version: number,
+  update: string,
+  values?: Record<string, unknown>,
+) =>
   guard(() =>
     db.doc.send(
       new UpdateCommand({

@@ -88,7 +88,11 @@ export const checkSiteStart = async (db: Db, year: number): Promise<SnapshotHead
   await getYear(db, year);
   const latest = (await listSnapshots(db, year)).at(-1);
   if (!latest) {
-    throw new ConflictError('本年度结果尚未发布，没有可生成的公布页面', { state: 'unpublished' }, 'WRONG_STATE');
+    throw new ConflictError(
+      '本年度结果尚未发布，没有可生成的公布页面',
+      { state: 'unpublished' },
+      'WRONG_STATE',
+    );
   }
   return latest;
 };

@@ -36,7 +36,8 @@ describe('a publication that stops after its snapshot committed', () => {
   };
   const everyoneHolds = (versions: string[]) =>
     Object.fromEntries(unitPeople.map((userId) => [userId, versions]));
-  const publications = async () => (await api.call('GET', `/api/years/${Y}/publications`, { as: 'admin' })).body;
+  const publications = async () =>
+    (await api.call('GET', `/api/years/${Y}/publications`, { as: 'admin' })).body;
 
   beforeAll(async () => {
     api = await createTestApi({
@@ -69,8 +70,14 @@ describe('a publication that stops after its snapshot committed', () => {
   it('refuses 重新生成公布页面 of a year not yet published, and to a unit', async () => {
     const early = await api.call('POST', `/api/years/${Y}/jobs/site`, { as: 'admin', body: {} });
     expect(early.status).toBe(409);
-    expect(early.body.error).toMatchObject({ code: 'WRONG_STATE', message: expect.stringContaining('尚未发布') });
-    const unit = await api.call('POST', '/api/years/2025/jobs/site', { as: 'luoyang-thc-reporter', body: {} });
+    expect(early.body.error).toMatchObject({
+      code: 'WRONG_STATE',
+      message: expect.stringContaining('尚未发布'),
+    });
+    const unit = await api.call('POST', '/api/years/2025/jobs/site', {
+      as: 'luoyang-thc-reporter',
+      body: {},
+    });
     expect(unit.status).toBe(403);
   });
 

@@ -1,7 +1,8 @@
 /**
  * Jobs in the browser: the admin starts a job (the results export; a publication; a template import),
  * reloads the page while it runs and sees the same job's progress (its id is in the address), then
- * its result (the download link; the published version; the imported template); axe passes.
+ * its result (the download link; the published version; the imported template); two jobs of one
+ * page both survive the reload; axe passes.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CATEGORIES, DEMO_UNITS } from '../../scripts/seed/demo-org';
@@ -71,6 +72,30 @@ describe('后台任务', () => {
       .waitFor({ timeout: 60_000 });
     expect(await bar.getAttribute('aria-valuenow')).toBe('100');
     await page.getByText('更正第 1 版：更正一项核定数据录入错误').waitFor();
+    await checkA11y(page);
+    await page.context().close();
+  }, 180_000);
+
+  it('keeps both jobs of a page after a reload: an export and 重新生成公布页面 started side by side', async () => {
+    // Prepare
+    const page = await e2e.newPage();
+    await signInAs(page, 'admin', '/results?year=2025');
+    await page.getByRole('table').first().waitFor();
+    // Act: the export, then the site beside it; reload while the site is written
+    await page.getByRole('button', { name: '导出 Excel' }).click();
+    const exportBar = page.getByRole('progressbar', { name: /导出考核结果/ });
+    await exportBar.waitFor();
+    await page.getByRole('button', { name: '重新生成公布页面' }).click();
+    const { jobIds, jobIdsAfter } = await reloadMidJob(page, /重新生成公布页面/);
+    // Assess: both jobs in the address and on the page after the reload, each to its end
+    expect(jobIds).toHaveLength(2);
+    expect(jobIdsAfter).toEqual(jobIds);
+    await exportBar.waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /已重新生成第 \d+ 版考核结果的公布页面/ })
+      .waitFor({ timeout: 60_000 });
+    await page.getByRole('link', { name: /^下载 2025年度考核结果-Q4\.xlsx$/ }).waitFor({ timeout: 60_000 });
     await checkA11y(page);
     await page.context().close();
   }, 180_000);
