@@ -5,6 +5,7 @@
  */
 import {
   adjustmentKey,
+  agreementCountKey,
   agreementIndexes,
   agreementKey,
   agreementVersionKey,
@@ -15,7 +16,9 @@ import {
   auditKey,
   categoryKey,
   checklistItemKey,
+  computedConsistencyKey,
   computedResultsKey,
+  consistencyPartKey,
   contactIndexes,
   contactKey,
   deductionKey,
@@ -94,6 +97,10 @@ const ROWS: Row[] = [
   },
   { entity: 'template (per category)', key: templateKey(Y, '<c>'), gsi1: templateIndexes(Y, '<c>') },
   { entity: 'agreement (current)', key: agreementKey(Y, U), gsi1: agreementIndexes(Y, '<c>', U) },
+  {
+    entity: 'agreement count (units with an agreement; ADDed by the transaction that generates them)',
+    key: agreementCountKey(Y),
+  },
   { entity: 'agreement version', key: agreementVersionKey(Y, U, n('nnnn')) },
   { entity: 'amendment', key: amendmentKey(Y, U, '<id>') },
   {
@@ -217,6 +224,16 @@ const ROWS: Row[] = [
     entity:
       'latest computed results of a year (the results job that last finished, read by the results page above the live limit)',
     key: computedResultsKey(Y),
+  },
+  {
+    entity:
+      "consistency job report part (gzip of the whole rater consistency report, every rater's line, ≤ 300 KB each; docs/rater-consistency.md)",
+    key: consistencyPartKey('<jobId>', n('nnn')),
+  },
+  {
+    entity:
+      'latest computed consistency report of a year, per scope (`YEAR` or a period; read by the consistency page above the live limit)',
+    key: computedConsistencyKey(Y, '<YEAR|Q1…Q4>'),
   },
 ];
 

@@ -39,6 +39,8 @@ export const POLICY = {
   'progress.read': ['admin', 'leader'],
   // Rater consistency: the admin and leaders see every rater's line; a rater sees their own.
   'consistency.read': ['admin', 'leader', 'rater'],
+  // Computing the whole year's report (a job, stored for the page): those who read every line.
+  'consistency.compute': ['admin', 'leader'],
   'notifications.read': ['admin', 'reporter', 'unit_head', 'rater', 'inspector', 'leader'],
   // Committee scoring: the admin assigns raters and reopens sheets; raters score what they are assigned.
   'assignments.read': ['admin', 'leader'],

@@ -110,7 +110,7 @@ export const notifyPublicityOpened = async (db: Db, year: Year, at: Date) => {
 /**
  * Results published: everyone of a unit learns it, with where to read them. `at` is the version's
  * publication time and each notice's id is named for the version, so the notices of a publication
- * finished by a second run (docs/publication.md) are written and queued once, whatever the day.
+ * finished by a second run (docs/results.md) are written and queued once, whatever the day.
  */
 export const notifyResultsPublished = async (db: Db, year: number, version: number, at: Date) => {
   const people = (await listUsers(db)).filter((u) => u.unitId);

@@ -62,6 +62,11 @@ export const agreementIndexes = (year: number, categoryId: string, unitId: strin
   gsi1pk: `YEAR#${year}#AGREEMENTS`,
   gsi1sk: `CATEGORY#${categoryId}#UNIT#${unitId}`,
 });
+/**
+ * How many units have an agreement of the year: one counter item in the year's partition, kept by
+ * the transaction that creates agreements, so the results page reads the count by key.
+ */
+export const agreementCountKey = (year: number) => ({ pk: `YEAR#${year}`, sk: 'AGREEMENT-COUNT' });
 export const agreementVersionKey = (year: number, unitId: string, revision: number) => ({
   pk: `YEAR#${year}#UNIT#${unitId}`,
   sk: `AGREEMENT#V#${String(revision).padStart(4, '0')}`,
@@ -524,3 +529,21 @@ export const resultsRunPartsQuery = (jobId: string, categoryId: string, runId: s
   skPrefix: `RESULT#${categoryId}#${runId}#`,
 });
 export const computedResultsKey = (year: number) => ({ pk: resultsPk(year), sk: 'COMPUTED' });
+
+/**
+ * A consistency job's report (docs/rater-consistency.md): gzip parts in the job's partition under
+ * `CONSISTENCY#<part>`; the year's latest finished report of each scope (the whole year `YEAR`, or a
+ * period) is named by `CONSISTENCY#<scope>` in its results partition (read by the page above the live limit).
+ */
+export const consistencyPartKey = (jobId: string, part: number) => ({
+  pk: jobKey(jobId).pk,
+  sk: `${consistencyPartsQuery(jobId).skPrefix}${String(part).padStart(3, '0')}`,
+});
+export const consistencyPartsQuery = (jobId: string): KeyQuery => ({
+  pk: jobKey(jobId).pk,
+  skPrefix: 'CONSISTENCY#',
+});
+export const computedConsistencyKey = (year: number, scope: string) => ({
+  pk: resultsPk(year),
+  sk: `CONSISTENCY#${scope}`,
+});

@@ -75,7 +75,7 @@ export interface SnapshotHeader {
   replaces?: { version: number; reason: string };
   parts: number;
   /**
-   * What still follows the publication of this version (docs/publication.md): present from the
+   * What still follows the publication of this version (docs/results.md): present from the
    * snapshot's commit until the ranking site is written (`siteDue`) and the units are told
    * (`noticesDue`). A version with either is published but unfinished: the next publication job
    * finishes it instead of freezing another version.
@@ -189,10 +189,13 @@ export interface Draft extends DraftHeader {
   resultsJson: string;
 }
 
-/** Stores a draft results version; the same version twice is refused (409). */
-export const saveDraft = async (db: Db, draft: Draft): Promise<void> => {
+/**
+ * Stores a draft results version, with `alsoWrite` (version 1: the year's move to 结果公示) in the
+ * same transaction; the same version twice, or a stale year, is refused (409), nothing half-written.
+ */
+export const saveDraft = async (db: Db, draft: Draft, alsoWrite: TxItem[] = []): Promise<void> => {
   const { scenarioJson, resultsJson, ...header } = draft;
-  await saveVersion(db, 'draft', header, { scenarioJson, resultsJson }, {});
+  await saveVersion(db, 'draft', header, { scenarioJson, resultsJson }, {}, alsoWrite);
 };
 
 /** Draft headers of a year, oldest first. */

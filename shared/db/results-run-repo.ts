@@ -5,24 +5,21 @@
  * child sees the last one in); and the year's `COMPUTED` record naming the latest finished run.
  */
 import { randomUUID } from 'node:crypto';
-import { gunzipSync, gzipSync } from 'node:zlib';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { type CategoryViews, mergeCategoryResults } from '../domain/results/by-category';
+import {
+  type CategoryViews,
+  LIVE_RESULTS_MAX_UNITS,
+  mergeCategoryResults,
+} from '../domain/results/by-category';
 import type { Results } from '../schemas/results';
 import type { Period } from '../schemas/scenario';
+import { countAgreements } from './agreement-count';
 import type { Db } from './client';
-import { getItem, guard, queryPages, queryPrefix, type TxItem } from './items';
-import {
-  agreementsQuery,
-  computedResultsKey,
-  resultsFanoutKey,
-  resultsRunPartKey,
-  resultsRunPartsQuery,
-} from './keys';
+import { fromGzipParts, gzipParts } from './gzip-parts';
+import { getItem, guard, queryPrefix, type TxItem } from './items';
+import { computedResultsKey, resultsFanoutKey, resultsRunPartKey, resultsRunPartsQuery } from './keys';
 import { mapLimit } from './parallel';
-
-const PART_BYTES = 300_000;
 
 /** Where one category's run is: its id (a run written twice leaves two, one of them named) and parts. */
 export interface CategoryRun {
@@ -70,9 +67,7 @@ export const saveCategoryRun = async (
   views: CategoryViews,
 ): Promise<CategoryRun> => {
   const runId = randomUUID().slice(0, 8);
-  const packed = gzipSync(Buffer.from(JSON.stringify(views)));
-  const parts: Buffer[] = [];
-  for (let at = 0; at < packed.length; at += PART_BYTES) parts.push(packed.subarray(at, at + PART_BYTES));
+  const parts = gzipParts(views);
   await mapLimit(
     parts.map((data, i) => ({ data, i })),
     4,
@@ -134,8 +129,7 @@ const readRun = async (db: Db, jobId: string, run: { categoryId: string } & Cate
     db,
     resultsRunPartsQuery(jobId, run.categoryId, run.runId),
   );
-  const packed = Buffer.concat(parts.slice(0, run.parts).map((p) => Buffer.from(p.data)));
-  return JSON.parse(gunzipSync(packed).toString('utf8')) as CategoryViews;
+  return fromGzipParts<CategoryViews>(parts.slice(0, run.parts));
 };
 
 /** The year's latest computed results as of `asOf`, with when and by whom; undefined when none. */
@@ -151,16 +145,13 @@ export const readComputedResults = async (
   return results ? { computed, results } : undefined;
 };
 
-/** How many units have an agreement of the year (a counting Query of the agreements index). */
-export const countAgreements = async (db: Db, year: number): Promise<number> => {
-  const q = agreementsQuery(year);
-  let count = 0;
-  for await (const page of queryPages(db, {
-    IndexName: q.index,
-    KeyConditionExpression: 'gsi1pk = :pk',
-    ExpressionAttributeValues: { ':pk': q.pk },
-    Select: 'COUNT',
-  }))
-    count += page.Count ?? 0;
-  return count;
-};
+/**
+ * Whether a year's results, and what is computed from them (the rater consistency report), are
+ * computed in the request: at most `liveMaxUnits` units with an agreement (the year's counter, read
+ * by key: agreement-count.ts). Above it the pages read what the latest job stored.
+ */
+export const computedLive = async (
+  db: Db,
+  year: number,
+  liveMaxUnits = LIVE_RESULTS_MAX_UNITS,
+): Promise<boolean> => (await countAgreements(db, year)) <= liveMaxUnits;

@@ -40,7 +40,7 @@ export const ROUTE_GROUPS = [
     load: async () => [(await import('./routes/templates')).templateRoutes],
   },
   {
-    resources: ['agreements'],
+    resources: ['agreements', 'agreement-pages'],
     load: async () =>
       [
         (await import('./routes/agreement-reminders')).agreementReminderRoutes,

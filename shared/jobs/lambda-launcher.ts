@@ -37,7 +37,7 @@ export const asyncInvoker = (functionName: string) => invoker(functionName, fals
 
 /**
  * Invokes `functionName` and waits for it to finish; its failure is thrown. A job uses it for work
- * whose end it must know (the publication job's site: docs/publication.md).
+ * whose end it must know (the publication job's site: docs/results.md).
  */
 export const syncInvoker = (functionName: string) => invoker(functionName, true);
 

@@ -7,7 +7,7 @@ import type { Db } from '../db/client';
 import { getItem } from '../db/items';
 import { createJob, getJob, type StoredJob } from '../db/job-repo';
 import { computedResultsKey } from '../db/keys';
-import { countAgreements } from '../db/results-run-repo';
+import { computedLive } from '../db/results-run-repo';
 import { jobLockId } from '../domain/jobs/job';
 import { LIVE_RESULTS_MAX_UNITS } from '../domain/results/by-category';
 import type { EvidenceStore } from '../evidence/store';
@@ -50,7 +50,7 @@ export const computeResultsIfAbsent = async (
   year: number,
   liveMaxUnits = LIVE_RESULTS_MAX_UNITS,
 ): Promise<boolean> => {
-  if ((await countAgreements(db, year)) <= liveMaxUnits) return false;
+  if (await computedLive(db, year, liveMaxUnits)) return false;
   if (await getItem(db, computedResultsKey(year))) return false;
   await runResultsJobNow(db, year, { userId: 'system', name: '演示数据初始化' });
   return true;

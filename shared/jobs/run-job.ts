@@ -10,6 +10,7 @@ import { AppError } from '../errors';
 import { FINISHED_BY_PARTS, type JobContext, type JobHandler, type Report } from './context';
 
 const HANDLERS: Record<JobType, () => Promise<JobHandler>> = {
+  publicity: async () => (await import('./handlers/publicity')).runPublicityJob,
   draft: async () => (await import('./handlers/draft')).runDraftJob,
   publication: async () => (await import('./handlers/publication')).runPublicationJob,
   'results-export': async () => (await import('./handlers/exports')).runResultsExportJob,
@@ -17,6 +18,9 @@ const HANDLERS: Record<JobType, () => Promise<JobHandler>> = {
   'template-import': async () => (await import('./handlers/template-import')).runTemplateImportJob,
   reminders: async () => (await import('./handlers/reminders')).runRemindersJob,
   results: async () => (await import('./handlers/results')).runResultsJob,
+  consistency: async () => (await import('./handlers/consistency')).runConsistencyJob,
+  'consistency-export': async () => (await import('./handlers/consistency')).runConsistencyExportJob,
+  'review-distance-export': async () => (await import('./handlers/consistency')).runReviewDistanceExportJob,
   site: async () => (await import('./handlers/site')).runSiteJob,
 };
 

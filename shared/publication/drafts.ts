@@ -1,5 +1,6 @@
 /**
- * Draft results versions (公示结果版本). Opening publicity freezes version 1 of the draft results;
+ * Draft results versions (公示结果版本). Opening publicity freezes version 1 of the draft results
+ * (with the year's move, in one transaction);
  * after an objection is upheld and its leaf rescored, the committee computes the next version,
  * and each version is shown with what changed since the one before it.
  */
@@ -24,14 +25,14 @@ export const freezeDraft = async (
     at: Date;
     reason: string;
     objectionIds?: string[];
-    /** Results computed already (opening publicity computes them before the year moves). */
-    frozen?: Awaited<ReturnType<typeof computeFrozen>>;
     /** Told as the units' facts are read (`done` of `total` units). */
     onProgress?: (done: number, total: number) => void;
+    /** Written in the draft's transaction (opening publicity: the year's move), or neither is. */
+    alsoWrite?: Parameters<typeof saveDraft>[2];
   },
 ): Promise<Draft> => {
   const [{ results, scenarioJson, resultsJson }, existing] = await Promise.all([
-    options.frozen ?? computeFrozen(db, options.year, options.onProgress),
+    computeFrozen(db, options.year, options.onProgress),
     listDrafts(db, options.year),
   ]);
   const draft: Draft = {
@@ -47,7 +48,7 @@ export const freezeDraft = async (
     resultsJson,
   };
   // Two admins computing at once both aim at the same version: one wins, the other gets a 409.
-  await saveDraft(db, draft);
+  await saveDraft(db, draft, options.alsoWrite);
   return draft;
 };
 

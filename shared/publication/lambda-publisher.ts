@@ -1,6 +1,6 @@
 /**
  * In AWS the site is written by the publish Lambda. The job function invokes it and waits (a job may
- * run 15 minutes): a site not written fails the job, which says so (docs/publication.md).
+ * run 15 minutes): a site not written fails the job, which says so (docs/results.md).
  */
 import { syncInvoker } from '../jobs/lambda-launcher';
 

@@ -4,6 +4,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import { GradeSchema } from './results';
+import { ComputedRunSchema } from './results-views';
 import { PeriodSchema } from './scenario';
 
 const Bp = z.number().int();
@@ -59,6 +60,10 @@ export const ConsistencyReportSchema = z
     raters: z.array(RaterConsistencySchema),
     indicators: z.array(IndicatorAgreementSchema),
     sensitivity: z.array(z.object({ raterId: z.string(), changes: z.array(OutcomeChangeSchema) })),
+    computed: ComputedRunSchema.nullable().optional().meta({
+      description:
+        '市级规模的年度：报告由后台任务计算，此为最近一次计算（尚未计算时为 null，各项为空）；较小的年度实时计算，无此字段',
+    }),
   })
   .openapi('ConsistencyReport');
 export type ConsistencyReportView = z.infer<typeof ConsistencyReportSchema>;

@@ -2,7 +2,8 @@
  * The one way a year moves forward (开始考核, 进入集中评分, 进入结果公示, 发布结果): read the facts,
  * let the domain decide readiness, refuse any blocker or unacknowledged warning (409 with the
  * list, nothing written), then write the move conditional on the year's version, so a second admin
- * who raced past a blocker, or moved the year meanwhile, gets a 409 too.
+ * who raced past a blocker, or moved the year meanwhile, gets a 409 too. The first two are the
+ * transitions route's; 进入结果公示 and 发布结果 compute the whole year, so they are jobs.
  */
 import type { Db } from '../db/client';
 import { loadReadinessFacts } from '../db/readiness-repo';
@@ -15,7 +16,7 @@ import {
 } from '../domain/years/readiness';
 import { ConflictError, StaleVersionError } from '../errors';
 import { freezeDraft } from '../publication/drafts';
-import { computeFrozen, freezeSnapshot } from '../publication/publish';
+import { freezeSnapshot } from '../publication/publish';
 import { YEAR_STATE_LABELS, YEAR_TRANSITIONS, type Year, type YearState } from '../schemas/year';
 
 const wrongState = (current: Year, to: YearState) =>
@@ -63,11 +64,13 @@ export interface MoveYearInput {
 }
 
 /**
- * Moves the year after its readiness check. Opening publicity freezes draft version 1; publishing
- * freezes the snapshot with the move in one transaction (the caller writes the static site).
+ * What a move checks before anything is computed or written (the publicity and publication jobs'
+ * starts run it too, so a refusal comes before any job): the move is the next one, the version is
+ * the one the admin saw, nothing blocks, every warning is acknowledged. Answers the year as read and
+ * the warnings with their reasons, as the year's history keeps them.
  */
-export const moveYear = async (db: Db, now: Date, input: MoveYearInput): Promise<Year> => {
-  const { year, to, version, by } = input;
+export const checkMove = async (db: Db, now: Date, input: Omit<MoveYearInput, 'by' | 'reason'>) => {
+  const { year, to, version } = input;
   const current = await getYear(db, year);
   if (YEAR_TRANSITIONS[current.state] !== to) throw wrongState(current, to);
   if (current.version !== version) throw new StaleVersionError(current.version, current);
@@ -80,19 +83,57 @@ export const moveYear = async (db: Db, now: Date, input: MoveYearInput): Promise
     count: w.count,
     reason: acks.find((a) => a.code === w.code)?.reason.trim() ?? '',
   }));
-  // Publicity is opened on a frozen draft (version 1), objections are weighed against it: the results
-  // are computed before the year moves, so a scenario that cannot be computed refuses the move whole.
-  const frozen = to === 'publicity' ? await computeFrozen(db, year) : undefined;
+  return { current, acknowledged };
+};
+
+/**
+ * Why a move written with other items in one transaction was refused: the year moved meanwhile
+ * (another admin; 409 WRONG_STATE or STALE_VERSION), or else the other items' own conflict.
+ */
+const moveConflict = async (db: Db, read: Year, to: YearState, error: unknown): Promise<unknown> => {
+  if (!(error instanceof ConflictError)) return error;
+  const latest = await getYear(db, read.year);
+  if (YEAR_TRANSITIONS[latest.state] !== to) return wrongState(latest, to);
+  return latest.version !== read.version ? new StaleVersionError(latest.version, latest) : error;
+};
+
+/**
+ * Moves the year after its readiness check. Opening publicity freezes draft version 1 with the move
+ * in one transaction (the year is never in publicity without it); publishing freezes the snapshot
+ * with the move in one transaction (the caller writes the static site). `onProgress` is told as the
+ * units' facts are read for the draft (`done` of `total` units).
+ */
+export const moveYear = async (
+  db: Db,
+  now: Date,
+  input: MoveYearInput,
+  onProgress?: (done: number, total: number) => void,
+): Promise<Year> => {
+  const { year, to, version, by } = input;
+  const { current, acknowledged } = await checkMove(db, now, input);
+  const move = [yearMoveTxItem(db, current, to, by, now, acknowledged)];
+  if (to === 'publicity') {
+    // Objections are weighed against this draft: computed first, so a scenario that cannot be
+    // computed refuses the move whole; written with the move, conditional on the version read, so a
+    // racing admin's copy (or a fault) writes neither.
+    await freezeDraft(db, {
+      year,
+      by,
+      at: now,
+      reason: '开始公示',
+      alsoWrite: move,
+      ...(onProgress ? { onProgress } : {}),
+    }).catch(async (error: unknown) => {
+      throw await moveConflict(db, current, to, error);
+    });
+    return getYear(db, year);
+  }
   if (to === 'published') {
     // The snapshot and the move in one transaction, conditional on the version read: a racing
     // admin's copy writes neither.
     const reason = input.reason ? { reason: input.reason } : {};
-    await freezeSnapshot(db, { year, by, at: now, ...reason }, [
-      yearMoveTxItem(db, current, to, by, now, acknowledged),
-    ]);
+    await freezeSnapshot(db, { year, by, at: now, ...reason }, move);
     return getYear(db, year);
   }
-  const moved = await advanceYear(db, year, to, version, by, now, acknowledged);
-  if (frozen) await freezeDraft(db, { year, by, at: now, reason: '开始公示', frozen });
-  return moved;
+  return advanceYear(db, year, to, version, by, now, acknowledged);
 };

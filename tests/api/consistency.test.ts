@@ -1,12 +1,19 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BORDERLINE_UNIT, LENIENT_RATER } from '../../scripts/seed/demo-facts';
 import { buildConsistencyReport } from '../../shared/domain/consistency';
 import { parseScenario } from '../../shared/domain/scoring';
 import { createTestApi, type TestApi } from './harness';
+import { downloadedWorkbook, pollJob, runJob, startJob } from './job-steps';
 
 /** Last year of the demo: its rating leaves (annual, Q4) are scored by three raters per unit. */
 const YEAR = 2025;
+
+/** A sheet's rows as arrays of cell values (ExcelJS's rows start at index 1). */
+const sheetRows = (book: ExcelJS.Workbook, name: string) =>
+  (book.getWorksheet(name)?.getSheetValues() ?? [])
+    .filter((row) => row !== undefined)
+    .map((row) => (row as unknown[]).slice(1));
 
 describe('rater consistency report', () => {
   let api: TestApi;
@@ -78,23 +85,16 @@ describe('rater consistency report', () => {
     ]);
   });
 
-  it('exports the report as a workbook whose rater sheet carries the flag', async () => {
+  it('exports the report by an export job, as a workbook whose rater sheet carries the flag', async () => {
     // Act
-    const res = await api.app.request('/api/years/2026/consistency/export', {
-      headers: { authorization: `Bearer ${await api.token('admin')}` },
-    });
+    const job = await runJob(api, '/api/years/2026/jobs/consistency-export', {});
 
     // Assess
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toContain('spreadsheetml');
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load(await res.arrayBuffer());
+    expect(job, JSON.stringify(job.error)).toMatchObject({ state: 'succeeded', type: 'consistency-export' });
+    expect(job.result?.download?.fileName).toBe('2026年度全年评分一致性.xlsx');
+    const book = await downloadedWorkbook(job);
     expect(book.worksheets.map((w) => w.name)).toEqual(['评分人', '指标评分一致程度', '去掉评分人后的变化']);
-    const rows =
-      book
-        .getWorksheet('评分人')
-        ?.getSheetValues()
-        .map((row) => (row as unknown[]).slice(1)) ?? [];
+    const rows = sheetRows(book, '评分人');
     expect(rows.filter((row) => String(row.at(-1) ?? '').includes('评分尺度偏差'))).toEqual([
       [
         expect.stringContaining('郭敏'),
@@ -108,6 +108,32 @@ describe('rater consistency report', () => {
         '评分尺度偏差（偏宽）',
       ],
     ]);
+    expect(sheetRows(book, '去掉评分人后的变化').flat()).toContain('仙桥街道社区卫生服务中心');
+  });
+
+  it('exports a rater’s own line only, a job another rater cannot read', async () => {
+    // Act
+    const started = await startJob(api, '/api/years/2026/jobs/consistency-export', {}, 'rater-jikong');
+    const { job } = await pollJob(api, started.job.id, 'rater-jikong');
+    const [byOther, byLeader] = await Promise.all([
+      api.call('GET', `/api/jobs/${job.id}`, { as: 'rater-jiceng' }),
+      api.call('GET', `/api/jobs/${job.id}`, { as: 'leader' }),
+    ]);
+
+    // Assess: one rater line (郭敏's), no indicator lines
+    expect(job.state).toBe('succeeded');
+    const book = await downloadedWorkbook(job);
+    const raters = sheetRows(book, '评分人').slice(2);
+    expect(raters).toHaveLength(1);
+    expect(raters[0]?.[0]).toContain('郭敏');
+    expect(sheetRows(book, '指标评分一致程度')).toHaveLength(1);
+    expect(byOther.status).toBe(404);
+    expect(byLeader.status).toBe(200);
+  });
+
+  it('refuses the old synchronous workbook route', async () => {
+    const res = await api.call('GET', `${path}/export`, { as: 'admin' });
+    expect(res.status).toBe(404);
   });
 
   it('shows the leader the same report as the admin', async () => {

@@ -22,7 +22,14 @@ import {
   Q2_CODES,
   unitPeriodPath,
 } from './submissions-fixtures';
-import { acknowledgeAll, afterWindows, decidePending, finishScoring, openPublicity } from './year-steps';
+import {
+  acknowledgeAll,
+  afterWindows,
+  decidePending,
+  finishScoring,
+  openPublicity,
+  readyForPublicity,
+} from './year-steps';
 
 const Y = 2026;
 const FAULT_RATE = 0.2;
@@ -176,41 +183,52 @@ describe('the main writes while 20 % of store calls fail', () => {
     await finishScoring(api, Y);
     await decidePending(api, Y);
     armed = true;
-    for (const to of ['scoring', 'publicity']) {
-      const checklist = (await call('GET', `/api/years/${Y}/transitions/${to}/readiness`, { as: 'admin' }))
-        .body;
-      expect(checklist.blockers).toEqual([]);
-      const version = (await call('GET', `/api/years/${Y}`, { as: 'admin' })).body.version;
-      const body = { to, version, acknowledgements: acknowledgeAll(checklist) };
-      expect((await call('POST', `/api/years/${Y}/transitions`, { as: 'admin', body })).status).toBe(200);
-    }
+    const checklist = async (to: string) => {
+      const body = (await call('GET', `/api/years/${Y}/transitions/${to}/readiness`, { as: 'admin' })).body;
+      expect(body.blockers).toEqual([]);
+      return acknowledgeAll(body);
+    };
+    const yearVersion = async () => (await call('GET', `/api/years/${Y}`, { as: 'admin' })).body.version;
+    const toScoring = {
+      to: 'scoring',
+      version: await yearVersion(),
+      acknowledgements: await checklist('scoring'),
+    };
+    expect((await call('POST', `/api/years/${Y}/transitions`, { as: 'admin', body: toScoring })).status).toBe(
+      200,
+    );
+    // Opening publicity and publishing are jobs: a start is retried as any request; the job runs
+    // alone until it ends (no polling while it runs). A job that a store fault ends shows as failed
+    // with 503's code and message, and the admin starts it again, as the web offers (the seeded
+    // faults fall on calls whose order varies with the job's progress writes, so a run may need a
+    // second start).
+    const runUntilDone = async (path: string, body: () => Promise<unknown>) => {
+      let finished: Awaited<ReturnType<typeof call>> | undefined;
+      for (let attempt = 1; attempt <= 5; attempt++) {
+        const started = await call('POST', path, { as: 'admin', body: await body() });
+        expect(started.status, JSON.stringify(started.body)).toBe(202);
+        await api.jobsIdle();
+        finished = await call('GET', `/api/jobs/${started.body.job.id}`, { as: 'admin' });
+        if (finished.body.state !== 'failed') break;
+        // A publication failing after its snapshot committed says the version is out, its site or
+        // notices not yet done; the same start (no reason) finishes that version (docs/results.md).
+        expect([
+          { code: 'SERVICE_UNAVAILABLE', message: '数据服务暂时不可用，请稍后重试' },
+          {
+            code: 'PUBLICATION_UNFINISHED',
+            message: expect.stringMatching(/^第 1 版结果已发布，公布页面(尚未生成|已生成，通知尚未全部发出)/),
+          },
+        ]).toContainEqual(finished.body.error);
+      }
+      expect(finished?.body, JSON.stringify(finished?.body.error)).toMatchObject({ state: 'succeeded' });
+    };
+    const forPublicity = await checklist('publicity');
+    await runUntilDone(`/api/years/${Y}/jobs/publicity`, async () => ({
+      version: await yearVersion(),
+      acknowledgements: forPublicity,
+    }));
     api.setNow(new Date(afterWindows(Y).getTime() + 6 * 86_400_000));
-    // Publication is a job: its start is retried as any request; the job runs alone until it ends
-    // (no polling while it runs). A job that a store fault ends shows as failed with 503's code and
-    // message (or, after its snapshot committed, as published but unfinished), and the admin starts
-    // it again, as the web offers (the seeded faults fall on calls whose
-    // order varies with the job's progress writes, so a run may need a second start).
-    let published: Awaited<ReturnType<typeof call>> | undefined;
-    for (let attempt = 1; attempt <= 5; attempt++) {
-      const started = await call('POST', `/api/years/${Y}/jobs/publication`, {
-        as: 'admin',
-        body: { confirm: true },
-      });
-      expect(started.status, JSON.stringify(started.body)).toBe(202);
-      await api.jobsIdle();
-      published = await call('GET', `/api/jobs/${started.body.job.id}`, { as: 'admin' });
-      if (published.body.state !== 'failed') break;
-      // Before the snapshot's commit: 503's words. After it: the version is out, its site or notices
-      // not yet done, and the same start (no reason) finishes that version (docs/publication.md).
-      expect([
-        { code: 'SERVICE_UNAVAILABLE', message: '数据服务暂时不可用，请稍后重试' },
-        {
-          code: 'PUBLICATION_UNFINISHED',
-          message: expect.stringMatching(/^第 1 版结果已发布，公布页面(尚未生成|已生成，通知尚未全部发出)/),
-        },
-      ]).toContainEqual(published.body.error);
-    }
-    expect(published?.body, JSON.stringify(published?.body.error)).toMatchObject({ state: 'succeeded' });
+    await runUntilDone(`/api/years/${Y}/jobs/publication`, async () => ({ confirm: true }));
     armed = false;
 
     // Assess: faults happened, and each answer was a success or a 503.
@@ -251,6 +269,58 @@ describe('the main writes while 20 % of store calls fail', () => {
     expect(snapshots[0]).not.toHaveProperty('noticesDue');
     expect((await api.call('GET', `/api/years/${Y}`, { as: 'admin' })).body.state).toBe('published');
   }, 300_000);
+});
+
+describe('opening publicity whose store fails in the middle', () => {
+  let api: TestApi;
+  afterAll(() => api.close());
+
+  it('leaves the year in 集中评分 without a draft, and a second start opens it with draft version 1', async () => {
+    // Prepare: the checklist cleared, and a store that times out (every attempt) the write of draft 1
+    // (the draft and the year's move are one transaction), as a fault after the whole year was read.
+    api = await createTestApi({ now: new Date('2026-11-26T10:00:00+08:00') });
+    await readyForPublicity(api, Y);
+    const before = (await api.call('GET', `/api/years/${Y}`, { as: 'admin' })).body;
+    const body = {
+      version: before.version,
+      acknowledgements: acknowledgeAll(
+        (await api.call('GET', `/api/years/${Y}/transitions/publicity/readiness`, { as: 'admin' })).body,
+      ),
+    };
+    let failing = true;
+    api.db.raw.middlewareStack.add(
+      (next, context) => async (args) => {
+        const input = JSON.stringify((args as { input: unknown }).input);
+        if (
+          failing &&
+          context.commandName === 'TransactWriteItemsCommand' &&
+          input.includes('results-draft')
+        ) {
+          throw Object.assign(new Error('socket timed out'), { name: 'TimeoutError', $metadata: {} });
+        }
+        return next(args);
+      },
+      { step: 'serialize', priority: 'low', name: 'failDraftWrite' },
+    );
+    // Act
+    const first = await runJob(api, `/api/years/${Y}/jobs/publicity`, body);
+    const afterFailure = {
+      year: (await api.call('GET', `/api/years/${Y}`, { as: 'admin' })).body,
+      drafts: await listDrafts(api.db, Y),
+    };
+    failing = false;
+    const retried = await runJob(api, `/api/years/${Y}/jobs/publicity`, body);
+    // Assess: the failed job says to try again and left the year as it was; the second start opens it
+    expect(first).toMatchObject({ state: 'failed', error: { message: expect.stringMatching(/请稍后重试/) } });
+    expect(afterFailure).toEqual({ year: before, drafts: [] });
+    expect(retried.id).not.toBe(first.id);
+    expect(retried.state).toBe('succeeded');
+    expect((await listDrafts(api.db, Y)).map((d) => [d.version, d.reason])).toEqual([[1, '开始公示']]);
+    expect((await api.call('GET', `/api/years/${Y}`, { as: 'admin' })).body).toMatchObject({
+      state: 'publicity',
+      version: before.version + 1,
+    });
+  }, 120_000);
 });
 
 describe('a publication whose year write fails', () => {

@@ -1,7 +1,7 @@
 /**
  * Long work the way the web does it (docs/jobs.md): a job started through the API (202 with the
- * job) and read until it has finished. Every test that publishes, recomputes a draft or imports a
- * template workbook goes through these, in the HTTP app as in a browser test's stack.
+ * job) and read until it has finished. Every test that opens publicity, publishes, recomputes a draft
+ * or imports a template workbook goes through these, in the HTTP app as in a browser test's stack.
  */
 import ExcelJS from 'exceljs';
 import type { StepApi } from './year-steps';
@@ -64,14 +64,29 @@ const succeed = async (api: JobApi, path: string, body: unknown, as: string) => 
   return job;
 };
 
-/** Runs an export job and opens the workbook at its download link, as the browser does. */
-export const exportedWorkbook = async (api: JobApi, path: string, body: unknown, as = 'admin') => {
-  const job = await succeed(api, path, body, as);
+/** Opens the workbook at a finished export job's download link, as the browser does. */
+export const downloadedWorkbook = async (job: JobBody) => {
   const res = await fetch(job.result?.download?.url ?? '');
   if (res.status !== 200) throw new Error(`download of ${job.type}: ${res.status}`);
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load((await res.arrayBuffer()) as ExcelJS.Buffer);
   return workbook;
+};
+
+/** Runs an export job and opens the workbook at its download link. */
+export const exportedWorkbook = async (api: JobApi, path: string, body: unknown, as = 'admin') =>
+  downloadedWorkbook(await succeed(api, path, body, as));
+
+/** Opens publicity through the publicity job (进入结果公示); answers the year as it moved. */
+export const openPublicityByJob = async (
+  api: JobApi,
+  year: number,
+  body: { version: number; acknowledgements?: { code: string; reason: string }[] },
+  as = 'admin',
+  // biome-ignore lint/suspicious/noExplicitAny: tests read each JSON answer as the route's schema says
+): Promise<any> => {
+  await succeed(api, `/api/years/${year}/jobs/publicity`, body, as);
+  return (await api.call('GET', `/api/years/${year}`, { as })).body;
 };
 
 /** Publishes through the publication job; answers the version it published (as GET …/publications lists it). */

@@ -7,12 +7,14 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoYear } from '../../scripts/seed/demo-year';
+import { readComputedConsistency } from '../../shared/db/consistency-repo';
+import { listNotifications } from '../../shared/db/notification-repo';
 import { seedYear } from '../../shared/db/year-repo';
 import { JOB_TYPES } from '../../shared/domain/jobs/job';
 import { CURRENT_YEAR, type TestApi } from './harness';
 import { type JobBody, pollJob, startJob } from './job-steps';
 import { createScoringApi } from './scoring-harness';
-import { acknowledgeAll, afterWindows, openPublicity, readiness } from './year-steps';
+import { acknowledgeAll, afterWindows, readiness, readyForPublicity } from './year-steps';
 
 const Y = `/api/years/${CURRENT_YEAR}`;
 /** A year in 年初设置 the template import writes into. */
@@ -47,9 +49,13 @@ describe('jobs', () => {
     return new Uint8Array(await res.arrayBuffer());
   };
   const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
+  let publicityChecklist: Awaited<ReturnType<typeof readiness>>;
   let publicationChecklist: Awaited<ReturnType<typeof readiness>>;
 
-  /** In the order a year meets them: exports and imports any time, a draft in publicity, then publication. */
+  /**
+   * In the order a year meets them: exports and imports any time, publicity opened, a draft in
+   * publicity, then publication.
+   */
   const CASES: JobCase[] = [
     {
       type: 'results-export',
@@ -102,8 +108,85 @@ describe('jobs', () => {
       },
     },
     {
+      type: 'consistency',
+      path: `${Y}/jobs/consistency`,
+      body: () => ({}),
+      as: 'leader',
+      check: async (job) => {
+        expect(job.result).toEqual({
+          summary: expect.stringMatching(
+            new RegExp(`^已计算${CURRENT_YEAR}年度全年的评分一致性（\\d+ 位评分人）$`),
+          ),
+          link: `/results/consistency?year=${CURRENT_YEAR}`,
+        });
+        expect((await readComputedConsistency(api.db, CURRENT_YEAR, null))?.computed.jobId).toBe(job.id);
+      },
+    },
+    {
+      type: 'consistency-export',
+      path: `${Y}/jobs/consistency-export`,
+      body: () => ({ period: 'Q1' }),
+      check: async (job) => {
+        expect(job.result?.download?.fileName).toBe(`${CURRENT_YEAR}年度第一季度评分一致性.xlsx`);
+        expect((await workbookAt(job.result!.download!.url)).worksheets.map((w) => w.name)).toEqual([
+          '评分人',
+          '指标评分一致程度',
+          '去掉评分人后的变化',
+        ]);
+      },
+    },
+    {
+      type: 'review-distance-export',
+      path: `${Y}/jobs/review-distance-export`,
+      body: () => ({}),
+      as: 'leader',
+      check: async (job) => {
+        expect(job.result?.summary).toMatch(
+          new RegExp(`^已导出${CURRENT_YEAR}年度自评与审定差距（\\d+ 个单位）$`),
+        );
+        expect((await workbookAt(job.result!.download!.url)).worksheets.map((w) => w.name)).toEqual([
+          '明细',
+          '按单位',
+          '按指标',
+        ]);
+      },
+    },
+    {
+      type: 'publicity',
+      // The windows closed, the committee's work and the approvals done: 进入结果公示's checklist clears.
+      prepare: async () => {
+        await readyForPublicity(api, CURRENT_YEAR);
+        publicityChecklist = await readiness(api, CURRENT_YEAR, 'publicity');
+        // A warning not acknowledged: the start answers the checklist (as the year's move does), and no job.
+        expect(publicityChecklist.warnings.map((w) => w.code)).toEqual(['SPREAD_ALERT']);
+        const { version } = (await api.call('GET', Y, { as: 'admin' })).body;
+        const bare = await api.call('POST', `${Y}/jobs/publicity`, { as: 'admin', body: { version } });
+        expect(bare.status).toBe(409);
+        expect(bare.body.error.code).toBe('WARNINGS_UNACKNOWLEDGED');
+        expect(bare.body.error.readiness.warnings).toEqual(publicityChecklist.warnings);
+        const jobs = (await api.call('GET', '/api/jobs', { as: 'admin' })).body as JobBody[];
+        expect(jobs.filter((j) => j.type === 'publicity')).toEqual([]);
+      },
+      path: `${Y}/jobs/publicity`,
+      body: async () => ({
+        version: (await api.call('GET', Y, { as: 'admin' })).body.version,
+        acknowledgements: acknowledgeAll(publicityChecklist),
+      }),
+      check: async (job) => {
+        expect(job.result).toEqual({
+          summary: '已进入结果公示：已生成第 1 版公示结果，公示 5 天',
+          link: `/results?year=${CURRENT_YEAR}`,
+        });
+        expect((await api.call('GET', Y, { as: 'leader' })).body.state).toBe('publicity');
+        const drafts = await api.call('GET', `${Y}/drafts`, { as: 'admin' });
+        expect(drafts.body).toMatchObject([{ version: 1, reason: '开始公示' }]);
+        // Each unit head is told the objection deadline.
+        const told = (await listNotifications(api.db, 'luoyang-thc-head')).items.map((n) => n.kind);
+        expect(told).toContain('publicity_opened');
+      },
+    },
+    {
       type: 'draft',
-      prepare: () => openPublicity(api, CURRENT_YEAR),
       path: `${Y}/jobs/draft`,
       body: () => ({ reason: '复核后重新计算' }),
       check: async (job) => {
@@ -169,7 +252,9 @@ describe('jobs', () => {
   });
 
   it('refuses at the start what the job would refuse, starting nothing', async () => {
-    // Act: before publicity, and for a year that does not exist
+    // Act: before publicity (the year still in 考核进行中), and for a year that does not exist
+    const { version } = (await api.call('GET', Y, { as: 'admin' })).body;
+    const publicity = await api.call('POST', `${Y}/jobs/publicity`, { as: 'admin', body: { version } });
     const draft = await api.call('POST', `${Y}/jobs/draft`, {
       as: 'admin',
       body: { reason: '提前试算结果' },
@@ -183,6 +268,8 @@ describe('jobs', () => {
       body: {},
     });
     // Assess
+    expect(publicity.status).toBe(409);
+    expect(publicity.body.error.code).toBe('WRONG_STATE');
     expect(draft.status).toBe(409);
     expect(draft.body.error.code).toBe('WRONG_STATE');
     expect(publication.status).toBe(409);
@@ -208,7 +295,9 @@ describe('jobs', () => {
       // Assess
       expect(b.job.id).toBe(a.job.id);
       expect([a.created, b.created].sort()).toEqual([false, true]);
-      expect(a.job).toMatchObject({ type: job.type, progress: 0 });
+      // The start that created the job answers it queued; the other may find it under way already
+      // (a start that reads the year's facts, as the publicity job's does, takes a while).
+      expect([a, b].find((s) => s.created)?.job).toMatchObject({ type: job.type, progress: 0 });
       expect(finished, JSON.stringify(finished.error)).toMatchObject({ state: 'succeeded', progress: 100 });
       expect(seen).toEqual([...seen].sort((x, y) => x - y));
       await job.check(finished);

@@ -148,7 +148,7 @@ describe('limits that hold under a burst of parallel requests', () => {
   describe('through publicity to publication', () => {
     const yearVersion = async () => (await api.call('GET', `/api/years/${Y}`, { as: 'admin' })).body.version;
 
-    it('moves the year once, freezing one draft', async () => {
+    it('moves the year once, freezing one draft: two admins opening publicity at once share one job', async () => {
       // Prepare: the windows closed, the committee's work and the approvals done (the checklists clear).
       api.setNow(afterWindows(Y));
       const forScoring = acknowledgeAll(await readiness(api, Y, 'scoring'));
@@ -163,14 +163,29 @@ describe('limits that hold under a burst of parallel requests', () => {
       await decidePending(api, Y);
       const forPublicity = acknowledgeAll(await readiness(api, Y, 'publicity'));
       const version = await yearVersion();
-      const toPublicity = await burst(10, () =>
-        api.call('POST', `/api/years/${Y}/transitions`, {
-          as: 'admin',
-          body: { to: 'publicity', version, acknowledgements: forPublicity },
-        }),
+      // Act: ten starts at once from two admins (进入结果公示 is a job)
+      const starts = await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          api.call('POST', `/api/years/${Y}/jobs/publicity`, {
+            as: i % 2 ? 'admin2' : 'admin',
+            body: { version, acknowledgements: forPublicity },
+          }),
+        ),
       );
-      expect(toPublicity).toEqual({ 200: 1, 409: 9 });
+      // Assess: one job; a start that came after it finished is refused (the year moved), none is another job
+      const jobIds = new Set(starts.filter((s) => s.status === 202).map((s) => s.body.job.id));
+      expect(jobIds.size).toBe(1);
+      expect(starts.filter((s) => s.status === 202 && s.body.created)).toHaveLength(1);
+      for (const refused of starts.filter((s) => s.status !== 202)) {
+        expect(refused.status).toBe(409);
+        expect(['WRONG_STATE', 'STALE_VERSION']).toContain(refused.body.error.code);
+      }
+      expect((await pollJob(api, [...jobIds][0] as string)).job.state).toBe('succeeded');
       expect(await listDrafts(api.db, Y)).toHaveLength(1);
+      expect((await api.call('GET', `/api/years/${Y}`, { as: 'admin' })).body).toMatchObject({
+        state: 'publicity',
+        version: version + 1,
+      });
     }, 120_000); // the whole committee's scoring of the year, then two moves
 
     it('decides an objection once, notifying the unit once', async () => {

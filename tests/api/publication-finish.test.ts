@@ -1,5 +1,5 @@
 /**
- * A publication that stops after its snapshot committed (docs/publication.md): the ranking site's
+ * A publication that stops after its snapshot committed (docs/results.md): the ranking site's
  * writer or the notices fail, the year is published all the same. The job says so in the admin's
  * words, and running the publication again — or 重新生成公布页面 — finishes that same version: no
  * new version, no correction reason, each unit told once. 重新生成公布页面 also writes a published

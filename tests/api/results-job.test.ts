@@ -5,9 +5,7 @@
  * live limit is lowered to 0 units here, so the demo county year reads as a municipal one.
  */
 
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agreementKey } from '../../shared/db/keys';
 import { putCategory } from '../../shared/db/org-repo';
 import { loadScenario } from '../../shared/db/results-repo';
 import { withoutLeaves } from '../../shared/domain/results/by-category';
@@ -15,7 +13,7 @@ import { computeResults, parseScenario } from '../../shared/domain/scoring';
 import { computeResultsIfAbsent } from '../../shared/jobs/results-now';
 import type { Period } from '../../shared/schemas/scenario';
 import { CURRENT_YEAR, type TestApi } from './harness';
-import { createScoringApi } from './scoring-harness';
+import { createScoringApi, makeUnscorable } from './scoring-harness';
 
 const Y = `/api/years/${CURRENT_YEAR}`;
 
@@ -139,11 +137,7 @@ describe('the results job', () => {
 
   it('fails the job when a category cannot be scored, naming the category and the problem', async () => {
     // Prepare: a leaf of one signed agreement is given 5 more points than the template allows
-    const Key = agreementKey(CURRENT_YEAR, 'luoyang-thc');
-    const { Item } = await api.db.doc.send(new GetCommand({ TableName: api.db.tableName, Key }));
-    const leaf = Item!.dimensions[0].leaves[0];
-    leaf.W = typeof leaf.W === 'number' ? leaf.W + 5 : String(Number(leaf.W) + 5);
-    await api.db.doc.send(new PutCommand({ TableName: api.db.tableName, Item }));
+    await makeUnscorable(api, CURRENT_YEAR, 'luoyang-thc');
     const before = await api.call('GET', `${Y}/results`, { as: 'admin' });
     // Act
     const { job } = await poll((await start()).job.id);

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { yearKey } from '../../shared/db/keys';
 import { seedUser } from '../../shared/db/org-repo';
 import { createTestApi, type TestApi } from './harness';
+import { exportedWorkbook } from './job-steps';
 import { createFixtureUnit, type FixtureUnit, fillQ2, IN_Q2 } from './submissions-fixtures';
 
 const selfPath = (unitId: string, code?: string, period = 'Q2') =>
@@ -282,11 +283,22 @@ describe('self-assessment and staged review', () => {
       distanceCents: 350,
     });
     expect(byReporter.status).toBe(403);
-    const exported = await api.app.request('/api/years/2026/review-distance/export', {
-      headers: { authorization: `Bearer ${await api.token('admin')}` },
+  });
+
+  it('exports the distance by an export job, the lowered item in its workbook; the committee only', async () => {
+    // Act
+    const book = await exportedWorkbook(api, '/api/years/2026/jobs/review-distance-export', {});
+    const refused = await api.call('POST', '/api/years/2026/jobs/review-distance-export', {
+      as: unit.reporter,
+      body: {},
     });
-    expect(exported.status).toBe(200);
-    expect(exported.headers.get('content-type')).toContain('spreadsheetml');
+    const gone = await api.call('GET', '/api/years/2026/review-distance/export', { as: 'admin' });
+
+    // Assess: the detail sheet's first line (after its title and head rows) is A1, 20 → 16.5
+    const detail = (book.getWorksheet('明细')?.getSheetValues() ?? []).slice(3);
+    expect(detail[0]).toEqual(expect.arrayContaining([expect.stringMatching(/^A1 /), 20, 16.5, 3.5]));
+    expect(refused.status).toBe(403);
+    expect(gone.status).toBe(404);
   });
 
   it('keeps one audit entry per change and traces a score to its sources (得分反查)', async () => {

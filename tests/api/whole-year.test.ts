@@ -16,7 +16,7 @@ import { quarterWindows } from '../../scripts/seed/demo-year';
 import { canonicalJson } from '../../shared/domain/canonical-json';
 import { computeResults, parseScenario } from '../../shared/domain/scoring';
 import { CURRENT_YEAR, createTestApi, type TestApi } from './harness';
-import { publishByJob, recomputeByJob } from './job-steps';
+import { openPublicityByJob, publishByJob, recomputeByJob } from './job-steps';
 import { postToStorage, sha256, tinyPdf } from './submissions-fixtures';
 import { acknowledgeAll, readiness } from './year-steps';
 
@@ -79,11 +79,10 @@ describe(`a whole appraisal year (${Y}) through the HTTP app`, () => {
     const checklist = await readiness(api, Y, to);
     expect(checklist.blockers).toEqual([]);
     const year = await ok(200, 'GET', BASE, 'admin');
-    return ok(200, 'POST', `${BASE}/transitions`, 'admin', {
-      to,
-      version: year.version,
-      acknowledgements: acknowledgeAll(checklist),
-    });
+    const move = { version: year.version, acknowledgements: acknowledgeAll(checklist) };
+    // 进入结果公示 computes the whole year: a job, as the year page starts it.
+    if (to === 'publicity') return openPublicityByJob(api, Y, move);
+    return ok(200, 'POST', `${BASE}/transitions`, 'admin', { to, ...move });
   };
   let deductionLeaf = '';
   let ratingLeaf = '';

@@ -59,33 +59,35 @@ describe('readiness of each move of the year', () => {
 
   const yearOf = async (year: number) => (await api.call('GET', `/api/years/${year}`, { as: 'admin' })).body;
 
+  const jobsOf = async () => (await api.call('GET', '/api/jobs', { as: 'admin' })).body;
+
   /**
-   * Tries the move (发布 through the publication job's start, the others through the transitions
-   * route); asserts the 409 carries the readiness route's list and nothing changed.
+   * Tries the move (进入结果公示 and 发布 through their jobs' starts, the others through the
+   * transitions route); asserts the 409 carries the readiness route's list, nothing changed and no
+   * job started.
    */
   const refused = async (year: number, to: string, expected: string) => {
     const before = await yearOf(year);
     const checklist = await readiness(api, year, to);
-    const [drafts, snapshots] = await Promise.all([
+    const [drafts, snapshots, jobs] = await Promise.all([
       api.call('GET', `/api/years/${year}/drafts`, { as: 'admin' }),
       api.call('GET', `/api/years/${year}/publications`, { as: 'admin' }),
+      jobsOf(),
     ]);
     const acknowledgements = acknowledgeAll(checklist);
-    const res =
+    const [path, body] =
       to === 'published'
-        ? await api.call('POST', `/api/years/${year}/jobs/publication`, {
-            as: 'admin',
-            body: { confirm: true, acknowledgements },
-          })
-        : await api.call('POST', `/api/years/${year}/transitions`, {
-            as: 'admin',
-            body: { to, version: before.version, acknowledgements },
-          });
+        ? ['jobs/publication', { confirm: true, acknowledgements }]
+        : to === 'publicity'
+          ? ['jobs/publicity', { version: before.version, acknowledgements }]
+          : ['transitions', { to, version: before.version, acknowledgements }];
+    const res = await api.call('POST', `/api/years/${year}/${path}`, { as: 'admin', body });
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe(expected);
     expect(res.body.error.readiness.blockers).toEqual(checklist.blockers);
     const after = await yearOf(year);
     expect(after).toEqual(before);
+    expect(await jobsOf()).toEqual(jobs);
     expect((await api.call('GET', `/api/years/${year}/drafts`, { as: 'admin' })).body).toEqual(drafts.body);
     expect((await api.call('GET', `/api/years/${year}/publications`, { as: 'admin' })).body).toEqual(
       snapshots.body,
@@ -222,9 +224,40 @@ describe('readiness of each move of the year', () => {
     }
     await finishScoring(api, Y);
     await decidePending(api, Y);
-    expect((await readiness(api, Y, 'publicity')).blockers).toEqual([]);
+    const ready = await readiness(api, Y, 'publicity');
+    expect(ready.blockers).toEqual([]);
+
+    // The transitions route does not open publicity (it computes the whole year): it names the job.
+    const { version } = await yearOf(Y);
+    const viaTransitions = await api.call('POST', `/api/years/${Y}/transitions`, {
+      as: 'admin',
+      body: { to: 'publicity', version, acknowledgements: acknowledgeAll(ready) },
+    });
+    expect(viaTransitions.status).toBe(400);
+    expect(viaTransitions.body.error.details[0]).toEqual({
+      path: 'body.to',
+      message: expect.stringContaining('进入结果公示须通过后台任务进行'),
+    });
+    // The job's start refuses a version another admin has moved past, starting nothing.
+    const stale = await api.call('POST', `/api/years/${Y}/jobs/publicity`, {
+      as: 'admin',
+      body: { version: version - 1, acknowledgements: acknowledgeAll(ready) },
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.code).toBe('STALE_VERSION');
+    expect(await jobsOf()).toEqual([]);
+    expect(await yearOf(Y)).toMatchObject({ state: 'scoring', version });
+
     await advanceYear(api, Y, 'publicity');
     expect((await api.call('GET', `/api/years/${Y}/drafts`, { as: 'admin' })).body).toHaveLength(1);
+    expect(await jobsOf()).toMatchObject([{ type: 'publicity', state: 'succeeded' }]);
+    // Once opened, a second start is refused: the year is no longer in 集中评分.
+    const again = await api.call('POST', `/api/years/${Y}/jobs/publicity`, {
+      as: 'admin',
+      body: { version: version + 1, acknowledgements: acknowledgeAll(ready) },
+    });
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('WRONG_STATE');
   }, 240_000);
 
   it('发布结果: refuses during publicity, with an objection undecided, then upheld but not recomputed', async () => {
@@ -233,10 +266,10 @@ describe('readiness of each move of the year', () => {
       body: { code: '3.4', reason: '综合管理台账已补齐，评分时未查看补充材料', evidence: '' },
     });
     expect(filed.status).toBe(201);
-    // Publishing is the publication job: its start refuses at once, with the checklist, and starts no job.
+    // Publishing is the publication job: its start refuses at once, with the checklist, and starts no job
+    // (refused() checks the jobs list).
     const early = await refused(Y, 'published', 'NOT_READY');
     expect(codes(early)).toEqual(['OBJECTIONS_OPEN', 'PUBLICITY_OPEN']);
-    expect((await api.call('GET', '/api/jobs', { as: 'admin' })).body).toEqual([]);
     // The transitions route does not publish: one route for the move.
     const viaTransitions = await api.call('POST', `/api/years/${Y}/transitions`, {
       as: 'admin',

@@ -5,6 +5,7 @@
  * with a reason. No bypass: a step that still blocks fails the test with the checklist.
  */
 import type { TestApi } from './harness';
+import { openPublicityByJob } from './job-steps';
 
 /** What the steps need of an API: calls as a user, and the server's clock (the HTTP app or a browser test's stack). */
 export type StepApi = Pick<TestApi, 'call' | 'setNow'>;
@@ -60,17 +61,18 @@ export const readiness = (api: StepApi, year: number, to: string): Promise<Readi
 export const acknowledgeAll = (r: ReadinessBody) =>
   r.warnings.map((w) => ({ code: w.code, reason: '已逐项核实，确认无误' }));
 
-/** Moves the year to `to` after reading its checklist; fails listing the blockers if any remain. */
+/**
+ * Moves the year to `to` after reading its checklist, as the year page does (进入结果公示 through the
+ * publicity job, the others through the transitions route); fails listing the blockers if any remain.
+ */
 export const advanceYear = async (api: StepApi, year: number, to: string) => {
   const r = await readiness(api, year, to);
   if (r.blockers.length > 0)
     throw new Error(`${to} blocked: ${r.blockers.map((b) => b.message).join(' / ')}`);
   const current = await check(api, 'GET', `/api/years/${year}`, 'admin');
-  return check(api, 'POST', `/api/years/${year}/transitions`, 'admin', {
-    to,
-    version: current.version,
-    acknowledgements: acknowledgeAll(r),
-  });
+  const move = { version: current.version, acknowledgements: acknowledgeAll(r) };
+  if (to === 'publicity') return openPublicityByJob(api, year, move);
+  return check(api, 'POST', `/api/years/${year}/transitions`, 'admin', { to, ...move });
 };
 
 /** A plausible score for a queue item: the reported value (or the target) verified, 90 % of a rating. */
@@ -177,13 +179,18 @@ export const decidePending = async (api: StepApi, year: number) => {
 export const afterWindows = (year: number) => new Date(`${year + 1}-01-12T09:00:00+08:00`);
 
 /**
- * Walks the demo's year (in 考核进行中) into 结果公示 legitimately: the windows have closed, the
- * committee has scored and finalized, the approvals are decided.
+ * Walks the demo's year (in 考核进行中) to where 进入结果公示's checklist clears: the windows have
+ * closed, the year is in 集中评分, the committee has scored and finalized, the approvals are decided.
  */
-export const openPublicity = async (api: StepApi, year: number) => {
+export const readyForPublicity = async (api: StepApi, year: number) => {
   api.setNow(afterWindows(year));
   await advanceYear(api, year, 'scoring');
   await finishScoring(api, year);
   await decidePending(api, year);
+};
+
+/** Walks the demo's year (in 考核进行中) into 结果公示 legitimately (the publicity job). */
+export const openPublicity = async (api: StepApi, year: number) => {
+  await readyForPublicity(api, year);
   await advanceYear(api, year, 'publicity');
 };

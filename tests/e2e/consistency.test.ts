@@ -1,8 +1,9 @@
 /**
  * 评分一致性 in the browser: the leader opens it from 考核结果 on a phone, reads 2025's raters,
  * indicators and the explanation, and axe passes; a rater sees only their own line. The admin sees
- * this year's lenient rater flagged, in the table and the chart, exports the report, and once the
- * year is in 集中评分 the checklist of 进入结果公示 warns of that rater.
+ * this year's lenient rater flagged, in the table and the chart, exports the report (an export job,
+ * then its download link), and once the year is in 集中评分 the checklist of 进入结果公示 warns of
+ * that rater.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LENIENT_RATER } from '../../scripts/seed/demo-facts';
@@ -70,12 +71,12 @@ describe('评分一致性', () => {
     await admin.locator('.chart canvas').first().waitFor();
     await checkA11y(admin);
 
-    // The export.
-    const [download] = await Promise.all([
-      admin.waitForEvent('download'),
-      admin.getByRole('button', { name: '导出 Excel' }).click(),
-    ]);
-    expect(download.suggestedFilename()).toBe('2026年度评分一致性-全年.xlsx');
+    // The export: a job, whose progress ends in the download link.
+    await admin.getByRole('button', { name: '导出 Excel' }).click();
+    const link = admin.getByRole('link', { name: '下载 2026年度全年评分一致性.xlsx' });
+    await link.waitFor({ timeout: 60_000 });
+    const [download] = await Promise.all([admin.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toBe('2026年度全年评分一致性.xlsx');
 
     // The year moves into 集中评分 (windows closed); the checklist of 进入结果公示 warns of the rater.
     clock = afterWindows(2026);

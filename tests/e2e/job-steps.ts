@@ -32,3 +32,15 @@ export const reloadMidJob = async (page: Page, label: RegExp) => {
     jobIdsAfter: new URL(page.url()).searchParams.getAll('job'),
   };
 };
+
+/**
+ * Reloads mid-job (as above) and asserts what a user sees: the same job, its progress not gone
+ * back, then its result's summary and a full bar.
+ */
+export const followJobAcrossReload = async (page: Page, label: RegExp, summary: string | RegExp) => {
+  const { bar, before, after, jobId, jobIdAfter } = await reloadMidJob(page, label);
+  expect(jobIdAfter).toBe(jobId);
+  expect(after).toBeGreaterThanOrEqual(before);
+  await page.getByRole('status').filter({ hasText: summary }).waitFor({ timeout: 120_000 });
+  expect(await bar.getAttribute('aria-valuenow')).toBe('100');
+};

@@ -15,7 +15,7 @@ import { isUnfinished, listSnapshots } from '../../shared/db/results-repo';
 import { seedYear } from '../../shared/db/year-repo';
 import { writeTemplateWorkbook } from '../../shared/excel/write-template-workbook';
 import { checkA11y, type E2e, signInAs, startE2e } from './harness';
-import { reloadMidJob } from './job-steps';
+import { followJobAcrossReload, reloadMidJob } from './job-steps';
 
 /** A year in 年初设置, with no templates: the import writes into it. */
 const SETUP_YEAR = 2027;
@@ -66,15 +66,8 @@ describe('后台任务', () => {
     await dialog.getByLabel('更正理由').fill('更正一项核定数据录入错误');
     await dialog.getByRole('button', { name: '发布更正版' }).click();
     await dialog.waitFor({ state: 'detached' });
-    const { bar, before, after, jobId, jobIdAfter } = await reloadMidJob(page, /发布考核结果/);
     // Assess: the same job after the reload, then its result and the version it published
-    expect(jobIdAfter).toBe(jobId);
-    expect(after).toBeGreaterThanOrEqual(before);
-    await page
-      .getByRole('status')
-      .filter({ hasText: /已发布第 2 版考核结果/ })
-      .waitFor({ timeout: 60_000 });
-    expect(await bar.getAttribute('aria-valuenow')).toBe('100');
+    await followJobAcrossReload(page, /发布考核结果/, /已发布第 2 版考核结果/);
     await page.getByText('更正第 1 版：更正一项核定数据录入错误').waitFor();
     await checkA11y(page);
     await page.context().close();

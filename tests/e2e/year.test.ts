@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { YEAR_STATE_LABELS } from '../../shared/schemas/year';
-import { apiAs, checkA11y, type E2e, signInAs, startE2e } from './harness';
+import { decidePending, finishScoring } from '../api/year-steps';
+import { apiAs, checkA11y, type E2e, signInAs, startE2e, stepApiOf } from './harness';
+import { followJobAcrossReload } from './job-steps';
 
 // Its own stack and table: these tests move the year forward, which no other file should see.
 // The server's clock starts on the demo's late-November day (the seed's year is the clock's year).
@@ -8,7 +10,8 @@ const thisYear = 2026;
 let clock = new Date(`${thisYear}-11-26T10:00:00+08:00`);
 let e2e: E2e;
 beforeAll(async () => {
-  e2e = await startE2e({ now: () => clock });
+  // A pause after each stored progress of a job, so the publicity job runs long enough to reload mid-job.
+  e2e = await startE2e({ now: () => clock, jobPaceMs: 500 });
 });
 afterAll(async () => {
   await e2e?.stop();
@@ -123,6 +126,43 @@ describe('the appraisal year', () => {
     await page.reload();
     await state.waitFor();
     expect(await state.textContent()).toBe(YEAR_STATE_LABELS.scoring);
+    await page.context().close();
+  });
+
+  it('opens publicity as a job: its progress survives a reload, then the year is in 结果公示 with draft 1', {
+    timeout: 300_000,
+  }, async () => {
+    // Prepare: the committee finishes and the approvals are decided (the API tests' steps, over HTTP)
+    const steps = stepApiOf(e2e, (date) => {
+      clock = date;
+    });
+    await finishScoring(steps, thisYear);
+    await decidePending(steps, thisYear);
+    const page = await e2e.newPage();
+    await signInAs(page, 'admin', '/year');
+    const state = page.locator('.panel-heading .state-badge');
+    const checklist = page.getByRole('region', { name: '进入结果公示前的检查' });
+    await checklist
+      .getByText(/已完成/)
+      .first()
+      .waitFor();
+    for (const reason of await checklist.getByLabel('确认理由').all())
+      await reason.fill('已逐项核实，确认无误');
+
+    // Act: confirm the move, reload once its job is under way
+    await page.getByRole('button', { name: '进入结果公示' }).click();
+    const dialog = page.getByRole('dialog', { name: '确认进入结果公示？' });
+    await dialog.getByText('将在后台计算全年考核结果', { exact: false }).waitFor();
+    await dialog.getByRole('button', { name: '确认进入结果公示' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    // Assess: the same job after the reload, then its result, the year moved and draft 1 frozen
+    await followJobAcrossReload(page, /开启结果公示/, '已进入结果公示：已生成第 1 版公示结果');
+    await expect.poll(() => state.textContent()).toBe(YEAR_STATE_LABELS.publicity);
+    await page.getByRole('region', { name: '发布最终结果前的检查' }).waitFor();
+    await checkA11y(page);
+    const admin = await apiAs(e2e, 'admin');
+    const drafts = (await admin(`/api/years/${thisYear}/drafts`)) as { version: number; reason: string }[];
+    expect(drafts.map((d) => [d.version, d.reason])).toEqual([[1, '开始公示']]);
     await page.context().close();
   });
 

@@ -219,16 +219,14 @@ export const api = {
     /** Live for a county-size year; above the live limit the latest results job's run (`computed`). */
     get: (year: number, asOf: Period) =>
       call<YearResults>(`/api/years/${segment(year)}/results?asOf=${asOf}`),
-    /** The rater consistency report; `period` null for the whole year. */
+    /**
+     * The rater consistency report; `period` null for the whole year. Live for a county-size year;
+     * above the live limit the latest consistency job's report (`computed`).
+     */
     consistency: (year: number, period: Period | null) =>
       call<ConsistencyReportView>(
         `/api/years/${segment(year)}/consistency${period ? `?period=${period}` : ''}`,
       ),
-    /** The consistency report as an xlsx Blob (`period` null for the whole year). */
-    consistencyXlsx: async (year: number, period: Period | null) =>
-      (
-        await apiFetch(`/api/years/${segment(year)}/consistency/export${period ? `?period=${period}` : ''}`)
-      ).blob(),
     unit: (year: number, unitId: string, asOf: Period) =>
       call<UnitResultsView>(`/api/years/${segment(year)}/units/${segment(unitId)}/results?asOf=${asOf}`),
     publications: (year: number) => call<Publication[]>(`/api/years/${segment(year)}/publications`),

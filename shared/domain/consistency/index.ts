@@ -2,11 +2,12 @@
 export { type IndicatorAgreement, indicatorAgreement, type WideItem } from './agreement';
 export { type RaterConsistency, raterConsistency } from './leniency';
 export { FULL_BP, pointsMark, type RatedItem, type RatedMark, ratedItems } from './marks';
-export { buildConsistencyReport, type ConsistencyReport } from './report';
+export { buildConsistencyReport, type ConsistencyReport, consistencySteps, reportVisibleTo } from './report';
 export {
   type OutcomeChange,
   outcomeSensitivity,
   type RaterSensitivity,
+  sensitivityOf,
   sensitivityPeriod,
   withoutRater,
 } from './sensitivity';

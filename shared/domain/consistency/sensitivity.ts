@@ -146,6 +146,18 @@ const changesAfter = (actual: Results, shifts: ReadonlyMap<string, number>): Out
 };
 
 /**
+ * One rater's sensitivity at a time (a job reports its progress between raters): the facts are
+ * indexed once, each call re-scores one rater's units. `actual` is as for `outcomeSensitivity`.
+ */
+export const sensitivityOf = (scenario: Scenario, actual: Results, period?: Period) => {
+  const shiftsWithout = shifter(scenario, actual, period);
+  return (raterId: string): RaterSensitivity => ({
+    raterId,
+    changes: changesAfter(actual, shiftsWithout(raterId)),
+  });
+};
+
+/**
  * For every rater in `raterIds`, the units whose grade or rank differs without their marks (those
  * of `period` when given). `actual` is the engine's result for the scenario as it is, as of
  * `sensitivityPeriod(scenario, period)` (passed in so it is computed once).
@@ -155,7 +167,4 @@ export const outcomeSensitivity = (
   actual: Results,
   raterIds: readonly string[],
   period?: Period,
-): RaterSensitivity[] => {
-  const shiftsWithout = shifter(scenario, actual, period);
-  return raterIds.map((raterId) => ({ raterId, changes: changesAfter(actual, shiftsWithout(raterId)) }));
-};
+): RaterSensitivity[] => raterIds.map(sensitivityOf(scenario, actual, period));

@@ -1,12 +1,13 @@
 /**
- * Jobs (后台任务): long work a request starts and does not wait for — a year's draft results, the
- * publication, the big workbook exports and imports, the reminder run. The decisions here are pure:
+ * Jobs (后台任务): long work a request starts and does not wait for — opening publicity (draft
+ * version 1), a year's draft results, the publication, the big workbook exports and imports, the reminder run. The decisions here are pure:
  * what identifies "the same job" (a double click starts one), how progress moves, when a running
  * job is given up as lost. The store (shared/db/job-repo.ts) holds them with conditional writes.
  */
 import { canonicalJson } from '../canonical-json';
 
 export const JOB_TYPES = [
+  'publicity',
   'draft',
   'publication',
   'results-export',
@@ -14,6 +15,9 @@ export const JOB_TYPES = [
   'template-import',
   'reminders',
   'results',
+  'consistency',
+  'consistency-export',
+  'review-distance-export',
   'site',
 ] as const;
 export type JobType = (typeof JOB_TYPES)[number];
@@ -23,6 +27,7 @@ export type JobState = (typeof JOB_STATES)[number];
 
 /** The users' words for each job (progress bars, notices). */
 export const JOB_LABELS: Record<JobType, string> = {
+  publicity: '开启结果公示',
   draft: '重新计算公示结果',
   publication: '发布考核结果',
   'results-export': '导出考核结果',
@@ -30,6 +35,9 @@ export const JOB_LABELS: Record<JobType, string> = {
   'template-import': '导入指标模板',
   reminders: '发送到期提醒',
   results: '计算考核结果',
+  consistency: '计算评分一致性',
+  'consistency-export': '导出评分一致性',
+  'review-distance-export': '导出自评与审定差距',
   site: '重新生成公布页面',
 };
 

@@ -8,7 +8,9 @@ import { createHash } from 'node:crypto';
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { canSeeJob } from '../../auth/jobs';
+import { raterLinesVisibleTo } from '../../auth/visibility';
 import { createJob, finishJob, getJob, listUserJobs, type StoredJob } from '../../db/job-repo';
+import { computedLive } from '../../db/results-run-repo';
 import { getYear } from '../../db/year-repo';
 import { isLost, JOB_LABELS, type JobType, jobLockId, LOST_MESSAGE } from '../../domain/jobs/job';
 import { AppError, NotFoundError, ServiceUnavailableError } from '../../errors';
@@ -20,7 +22,8 @@ import { type Job, JobSchema, JobStartSchema } from '../../schemas/jobs';
 import { YearMoveRefusalSchema } from '../../schemas/readiness';
 import { PublishBodySchema } from '../../schemas/results-views';
 import { ProgressQuerySchema } from '../../schemas/submission';
-import { PeriodSchema } from '../../schemas/year';
+import { OpenPublicityBodySchema, PeriodSchema } from '../../schemas/year';
+import { checkMove } from '../../years/move-year';
 import { MAX_IMPORT_BODY_BYTES, MAX_WORKBOOK_BYTES } from '../body-limit';
 import type { AppDeps, AppEnv } from '../env';
 import { body, errorResponse, json, YearParams } from '../openapi';
@@ -31,6 +34,19 @@ const JobParams = z.object({ jobId: z.uuid('任务编号格式不正确') });
 /** How long an export's download link works; it is signed afresh on every read of the job. */
 const DOWNLOAD_SECONDS = 15 * 60;
 
+const publicityJobRoute = protectedRoute('years.write', {
+  method: 'post',
+  path: '/years/{year}/jobs/publicity',
+  summary: '后台进入结果公示（计算全年结果，冻结第 1 版公示结果并推进年度）',
+  request: { params: YearParams, ...body(OpenPublicityBodySchema) },
+  responses: {
+    ...started,
+    409: json(
+      YearMoveRefusalSchema,
+      '状态不符、版本冲突、仍有未完成事项（NOT_READY）或提醒未确认（WARNINGS_UNACKNOWLEDGED），附检查清单',
+    ),
+  },
+});
 const draftJobRoute = protectedRoute('results.publish', {
   method: 'post',
   path: '/years/{year}/jobs/draft',
@@ -95,6 +111,27 @@ const resultsJobRoute = protectedRoute('results.export', {
   method: 'post',
   path: '/years/{year}/jobs/results',
   summary: '后台计算考核结果（按类别分别计算；市级规模的年度，结果页显示最近一次计算的结果）',
+  request: { params: YearParams, ...body(z.strictObject({})) },
+  responses: { ...started, 404: errorResponse('年度不存在') },
+});
+const consistencyJobRoute = protectedRoute('consistency.compute', {
+  method: 'post',
+  path: '/years/{year}/jobs/consistency',
+  summary: '后台计算评分一致性报告（市级规模的年度，评分一致性页显示最近一次计算的报告）',
+  request: { params: YearParams, ...body(z.strictObject({ period: PeriodSchema.optional() })) },
+  responses: { ...started, 404: errorResponse('年度不存在') },
+});
+const consistencyExportJobRoute = protectedRoute('consistency.read', {
+  method: 'post',
+  path: '/years/{year}/jobs/consistency-export',
+  summary: '后台导出评分一致性工作簿（评分人只含本人一行；完成后给出下载链接）',
+  request: { params: YearParams, ...body(z.strictObject({ period: PeriodSchema.optional() })) },
+  responses: { ...started, 404: errorResponse('年度不存在') },
+});
+const reviewDistanceExportJobRoute = protectedRoute('reviews.distance', {
+  method: 'post',
+  path: '/years/{year}/jobs/review-distance-export',
+  summary: '后台导出自评与审定差距工作簿（完成后给出下载链接）',
   request: { params: YearParams, ...body(z.strictObject({})) },
   responses: { ...started, 404: errorResponse('年度不存在') },
 });
@@ -176,6 +213,15 @@ const start = async (
 };
 
 export const jobRoutes = new OpenAPIHono<AppEnv>()
+  .openapi(publicityJobRoute, async (c) => {
+    const { year } = c.req.valid('param');
+    const { version, acknowledgements } = c.req.valid('json');
+    const { db, now } = c.get('deps');
+    // Wrong state, a stale version, a blocker or an unacknowledged warning: refused now, no job.
+    await checkMove(db, now(), { year, to: 'publicity', version, acknowledgements });
+    // One opening of a year at a time: a second admin's start answers the running job.
+    return c.json(await start(c, 'publicity', year, { version, acknowledgements }, {}), 202);
+  })
   .openapi(draftJobRoute, async (c) => {
     const { year } = c.req.valid('param');
     const { reason, objectionIds } = c.req.valid('json');
@@ -224,6 +270,37 @@ export const jobRoutes = new OpenAPIHono<AppEnv>()
     await getYear(c.get('deps').db, year);
     // One computation of a year at a time, whoever starts it; the name is shown with its results.
     return c.json(await start(c, 'results', year, { byName: c.get('principal').name }, {}), 202);
+  })
+  .openapi(consistencyJobRoute, async (c) => {
+    const { year } = c.req.valid('param');
+    const { period } = c.req.valid('json');
+    await getYear(c.get('deps').db, year);
+    // One computation of a year's report (or a period's) at a time, whoever starts it.
+    const scope = period ? { period } : {};
+    return c.json(
+      await start(c, 'consistency', year, { ...scope, byName: c.get('principal').name }, scope),
+      202,
+    );
+  })
+  .openapi(consistencyExportJobRoute, async (c) => {
+    const { year } = c.req.valid('param');
+    const { period } = c.req.valid('json');
+    const { db, liveResultsMaxUnits } = c.get('deps');
+    await getYear(db, year);
+    // The workbook holds what its reader sees on the page: a rater's own line, or every line; above
+    // the live limit the stored report.
+    const lines = raterLinesVisibleTo(c.get('principal'));
+    const params = {
+      ...(period ? { period } : {}),
+      ...(lines === 'all' ? {} : { onlyRater: lines }),
+      stored: !(await computedLive(db, year, liveResultsMaxUnits)),
+    };
+    return c.json(await start(c, 'consistency-export', year, params), 202);
+  })
+  .openapi(reviewDistanceExportJobRoute, async (c) => {
+    const { year } = c.req.valid('param');
+    await getYear(c.get('deps').db, year);
+    return c.json(await start(c, 'review-distance-export', year, {}), 202);
   })
   .openapi(siteJobRoute, async (c) => {
     const { year } = c.req.valid('param');

@@ -46,7 +46,6 @@ import {
 } from '../../domain/review-stages';
 import { wCentsOf } from '../../domain/scoring-workflow';
 import { ConflictError, NotFoundError, StaleVersionError, ValidationError } from '../../errors';
-import { distanceWorkbook } from '../../results/distance-workbook';
 import {
   DistanceReportSchema,
   REVIEW_STAGES,
@@ -122,13 +121,6 @@ const distanceRoute = protectedRoute('reviews.distance', {
   summary: '自评与审定的差距（自评 − 审定）：按单位、按指标',
   request: { params: z.object({ year: Year }) },
   responses: { 200: json(DistanceReportSchema, '差距') },
-});
-const distanceExportRoute = protectedRoute('reviews.distance', {
-  method: 'get',
-  path: '/years/{year}/review-distance/export',
-  summary: '导出自评与审定的差距（xlsx）',
-  request: { params: z.object({ year: Year }) },
-  responses: { 200: { description: 'xlsx 工作簿' } },
 });
 const officesRoute = protectedRoute('reviewOffices.read', {
   method: 'get',
@@ -237,8 +229,11 @@ const assertSelfAssessed = async (db: Db, year: number, period: Period) => {
     throw new ConflictError('本期不进行自查自评', { state: period }, 'WRONG_STATE');
 };
 
-/** The distance 自评 − 审定 over the done reviews of the year's self-assessed periods. */
-const loadDistance = async (db: Db, year: number) => {
+/**
+ * The distance 自评 − 审定 over the done reviews of the year's self-assessed periods (the page's, and
+ * the workbook's of the `review-distance-export` job).
+ */
+export const loadDistance = async (db: Db, year: number) => {
   const stored = await getYear(db, year);
   const [done, units, agreements] = await Promise.all([
     Promise.all(selfAssessedPeriodsOf(stored).map((p) => listPeriodReviews(db, year, p, 'done'))).then((r) =>
@@ -423,14 +418,6 @@ export const reviewStageRoutes = new OpenAPIHono<AppEnv>()
   .openapi(distanceRoute, async (c) => {
     const { year } = c.req.valid('param');
     return c.json(await loadDistance(c.get('deps').db, year), 200);
-  })
-  .openapi(distanceExportRoute, async (c) => {
-    const { year } = c.req.valid('param');
-    const buffer = await distanceWorkbook(await loadDistance(c.get('deps').db, year));
-    return c.body(new Uint8Array(buffer), 200, {
-      'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      'content-disposition': `attachment; filename="self-assessment-distance-${year}.xlsx"`,
-    });
   })
   .openapi(officesRoute, async (c) =>
     c.json(await listReviewOffices(c.get('deps').db, c.req.valid('param').year), 200),

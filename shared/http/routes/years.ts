@@ -1,14 +1,12 @@
 /** Appraisal years and their state machine. */
 
 import { OpenAPIHono, z } from '@hono/zod-openapi';
-import { notifyPublicityOpened } from '../../db/event-notes';
 import { createYear, getYear, listYears, updateYearSettings } from '../../db/year-repo';
 import { carryOverSettings, defaultSettings, settingsProblems } from '../../domain/years/new-year';
 import { ValidationError } from '../../errors';
 import { ReadinessSchema, YearMoveRefusalSchema } from '../../schemas/readiness';
 import { AcknowledgementSchema, YearSchema, YearSettingsSchema, YearStateSchema } from '../../schemas/year';
 import { moveYear, readinessOf } from '../../years/move-year';
-import { afterCommit } from '../after-commit';
 import type { AppEnv } from '../env';
 import { body, errorResponse, json, YearParams } from '../openapi';
 import { protectedRoute } from '../route';
@@ -48,7 +46,7 @@ const getYearRoute = protectedRoute('years.read', {
 const advanceYearRoute = protectedRoute('years.write', {
   method: 'post',
   path: '/years/{year}/transitions',
-  summary: '推进年度状态（需确认）',
+  summary: '推进年度状态：开始考核、进入集中评分（需确认；进入结果公示、发布最终结果为后台任务）',
   request: {
     params: YearParams,
     body: {
@@ -56,9 +54,15 @@ const advanceYearRoute = protectedRoute('years.write', {
       content: {
         'application/json': {
           schema: z.strictObject({
-            // Publishing (→ published) is the publication job: POST …/jobs/publication (routes/jobs.ts).
-            to: YearStateSchema.exclude(['published'], {
-              error: '发布最终结果须通过发布任务进行（年度状态）',
+            // The moves that compute the whole year are jobs (routes/jobs.ts): 进入结果公示 is
+            // POST …/jobs/publicity, 发布最终结果 POST …/jobs/publication.
+            to: YearStateSchema.exclude(['publicity', 'published'], {
+              error: (issue) =>
+                issue.input === 'publicity'
+                  ? '进入结果公示须通过后台任务进行（年度状态）：POST /api/years/{year}/jobs/publicity'
+                  : issue.input === 'published'
+                    ? '发布最终结果须通过发布任务进行（年度状态）'
+                    : '此处只能推进到“考核进行中”或“集中评分”（年度状态）',
             }),
             version: z.number().int().min(1),
             /** Each warning of the readiness check, acknowledged with a reason (kept in the year's history). */
@@ -130,18 +134,15 @@ export const yearRoutes = new OpenAPIHono<AppEnv>()
     return c.json(await readinessOf(db, year, to, now()), 200);
   })
   .openapi(advanceYearRoute, async (c) => {
-    const { db, now, logger } = c.get('deps');
+    const { db, now } = c.get('deps');
     const { to, version, acknowledgements } = c.req.valid('json');
-    const target = c.req.valid('param').year;
     const year = await moveYear(db, now(), {
-      year: target,
+      year: c.req.valid('param').year,
       to,
       version,
       by: c.get('principal').userId,
       acknowledgements,
     });
-    if (to === 'publicity')
-      await afterCommit(logger, 'notify publicity opened', () => notifyPublicityOpened(db, year, now()));
     return c.json(year, 200);
   })
   .openapi(updateSettingsRoute, async (c) => {

@@ -1,6 +1,6 @@
 /**
  * The publication job: freezes the next snapshot, writes the ranking site, tells the units — or, when
- * an earlier run stopped after its snapshot committed, finishes that same version (docs/publication.md).
+ * an earlier run stopped after its snapshot committed, finishes that same version (docs/results.md).
  */
 import { publishYear } from '../../publication/publish-year';
 import type { JobHandler } from '../context';

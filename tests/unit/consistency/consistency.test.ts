@@ -8,6 +8,7 @@ import {
   outcomeSensitivity,
   ratedItems,
   raterConsistency,
+  reportVisibleTo,
   sensitivityPeriod,
   withoutRater,
 } from '../../../shared/domain/consistency';
@@ -336,5 +337,19 @@ describe('a rater’s own report', () => {
     expect(report.raters.map((r) => [r.raterId, r.leniencyBp])).toEqual([['b', -950]]);
     expect(report.indicators).toEqual([]);
     expect(report.sensitivity.map((s) => s.raterId)).toEqual(['b']);
+  });
+
+  it('is the whole report seen by that rater: a stored report filtered per reader gives what was built for them', () => {
+    // Prepare: a year with seven raters, whose whole report a job would store
+    const scenario = ratedYear(40);
+    const whole = buildConsistencyReport(scenario, { period: 'Q2' });
+
+    // Act / Assess
+    expect(reportVisibleTo(whole, 'all')).toBe(whole);
+    for (const raterId of ['R0', 'R3', 'nobody']) {
+      expect(reportVisibleTo(whole, raterId)).toEqual(
+        buildConsistencyReport(scenario, { period: 'Q2', onlyRater: raterId }),
+      );
+    }
   });
 });

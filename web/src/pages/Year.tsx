@@ -1,7 +1,8 @@
 /**
  * 考核年度: the year's settings, windows and history, read-only; an admin moves the year to its
  * next state after confirming in a dialog, and while it is in 年初设置 can change its settings.
- * The last move, 发布最终结果, is the publication job: its progress shows here and survives a reload.
+ * The moves that compute the whole year's results, 进入结果公示 and 发布最终结果, are jobs (the
+ * publicity and publication jobs): their progress shows here and survives a reload.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ApiError, Me, Readiness, Year } from '../api';
@@ -54,13 +55,15 @@ const YearDetails = ({
   const readiness = checklist.status === 'ready' ? checklist.data : null;
   const [reasons, setReasons] = useState<Reasons>({});
   const refusal = readiness ? refusalOf(readiness, reasons) : '正在检查是否可以进行下一步……';
-  // Publishing runs as a job (docs/jobs.md); once it has published, the year is read again.
-  const publishJob = useJob({
-    types: ['publication'],
-    onSucceeded: () =>
+  // The moves that compute the whole year run as jobs (docs/jobs.md): 进入结果公示 and 发布最终结果.
+  // Their progress shows here and survives a reload; once the job has moved it, the year is read again.
+  const moveJob = useJob({
+    types: ['publicity', 'publication'],
+    onSucceeded: (job) =>
       void api.years.get(year.year).then(
         (updated) => {
-          setDone(`已发布最终结果：${year.title}当前状态为“${YEAR_STATE_LABELS[updated.state]}”。`);
+          const action = TRANSITION_COPY[job.type === 'publicity' ? 'publicity' : 'published'].action;
+          setDone(`已${action}：${year.title}当前状态为“${YEAR_STATE_LABELS[updated.state]}”。`);
           onChanged(updated);
         },
         (e: unknown) => setError(toApiError(e)),
@@ -73,12 +76,14 @@ const YearDetails = ({
     setError(null);
     try {
       const acknowledgements = acknowledgementsOf(readiness, reasons);
-      if (next === 'published') {
-        // Refused at the start as the move is (NOT_READY / WARNINGS_UNACKNOWLEDGED with the checklist).
-        await publishJob.launch(`/api/years/${year.year}/jobs/publication`, {
-          confirm: true,
-          acknowledgements,
-        });
+      // A job's start refuses as the move does (NOT_READY / WARNINGS_UNACKNOWLEDGED with the checklist).
+      if (next === 'publicity' || next === 'published') {
+        await moveJob.launch(
+          `/api/years/${year.year}/jobs/${next === 'publicity' ? 'publicity' : 'publication'}`,
+          next === 'publicity'
+            ? { version: year.version, acknowledgements }
+            : { confirm: true, acknowledgements },
+        );
         setReasons({});
         return;
       }
@@ -101,8 +106,8 @@ const YearDetails = ({
   return (
     <>
       {done && <Notice>{done}</Notice>}
-      {publishJob.error && <ErrorBanner message={publishJob.error} />}
-      {publishJob.job && <JobProgress job={publishJob.job} />}
+      {moveJob.error && <ErrorBanner message={moveJob.error} />}
+      {moveJob.job && <JobProgress job={moveJob.job} />}
       {error && (
         <ErrorBanner title="年度状态未改变" message={error.message}>
           {Array.isArray((error.extra.readiness as Readiness | undefined)?.blockers) && (
@@ -125,7 +130,12 @@ const YearDetails = ({
         <StateSteps year={year} />
         {editable && copy && (
           <div class="next-step">
-            <button type="button" class="button button-primary" onClick={() => setConfirming(true)}>
+            <button
+              type="button"
+              class="button button-primary"
+              aria-disabled={moveJob.running}
+              onClick={() => !moveJob.running && setConfirming(true)}
+            >
               {copy.action}
             </button>
             <p class="hint">此操作需要确认，且不可撤销。{refusal && readiness ? refusal : ''}</p>

@@ -21,7 +21,7 @@ export const TRANSITION_COPY = {
   publicity: {
     action: '进入结果公示',
     effect: (year) =>
-      `将生成考核结果初稿并公示 ${year.publicityDays} 天；公示期内单位负责人可对具体指标得分提出申诉。`,
+      `将在后台计算全年考核结果，生成第 1 版公示结果并公示 ${year.publicityDays} 天（进度显示在本页，刷新不影响）；公示期内单位负责人可对具体指标得分提出申诉。`,
   },
   published: {
     action: '发布最终结果',

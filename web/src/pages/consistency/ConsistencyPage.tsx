@@ -9,15 +9,16 @@ import { api } from '../../api';
 import { type Column, DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { JobButton, JobProgress } from '../../components/JobProgress';
 import { Link } from '../../components/Link';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { SelectField } from '../../components/SelectField';
 import { useYearChoice } from '../../components/YearChoice';
-import { saveBlob } from '../../download';
-import { formatScore } from '../../format';
+import { formatDateTime, formatScore } from '../../format';
 import { PERIOD_LABELS } from '../../labels';
-import { toApiError, useResource } from '../../use-resource';
+import { useJob } from '../../use-job';
+import { useResource } from '../../use-resource';
 import { PERIODS } from '../results/results-model';
 import { ConsistencyCharts } from './ConsistencyCharts';
 
@@ -103,41 +104,91 @@ const Explanation = ({ report }: { report: ConsistencyReportView }) => (
   </details>
 );
 
-/** 导出 Excel: the report as the server writes it, saved through an object URL. */
+/** 导出 Excel: an export job of the report as this reader sees it; its progress ends in a download link. */
 const ExportButton = ({ year, period }: { year: number; period: Period | null }) => {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const save = async () => {
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      saveBlob(
-        await api.results.consistencyXlsx(year, period),
-        `${year}年度评分一致性-${period ?? '全年'}.xlsx`,
-      );
-    } catch (e) {
-      setError(toApiError(e).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const job = useJob({ types: ['consistency-export'] });
   return (
     <div class="results-actions">
-      <button type="button" class="button" aria-disabled={busy} onClick={() => void save()}>
-        {busy ? '正在导出…' : '导出 Excel'}
-      </button>
-      {error && <ErrorBanner message={error} />}
+      <JobButton
+        running={job.running}
+        onStart={() => void job.start(`/api/years/${year}/jobs/consistency-export`, period ? { period } : {})}
+        label="导出 Excel"
+        busyLabel="正在导出…"
+      />
+      {job.error && <ErrorBanner message={job.error} />}
+      {job.job && <JobProgress job={job.job} />}
     </div>
   );
 };
 
-const ReportView = ({ year, period }: { year: number; period: Period | null }) => {
-  const [report] = useResource(() => api.results.consistency(year, period), [year, period]);
+/**
+ * A municipal year's report is computed by a job, not in the request: when it was (计算于 …) and, for
+ * the admin and leaders, 重新计算 with the job's progress; the report is read again once it is done.
+ */
+const ComputedReport = ({
+  year,
+  period,
+  computed,
+  canCompute,
+  onComputed,
+}: {
+  year: number;
+  period: Period | null;
+  computed: ConsistencyReportView['computed'];
+  canCompute: boolean;
+  onComputed: () => void;
+}) => {
+  const job = useJob({ types: ['consistency'], onSucceeded: onComputed });
+  return (
+    <section class="panel computed-results" aria-label="报告计算">
+      <p>
+        {computed
+          ? `报告计算于 ${formatDateTime(computed.computedAt)}（${computed.computedByName} 发起）。本年度单位较多，报告由后台计算，不随评分实时更新。`
+          : `本年度单位较多，报告由后台计算，尚未计算${canCompute ? '' : '，请联系考核办计算'}。`}
+      </p>
+      {canCompute && (
+        <JobButton
+          running={job.running}
+          onStart={() => void job.start(`/api/years/${year}/jobs/consistency`, period ? { period } : {})}
+          label={computed ? '重新计算' : '计算报告'}
+          busyLabel="正在计算…"
+        />
+      )}
+      {job.error && <ErrorBanner message={job.error} />}
+      {job.job && <JobProgress job={job.job} />}
+    </section>
+  );
+};
+
+const ReportView = ({
+  year,
+  period,
+  canCompute,
+}: {
+  year: number;
+  period: Period | null;
+  canCompute: boolean;
+}) => {
+  const [report, reload] = useResource(() => api.results.consistency(year, period), [year, period]);
   if (report.status === 'loading') return <Loading />;
   if (report.status === 'error') return <ErrorBanner message={report.error.message} />;
   const data = report.data;
-  if (data.raters.length === 0) return <EmptyState title="所选范围内没有评分" />;
+  const computed = data.computed !== undefined && (
+    <ComputedReport
+      year={year}
+      period={period}
+      computed={data.computed}
+      canCompute={canCompute}
+      onComputed={reload}
+    />
+  );
+  if (data.raters.length === 0)
+    return (
+      <>
+        {computed}
+        {data.computed !== null && <EmptyState title="所选范围内没有评分" />}
+      </>
+    );
   const names = new Map(data.raters.map((r) => [r.raterId, r.raterName]));
   const changes: ChangeLine[] = data.sensitivity.flatMap((s) =>
     s.changes.map((c) => ({ ...c, raterName: names.get(s.raterId) ?? s.raterId })),
@@ -145,6 +196,7 @@ const ReportView = ({ year, period }: { year: number; period: Period | null }) =
   const flagged = data.raters.filter((r) => r.flag);
   return (
     <>
+      {computed}
       {flagged.length > 0 && (
         <div class="banner banner-error" role="status">
           <p class="banner-title">评分尺度偏差</p>
@@ -204,7 +256,7 @@ const ReportView = ({ year, period }: { year: number; period: Period | null }) =
 /** The whole year or one period; the year comes from `?year=` or the year under way (YearChoice). */
 const PERIOD_OPTIONS = [['all', '全年'] as const, ...PERIODS.map((p) => [p, PERIOD_LABELS[p]] as const)];
 
-const Chooser = ({ years }: { years: Year[] }) => {
+const Chooser = ({ years, canCompute }: { years: Year[]; canCompute: boolean }) => {
   const { year, chooser } = useYearChoice(years, 'consistency-year');
   const [period, setPeriod] = useState<Period | 'all'>('all');
   if (!year) return <EmptyState title="尚无考核年度" />;
@@ -222,7 +274,7 @@ const Chooser = ({ years }: { years: Year[] }) => {
           onChange={setPeriod}
         />
       </form>
-      <ReportView key={`${year.year}-${period}`} year={year.year} period={chosen} />
+      <ReportView key={`${year.year}-${period}`} year={year.year} period={chosen} canCompute={canCompute} />
     </>
   );
 };
@@ -243,7 +295,11 @@ export const ConsistencyPage = ({ user }: { user: Me }) => {
       {years.status === 'loading' && <Loading />}
       {years.status === 'error' && <ErrorBanner message={years.error.message} />}
       {years.status === 'ready' &&
-        (years.data.length === 0 ? <EmptyState title="尚无考核年度" /> : <Chooser years={years.data} />)}
+        (years.data.length === 0 ? (
+          <EmptyState title="尚无考核年度" />
+        ) : (
+          <Chooser years={years.data} canCompute={!own} />
+        ))}
     </>
   );
 };

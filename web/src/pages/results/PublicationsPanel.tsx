@@ -2,7 +2,7 @@
  * 已发布版本: the year's published versions and, for the admin, 重新生成公布页面 (a job writing the
  * newest version's ranking site again from its stored snapshot, no new version). A version whose
  * publication stopped after its commit says so — published, its site or notices not yet done — and
- * the same button finishes it (docs/publication.md).
+ * the same button finishes it (docs/results.md).
  */
 import type { Publication, Year } from '../../api';
 import { ErrorBanner } from '../../components/ErrorBanner';

@@ -10,12 +10,14 @@ import type { Me, Period, Year } from '../../api';
 import { api } from '../../api';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { JobButton, JobProgress } from '../../components/JobProgress';
 import { Link } from '../../components/Link';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { PeriodSelect, periodFromQuery, useYearChoice } from '../../components/YearChoice';
 import { formatScore } from '../../format';
 import { guardUnsaved } from '../../leave-guard';
+import { useJob } from '../../use-job';
 import { useResource } from '../../use-resource';
 import { Chart } from '../results/Chart';
 import { distanceCharts } from './distance-chart';
@@ -294,6 +296,8 @@ const QueueView = ({ year, period }: { year: number; period: Period }) => {
 /** 自评 − 审定, largest overclaim first. */
 export const DistanceView = ({ year }: { year: number }) => {
   const [report] = useResource(() => reviewsApi.distance(year), [year]);
+  // The workbook is made by an export job: its progress survives a reload and ends in a download link.
+  const exportJob = useJob({ types: ['review-distance-export'] });
   // Built once per report: the chart re-initialises when its option object changes.
   const charts = useMemo(() => (report.status === 'ready' ? distanceCharts(report.data) : []), [report]);
   if (report.status === 'loading') return <Loading />;
@@ -303,10 +307,15 @@ export const DistanceView = ({ year }: { year: number }) => {
     <section aria-labelledby="distance-title">
       <h2 id="distance-title">自评与审定差距</h2>
       {rows.length > 0 && (
-        <button type="button" class="button" onClick={() => reviewsApi.downloadDistance(year)}>
-          导出 Excel
-        </button>
+        <JobButton
+          running={exportJob.running}
+          onStart={() => void exportJob.start(`/api/years/${year}/jobs/review-distance-export`, {})}
+          label="导出 Excel"
+          busyLabel="正在导出…"
+        />
       )}
+      {exportJob.error && <ErrorBanner message={exportJob.error} />}
+      {exportJob.job && <JobProgress job={exportJob.job} />}
       {rows.length === 0 ? (
         <EmptyState title="尚无审定完成的自评" />
       ) : (

@@ -7,7 +7,7 @@ import type {
   SelfAssessmentSchema,
 } from '../../../../shared/schemas/review-stages';
 import type { Period } from '../../api';
-import { apiFetch, call } from '../../api';
+import { call } from '../../api';
 
 export type SelfAssessment = z.infer<typeof SelfAssessmentSchema>;
 export type { DistanceReport, ReviewItem, ReviewStage };
@@ -52,16 +52,6 @@ export const reviewsApi = {
   ) =>
     call<ReviewItem>(`${unitPeriod(year, item.unitId, item.period)}/reviews/${seg(item.code)}`, 'POST', body),
   distance: (year: number) => call<DistanceReport>(`/api/years/${seg(year)}/review-distance`),
-  /** Saves the distance workbook (fetched with the token, saved through an object URL). */
-  downloadDistance: async (year: number) => {
-    const response = await apiFetch(`/api/years/${seg(year)}/review-distance/export`);
-    const url = URL.createObjectURL(await response.blob());
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = `自评与审定差距-${year}.xlsx`;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  },
   trace: (year: number, unitId: string, code: string) =>
     call<ScoreTrace>(`/api/years/${seg(year)}/units/${seg(unitId)}/score-trace/${seg(code)}`),
 };
