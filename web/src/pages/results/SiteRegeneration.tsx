@@ -31,12 +31,14 @@ export const SiteRegeneration = ({
   isAdmin: boolean;
   /** Told when the job has ended: read the versions again. */
   onFinished: () => void;
-  /** Offer the button only while the newest version is unfinished (or its job runs). */
+  /** Offer the button only while the newest version is unfinished (or once its job was started here). */
   onlyUnfinished?: boolean;
 }) => {
   const siteJob = useJob({ types: ['site'], onSucceeded: onFinished, onFailed: onFinished });
   const note = newest ? unfinishedNote(newest) : null;
-  const offered = !onlyUnfinished || note !== null || siteJob.running;
+  // Once started, the button stays (the keyboard focus with it) while the versions are read again.
+  const offered =
+    isAdmin && (siteJob.job !== null || (onlyUnfinished ? note !== null : newest !== undefined));
   return (
     <>
       {note && (
@@ -45,7 +47,7 @@ export const SiteRegeneration = ({
           {isAdmin ? '请点击“重新生成公布页面”完成发布（不会产生新版本，也不会重复通知）。' : ''}
         </p>
       )}
-      {isAdmin && newest && offered && (
+      {offered && (
         <p>
           <JobButton
             primary={note !== null}
