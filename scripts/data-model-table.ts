@@ -182,8 +182,8 @@ const ROWS: Row[] = [
   },
   {
     entity:
-      'snapshot part (gzip of scenario + results, ≤ 300 KB each, written with the header in one transaction)',
-    key: resultsPartKey(Y, 'published', n('nnnn'), n('nnn')),
+      "snapshot part (gzip of scenario + results, ≤ 300 KB each, under the writer's own `partsId`, written before the header names them: a municipal year is 15 parts, more than a 4 MB transaction holds)",
+    key: resultsPartKey(Y, 'published', n('nnnn'), '<partsId>', n('nnn')),
   },
   {
     entity:
@@ -192,7 +192,7 @@ const ROWS: Row[] = [
   },
   {
     entity: 'draft part (same packing as a snapshot part)',
-    key: resultsPartKey(Y, 'draft', n('nnnn'), n('nnn')),
+    key: resultsPartKey(Y, 'draft', n('nnnn'), '<partsId>', n('nnn')),
   },
   {
     entity:

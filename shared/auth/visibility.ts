@@ -55,6 +55,16 @@ export const resultsVisibleTo = async (
 
 export const inScope = (scope: UnitScope, unitId: string): boolean => scope === 'all' || scope.has(unitId);
 
+/**
+ * Whether an agreement shows in the reader's agreement lists (the whole list and its server pages):
+ * in their scope, and a draft (not yet issued) only to those who see every unit.
+ */
+export const agreementListedFor = (
+  p: Principal,
+  scope: UnitScope,
+  agreement: { unitId: string; state: string },
+): boolean => inScope(scope, agreement.unitId) && (agreement.state !== 'draft' || seesEveryUnit(p));
+
 const FOREIGN_UNIT = '无权查看其他单位的数据';
 
 /**

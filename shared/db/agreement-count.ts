@@ -9,7 +9,8 @@
  * its transaction. A year without a counter (written before it existed, or by a fixture) is counted by
  * a Query of the agreements index, and its first generation starts the counter from that count (the
  * index is eventually consistent: agreements written just before without the counter, by a seed, may
- * be missed; seeds that write agreements write the counter with them).
+ * be missed; the municipal seed writes the counter with its agreements, the county demo's 25 do not and
+ * are counted by the Query until a generation starts the counter).
  */
 import type { Db } from './client';
 import { getItem, type Item, putIfAbsent, queryPages, type TxItem } from './items';

@@ -9,10 +9,9 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { ConsistencyReportView } from '../schemas/consistency';
 import type { Period } from '../schemas/year';
 import type { Db } from './client';
-import { fromGzipParts, gzipParts } from './gzip-parts';
+import { fromGzipParts, putGzipParts } from './gzip-parts';
 import { getItem, guard, queryPrefix } from './items';
 import { computedConsistencyKey, consistencyPartKey, consistencyPartsQuery } from './keys';
-import { mapLimit } from './parallel';
 
 /** Which report: the whole year, or one period's. */
 export const consistencyScope = (period: Period | null | undefined): string => period ?? 'YEAR';
@@ -29,27 +28,8 @@ export interface ComputedConsistency {
 }
 
 /** Writes a job's report in parts under the job; answers how many. */
-export const saveConsistencyParts = async (
-  db: Db,
-  jobId: string,
-  report: ConsistencyReportView,
-): Promise<number> => {
-  const parts = gzipParts(report);
-  await mapLimit(
-    parts.map((data, i) => ({ data, i })),
-    4,
-    ({ data, i }) =>
-      guard(() =>
-        db.doc.send(
-          new PutCommand({
-            TableName: db.tableName,
-            Item: { ...consistencyPartKey(jobId, i), entity: 'consistency-part', data },
-          }),
-        ),
-      ),
-  );
-  return parts.length;
-};
+export const saveConsistencyParts = (db: Db, jobId: string, report: ConsistencyReportView): Promise<number> =>
+  putGzipParts(db, report, (part) => consistencyPartKey(jobId, part), 'consistency-part');
 
 /**
  * Names the job's report as the year's latest of its scope, unless a later one is named already (a

@@ -3,6 +3,10 @@
  * parts of at most `PART_BYTES`, each part an item of its own, read back in key order.
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { Db } from './client';
+import { guard } from './items';
+import { mapLimit } from './parallel';
 
 export const PART_BYTES = 300_000;
 
@@ -12,6 +16,29 @@ export const gzipParts = (value: unknown): Buffer[] => {
   const parts: Buffer[] = [];
   for (let at = 0; at < packed.length; at += PART_BYTES) parts.push(packed.subarray(at, at + PART_BYTES));
   return parts;
+};
+
+/**
+ * Writes the value's parts, four at a time, each under `keyOf(part)`; answers how many. The keys
+ * must be the writer's own (a job's, or a fresh id's): the record naming the parts is written after
+ * them, so a reader never sees a part half-written, and a writer that stops leaves parts nobody names.
+ */
+export const putGzipParts = async (
+  db: Db,
+  value: unknown,
+  keyOf: (part: number) => { pk: string; sk: string },
+  entity: string,
+): Promise<number> => {
+  const parts = gzipParts(value);
+  await mapLimit(
+    parts.map((data, i) => ({ data, i })),
+    4,
+    ({ data, i }) =>
+      guard(() =>
+        db.doc.send(new PutCommand({ TableName: db.tableName, Item: { ...keyOf(i), entity, data } })),
+      ),
+  );
+  return parts.length;
 };
 
 /** The value back from its parts' data, in order. */

@@ -465,13 +465,24 @@ export const noteIdOf = (sk: string) => sk.slice('NOTE#'.length);
 export const resultsPk = (year: number) => `YEAR#${year}#RESULTS`;
 export const draftsQuery = (year: number): KeyQuery => ({ pk: resultsPk(year), skPrefix: 'D#' });
 export const snapshotsQuery = (year: number): KeyQuery => ({ pk: resultsPk(year), skPrefix: 'V#' });
-/** The gzip parts of a published (`PART#`) or draft (`DPART#`) version, numbered `<version>#<part>`. */
-export const resultsPartKey = (year: number, kind: 'published' | 'draft', version: number, part: number) => ({
+/**
+ * The gzip parts of a published (`PART#`) or draft (`DPART#`) version, numbered
+ * `<version>#<partsId>#<part>`: `partsId` is the writer's own, so a racing writer of the same
+ * version never overwrites the parts the winner's header names. Versions stored before it have
+ * their parts at `<version>#<part>` (a header without `partsId`).
+ */
+export const resultsPartKey = (
+  year: number,
+  kind: 'published' | 'draft',
+  version: number,
+  partsId: string,
+  part: number,
+) => ({
   pk: resultsPk(year),
-  sk: `${resultsPartPrefix(kind, version)}${String(part).padStart(3, '0')}`,
+  sk: `${resultsPartPrefix(kind, version, partsId)}${String(part).padStart(3, '0')}`,
 });
-export const resultsPartPrefix = (kind: 'published' | 'draft', version: number) =>
-  `${kind === 'published' ? 'PART' : 'DPART'}#${String(version).padStart(4, '0')}#`;
+export const resultsPartPrefix = (kind: 'published' | 'draft', version: number, partsId?: string) =>
+  `${kind === 'published' ? 'PART' : 'DPART'}#${String(version).padStart(4, '0')}#${partsId ? `${partsId}#` : ''}`;
 export const publishedQuery = (): KeyQuery => ({ index: 'gsi1', pk: 'PUBLISHED' });
 
 /** The idempotency scope of a unit head's period submissions. */

@@ -1,11 +1,11 @@
 /**
  * Results: the scenario of a year assembled from the stored facts, and the immutable published
  * snapshots. A snapshot's scenario and results can exceed DynamoDB's 400 KB item limit for a
- * municipal bureau, so they are stored gzip-compressed in parts, written in one transaction with
- * the snapshot's header item: a snapshot is there completely or not at all, and its results never
+ * municipal bureau, so they are stored gzip-compressed in parts, which the snapshot's header item
+ * names once they are all written: a snapshot is there completely or not at all, and its results never
  * change (only the header's marks of what follows the publication: the site written, the notices sent).
  */
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { randomUUID } from 'node:crypto';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { isScored, toScenarioAgreement } from '../domain/results/agreement-to-scenario';
 import { buildScenario } from '../domain/results/build-scenario';
@@ -14,6 +14,7 @@ import type { ScenarioInput } from '../schemas/scenario';
 import { listAgreements } from './agreement-repo';
 import type { Db } from './client';
 import { loadUnitFacts } from './facts-repo';
+import { fromGzipParts, putGzipParts } from './gzip-parts';
 import { getItem, guard, queryPrefix, type TxItem, transact } from './items';
 import {
   draftsQuery,
@@ -74,6 +75,8 @@ export interface SnapshotHeader {
   resultsSha256: string;
   replaces?: { version: number; reason: string };
   parts: number;
+  /** Where the parts are (resultsPartKey); absent on versions stored before it. */
+  partsId?: string;
   /**
    * What still follows the publication of this version (docs/results.md): present from the
    * snapshot's commit until the ranking site is written (`siteDue`) and the units are told
@@ -91,8 +94,6 @@ export interface Snapshot extends SnapshotHeader {
   resultsJson: string;
 }
 
-const PART_BYTES = 300_000;
-
 /**
  * A stored results version is either published (`V#`, immutable, on the public site) or a draft
  * (`D#`, the version put on publicity and each recomputation after an upheld objection). Both keep
@@ -102,7 +103,13 @@ type VersionKind = 'published' | 'draft';
 const headerKey = (kind: VersionKind, year: number, version: number) =>
   kind === 'published' ? resultsVersionKey(year, version) : resultsDraftKey(year, version);
 
-/** Writes a header and its parts in one transaction; an existing version is refused (409). */
+/**
+ * Writes a version's parts, then its header with `alsoWrite` in one transaction; an existing version
+ * is refused (409). The parts cannot travel in that transaction: a municipal year's scenario and
+ * results are 4.2 MB of gzip (15 parts), and DynamoDB refuses a transaction above 4 MB. They are
+ * written first under a fresh `partsId` the header names, so a version is readable only once its
+ * header is (all or nothing, never changed); a refused or failed attempt leaves parts nobody names.
+ */
 const saveVersion = async (
   db: Db,
   kind: VersionKind,
@@ -111,9 +118,15 @@ const saveVersion = async (
   indexes: Record<string, string>,
   alsoWrite: TxItem[] = [],
 ): Promise<void> => {
-  const packed = gzipSync(Buffer.from(JSON.stringify({ s: body.scenarioJson, r: body.resultsJson })));
-  const parts: Buffer[] = [];
-  for (let at = 0; at < packed.length; at += PART_BYTES) parts.push(packed.subarray(at, at + PART_BYTES));
+  const entity = kind === 'published' ? 'results-snapshot' : 'results-draft';
+  // A letter first: after a version's digits-only parts of before, which a reader slices by count.
+  const partsId = `p${randomUUID().slice(0, 8)}`;
+  const parts = await putGzipParts(
+    db,
+    { s: body.scenarioJson, r: body.resultsJson },
+    (part) => resultsPartKey(header.year, kind, header.version, partsId, part),
+    `${entity}-part`,
+  );
   const items: TxItem[] = [
     ...alsoWrite,
     {
@@ -122,36 +135,30 @@ const saveVersion = async (
         Item: {
           ...headerKey(kind, header.year, header.version),
           ...indexes,
-          entity: kind === 'published' ? 'results-snapshot' : 'results-draft',
+          entity,
           ...header,
-          parts: parts.length,
+          parts,
+          partsId,
         },
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     },
-    ...parts.map((data, i) => ({
-      Put: {
-        TableName: db.tableName,
-        Item: {
-          ...resultsPartKey(header.year, kind, header.version, i),
-          entity: `${kind === 'published' ? 'results-snapshot' : 'results-draft'}-part`,
-          data,
-        },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      },
-    })),
   ];
   const label = kind === 'published' ? '结果' : '公示结果';
   await transact(db, items, `${header.year} 年度第 ${header.version} 版${label}已存在`);
 };
 
-const readVersionBody = async (db: Db, kind: VersionKind, year: number, version: number) => {
+/** A version's scenario and results, from the parts its header names. */
+const readVersionBody = async (
+  db: Db,
+  kind: VersionKind,
+  header: { year: number; version: number; parts: number; partsId?: string },
+) => {
   const parts = await queryPrefix<{ data: Uint8Array }>(db, {
-    pk: resultsPk(year),
-    skPrefix: resultsPartPrefix(kind, version),
+    pk: resultsPk(header.year),
+    skPrefix: resultsPartPrefix(kind, header.version, header.partsId),
   });
-  const packed = Buffer.concat(parts.map((p) => Buffer.from(p.data)));
-  const { s, r } = JSON.parse(gunzipSync(packed).toString('utf8')) as { s: string; r: string };
+  const { s, r } = fromGzipParts<{ s: string; r: string }>(parts.slice(0, header.parts));
   return { scenarioJson: s, resultsJson: r };
 };
 
@@ -182,6 +189,8 @@ export interface DraftHeader {
   /** SHA-256 of the canonical results. */
   resultsSha256: string;
   parts: number;
+  /** Where the parts are (resultsPartKey); absent on versions stored before it. */
+  partsId?: string;
 }
 
 export interface Draft extends DraftHeader {
@@ -206,7 +215,7 @@ export const listDrafts = (db: Db, year: number): Promise<DraftHeader[]> =>
 export const getDraft = async (db: Db, year: number, version: number): Promise<Draft> => {
   const header = await getItem<DraftHeader>(db, resultsDraftKey(year, version));
   if (!header) throw new NotFoundError(`${year} 年度第 ${version} 版公示结果`);
-  return { ...header, ...(await readVersionBody(db, 'draft', year, version)) };
+  return { ...header, ...(await readVersionBody(db, 'draft', header)) };
 };
 
 /** Snapshot headers of a year, oldest first. */
@@ -225,7 +234,7 @@ export const listPublishedYears = async (db: Db): Promise<SnapshotHeader[]> => {
 export const getSnapshot = async (db: Db, year: number, version: number): Promise<Snapshot> => {
   const header = await getItem<SnapshotHeader>(db, resultsVersionKey(year, version));
   if (!header) throw new NotFoundError(`${year} 年度第 ${version} 版结果`);
-  return { ...header, ...(await readVersionBody(db, 'published', year, version)) };
+  return { ...header, ...(await readVersionBody(db, 'published', header)) };
 };
 
 /** A published version whose site or notices are still due (its publication job did not finish). */

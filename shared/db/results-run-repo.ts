@@ -16,7 +16,7 @@ import type { Results } from '../schemas/results';
 import type { Period } from '../schemas/scenario';
 import { countAgreements } from './agreement-count';
 import type { Db } from './client';
-import { fromGzipParts, gzipParts } from './gzip-parts';
+import { fromGzipParts, putGzipParts } from './gzip-parts';
 import { getItem, guard, queryPrefix, type TxItem } from './items';
 import { computedResultsKey, resultsFanoutKey, resultsRunPartKey, resultsRunPartsQuery } from './keys';
 import { mapLimit } from './parallel';
@@ -67,21 +67,13 @@ export const saveCategoryRun = async (
   views: CategoryViews,
 ): Promise<CategoryRun> => {
   const runId = randomUUID().slice(0, 8);
-  const parts = gzipParts(views);
-  await mapLimit(
-    parts.map((data, i) => ({ data, i })),
-    4,
-    ({ data, i }) =>
-      guard(() =>
-        db.doc.send(
-          new PutCommand({
-            TableName: db.tableName,
-            Item: { ...resultsRunPartKey(jobId, categoryId, runId, i), entity: 'results-run-part', data },
-          }),
-        ),
-      ),
+  const parts = await putGzipParts(
+    db,
+    views,
+    (part) => resultsRunPartKey(jobId, categoryId, runId, part),
+    'results-run-part',
   );
-  return { runId, parts: parts.length };
+  return { runId, parts };
 };
 
 /**

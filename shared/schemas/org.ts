@@ -2,7 +2,11 @@
 import { z } from '@hono/zod-openapi';
 import { RoleSchema } from '../auth/roles';
 
-const Id = z.string().regex(/^[a-z0-9][a-z0-9-]{1,47}$/, '只能包含小写字母、数字和连字符（2–48 个字符）');
+/** A category's, unit's or user's id. */
+export const OrgIdSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{1,47}$/, '只能包含小写字母、数字和连字符（2–48 个字符）');
+const Id = OrgIdSchema;
 const Name = z.string().trim().min(1, '不能为空').max(60, '不能超过 60 个字符');
 
 export const CategorySchema = z

@@ -84,8 +84,11 @@ export const AcknowledgementSchema = z.strictObject({
   reason: z.string().trim().min(4, '请说明理由（至少 4 个字）').max(500, '理由不超过 500 字'),
 });
 
-/** The publicity job's start (进入结果公示): the year's version as read and the checklist's acknowledgements. */
-export const OpenPublicityBodySchema = z.strictObject({
+/**
+ * A year's move as the admin confirms it: the year's version as read and the checklist's
+ * acknowledgements (the transitions route adds `to`; the publicity job's start is this alone).
+ */
+export const YearMoveBodySchema = z.strictObject({
   version: z.number().int().min(1),
   /** Each warning of the readiness check, acknowledged with a reason (kept in the year's history). */
   acknowledgements: z.array(AcknowledgementSchema).max(30).default([]),

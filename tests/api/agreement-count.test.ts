@@ -9,6 +9,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { demoYear } from '../../scripts/seed/demo-year';
 import { countAgreements } from '../../shared/db/agreement-count';
 import { agreementCountKey } from '../../shared/db/keys';
+import { seedUnit } from '../../shared/db/org-repo';
 import { seedYear } from '../../shared/db/year-repo';
 import { CURRENT_YEAR, createTestApi, type TestApi } from './harness';
 
@@ -99,5 +100,63 @@ describe('the count of a year’s agreements', () => {
     const agreementsPk = `YEAR#${Y}#AGREEMENTS`;
     expect(calls.filter((c) => c.command === 'QueryCommand' && c.pk === agreementsPk)).toEqual([]);
     expect(calls.filter((c) => c.command === 'QueryCommand')).toEqual([]);
+  });
+});
+
+describe('a category’s generation in one transaction', () => {
+  const YEAR = 2028;
+  const CATEGORY = 'county-medical';
+  let api: TestApi;
+  const unitsOfCategory = async () =>
+    ((await api.call('GET', '/api/units', { as: 'admin' })).body as { categoryId: string }[]).filter(
+      (u) => u.categoryId === CATEGORY,
+    ).length;
+  const addUnits = async (count: number, from: number) => {
+    for (let i = from; i < from + count; i++) {
+      await seedUnit(api.db, {
+        id: `extra-${i}`,
+        name: `加测医院${i}`,
+        categoryId: CATEGORY,
+        head: '王测试',
+        contacts: [],
+      });
+    }
+  };
+
+  beforeAll(async () => {
+    api = await createTestApi();
+    await seedYear(api.db, demoYear(YEAR, 'setup'));
+    const copied = await api.call('POST', `/api/years/${YEAR}/templates/${CATEGORY}/copy`, {
+      as: 'admin',
+      body: { fromYear: CURRENT_YEAR },
+    });
+    expect(copied.status).toBe(200);
+  }, 120_000);
+  afterAll(() => api.close());
+
+  it('generates 98 units with the counter (100 items), and refuses a 99th unit writing nothing', {
+    timeout: 120_000,
+  }, async () => {
+    // Prepare: the category at 98 units.
+    await addUnits(98 - (await unitsOfCategory()), 0);
+    expect(await unitsOfCategory()).toBe(98);
+
+    // Act
+    const generated = await api.call('POST', `/api/years/${YEAR}/agreements/generate`, {
+      as: 'admin',
+      body: { categoryId: CATEGORY },
+    });
+    await addUnits(1, 98);
+    const refused = await api.call('POST', `/api/years/${YEAR}/agreements/generate`, {
+      as: 'admin',
+      body: { categoryId: CATEGORY },
+    });
+
+    // Assess
+    expect(generated.status).toBe(200);
+    expect(generated.body.created).toHaveLength(98);
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.message).toBe('一个类别一次最多生成 98 个单位的责任书');
+    expect(await countAgreements(api.db, YEAR)).toBe(98);
   });
 });

@@ -5,7 +5,6 @@ export { FULL_BP, pointsMark, type RatedItem, type RatedMark, ratedItems } from 
 export { buildConsistencyReport, type ConsistencyReport, consistencySteps, reportVisibleTo } from './report';
 export {
   type OutcomeChange,
-  outcomeSensitivity,
   type RaterSensitivity,
   sensitivityOf,
   sensitivityPeriod,

@@ -146,8 +146,10 @@ const changesAfter = (actual: Results, shifts: ReadonlyMap<string, number>): Out
 };
 
 /**
- * One rater's sensitivity at a time (a job reports its progress between raters): the facts are
- * indexed once, each call re-scores one rater's units. `actual` is as for `outcomeSensitivity`.
+ * A rater's sensitivity: the units whose grade or rank differs without their marks (those of
+ * `period` when given). `actual` is the engine's result for the scenario as it is, as of
+ * `sensitivityPeriod(scenario, period)` (passed in so it is computed once); the facts are indexed
+ * once, each call re-scores one rater's units (a job reports its progress between raters).
  */
 export const sensitivityOf = (scenario: Scenario, actual: Results, period?: Period) => {
   const shiftsWithout = shifter(scenario, actual, period);
@@ -156,15 +158,3 @@ export const sensitivityOf = (scenario: Scenario, actual: Results, period?: Peri
     changes: changesAfter(actual, shiftsWithout(raterId)),
   });
 };
-
-/**
- * For every rater in `raterIds`, the units whose grade or rank differs without their marks (those
- * of `period` when given). `actual` is the engine's result for the scenario as it is, as of
- * `sensitivityPeriod(scenario, period)` (passed in so it is computed once).
- */
-export const outcomeSensitivity = (
-  scenario: Scenario,
-  actual: Results,
-  raterIds: readonly string[],
-  period?: Period,
-): RaterSensitivity[] => raterIds.map(sensitivityOf(scenario, actual, period));

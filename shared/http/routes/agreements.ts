@@ -9,7 +9,7 @@
  */
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Principal } from '../../auth/roles';
-import { assertUnitVisible, inScope, seesEveryUnit, unitsVisibleTo } from '../../auth/visibility';
+import { agreementListedFor, assertUnitVisible, seesEveryUnit, unitsVisibleTo } from '../../auth/visibility';
 import { countAgreements } from '../../db/agreement-count';
 import { pageAgreements } from '../../db/agreement-pages';
 import {
@@ -50,14 +50,13 @@ import {
   AmendmentSchema,
   CustomisationSchema,
 } from '../../schemas/agreement';
+import { OrgIdSchema } from '../../schemas/org';
 import { PeriodSchema } from '../../schemas/year';
 import type { AppEnv } from '../env';
 import { body, errorResponse, json, pathInteger, YearParams } from '../openapi';
 import { cursorQuery, encodeCursor, PageSizeQuery } from '../page-cursor';
 import { protectedRoute } from '../route';
 
-/** A category's or unit's id, as the org schemas allow it. */
-const ID_PATTERN = /^[a-z0-9][a-z0-9-]{1,47}$/;
 const UnitParams = YearParams.extend({ unitId: z.string().min(1).max(48) });
 const Version = z.number().int().min(1);
 const CategoryBody = z.strictObject({ categoryId: z.string().min(1).max(48) });
@@ -82,8 +81,8 @@ const listRoute = protectedRoute('agreements.read', {
 });
 /** A row's position in the agreements index: what a cursor of the agreements' pages holds. */
 const AgreementPositionSchema = z.strictObject({
-  categoryId: z.string().regex(ID_PATTERN),
-  unitId: z.string().regex(ID_PATTERN),
+  categoryId: OrgIdSchema,
+  unitId: OrgIdSchema,
 });
 
 const pageRoute = protectedRoute('agreements.read', {
@@ -296,10 +295,7 @@ export const agreementRoutes = new OpenAPIHono<AppEnv>()
       unitsVisibleTo(db, principal, year),
     ]);
     const visible = agreements.filter(
-      (a) =>
-        inScope(scope, a.unitId) &&
-        (a.state !== 'draft' || seesEveryUnit(principal)) &&
-        (!state || a.state === state),
+      (a) => agreementListedFor(principal, scope, a) && (!state || a.state === state),
     );
     return c.json(visible.map(summaryOf), 200);
   })
@@ -314,7 +310,6 @@ export const agreementRoutes = new OpenAPIHono<AppEnv>()
       throw new ValidationError(message, [{ path: 'query.cursor', message }]);
     }
     const scope = await unitsVisibleTo(db, principal, year);
-    const everyUnit = seesEveryUnit(principal);
     const [page, total] = await Promise.all([
       pageAgreements(db, {
         year,
@@ -323,7 +318,7 @@ export const agreementRoutes = new OpenAPIHono<AppEnv>()
         search,
         after: cursor,
         pageSize,
-        visible: (a) => inScope(scope, a.unitId) && (a.state !== 'draft' || everyUnit),
+        visible: (a) => agreementListedFor(principal, scope, a),
       }),
       // The year's count is known by key (the counter); a filtered or scoped count is not.
       scope === 'all' && !categoryId && !state && !search ? countAgreements(db, year) : null,

@@ -22,7 +22,7 @@ import { type Job, JobSchema, JobStartSchema } from '../../schemas/jobs';
 import { YearMoveRefusalSchema } from '../../schemas/readiness';
 import { PublishBodySchema } from '../../schemas/results-views';
 import { ProgressQuerySchema } from '../../schemas/submission';
-import { OpenPublicityBodySchema, PeriodSchema } from '../../schemas/year';
+import { PeriodSchema, YearMoveBodySchema } from '../../schemas/year';
 import { checkMove } from '../../years/move-year';
 import { MAX_IMPORT_BODY_BYTES, MAX_WORKBOOK_BYTES } from '../body-limit';
 import type { AppDeps, AppEnv } from '../env';
@@ -38,7 +38,7 @@ const publicityJobRoute = protectedRoute('years.write', {
   method: 'post',
   path: '/years/{year}/jobs/publicity',
   summary: '后台进入结果公示（计算全年结果，冻结第 1 版公示结果并推进年度）',
-  request: { params: YearParams, ...body(OpenPublicityBodySchema) },
+  request: { params: YearParams, ...body(YearMoveBodySchema) },
   responses: {
     ...started,
     409: json(

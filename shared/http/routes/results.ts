@@ -104,7 +104,8 @@ const yearResults = async (
   };
 };
 
-const stripParts = <T extends { parts?: number }>({ parts: _p, ...rest }: T) => rest;
+const stripParts = <T extends { parts?: number; partsId?: string }>({ parts: _p, partsId: _i, ...rest }: T) =>
+  rest;
 
 export const resultsRoutes = new OpenAPIHono<AppEnv>()
   .openapi(yearResultsRoute, async (c) => {

@@ -5,7 +5,7 @@ import { createYear, getYear, listYears, updateYearSettings } from '../../db/yea
 import { carryOverSettings, defaultSettings, settingsProblems } from '../../domain/years/new-year';
 import { ValidationError } from '../../errors';
 import { ReadinessSchema, YearMoveRefusalSchema } from '../../schemas/readiness';
-import { AcknowledgementSchema, YearSchema, YearSettingsSchema, YearStateSchema } from '../../schemas/year';
+import { YearMoveBodySchema, YearSchema, YearSettingsSchema, YearStateSchema } from '../../schemas/year';
 import { moveYear, readinessOf } from '../../years/move-year';
 import type { AppEnv } from '../env';
 import { body, errorResponse, json, YearParams } from '../openapi';
@@ -53,7 +53,7 @@ const advanceYearRoute = protectedRoute('years.write', {
       required: true,
       content: {
         'application/json': {
-          schema: z.strictObject({
+          schema: YearMoveBodySchema.extend({
             // The moves that compute the whole year are jobs (routes/jobs.ts): 进入结果公示 is
             // POST …/jobs/publicity, 发布最终结果 POST …/jobs/publication.
             to: YearStateSchema.exclude(['publicity', 'published'], {
@@ -64,9 +64,6 @@ const advanceYearRoute = protectedRoute('years.write', {
                     ? '发布最终结果须通过发布任务进行（年度状态）'
                     : '此处只能推进到“考核进行中”或“集中评分”（年度状态）',
             }),
-            version: z.number().int().min(1),
-            /** Each warning of the readiness check, acknowledged with a reason (kept in the year's history). */
-            acknowledgements: z.array(AcknowledgementSchema).max(30).default([]),
           }),
         },
       },

@@ -5,10 +5,10 @@ import {
   DEFAULT_THRESHOLDS,
   indicatorAgreement,
   type OutcomeChange,
-  outcomeSensitivity,
   ratedItems,
   raterConsistency,
   reportVisibleTo,
+  sensitivityOf,
   sensitivityPeriod,
   withoutRater,
 } from '../../../shared/domain/consistency';
@@ -309,7 +309,7 @@ describe('outcome sensitivity re-scoring only the rater’s leaves', () => {
     const actual = computeResults(scenario, { asOfPeriod: sensitivityPeriod(scenario, period) });
 
     // Act
-    const sensitivity = outcomeSensitivity(scenario, actual, raters, period);
+    const sensitivity = raters.map(sensitivityOf(scenario, actual, period));
 
     // Assess
     expect(sensitivity).toEqual(byWholeReruns(scenario, raters, period));
