@@ -69,11 +69,14 @@ const ProgressView = ({ user, year, categories, chooser }: ProgressViewProps) =>
   const [search, setSearch] = useState('');
   const query = `?${new URLSearchParams({ ...(categoryId ? { categoryId } : {}), ...(status ? { status } : {}) })}`;
   const [progress, reload] = useResource(
-    async () => (size.status === 'ready' && !city ? submissionsApi.progress(year.year, period, query) : null),
+    // A county's whole matrix (also when the size could not be told: the whole matrix says why).
+    async () =>
+      size.status !== 'loading' && !city ? submissionsApi.progress(year.year, period, query) : null,
     [size.status, city, period, query],
   );
   // A city's matrix is one category at a time (an indicator code means another indicator elsewhere).
   const cityCategory = categoryId || categories[0]?.id || '';
+  const chosenCategory = city ? cityCategory : categoryId;
   const [extending, setExtending] = useState<UnitRow | null>(null);
   const [reloads, setReloads] = useState(0);
   const isAdmin = user.roles.includes('admin');
@@ -83,7 +86,7 @@ const ProgressView = ({ user, year, categories, chooser }: ProgressViewProps) =>
   const exportXlsx = () =>
     exportJob.start(`/api/years/${year.year}/jobs/progress-export`, {
       period,
-      ...((city ? cityCategory : categoryId) ? { categoryId: city ? cityCategory : categoryId } : {}),
+      ...(chosenCategory ? { categoryId: chosenCategory } : {}),
     });
 
   return (
@@ -120,7 +123,7 @@ const ProgressView = ({ user, year, categories, chooser }: ProgressViewProps) =>
           <label for="progress-category">单位类别</label>
           <select
             id="progress-category"
-            value={city ? cityCategory : categoryId}
+            value={chosenCategory}
             onChange={(e) => setCategoryId(e.currentTarget.value)}
           >
             {!city && <option value="">全部类别</option>}
@@ -149,7 +152,6 @@ const ProgressView = ({ user, year, categories, chooser }: ProgressViewProps) =>
       {exportJob.error && <ErrorBanner message={exportJob.error} />}
       {exportJob.job && <JobProgress job={exportJob.job} />}
       {(size.status === 'loading' || progress.status === 'loading') && <Loading />}
-      {size.status === 'error' && <ErrorBanner message={size.error.message} />}
       {city && (
         <CityProgress
           year={year.year}
