@@ -71,6 +71,8 @@ describe('the progress matrix a page of units at a time', () => {
       }),
     );
     await batchPut(api.db, [...items, ...submitted], { parallel: 4 });
+    // The route's first request loads its route group (shared/http/route-groups.ts) on its own.
+    expect((await page('pageSize=20')).units).toHaveLength(20);
     for (const a of agreements.slice(10, 12)) {
       const res = await api.call(
         'PUT',
