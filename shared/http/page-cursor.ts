@@ -6,6 +6,8 @@
  * by the caller's scope, so a forged cursor never reveals another unit.
  */
 import { z } from '@hono/zod-openapi';
+import { ValidationError } from '../errors';
+import { OrgIdSchema } from '../schemas/org';
 
 export const PAGE_SIZES = [20, 50, 100] as const;
 
@@ -43,3 +45,28 @@ export const cursorQuery = <T extends z.ZodType>(position: T) =>
       return parsed.data;
     })
     .meta({ description: '翻页位置（上一页回答的 next，原样传回）' });
+
+/** A row's position in the year's agreements index (category, unit): what the agreements' and the progress pages' cursors hold. */
+export const AgreementPositionSchema = z.strictObject({
+  categoryId: OrgIdSchema,
+  unitId: OrgIdSchema,
+});
+
+/** Refuses (400) a cursor of another category than the one asked for. */
+export const assertCursorInCategory = (
+  cursor: z.infer<typeof AgreementPositionSchema> | undefined,
+  categoryId: string | undefined,
+): void => {
+  if (cursor && categoryId && cursor.categoryId !== categoryId) {
+    const message = '翻页位置不属于所选类别，请从第一页重新开始';
+    throw new ValidationError(message, [{ path: 'query.cursor', message }]);
+  }
+};
+
+/** The query of a year's pages by category (the agreements', the progress matrix's). */
+export const CategoryPageQuery = z.strictObject({
+  categoryId: z.string().max(48).optional(),
+  search: z.string().max(40).optional().meta({ description: '单位名称中的字' }),
+  pageSize: PageSizeQuery,
+  cursor: cursorQuery(AgreementPositionSchema).optional(),
+});

@@ -49,7 +49,7 @@ export const ROUTE_GROUPS = [
       ] as const,
   },
   {
-    resources: ['items', 'progress', 'extension', 'submission', 'worksheet'],
+    resources: ['items', 'progress', 'progress-pages', 'extension', 'submission', 'worksheet'],
     load: async () =>
       [
         (await import('./routes/submissions')).submissionRoutes,

@@ -296,6 +296,29 @@ export const ProgressSchema = z
   .openapi('Progress');
 export type Progress = z.infer<typeof ProgressSchema>;
 
+/** A city's totals of a period (GET …/progress-pages): units with an agreement, submitted, not yet, overdue. */
+export const ProgressTotalsSchema = z
+  .object({
+    units: z.number().int(),
+    submitted: z.number().int(),
+    notSubmitted: z.number().int(),
+    /** Not submitted and past the deadline (the period's close, or the unit's extension). */
+    overdue: z.number().int(),
+  })
+  .openapi('ProgressTotals');
+export type ProgressTotals = z.infer<typeof ProgressTotalsSchema>;
+
+/** A page of the progress matrix: the page's units (rows and those without an agreement in force). */
+export const ProgressPageSchema = ProgressSchema.omit({ categories: true })
+  .extend({
+    /** The cursor of the next page, null on the last. */
+    next: z.string().nullable(),
+    /** The year's totals (every unit), null when the caller sees only some units. */
+    totals: ProgressTotalsSchema.nullable(),
+  })
+  .openapi('ProgressPage');
+export type ProgressPage = z.infer<typeof ProgressPageSchema>;
+
 export const ProgressQuerySchema = z.strictObject({
   categoryId: z.string().max(48).optional(),
   status: z

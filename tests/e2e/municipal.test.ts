@@ -149,15 +149,32 @@ describe('a city of 500 units', { timeout: 150_000 }, () => {
     await page.context().close();
   });
 
-  it('shows the reporting progress of 500 units, 50 a page', async () => {
+  it('shows the reporting progress of 500 units a page at a time from the server, with the year’s totals', async () => {
     const page = await e2e.newPage();
     timings.progress = await open(page, 'admin', `/progress?year=${YEAR}`, (p) =>
       p.locator('table.matrix tbody tr'),
     );
     expect(timings.progress).toBeLessThan(FIRST_ROWS_MS);
-    expect(await page.locator('table.matrix tbody tr').count()).toBe(50);
+    // A city's matrix is one category at a time (an indicator code means another indicator in another
+    // category): the first, 三级医院's 20 units, fits one page.
+    expect(await page.locator('table.matrix tbody tr').count()).toBe(20);
+    // The totals count every unit (by key and one record per submitted unit), not the page.
+    const totals = page.getByRole('region', { name: '全部单位本期提交情况' });
+    await expect.poll(() => totals.textContent()).toContain('单位数500');
+    await page.getByLabel('单位类别').selectOption('township');
     const pager = page.getByRole('navigation', { name: '各单位指标上报状态分页' });
-    await expect.poll(() => pager.locator('.pagination-status').textContent()).toContain('第 1 / 10 页');
+    await expect
+      .poll(() => pager.locator('.pagination-status').textContent())
+      .toBe('第 1 页 · 第 1–50 个单位');
+    expect(await page.locator('table.matrix tbody tr').count()).toBe(50);
+    await tabTo(
+      page,
+      pager.getByRole('button', { name: '首页' }),
+      pager.getByRole('button', { name: '下一页' }),
+    );
+    await expect
+      .poll(() => pager.locator('.pagination-status').textContent())
+      .toBe('第 2 页 · 第 51–100 个单位');
     await pager.getByLabel('每页').selectOption('100');
     await expect.poll(() => page.locator('table.matrix tbody tr').count()).toBe(100);
     await checkA11y(page);

@@ -117,6 +117,14 @@ export const apiFetch = async (input: string, init: RequestInit = {}): Promise<R
  * uses it; `options` carries the few extras: `headers` (the submission's `idempotency-key`) and
  * `keepalive` for autosaves (the request outlives the page when it is closed).
  */
+/** A query string of the values given (empty ones left out), e.g. a server page's filters and cursor. */
+export const queryString = (query: Record<string, string | number | undefined>): string =>
+  String(
+    new URLSearchParams(
+      Object.entries(query).flatMap(([k, v]) => (v === undefined || v === '' ? [] : [[k, String(v)]])),
+    ),
+  );
+
 export const call = async <T>(
   path: string,
   method = 'GET',

@@ -50,11 +50,10 @@ import {
   AmendmentSchema,
   CustomisationSchema,
 } from '../../schemas/agreement';
-import { OrgIdSchema } from '../../schemas/org';
 import { PeriodSchema } from '../../schemas/year';
 import type { AppEnv } from '../env';
 import { body, errorResponse, json, pathInteger, YearParams } from '../openapi';
-import { cursorQuery, encodeCursor, PageSizeQuery } from '../page-cursor';
+import { assertCursorInCategory, CategoryPageQuery, encodeCursor } from '../page-cursor';
 import { protectedRoute } from '../route';
 
 const UnitParams = YearParams.extend({ unitId: z.string().min(1).max(48) });
@@ -79,25 +78,13 @@ const listRoute = protectedRoute('agreements.read', {
   },
   responses: { 200: json(z.array(AgreementSummarySchema), '责任书') },
 });
-/** A row's position in the agreements index: what a cursor of the agreements' pages holds. */
-const AgreementPositionSchema = z.strictObject({
-  categoryId: OrgIdSchema,
-  unitId: OrgIdSchema,
-});
-
 const pageRoute = protectedRoute('agreements.read', {
   method: 'get',
   path: '/years/{year}/agreement-pages',
   summary: '本年度责任书，一次一页（按类别、单位排序；按权限范围）',
   request: {
     params: YearParams,
-    query: z.strictObject({
-      categoryId: z.string().max(48).optional(),
-      state: AgreementStateSchema.optional(),
-      search: z.string().max(40).optional().meta({ description: '单位名称中的字' }),
-      pageSize: PageSizeQuery,
-      cursor: cursorQuery(AgreementPositionSchema).optional(),
-    }),
+    query: CategoryPageQuery.extend({ state: AgreementStateSchema.optional() }),
   },
   responses: {
     200: json(AgreementPageSchema, '一页责任书'),
@@ -305,10 +292,7 @@ export const agreementRoutes = new OpenAPIHono<AppEnv>()
     const { year } = c.req.valid('param');
     const { categoryId, state, pageSize, cursor } = c.req.valid('query');
     const search = c.req.valid('query').search?.replace(/\s+/g, '') || undefined;
-    if (cursor && categoryId && cursor.categoryId !== categoryId) {
-      const message = '翻页位置不属于所选类别，请从第一页重新开始';
-      throw new ValidationError(message, [{ path: 'query.cursor', message }]);
-    }
+    assertCursorInCategory(cursor, categoryId);
     const scope = await unitsVisibleTo(db, principal, year);
     const [page, total] = await Promise.all([
       pageAgreements(db, {

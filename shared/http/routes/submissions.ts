@@ -5,7 +5,7 @@
  */
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { assertMayReview, reviewableCodes } from '../../auth/assignments';
-import { assertOwnUnit, assertUnitVisible } from '../../auth/visibility';
+import { assertOwnUnit, assertUnitVisible, inScope, unitsVisibleTo } from '../../auth/visibility';
 import { listAgreements } from '../../db/agreement-repo';
 import { auditEntry, auditRecord } from '../../db/audit-repo';
 import type { Db } from '../../db/client';
@@ -41,6 +41,7 @@ import {
   ExtensionSchema,
   ExtensionWriteSchema,
   ItemWriteSchema,
+  ProgressPageSchema,
   ProgressQuerySchema,
   ProgressSchema,
   ReviewSchema,
@@ -63,6 +64,8 @@ import {
   UnitPeriodParams,
 } from '../guards';
 import { body, errorResponse, json } from '../openapi';
+import { assertCursorInCategory, CategoryPageQuery } from '../page-cursor';
+import { loadProgressPage } from '../progress-page';
 import { protectedRoute } from '../route';
 
 const YearPeriodParams = UnitPeriodParams.omit({ unitId: true });
@@ -148,6 +151,20 @@ const progressRoute = protectedRoute('progress.read', {
   summary: '本期上报进度（单位 × 指标）',
   request: { params: YearPeriodParams, query: ProgressQuerySchema },
   responses: { 200: json(ProgressSchema, '进度') },
+});
+
+const progressPageRoute = protectedRoute('progress.read', {
+  method: 'get',
+  path: '/years/{year}/periods/{period}/progress-pages',
+  summary: '本期上报进度，一次一页单位（按类别、单位排序），附全年度已提交 / 未提交 / 逾期单位数',
+  request: {
+    params: YearPeriodParams,
+    query: CategoryPageQuery,
+  },
+  responses: {
+    200: json(ProgressPageSchema, '一页进度'),
+    400: errorResponse('翻页位置或每页条数无效'),
+  },
 });
 
 export const loadProgress = async (
@@ -385,6 +402,27 @@ export const submissionRoutes = new OpenAPIHono<AppEnv>()
     const removed = await deleteExtension(c.get('deps').db, c.req.valid('param'));
     if (!removed) throw new NotFoundError('延期');
     return c.body(null, 204);
+  })
+  .openapi(progressPageRoute, async (c) => {
+    const { db, now } = c.get('deps');
+    const principal = c.get('principal');
+    const { year, period } = c.req.valid('param');
+    const { categoryId, pageSize, cursor } = c.req.valid('query');
+    const search = c.req.valid('query').search?.replace(/\s+/g, '') || undefined;
+    assertCursorInCategory(cursor, categoryId);
+    const scope = await unitsVisibleTo(db, principal, year);
+    const page = await loadProgressPage(db, {
+      year,
+      period,
+      categoryId,
+      search,
+      after: cursor,
+      pageSize,
+      visible: (a) => inScope(scope, a.unitId),
+      everyUnit: scope === 'all',
+      now: now(),
+    });
+    return c.json(page, 200);
   })
   .openapi(progressRoute, async (c) => {
     const { year, period } = c.req.valid('param');

@@ -2,7 +2,22 @@
  * 查找单位: the search box of the county-scale lists (agreements, progress, results, inspections)
  * and the count of what the filters leave, announced as it changes.
  */
+import { useEffect, useState } from 'preact/hooks';
 import { SelectField } from './SelectField';
+
+/** How long typing must pause before a search is sent to the server. */
+const SEARCH_PAUSE_MS = 300;
+
+/** A search the server answers (a city's pages): asked once typing pauses, not per key, spaces dropped. */
+export const useServerSearch = (search: string): string => {
+  const [asked, setAsked] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => setAsked(search.replace(/\s+/g, '')), SEARCH_PAUSE_MS);
+    return () => clearTimeout(timer);
+  }, [search]);
+  return asked;
+};
+
 export const UnitSearch = ({
   id,
   value,

@@ -4,7 +4,7 @@
  * server, 共 n 份 where the count is known (the whole year, unfiltered). A county's year never gets here:
  * its list arrives whole in the first page and AgreementList shows it as before.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { Category } from '../../api';
 import { CursorPagination, useCursorPages } from '../../components/CursorPagination';
 import type { Column } from '../../components/DataTable';
@@ -12,11 +12,8 @@ import { DataTable } from '../../components/DataTable';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { Loading } from '../../components/Loading';
 import { SelectField } from '../../components/SelectField';
-import { UnitSearch } from '../../components/UnitSearch';
+import { UnitSearch, useServerSearch } from '../../components/UnitSearch';
 import { type AgreementSummary, agreementsApi } from './agreements-api';
-
-/** How long typing must pause before a search is sent. */
-const SEARCH_PAUSE_MS = 300;
 
 export type CityAction = 'generate' | 'issue' | 'remind';
 
@@ -90,11 +87,7 @@ export const CityAgreementList = ({
 }) => {
   const [search, setSearch] = useState('');
   // The server reads a category's whole range for a name search: ask once typing pauses, not per key.
-  const [asked, setAsked] = useState('');
-  useEffect(() => {
-    const timer = setTimeout(() => setAsked(search.replace(/\s+/g, '')), SEARCH_PAUSE_MS);
-    return () => clearTimeout(timer);
-  }, [search]);
+  const asked = useServerSearch(search);
   const [state, setState] = useState('');
   return (
     <>

@@ -21,7 +21,7 @@ import type {
   TemplateSummary,
   TemplateView,
 } from '../../../../shared/schemas/template';
-import { apiFetch, call as send } from '../../api';
+import { apiFetch, queryString, call as send } from '../../api';
 
 export type {
   Agreement,
@@ -62,12 +62,7 @@ export const agreementsApi = {
       pageSize: number;
       cursor?: string | undefined;
     },
-  ) => {
-    const params = new URLSearchParams(
-      Object.entries(query).flatMap(([k, v]) => (v === undefined || v === '' ? [] : [[k, String(v)]])),
-    );
-    return send<AgreementPage>(`/api/years/${seg(year)}/agreement-pages?${params}`);
-  },
+  ) => send<AgreementPage>(`/api/years/${seg(year)}/agreement-pages?${queryString(query)}`),
   get: (year: number, unitId: string) => send<AgreementView>(agreementPath(year, unitId)),
   edit: (year: number, unitId: string, version: number, customisation: Customisation) =>
     send<AgreementView>(agreementPath(year, unitId), 'PUT', { version, customisation }),

@@ -1,20 +1,18 @@
 /**
  * 上报进度 (admin, leaders): units × indicators of a period with status colours (and text), counts
  * per unit and per category, filters and 查找单位 with counts, the units without a signed agreement
- * (listed, with their agreement's state), the Excel export, and (admin) extensions per unit.
+ * (listed, with their agreement's state), the Excel export, and (admin) extensions per unit. A city's
+ * year (more than 100 units with an agreement) reads the matrix a page of units at a time from the
+ * server (CityProgress.tsx); a county's reads it whole, as before.
  */
 
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Category, Me, Year } from '../../api';
 import { api } from '../../api';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { DATE_INPUT } from '../../components/date-input';
 import { EmptyState } from '../../components/EmptyState';
-import { ErrorBanner, Notice } from '../../components/ErrorBanner';
-import { Field } from '../../components/Field';
+import { ErrorBanner } from '../../components/ErrorBanner';
 import { JobButton, JobProgress } from '../../components/JobProgress';
-import { Link } from '../../components/Link';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { Pagination, usePagination } from '../../components/Pagination';
@@ -24,26 +22,17 @@ import { useYearChoice } from '../../components/YearChoice';
 import { focusWindow, formatDateTime } from '../../format';
 import { PERIOD_LABELS } from '../../labels';
 import { useJob } from '../../use-job';
-import { toApiError, useResource } from '../../use-resource';
-import { CELL_LABELS, statusClass } from '../submissions/labels';
+import { useResource } from '../../use-resource';
+import { CELL_LABELS } from '../submissions/labels';
 import { type Period, type Progress, submissionsApi } from '../submissions/submissions-api';
+import { CityProgress } from './CityProgress';
+import { ExtensionDialog } from './ExtensionDialog';
+import { MatrixTable, STATUS_ORDER, type UnitRow } from './ProgressMatrix';
 import { UnsignedUnits } from './UnsignedUnits';
 
 const PERIODS: Period[] = ['Q1', 'Q2', 'Q3', 'Q4'];
-const STATUS_ORDER = ['missing', 'draft', 'submitted', 'returned', 'resubmitted', 'accepted'] as const;
-type CellStatus = (typeof STATUS_ORDER)[number];
-
-/** Short cell text (the colour never carries the meaning alone). */
-const SHORT: Record<CellStatus, string> = {
-  missing: '未填',
-  draft: '草稿',
-  submitted: '已交',
-  returned: '退回',
-  resubmitted: '重交',
-  accepted: '通过',
-};
-
-type UnitRow = Progress['units'][number];
+/** Above this many units with an agreement the matrix is read from the server a page at a time. */
+const CITY_ABOVE = 100;
 
 export const ProgressPage = ({ user }: { user: Me }) => {
   const [setup] = useResource(() => Promise.all([api.years.list(), api.categories.list()]), []);
@@ -69,15 +58,27 @@ interface ProgressViewProps {
 
 const ProgressView = ({ user, year, categories, chooser }: ProgressViewProps) => {
   const [period, setPeriod] = useState<Period>(focusWindow(year.periods, new Date())?.period ?? 'Q1');
+  // One small page tells the year's size (its totals count the units with an agreement, by key).
+  const [size] = useResource(
+    () => submissionsApi.progressPage(year.year, period, { pageSize: 20 }).then((p) => p.totals?.units ?? 0),
+    [],
+  );
+  const city = size.status === 'ready' && size.data > CITY_ABOVE;
   const [categoryId, setCategoryId] = useState('');
   const [status, setStatus] = useState('');
   const [search, setSearch] = useState('');
   const query = `?${new URLSearchParams({ ...(categoryId ? { categoryId } : {}), ...(status ? { status } : {}) })}`;
   const [progress, reload] = useResource(
-    () => submissionsApi.progress(year.year, period, query),
-    [period, query],
+    // A county's whole matrix (also when the size could not be told: the whole matrix says why).
+    async () =>
+      size.status !== 'loading' && !city ? submissionsApi.progress(year.year, period, query) : null,
+    [size.status, city, period, query],
   );
+  // A city's matrix is one category at a time (an indicator code means another indicator elsewhere).
+  const cityCategory = categoryId || categories[0]?.id || '';
+  const chosenCategory = city ? cityCategory : categoryId;
   const [extending, setExtending] = useState<UnitRow | null>(null);
+  const [reloads, setReloads] = useState(0);
   const isAdmin = user.roles.includes('admin');
 
   // The workbook is made by a job; its progress and download link show below and survive a reload.
@@ -85,7 +86,7 @@ const ProgressView = ({ user, year, categories, chooser }: ProgressViewProps) =>
   const exportXlsx = () =>
     exportJob.start(`/api/years/${year.year}/jobs/progress-export`, {
       period,
-      ...(categoryId ? { categoryId } : {}),
+      ...(chosenCategory ? { categoryId: chosenCategory } : {}),
     });
 
   return (
@@ -103,7 +104,9 @@ const ProgressView = ({ user, year, categories, chooser }: ProgressViewProps) =>
       >
         <p>
           {year.title} · {PERIOD_LABELS[period]}
-          {progress.status === 'ready' && `，截止 ${formatDateTime(progress.data.closesAt)}（北京时间）`}
+          {progress.status === 'ready' &&
+            progress.data &&
+            `，截止 ${formatDateTime(progress.data.closesAt)}（北京时间）`}
         </p>
       </PageHeader>
       <form class="filters" onSubmit={(e) => e.preventDefault()}>
@@ -120,10 +123,10 @@ const ProgressView = ({ user, year, categories, chooser }: ProgressViewProps) =>
           <label for="progress-category">单位类别</label>
           <select
             id="progress-category"
-            value={categoryId}
+            value={chosenCategory}
             onChange={(e) => setCategoryId(e.currentTarget.value)}
           >
-            <option value="">全部类别</option>
+            {!city && <option value="">全部类别</option>}
             {categories.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.name}
@@ -131,22 +134,35 @@ const ProgressView = ({ user, year, categories, chooser }: ProgressViewProps) =>
             ))}
           </select>
         </div>
-        <div class="field inline-field">
-          <label for="progress-status">状态</label>
-          <select id="progress-status" value={status} onChange={(e) => setStatus(e.currentTarget.value)}>
-            <option value="">全部单位</option>
-            {STATUS_ORDER.map((s) => (
-              <option key={s} value={s}>
-                有“{CELL_LABELS[s]}”指标的单位
-              </option>
-            ))}
-          </select>
-        </div>
+        {!city && (
+          <div class="field inline-field">
+            <label for="progress-status">状态</label>
+            <select id="progress-status" value={status} onChange={(e) => setStatus(e.currentTarget.value)}>
+              <option value="">全部单位</option>
+              {STATUS_ORDER.map((s) => (
+                <option key={s} value={s}>
+                  有“{CELL_LABELS[s]}”指标的单位
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
         <UnitSearch id="progress-search" value={search} onChange={setSearch} />
       </form>
       {exportJob.error && <ErrorBanner message={exportJob.error} />}
       {exportJob.job && <JobProgress job={exportJob.job} />}
-      {progress.status === 'loading' && <Loading />}
+      {(size.status === 'loading' || progress.status === 'loading') && <Loading />}
+      {city && (
+        <CityProgress
+          year={year.year}
+          period={period}
+          categoryId={cityCategory}
+          search={search}
+          isAdmin={isAdmin}
+          onExtend={setExtending}
+          reloadKey={reloads}
+        />
+      )}
       {progress.status === 'error' && (
         <ErrorBanner message={progress.error.message}>
           <button type="button" class="button" onClick={reload}>
@@ -154,7 +170,7 @@ const ProgressView = ({ user, year, categories, chooser }: ProgressViewProps) =>
           </button>
         </ErrorBanner>
       )}
-      {progress.status === 'ready' && (
+      {progress.status === 'ready' && progress.data && (
         <>
           <CategorySummary progress={progress.data} />
           <UnsignedUnits
@@ -183,7 +199,8 @@ const ProgressView = ({ user, year, categories, chooser }: ProgressViewProps) =>
           row={extending}
           onDone={() => {
             setExtending(null);
-            reload();
+            if (city) setReloads((n) => n + 1);
+            else reload();
           }}
           onCancel={() => setExtending(null)}
         />
@@ -228,6 +245,7 @@ const CategorySummary = ({ progress }: { progress: Progress }) => (
   </div>
 );
 
+/** A county's whole matrix, paged in the browser. */
 const Matrix = ({
   progress,
   isAdmin,
@@ -244,168 +262,8 @@ const Matrix = ({
   if (progress.units.length === 0) return <EmptyState title="没有符合条件的单位" />;
   return (
     <>
-      <ul class="legend" aria-label="图例">
-        {STATUS_ORDER.map((s) => (
-          <li key={s}>
-            <span class={statusClass(s)}>{SHORT[s]}</span> {CELL_LABELS[s]}
-          </li>
-        ))}
-      </ul>
-      <p class="scroll-hint" aria-hidden="true">
-        左右滑动查看更多列 →
-      </p>
-      <div class="table-wrap matrix-wrap">
-        <table class="matrix">
-          <caption>各单位指标上报状态</caption>
-          <thead>
-            <tr>
-              <th scope="col">单位</th>
-              {progress.indicators.map((i) => (
-                <th key={i.code} scope="col" title={`${i.dimension} · ${i.name}`}>
-                  <abbr title={i.name}>{i.code}</abbr>
-                </th>
-              ))}
-              <th scope="col">未交 / 总数</th>
-              <th scope="col">提交时间</th>
-              <th scope="col">延期</th>
-            </tr>
-          </thead>
-          <tbody>
-            {paged.rows.map((row) => {
-              const total = Object.keys(row.cells).length;
-              const open = row.counts.missing + row.counts.draft + row.counts.returned;
-              return (
-                <tr key={row.unitId} data-unit={row.unitId}>
-                  <th scope="row">
-                    <Link
-                      href={`/submissions?year=${progress.year}&period=${progress.period}&unit=${encodeURIComponent(row.unitId)}`}
-                    >
-                      {row.unitName}
-                    </Link>
-                  </th>
-                  {progress.indicators.map((i) => {
-                    const status = row.cells[i.code];
-                    return (
-                      <td key={i.code} class={status ? statusClass(status) : 'status status-none'}>
-                        {status ? (
-                          <>
-                            <span aria-hidden="true">{SHORT[status]}</span>
-                            <span class="visually-hidden">{CELL_LABELS[status]}</span>
-                          </>
-                        ) : (
-                          <>
-                            <span aria-hidden="true">·</span>
-                            <span class="visually-hidden">本单位不考核</span>
-                          </>
-                        )}
-                      </td>
-                    );
-                  })}
-                  <td class="num">
-                    {open} / {total}
-                  </td>
-                  <td class="nowrap">
-                    {row.submittedAt ? formatDateTime(row.submittedAt) : <span class="muted">未提交</span>}
-                  </td>
-                  <td>
-                    {row.extension ? <span class="nowrap">至 {row.extension.until}</span> : null}
-                    {isAdmin && (
-                      <button type="button" class="button button-quiet" onClick={() => onExtend(row)}>
-                        {row.extension ? '修改' : '延期'}
-                        <span class="visually-hidden">{row.unitName}</span>
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      <MatrixTable progress={progress} rows={paged.rows} isAdmin={isAdmin} onExtend={onExtend} />
       <Pagination id="progress" label="各单位指标上报状态" paged={paged} unit="个单位" />
     </>
-  );
-};
-
-const ExtensionDialog = ({
-  year,
-  period,
-  row,
-  onDone,
-  onCancel,
-}: {
-  year: number;
-  period: Period;
-  row: UnitRow;
-  onDone: () => void;
-  onCancel: () => void;
-}) => {
-  const [until, setUntil] = useState(row.extension?.until ?? '');
-  const [reason, setReason] = useState(row.extension?.reason ?? '');
-  const [busy, setBusy] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const refs = { year, period, unitId: row.unitId };
-  const run = async (action: () => Promise<unknown>) => {
-    setBusy(true);
-    setErrors({});
-    setMessage(null);
-    try {
-      await action();
-      onDone();
-    } catch (e) {
-      const apiError = toApiError(e);
-      setErrors(Object.fromEntries(apiError.details.map((d) => [d.path, d.message])));
-      setMessage(apiError.message);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <ConfirmDialog
-      open
-      title={`延长“${row.unitName}”的上报时间`}
-      confirmLabel="批准延期"
-      busy={busy}
-      onConfirm={() => void run(() => submissionsApi.grantExtension(refs, until, reason))}
-      onCancel={onCancel}
-    >
-      {message && (
-        <p class="field-error" role="alert">
-          {message}
-        </p>
-      )}
-      <Field id="extension-until" label="延期至（含当日）" required error={errors['body.until']}>
-        {(control) => (
-          <input
-            {...control}
-            {...DATE_INPUT}
-            value={until}
-            onInput={(e) => setUntil(e.currentTarget.value)}
-          />
-        )}
-      </Field>
-      <Field id="extension-reason" label="延期原因" required error={errors['body.reason']}>
-        {(control) => (
-          <textarea
-            {...control}
-            rows={2}
-            maxLength={300}
-            value={reason}
-            onInput={(e) => setReason(e.currentTarget.value)}
-          />
-        )}
-      </Field>
-      {row.extension && (
-        <button
-          type="button"
-          class="button button-quiet"
-          onClick={() => void run(() => submissionsApi.revokeExtension(refs))}
-        >
-          撤销延期
-        </button>
-      )}
-      <Notice>延期只对本单位有效，截止时间为所选日期 24 时（北京时间）。</Notice>
-    </ConfirmDialog>
   );
 };

@@ -9,6 +9,7 @@ import type {
   ItemWrite,
   NotificationList,
   Progress,
+  ProgressPage,
   Review,
   SubmissionItem,
   SubmitResult,
@@ -17,7 +18,7 @@ import type {
   Worksheet,
 } from '../../../../shared/schemas/submission';
 import type { Period } from '../../../../shared/schemas/year';
-import { call as send } from '../../api';
+import { queryString, call as send } from '../../api';
 
 export type {
   EvidenceFile,
@@ -25,6 +26,7 @@ export type {
   NotificationList,
   Period,
   Progress,
+  ProgressPage,
   SubmissionItem,
   SubmitResult,
   UploadTicket,
@@ -72,6 +74,12 @@ export const submissionsApi = {
   revokeExtension: (r: Ref) => send<void>(`${unitPeriod(r.year, r.unitId, r.period)}/extension`, 'DELETE'),
   progress: (year: number, period: Period, query = '') =>
     send<Progress>(`/api/years/${seg(year)}/periods/${period}/progress${query}`),
+  /** A page of units of the progress matrix (a city's), with the year's totals. */
+  progressPage: (
+    year: number,
+    period: Period,
+    query: { categoryId?: string; search?: string; pageSize: number; cursor?: string | undefined },
+  ) => send<ProgressPage>(`/api/years/${seg(year)}/periods/${period}/progress-pages?${queryString(query)}`),
   notifications: () => send<NotificationList>('/api/notifications'),
   markRead: (id: string) => send<void>(`/api/notifications/${seg(id)}/read`, 'POST'),
   markAllRead: () => send<{ marked: number }>('/api/notifications/read-all', 'POST'),
