@@ -38,6 +38,7 @@ import {
   objectionKey,
   outboxIndexes,
   outboxKey,
+  pendingAmendmentIndexes,
   periodSubmissionIndexes,
   periodSubmissionKey,
   proposalIndexes,
@@ -97,7 +98,11 @@ const ROWS: Row[] = [
   { entity: 'template (per category)', key: templateKey(Y, '<c>'), gsi1: templateIndexes(Y, '<c>') },
   { entity: 'agreement (current)', key: agreementKey(Y, U), gsi1: agreementIndexes(Y, '<c>', U) },
   { entity: 'agreement version', key: agreementVersionKey(Y, U, n('nnnn')) },
-  { entity: 'amendment', key: amendmentKey(Y, U, '<id>') },
+  {
+    entity: 'amendment (in gsi2 while pending)',
+    key: amendmentKey(Y, U, '<id>'),
+    gsi2: pendingAmendmentIndexes(Y, U, '<id>'),
+  },
   {
     entity: 'submission item',
     key: submissionItemKey(Y, U, P, C),

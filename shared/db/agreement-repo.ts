@@ -31,7 +31,7 @@ import { NotFoundError, StaleVersionError, ValidationError } from '../errors';
 import type { Agreement, AgreementVersion, Amendment, Customisation } from '../schemas/agreement';
 import type { Period } from '../schemas/year';
 import type { Db } from './client';
-import { getItem, queryPrefix, replaceVersioned, type TxItem, transact } from './items';
+import { getItem, getItems, queryPrefix, replaceVersioned, type TxItem, transact } from './items';
 import {
   agreementIndexes,
   agreementKey,
@@ -40,6 +40,8 @@ import {
   agreementVersionsQuery,
   amendmentKey,
   amendmentsQuery,
+  pendingAmendmentIndexes,
+  pendingAmendmentsQuery,
   templateKey,
 } from './keys';
 import { type NewNotification, notificationRecord } from './notification-repo';
@@ -93,6 +95,9 @@ const putVersion = (db: Db, version: AgreementVersion): TxItem => ({
 
 const amendmentItem = (amendment: Amendment) => ({
   ...amendmentKey(amendment.year, amendment.unitId, amendment.id),
+  ...(amendment.state === 'pending'
+    ? pendingAmendmentIndexes(amendment.year, amendment.unitId, amendment.id)
+    : {}),
   entity: 'amendment',
   ...amendment,
 });
@@ -109,6 +114,17 @@ export const requireAgreement = async (db: Db, year: number, unitId: string): Pr
   if (!agreement) throw new NotFoundError(`${year} 年度该单位的目标责任书`);
   return agreement;
 };
+
+/** These units' agreements of the year, by key (BatchGetItem), in no order; absent ones skipped. */
+export const getAgreementsOf = (db: Db, year: number, unitIds: Iterable<string>): Promise<Agreement[]> =>
+  getItems<Agreement>(
+    db,
+    [...new Set(unitIds)].map((unitId) => agreementKey(year, unitId)),
+  );
+
+/** The year's amendments awaiting the admin's decision (a sparse index: by key, not every agreement). */
+export const listPendingAmendments = (db: Db, year: number): Promise<Amendment[]> =>
+  queryPrefix<Amendment>(db, pendingAmendmentsQuery(year));
 
 /** A year's agreements, or one category's (gsi1, sort-key prefix), in category then unit order. */
 export const listAgreements = (db: Db, year: number, categoryId?: string): Promise<Agreement[]> =>

@@ -70,6 +70,11 @@ export const amendmentKey = (year: number, unitId: string, amendmentId: string) 
   pk: `YEAR#${year}#UNIT#${unitId}`,
   sk: `AMENDMENT#${amendmentId}`,
 });
+/** A pending amendment is also in the year's sparse index of pending ones (gsi2), gone once decided. */
+export const pendingAmendmentIndexes = (year: number, unitId: string, amendmentId: string) => ({
+  gsi2pk: `YEAR#${year}#AMENDMENTS#PENDING`,
+  gsi2sk: `UNIT#${unitId}#${amendmentId}`,
+});
 
 /**
  * Quarter-end evidence, in the unit's year partition: one item per indicator and period, its files,
@@ -342,6 +347,11 @@ export const agreementVersionsQuery = (year: number, unitId: string): KeyQuery =
 export const amendmentsQuery = (year: number, unitId: string): KeyQuery => ({
   pk: unitYearPk(year, unitId),
   skPrefix: 'AMENDMENT#',
+});
+/** The year's pending amendments (gsi2, sparse: an amendment leaves it when decided). */
+export const pendingAmendmentsQuery = (year: number): KeyQuery => ({
+  index: 'gsi2',
+  pk: pendingAmendmentIndexes(year, '', '').gsi2pk,
 });
 /**
  * The sort-key bound after a unit's agreement and its revisions (`AGREEMENT…`): every scoring fact

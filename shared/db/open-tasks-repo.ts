@@ -13,7 +13,7 @@ import {
   sheetTasks,
 } from '../domain/tasks/open-tasks';
 import type { Period } from '../schemas/year';
-import { getAgreement, listAgreements } from './agreement-repo';
+import { getAgreement, listPendingAmendments } from './agreement-repo';
 import { getSheet, listRaterAssignments } from './assignment-repo';
 import type { Db } from './client';
 import { listInspections, listUnitRectifications } from './inspection-repo';
@@ -58,15 +58,15 @@ const raterSource: TaskSource = async (db, principal, year) => {
 
 const adminSource: TaskSource = async (db, principal, year) => {
   if (!has(principal, 'admin')) return [];
-  const [inspections, proposals, agreements] = await Promise.all([
+  const [inspections, proposals, amendments] = await Promise.all([
     listInspections(db, year),
     listProposals(db, year, 'proposed'),
-    listAgreements(db, year),
+    listPendingAmendments(db, year),
   ]);
   return approvalTasks(year, {
     inspections: inspections.filter((i) => i.state === 'submitted').length,
     proposals: proposals.length,
-    amendments: agreements.filter((a) => a.pendingAmendmentId).length,
+    amendments: amendments.length,
   });
 };
 
