@@ -18,7 +18,8 @@ import { AppFunction } from '../infra/constructs/app-function';
 import { API_INITIAL_GZIP_LIMIT, buildFunction, measureBundle } from '../infra/constructs/bundle';
 import { machine, percentile } from './lib';
 
-const ROUNDS = 9;
+/** Fresh processes per bundle: 15 keeps the medians steady when other work shares the machine. */
+const ROUNDS = 15;
 /** Issue 15: the API's module init at most 1.5× the hello-world bundle's. */
 const API_INIT_RATIO_GOAL = 1.5;
 const root = join(import.meta.dirname, '..');
@@ -218,6 +219,12 @@ export async function run(): Promise<string> {
     ]);
     const api = built.find((fn) => fn.name.startsWith('api '));
     const apiRatio = api ? median(api.times) / median(baseline.times) : Number.NaN;
+    const apiCpuRatio = api ? median(api.cpu) / median(baseline.cpu) : Number.NaN;
+    const verdict = [apiRatio, apiCpuRatio].every((r) => r <= API_INIT_RATIO_GOAL)
+      ? 'met'
+      : apiCpuRatio <= API_INIT_RATIO_GOAL
+        ? 'met in CPU time, not in wall time (which other work on the machine disturbs most)'
+        : 'NOT met';
     return [
       `## Cold start: bundle size and module init (${ROUNDS} fresh processes each, interleaved)`,
       `machine: ${machine()}, load average at the start ${loadAtStart}, at the end ${loadavg()[0]?.toFixed(1)}`,
@@ -228,7 +235,7 @@ export async function run(): Promise<string> {
       api
         ? `API at start: ${kib(api.size.initial.gzipBytes)} gzip, limit ${kib(API_INITIAL_GZIP_LIMIT)} (${api.size.initial.gzipBytes <= API_INITIAL_GZIP_LIMIT ? 'within' : 'OVER'}).`
         : '',
-      `API init / baseline: ${apiRatio.toFixed(2)} (goal ≤ ${API_INIT_RATIO_GOAL}: ${apiRatio <= API_INIT_RATIO_GOAL ? 'met' : 'NOT met'}).`,
+      `API init / baseline: ${apiRatio.toFixed(2)} wall, ${apiCpuRatio.toFixed(2)} CPU (goal ≤ ${API_INIT_RATIO_GOAL}: ${verdict}).`,
       api
         ? `API init + first request (GET /api/units/{id}, 401 without a token; it loads the org routes): p50 ${median(api.first.map((f) => f.wall).sort((a, b) => a - b)).toFixed(0)} ms, CPU ${median(api.first.map((f) => f.cpu).sort((a, b) => a - b)).toFixed(0)} ms.`
         : '',

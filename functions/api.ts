@@ -1,5 +1,5 @@
 /** Lambda entry of the API: the same Hono app as the local server, with Cognito or OIDC tokens. */
-import { handle } from 'hono/aws-lambda';
+import { handle, type LambdaContext, type LambdaEvent } from 'hono/aws-lambda';
 import { cognitoVerifier, oidcSettingsFromEnv, oidcVerifier } from '../shared/auth/verifier';
 import { createDb, dbConfigFromEnv } from '../shared/db/client';
 import { requiredEnv } from '../shared/env';
@@ -34,4 +34,11 @@ const app = createApp({
   startJob: lambdaJobLauncher(requiredEnv('JOBS_FUNCTION_NAME')),
 });
 
-export const handler = handle(app);
+const serve = handle(app);
+
+/** The request's route group is loaded before the adapter turns the event into a Request (see mountRoutesFor). */
+export const handler = async <L extends LambdaEvent>(event: L, context?: LambdaContext) => {
+  // A group that fails to load here is loaded again by the app's fetch, which answers the failure.
+  await app.mountRoutesFor('rawPath' in event ? event.rawPath : event.path).catch(() => undefined);
+  return serve(event, context);
+};

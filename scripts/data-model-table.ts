@@ -5,6 +5,7 @@
  */
 import {
   adjustmentKey,
+  agreementCountKey,
   agreementIndexes,
   agreementKey,
   agreementVersionKey,
@@ -97,6 +98,10 @@ const ROWS: Row[] = [
   },
   { entity: 'template (per category)', key: templateKey(Y, '<c>'), gsi1: templateIndexes(Y, '<c>') },
   { entity: 'agreement (current)', key: agreementKey(Y, U), gsi1: agreementIndexes(Y, '<c>', U) },
+  {
+    entity: 'agreement count (units with an agreement; ADDed by the transaction that generates them)',
+    key: agreementCountKey(Y),
+  },
   { entity: 'agreement version', key: agreementVersionKey(Y, U, n('nnnn')) },
   {
     entity: 'amendment (in gsi2 while pending)',

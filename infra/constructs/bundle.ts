@@ -169,8 +169,8 @@ export const measureBundle = (dir: string): BundleSize => {
 /**
  * The most the API may load at start, gzip (tests/infra fails past it; bench/cold-start.ts reports it):
  * issue 15's goal. The routes load in groups on the first request for one of their resources
- * (shared/http/route-groups.ts), so the start holds Hono, zod, the SDK's DynamoDB client, the token
- * verifier and the logger: 160.7 KiB on 2026-12-06, 162.8 KiB with mnemonist's LRU cache (the DynamoDB
- * client's endpoint discovery) back in place of the Map-based copy this file used to carry.
+ * (shared/http/route-groups.ts), zod and @hono/zod-openapi with them (tests/infra checks that no file
+ * loaded at start holds zod), so the start holds Hono's core, the SDK's DynamoDB client, the token
+ * verifier and the logger: 109.8 KiB on 2026-12-06 (162.8 KiB when the app was an OpenAPIHono).
  */
 export const API_INITIAL_GZIP_LIMIT = 250 * 1024;

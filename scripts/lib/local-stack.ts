@@ -190,7 +190,7 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
           runReminders: (at) => runReminders(db, at),
         },
       },
-      options.provider ? {} : { extend: (a) => a.route('/api', devSignInRoutes(signer)) },
+      options.provider ? {} : { extraRoutes: [devSignInRoutes(signer)] },
     );
     mountWebFront(
       app,

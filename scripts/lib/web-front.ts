@@ -8,14 +8,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 import { serveStatic } from '@hono/node-server/serve-static';
-import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { SiteConfig } from '../../shared/auth/sign-in-config';
 import { renderNotPublishedPage } from '../../shared/domain/publication/render-site';
-import type { AppEnv } from '../../shared/http/env';
+import type { App } from '../../shared/http/app';
 import { BUREAU_NAME, NOT_PUBLISHED_PAGE } from '../../shared/publication/publish';
 
 export const mountWebFront = (
-  app: OpenAPIHono<AppEnv>,
+  app: App,
   dirs: { webDir: string; rankingsDir: string },
   siteConfig: SiteConfig = { apiBaseUrl: '/api' },
 ) => {

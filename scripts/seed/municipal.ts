@@ -6,6 +6,8 @@
  * exists, a restart finds the seed complete and writes nothing (a seed stopped half-way is written
  * again whole, before anyone could have changed what it wrote).
  */
+
+import { agreementCountItem } from '../../shared/db/agreement-count';
 import { assignmentRecord } from '../../shared/db/assignment-repo';
 import type { Db } from '../../shared/db/client';
 import { factItems } from '../../shared/db/facts-repo';
@@ -95,6 +97,7 @@ export const municipalItems = (
       ...t,
     })),
     ...agreementItems,
+    agreementCountItem(year, agreements.length),
     ...verifications.map((v) => factItems.verification(year, v)),
     ...ratings.map((r) => factItems.rating(year, r)),
     ...assignmentsOf(agreements, year).filter(keepAssignment).map(assignmentRecord),

@@ -8,6 +8,7 @@
  * | access pattern                         | key / index                                              |
  * | -------------------------------------- | -------------------------------------------------------- |
  * | a unit's current agreement              | pk YEAR#y#UNIT#u, sk AGREEMENT                           |
+ * | how many units have one (agreement-count.ts) | pk YEAR#y, sk AGREEMENT-COUNT                       |
  * | a year's / a category's agreements      | gsi1 YEAR#y#AGREEMENTS, sk prefix CATEGORY#c#            |
  * | a unit's revisions                      | pk YEAR#y#UNIT#u, sk prefix AGREEMENT#V#                 |
  * | a unit's amendments                     | pk YEAR#y#UNIT#u, sk prefix AMENDMENT#                   |
@@ -30,6 +31,7 @@ import { templateProblems } from '../domain/agreements/validate';
 import { NotFoundError, StaleVersionError, ValidationError } from '../errors';
 import type { Agreement, AgreementVersion, Amendment, Customisation } from '../schemas/agreement';
 import type { Period } from '../schemas/year';
+import { countCreatedAgreements } from './agreement-count';
 import type { Db } from './client';
 import { getItem, getItems, queryPrefix, replaceVersioned, type TxItem, transact } from './items';
 import {
@@ -190,8 +192,9 @@ export const generateCategoryAgreements = async (
     throw new ValidationError('该类别下还没有单位', [
       { path: 'body.categoryId', message: '该类别下还没有单位' },
     ]);
-  if (units.length >= MAX_TRANSACTION_ITEMS)
-    throw new ValidationError(`一个类别一次最多生成 ${MAX_TRANSACTION_ITEMS - 1} 个单位的责任书`);
+  // One transaction: an agreement per unit, the template's check and the year's agreement counter.
+  const maxUnits = MAX_TRANSACTION_ITEMS - 2;
+  if (units.length > maxUnits) throw new ValidationError(`一个类别一次最多生成 ${maxUnits} 个单位的责任书`);
   const existing = await Promise.all(units.map((u) => getAgreement(db, year, u.id)));
   const result: GenerateResult = { created: [], regenerated: [], skipped: [] };
   const writes: TxItem[] = [];
@@ -206,6 +209,7 @@ export const generateCategoryAgreements = async (
     (current ? result.regenerated : result.created).push(unit.id);
   });
   if (writes.length > 0) {
+    if (result.created.length > 0) writes.push(await countCreatedAgreements(db, year, result.created.length));
     // The template must still be the version the agreements were built from.
     writes.push({
       ConditionCheck: {

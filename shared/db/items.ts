@@ -120,9 +120,16 @@ export const replaceVersioned = async <T>(db: Db, item: Item, expectedVersion: n
   }
 };
 
-/** Every page of one Query, one request at a time: the one pagination loop of the data layer. */
-export async function* queryPages(db: Db, input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>) {
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
+/**
+ * Every page of one Query, one request at a time: the one pagination loop of the data layer. `start`
+ * begins after that key (a server-side page's cursor, built from keys.ts).
+ */
+export async function* queryPages(
+  db: Db,
+  input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>,
+  start?: Record<string, unknown>,
+) {
+  let ExclusiveStartKey: Record<string, unknown> | undefined = start;
   do {
     const page = await guard(() =>
       db.doc.send(new QueryCommand({ TableName: db.tableName, ...input, ExclusiveStartKey })),

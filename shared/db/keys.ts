@@ -62,6 +62,11 @@ export const agreementIndexes = (year: number, categoryId: string, unitId: strin
   gsi1pk: `YEAR#${year}#AGREEMENTS`,
   gsi1sk: `CATEGORY#${categoryId}#UNIT#${unitId}`,
 });
+/**
+ * How many units have an agreement of the year: one counter item in the year's partition, kept by
+ * the transaction that creates agreements, so the results page reads the count by key.
+ */
+export const agreementCountKey = (year: number) => ({ pk: `YEAR#${year}`, sk: 'AGREEMENT-COUNT' });
 export const agreementVersionKey = (year: number, unitId: string, revision: number) => ({
   pk: `YEAR#${year}#UNIT#${unitId}`,
   sk: `AGREEMENT#V#${String(revision).padStart(4, '0')}`,

@@ -14,16 +14,11 @@ import {
 } from '../domain/results/by-category';
 import type { Results } from '../schemas/results';
 import type { Period } from '../schemas/scenario';
+import { countAgreements } from './agreement-count';
 import type { Db } from './client';
 import { fromGzipParts, gzipParts } from './gzip-parts';
-import { getItem, guard, queryPages, queryPrefix, type TxItem } from './items';
-import {
-  agreementsQuery,
-  computedResultsKey,
-  resultsFanoutKey,
-  resultsRunPartKey,
-  resultsRunPartsQuery,
-} from './keys';
+import { getItem, guard, queryPrefix, type TxItem } from './items';
+import { computedResultsKey, resultsFanoutKey, resultsRunPartKey, resultsRunPartsQuery } from './keys';
 import { mapLimit } from './parallel';
 
 /** Where one category's run is: its id (a run written twice leaves two, one of them named) and parts. */
@@ -150,24 +145,10 @@ export const readComputedResults = async (
   return results ? { computed, results } : undefined;
 };
 
-/** How many units have an agreement of the year (a counting Query of the agreements index). */
-export const countAgreements = async (db: Db, year: number): Promise<number> => {
-  const q = agreementsQuery(year);
-  let count = 0;
-  for await (const page of queryPages(db, {
-    IndexName: q.index,
-    KeyConditionExpression: 'gsi1pk = :pk',
-    ExpressionAttributeValues: { ':pk': q.pk },
-    Select: 'COUNT',
-  }))
-    count += page.Count ?? 0;
-  return count;
-};
-
 /**
  * Whether a year's results, and what is computed from them (the rater consistency report), are
- * computed in the request: at most `liveMaxUnits` units with an agreement. Above it the pages read
- * what the latest job stored.
+ * computed in the request: at most `liveMaxUnits` units with an agreement (the year's counter, read
+ * by key: agreement-count.ts). Above it the pages read what the latest job stored.
  */
 export const computedLive = async (
   db: Db,

@@ -11,6 +11,7 @@
  * that its path names one of its group's resources, so a new route is loaded the day it exists.
  */
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { HonoBase } from 'hono/hono-base';
 import type { MergeSchemaPath } from 'hono/types';
 import type { AppEnv } from './env';
 
@@ -40,7 +41,7 @@ export const ROUTE_GROUPS = [
     load: async () => [(await import('./routes/templates')).templateRoutes],
   },
   {
-    resources: ['agreements'],
+    resources: ['agreements', 'agreement-pages'],
     load: async () =>
       [
         (await import('./routes/agreement-reminders')).agreementReminderRoutes,
@@ -121,20 +122,37 @@ const groupByResource = new Map<string, RouteGroup>(
 /** The group whose routes serve `path`, if any. */
 export const groupFor = (path: string): RouteGroup | undefined => groupByResource.get(resourceOf(path));
 
+/** A route app of a group, or an extra one (the local dev sign-in). */
+type RouteApp = OpenAPIHono<AppEnv>;
+
 /**
  * Mounts groups on `app` when first needed. `mountFor(path)` is awaited before the app matches
  * the request (see createApp): a Hono app matches a request before its middleware runs, so a
  * group mounted by middleware would serve only the next request. The app's router must accept
  * routes after its first match (a TrieRouter).
+ *
+ * `app` is a bare Hono app, so a route app mounted on it has no parent to take the validation
+ * hook from: each is given ./validation-hook's own (loaded with the first group, zod with it).
+ * `extraRoutes` are mounted by the first request, before any group.
  */
-export const lazyRouteGroups = (app: OpenAPIHono<AppEnv>) => {
+export const lazyRouteGroups = (app: HonoBase<AppEnv>, extraRoutes: readonly RouteApp[] = []) => {
+  const mountRoutes = async (loading: Promise<readonly RouteApp[]>) => {
+    const [routeApps, { validationHook }] = await Promise.all([loading, import('./validation-hook')]);
+    for (const routes of routeApps) {
+      routes.defaultHook ??= validationHook as RouteApp['defaultHook'];
+      app.route(API_BASE, routes);
+    }
+    return routeApps;
+  };
+  let extrasMounted: Promise<unknown> | undefined;
+  const loaded = new Map<RouteGroup, readonly RouteApp[]>();
   const mounted = new Map<RouteGroup, Promise<void>>();
   const mount = (group: RouteGroup): Promise<void> => {
     let done = mounted.get(group);
     if (!done) {
-      done = group.load().then(
+      done = mountRoutes(group.load()).then(
         (routeApps) => {
-          for (const routes of routeApps) app.route(API_BASE, routes);
+          loaded.set(group, routeApps);
         },
         (error: unknown) => {
           // A failed load (a chunk missing from a broken deployment) is retried by the next request.
@@ -148,6 +166,10 @@ export const lazyRouteGroups = (app: OpenAPIHono<AppEnv>) => {
   };
   return {
     mountFor: async (path: string): Promise<void> => {
+      if (extraRoutes.length > 0) {
+        extrasMounted ??= mountRoutes(Promise.resolve(extraRoutes));
+        await extrasMounted;
+      }
       if (path === OPENAPI_DOCUMENT_PATH) {
         for (const group of ROUTE_GROUPS) await mount(group);
         return;
@@ -155,6 +177,11 @@ export const lazyRouteGroups = (app: OpenAPIHono<AppEnv>) => {
       const group = groupFor(path);
       if (group) await mount(group);
     },
+    /** Every route app mounted so far, the extra ones first, then the groups in their order. */
+    mountedRoutes: (): RouteApp[] => [
+      ...extraRoutes,
+      ...ROUTE_GROUPS.flatMap((group) => loaded.get(group) ?? []),
+    ],
   };
 };
 

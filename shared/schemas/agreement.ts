@@ -164,6 +164,18 @@ export const AgreementSummarySchema = AgreementSchema.pick({
   .openapi('AgreementSummary');
 export type AgreementSummary = z.infer<typeof AgreementSummarySchema>;
 
+/** A page of agreements (GET …/agreement-pages): the rows, the next page's cursor, the count when known. */
+export const AgreementPageSchema = z
+  .object({
+    items: z.array(AgreementSummarySchema),
+    /** The cursor of the next page, null on the last. */
+    next: z.string().nullable(),
+    /** How many agreements the year has, when known by key (no filter, every unit), else null. */
+    total: z.number().int().nullable(),
+  })
+  .openapi('AgreementPage');
+export type AgreementPage = z.infer<typeof AgreementPageSchema>;
+
 /** An issued revision, kept forever: its content, its hash and (once signed) the signature. */
 export const AgreementVersionSchema = AgreementContentSchema.extend({
   customisation: CustomisationSchema,

@@ -100,7 +100,7 @@ export const createTestApi = async (
       },
     },
     // The local server's dev sign-in, for tests of what it refuses.
-    options.devSignIn ? { extend: (a) => a.route('/api', devSignInRoutes(signer)) } : {},
+    options.devSignIn ? { extraRoutes: [devSignInRoutes(signer)] } : {},
   );
   const issued = new Map<string, Promise<string>>();
   const token = (userId: string) => {

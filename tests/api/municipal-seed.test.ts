@@ -6,6 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { municipalAgreementItems, seedMunicipal } from '../../scripts/seed/municipal';
 import { municipalOrg } from '../../scripts/seed/municipal-org';
+import { getItem } from '../../shared/db/items';
+import { agreementCountKey } from '../../shared/db/keys';
 import { totalWCents } from '../../shared/domain/agreements/validate';
 import { AgreementSchema } from '../../shared/schemas/agreement';
 import { UnitInputSchema, UserSchema } from '../../shared/schemas/org';
@@ -65,6 +67,8 @@ describe('the municipal demo writer (12 units, DynamoDB Local)', () => {
     expect(agreements.body).toHaveLength(12);
     expect(new Set(agreements.body.map((a: { categoryId: string }) => a.categoryId)).size).toBe(6);
     expect(agreements.body.every((a: { state: string }) => a.state === 'signed')).toBe(true);
+    // The results page's live-or-stored choice reads the count by key: the seed writes the counter.
+    expect(await getItem(api.db, agreementCountKey(CURRENT_YEAR))).toMatchObject({ count: 12 });
 
     const results = await api.call('GET', `/api/years/${CURRENT_YEAR}/results`, { as: 'leader' });
     expect(results.status).toBe(200);

@@ -119,20 +119,32 @@ describe('a city of 500 units', { timeout: 150_000 }, () => {
     await page.context().close();
   });
 
-  it('lists the agreements by category, a page at a time, the state filter back on page 1', async () => {
+  it('lists the agreements by category, a page at a time from the server, the state filter back on page 1', async () => {
     const page = await e2e.newPage();
     timings.agreements = await open(page, 'admin', `/agreements?year=${YEAR}`, (p) => p.locator('tbody tr'));
     expect(timings.agreements).toBeLessThan(FIRST_ROWS_MS);
+    // The year's count comes by key (the agreement counter); each category reads 50 rows a request.
     await expect.poll(() => page.locator('.filter-count').textContent()).toContain('共 500 份');
+    const community = page.getByRole('region', { name: '社区卫生服务中心' });
     const pager = page.getByRole('navigation', { name: '社区卫生服务中心责任书分页' });
+    await expect.poll(() => pager.locator('.pagination-status').textContent()).toBe('第 1 页 · 第 1–50 份');
+    expect(await community.locator('tbody tr').count()).toBe(50);
     await tabTo(
       page,
       pager.getByRole('button', { name: '首页' }),
-      pager.getByRole('button', { name: '末页' }),
+      pager.getByRole('button', { name: '下一页' }),
     );
-    await expect.poll(() => pager.locator('.pagination-status').textContent()).toContain('第 3 / 3 页');
+    await expect.poll(() => pager.locator('.pagination-status').textContent()).toBe('第 2 页 · 第 51–100 份');
+    // The page before stays on screen while the next loads: the focus is still on 下一页.
+    expect(
+      await pager.getByRole('button', { name: '下一页' }).evaluate((el) => el === document.activeElement),
+    ).toBe(true);
     await page.getByLabel('状态', { exact: true }).selectOption('signed');
-    await expect.poll(() => pager.locator('.pagination-status').textContent()).toContain('第 1 / 3 页');
+    await expect.poll(() => pager.locator('.pagination-status').textContent()).toBe('第 1 页 · 第 1–50 份');
+    // A search by name is applied by the server too: one township of 200.
+    await page.getByLabel('查找单位').fill('第1乡镇卫生院');
+    const townships = page.getByRole('region', { name: '乡镇卫生院' });
+    await expect.poll(() => townships.locator('tbody tr').count()).toBe(10);
     await checkA11y(page);
     await page.context().close();
   });
@@ -164,6 +176,10 @@ describe('a city of 500 units', { timeout: 150_000 }, () => {
     const chart = page.getByRole('img', { name: /乡镇卫生院单位最终得分排名/ });
     expect(await chart.getAttribute('aria-label')).toContain('共 200 个单位');
     await page.locator('.chart canvas').first().waitFor();
+    // 预警 of a quarter view lists hundreds of units below 60 %: paged too.
+    const warned = page.getByRole('navigation', { name: '预警单位分页' });
+    await expect.poll(() => warned.locator('.pagination-status').textContent()).toMatch(/第 1 \/ \d+ 页/);
+    expect(await page.locator('.results-warning li').count()).toBe(50);
     await checkA11y(page);
     await page.context().close();
   });
@@ -175,6 +191,16 @@ describe('a city of 500 units', { timeout: 150_000 }, () => {
     );
     expect(timings.assignments).toBeLessThan(HEAVY_MS);
     expect(await page.locator('table.sticky-first').count()).toBe(6);
+    // 按单位分派 lists an indicator's units a page of checkboxes at a time; a choice survives paging.
+    const byUnits = page.getByRole('region', { name: '按单位分派' });
+    const unitPager = page.getByRole('navigation', { name: '按单位分派单位列表分页' });
+    await expect.poll(() => unitPager.locator('.pagination-status').textContent()).toMatch(/第 1 \/ \d+ 页/);
+    const unitBoxes = byUnits.getByRole('group', { name: '单位' }).getByRole('checkbox');
+    expect(await unitBoxes.count()).toBe(50);
+    await unitBoxes.first().check();
+    await unitPager.getByRole('button', { name: '下一页' }).click();
+    await expect.poll(() => unitPager.locator('.pagination-status').textContent()).toMatch(/第 2 \/ \d+ 页/);
+    expect(await byUnits.getByText('已选 1 个单位（各页合计）').count()).toBe(1);
     await checkA11y(page);
     await page.context().close();
   });

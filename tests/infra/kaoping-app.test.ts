@@ -232,6 +232,15 @@ describe('the functions', () => {
     expect(size.total.files).toBeGreaterThan(size.initial.files.length);
   });
 
+  it('start the API without zod: schemas, the validation hook and the OpenAPI document load with the routes', () => {
+    const dir = assetDir(main.apiFunction);
+    // zod names every schema class it defines ($constructor("$ZodType", …)); minifying keeps the strings.
+    const holdsZod = (file: string) => readFileSync(join(dir, file), 'utf8').includes('"$ZodType"');
+    const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.mjs'));
+    expect(files.some(holdsZod)).toBe(true);
+    expect(measureBundle(dir).initial.files.filter(holdsZod)).toEqual([]);
+  });
+
   it('give the API function exactly the settings it reads', () => {
     const variables = resourceOf(main.apiFunction).Properties.Environment.Variables;
     expect(Object.keys(variables).sort()).toEqual(

@@ -10,6 +10,8 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Principal } from '../../auth/roles';
 import { assertUnitVisible, inScope, seesEveryUnit, unitsVisibleTo } from '../../auth/visibility';
+import { countAgreements } from '../../db/agreement-count';
+import { pageAgreements } from '../../db/agreement-pages';
 import {
   decideUnitAmendment,
   generateCategoryAgreements,
@@ -37,7 +39,9 @@ import { ForbiddenError, NotFoundError, ValidationError } from '../../errors';
 import {
   type Agreement,
   AgreementDiffSchema,
+  AgreementPageSchema,
   AgreementStateSchema,
+  type AgreementSummary,
   AgreementSummarySchema,
   type AgreementVersion,
   AgreementVersionSchema,
@@ -49,8 +53,11 @@ import {
 import { PeriodSchema } from '../../schemas/year';
 import type { AppEnv } from '../env';
 import { body, errorResponse, json, pathInteger, YearParams } from '../openapi';
+import { cursorQuery, encodeCursor, PageSizeQuery } from '../page-cursor';
 import { protectedRoute } from '../route';
 
+/** A category's or unit's id, as the org schemas allow it. */
+const ID_PATTERN = /^[a-z0-9][a-z0-9-]{1,47}$/;
 const UnitParams = YearParams.extend({ unitId: z.string().min(1).max(48) });
 const Version = z.number().int().min(1);
 const CategoryBody = z.strictObject({ categoryId: z.string().min(1).max(48) });
@@ -72,6 +79,31 @@ const listRoute = protectedRoute('agreements.read', {
     }),
   },
   responses: { 200: json(z.array(AgreementSummarySchema), '责任书') },
+});
+/** A row's position in the agreements index: what a cursor of the agreements' pages holds. */
+const AgreementPositionSchema = z.strictObject({
+  categoryId: z.string().regex(ID_PATTERN),
+  unitId: z.string().regex(ID_PATTERN),
+});
+
+const pageRoute = protectedRoute('agreements.read', {
+  method: 'get',
+  path: '/years/{year}/agreement-pages',
+  summary: '本年度责任书，一次一页（按类别、单位排序；按权限范围）',
+  request: {
+    params: YearParams,
+    query: z.strictObject({
+      categoryId: z.string().max(48).optional(),
+      state: AgreementStateSchema.optional(),
+      search: z.string().max(40).optional().meta({ description: '单位名称中的字' }),
+      pageSize: PageSizeQuery,
+      cursor: cursorQuery(AgreementPositionSchema).optional(),
+    }),
+  },
+  responses: {
+    200: json(AgreementPageSchema, '一页责任书'),
+    400: errorResponse('翻页位置或每页条数无效'),
+  },
 });
 const generateRoute = protectedRoute('agreements.write', {
   method: 'post',
@@ -236,6 +268,23 @@ const versionView = (version: AgreementVersion) => ({
     (!version.signature || version.signature.contentHash === version.contentHash),
 });
 
+/** The list's row of an agreement. */
+const summaryOf = (a: Agreement): AgreementSummary => ({
+  year: a.year,
+  unitId: a.unitId,
+  unitName: a.unitName,
+  categoryId: a.categoryId,
+  categoryName: a.categoryName,
+  state: a.state,
+  revision: a.revision,
+  version: a.version,
+  contentHash: a.contentHash,
+  ...(a.signature ? { signature: a.signature } : {}),
+  ...(a.pendingAmendmentId ? { pendingAmendmentId: a.pendingAmendmentId } : {}),
+  updatedAt: a.updatedAt,
+  leafCount: a.dimensions.reduce((n, d) => n + d.leaves.length, 0),
+});
+
 export const agreementRoutes = new OpenAPIHono<AppEnv>()
   .openapi(listRoute, async (c) => {
     const { db } = c.get('deps');
@@ -252,22 +301,39 @@ export const agreementRoutes = new OpenAPIHono<AppEnv>()
         (a.state !== 'draft' || seesEveryUnit(principal)) &&
         (!state || a.state === state),
     );
+    return c.json(visible.map(summaryOf), 200);
+  })
+  .openapi(pageRoute, async (c) => {
+    const { db } = c.get('deps');
+    const principal = c.get('principal');
+    const { year } = c.req.valid('param');
+    const { categoryId, state, pageSize, cursor } = c.req.valid('query');
+    const search = c.req.valid('query').search?.replace(/\s+/g, '') || undefined;
+    if (cursor && categoryId && cursor.categoryId !== categoryId) {
+      const message = '翻页位置不属于所选类别，请从第一页重新开始';
+      throw new ValidationError(message, [{ path: 'query.cursor', message }]);
+    }
+    const scope = await unitsVisibleTo(db, principal, year);
+    const everyUnit = seesEveryUnit(principal);
+    const [page, total] = await Promise.all([
+      pageAgreements(db, {
+        year,
+        categoryId,
+        state,
+        search,
+        after: cursor,
+        pageSize,
+        visible: (a) => inScope(scope, a.unitId) && (a.state !== 'draft' || everyUnit),
+      }),
+      // The year's count is known by key (the counter); a filtered or scoped count is not.
+      scope === 'all' && !categoryId && !state && !search ? countAgreements(db, year) : null,
+    ]);
     return c.json(
-      visible.map((a) => ({
-        year: a.year,
-        unitId: a.unitId,
-        unitName: a.unitName,
-        categoryId: a.categoryId,
-        categoryName: a.categoryName,
-        state: a.state,
-        revision: a.revision,
-        version: a.version,
-        contentHash: a.contentHash,
-        ...(a.signature ? { signature: a.signature } : {}),
-        ...(a.pendingAmendmentId ? { pendingAmendmentId: a.pendingAmendmentId } : {}),
-        updatedAt: a.updatedAt,
-        leafCount: a.dimensions.reduce((n, d) => n + d.leaves.length, 0),
-      })),
+      {
+        items: page.items.map(summaryOf),
+        next: page.next && encodeCursor(page.next),
+        total,
+      },
       200,
     );
   })

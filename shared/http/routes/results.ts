@@ -7,10 +7,11 @@
 
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { assertResultsVisible, inScope, resultsVisibleTo } from '../../auth/visibility';
+import { countAgreements } from '../../db/agreement-count';
 import { getAgreement } from '../../db/agreement-repo';
 import type { Db } from '../../db/client';
 import { listDrafts, listSnapshots, loadScenario } from '../../db/results-repo';
-import { computedLive, readComputedResults } from '../../db/results-run-repo';
+import { readComputedResults } from '../../db/results-run-repo';
 import { getYear } from '../../db/year-repo';
 import { LIVE_RESULTS_MAX_UNITS } from '../../domain/results/by-category';
 import { computeResults, parseScenario } from '../../domain/scoring';
@@ -75,15 +76,16 @@ const getDraftRoute = protectedRoute('results.export', {
 });
 /**
  * The year's results as of `asOf`: computed live while the year has at most LIVE_RESULTS_MAX_UNITS
- * units with an agreement; above it the latest results job's stored run, or no lines yet.
+ * units with an agreement (`agreements`); above it the latest results job's stored run, or no lines yet.
  */
 const yearResults = async (
   db: Db,
   year: Year,
+  agreements: number,
   asOf: Period,
   liveMaxUnits = LIVE_RESULTS_MAX_UNITS,
 ): Promise<YearResults> => {
-  if (await computedLive(db, year.year, liveMaxUnits)) {
+  if (agreements <= liveMaxUnits) {
     return computeResults(parseScenario(await loadScenario(db, year.year)), { asOfPeriod: asOf });
   }
   const stored = await readComputedResults(db, year.year, asOf);
@@ -108,9 +110,10 @@ export const resultsRoutes = new OpenAPIHono<AppEnv>()
   .openapi(yearResultsRoute, async (c) => {
     const { year } = c.req.valid('param');
     const { db, liveResultsMaxUnits } = c.get('deps');
-    const yearItem = await getYear(db, year);
+    // The year and its agreement count (the counter, by key) in one round trip.
+    const [yearItem, agreements] = await Promise.all([getYear(db, year), countAgreements(db, year)]);
     const [results, scope] = await Promise.all([
-      yearResults(db, yearItem, c.req.valid('query').asOf ?? 'Q4', liveResultsMaxUnits),
+      yearResults(db, yearItem, agreements, c.req.valid('query').asOf ?? 'Q4', liveResultsMaxUnits),
       resultsVisibleTo(db, c.get('principal'), yearItem),
     ]);
     if (scope === 'all') return c.json(results, 200);

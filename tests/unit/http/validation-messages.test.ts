@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { zodDetails } from '../../../shared/http/error-handler';
+import { zodDetails } from '../../../shared/http/validation-hook';
 
 const Body = z.object({
   value: z.number(),

@@ -62,7 +62,8 @@ interface PaginationProps<T> {
   unit?: string;
 }
 
-const PageButton = ({
+/** A page button: at an end it stays focusable with aria-disabled, so focus is never lost. */
+export const PageButton = ({
   label,
   disabled,
   onClick,
@@ -83,6 +84,34 @@ const PageButton = ({
   </button>
 );
 
+/** 每页 20 / 50 / 100 {unit}. */
+export const PageSizeSelect = ({
+  id,
+  size,
+  unit,
+  onChange,
+}: {
+  id: string;
+  size: number;
+  unit: string;
+  onChange: (size: number) => void;
+}) => (
+  <div class="field inline-field">
+    <label for={`${id}-page-size`}>每页</label>
+    <select
+      id={`${id}-page-size`}
+      value={String(size)}
+      onChange={(e) => onChange(Number(e.currentTarget.value))}
+    >
+      {PAGE_SIZES.map((s) => (
+        <option key={s} value={String(s)}>
+          {s} {unit}
+        </option>
+      ))}
+    </select>
+  </div>
+);
+
 export const Pagination = <T,>({ id, label, paged, unit = '条' }: PaginationProps<T>) => {
   if (!paged.paged) return null;
   const { page, pageCount, start, total, rows, setPage } = paged;
@@ -98,20 +127,7 @@ export const Pagination = <T,>({ id, label, paged, unit = '条' }: PaginationPro
         <PageButton label="下一页" disabled={page === pageCount} onClick={() => setPage(page + 1)} />
         <PageButton label="末页" disabled={page === pageCount} onClick={() => setPage(pageCount)} />
       </div>
-      <div class="field inline-field">
-        <label for={`${id}-page-size`}>每页</label>
-        <select
-          id={`${id}-page-size`}
-          value={String(paged.size)}
-          onChange={(e) => paged.setSize(Number(e.currentTarget.value))}
-        >
-          {PAGE_SIZES.map((s) => (
-            <option key={s} value={String(s)}>
-              {s} {unit}
-            </option>
-          ))}
-        </select>
-      </div>
+      <PageSizeSelect id={id} size={paged.size} unit={unit} onChange={paged.setSize} />
     </nav>
   );
 };

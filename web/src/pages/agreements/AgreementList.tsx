@@ -20,6 +20,7 @@ import { ListFilters, matchesUnit } from '../../components/UnitSearch';
 import { formatDateTime } from '../../format';
 import { toApiError, useResource } from '../../use-resource';
 import { type AgreementSummary, agreementsApi } from './agreements-api';
+import { CityAgreementList } from './CityAgreementList';
 import { defaultYear, useYears, yearFromQuery } from './use-years';
 
 type Pending = { kind: 'generate' | 'issue' | 'remind'; category: Category } | null;
@@ -83,10 +84,16 @@ export const AgreementList = ({ user }: { user: Me }) => {
   const [years] = useYears();
   const [chosen, setChosen] = useState<number | undefined>(yearFromQuery);
   const year = chosen ?? (years.status === 'ready' ? defaultYear(years.data) : undefined);
-  const [data, reload] = useResource(
-    async () => (year === undefined ? null : Promise.all([api.categories.list(), agreementsApi.list(year)])),
-    [year],
-  );
+  const [data, reload] = useResource(async () => {
+    if (year === undefined) return null;
+    // The first page of 100: a county's whole list (shown as before), or the sign of a city's.
+    const [categories, first] = await Promise.all([
+      api.categories.list(),
+      agreementsApi.page(year, { pageSize: 100 }),
+    ]);
+    // More than one page: a city's year, each category read a page at a time (CityAgreementList).
+    return [categories, first.items, first.next === null ? undefined : first.total] as const;
+  }, [year]);
   const [pending, setPending] = useState<Pending>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
@@ -168,7 +175,18 @@ export const AgreementList = ({ user }: { user: Me }) => {
           </button>
         </ErrorBanner>
       )}
-      {data.status === 'ready' && data.data && year !== undefined && (
+      {data.status === 'ready' && data.data && year !== undefined && data.data[2] !== undefined && (
+        <CityAgreementList
+          year={year}
+          categories={data.data[0]}
+          total={data.data[2]}
+          columns={columns(year)}
+          isAdmin={isAdmin}
+          stateOptions={STATE_OPTIONS}
+          onAction={(kind, category) => setPending({ kind, category })}
+        />
+      )}
+      {data.status === 'ready' && data.data && year !== undefined && data.data[2] === undefined && (
         <>
           {data.data[1].length > 1 && (
             <ListFilters

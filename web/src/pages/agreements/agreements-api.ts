@@ -6,6 +6,7 @@
 import type {
   Agreement,
   AgreementDiff,
+  AgreementPage,
   AgreementState,
   AgreementSummary,
   AgreementVersion,
@@ -25,6 +26,7 @@ import { apiFetch, call as send } from '../../api';
 export type {
   Agreement,
   AgreementDiff,
+  AgreementPage,
   AgreementState,
   AgreementSummary,
   AgreementVersion,
@@ -50,6 +52,22 @@ export const agreementsApi = {
     send<AgreementSummary[]>(
       `/api/years/${seg(year)}/agreements${categoryId ? `?categoryId=${seg(categoryId)}` : ''}`,
     ),
+  /** One page of the year's agreements (a city's list is read a page at a time). */
+  page: (
+    year: number,
+    query: {
+      categoryId?: string;
+      state?: string;
+      search?: string;
+      pageSize: number;
+      cursor?: string | undefined;
+    },
+  ) => {
+    const params = new URLSearchParams(
+      Object.entries(query).flatMap(([k, v]) => (v === undefined || v === '' ? [] : [[k, String(v)]])),
+    );
+    return send<AgreementPage>(`/api/years/${seg(year)}/agreement-pages?${params}`);
+  },
   get: (year: number, unitId: string) => send<AgreementView>(agreementPath(year, unitId)),
   edit: (year: number, unitId: string, version: number, customisation: Customisation) =>
     send<AgreementView>(agreementPath(year, unitId), 'PUT', { version, customisation }),

@@ -5,6 +5,7 @@
 import { useState } from 'preact/hooks';
 import type { User } from '../../../../shared/schemas/org';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { Pagination, usePagination } from '../../components/Pagination';
 import { ReasonField } from '../../components/ReasonField';
 import { SelectField } from '../../components/SelectField';
 import { useReasonedAction } from '../../use-reasoned-action';
@@ -155,6 +156,8 @@ export const AssignByUnits = ({
   const [problem, setProblem] = useState<string>();
   // Units whose category assesses the indicator in this period.
   const units = plan.filter((c) => c.leaves.some((l) => l.code === code)).flatMap((c) => c.units);
+  // A city's indicator has hundreds of units: a page of checkboxes at a time, the choice kept across pages.
+  const paged = usePagination(units, code);
   const submit = async (event: Event) => {
     event.preventDefault();
     if (unitIds.length === 0 || chosen.length === 0) {
@@ -183,7 +186,7 @@ export const AssignByUnits = ({
         />
         <fieldset class="checkbox-group">
           <legend>单位</legend>
-          {units.map((u) => (
+          {paged.rows.map((u) => (
             <label key={u.unitId} class="checkbox">
               <input
                 type="checkbox"
@@ -198,6 +201,12 @@ export const AssignByUnits = ({
             </label>
           ))}
         </fieldset>
+        {paged.paged && (
+          <p class="hint" aria-live="polite">
+            已选 {unitIds.length} 个单位（各页合计）
+          </p>
+        )}
+        <Pagination id="by-units" label="按单位分派单位列表" paged={paged} unit="个单位" />
         <RaterPicker
           id="by-units-raters"
           raters={raters}

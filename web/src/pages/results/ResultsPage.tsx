@@ -42,6 +42,7 @@ import {
   scoreRate,
   WARNING_RATE,
 } from './results-model';
+import { WarningList } from './WarningList';
 
 const isLeadership = (user: Me) => user.roles.some((r) => r === 'admin' || r === 'leader');
 
@@ -297,17 +298,12 @@ const RankingSections = ({
   return (
     <>
       {flagged.length > 0 && (
-        <section class="results-warning" aria-labelledby="results-warning-heading">
-          <h2 id="results-warning-heading">预警：以下单位本季度得分率低于 60%</h2>
-          <ul>
-            {flagged.map(({ category, unit }) => (
-              <li key={unit.unitId}>
-                <Link href={unitResultsHref(unit.unitId, year.year, asOf)}>{unit.unitName}</Link>（{category}
-                ） 得分率 {formatRate(scoreRate(unit))}
-              </li>
-            ))}
-          </ul>
-        </section>
+        <WarningList
+          flagged={flagged}
+          asOf={asOf}
+          href={(unitId) => unitResultsHref(unitId, year.year, asOf)}
+          rateText={(unit) => formatRate(scoreRate(unit))}
+        />
       )}
       {narrowed && (
         <p class="hint">
