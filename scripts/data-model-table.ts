@@ -57,6 +57,7 @@ import {
   robotKey,
   submissionItemIndexes,
   submissionItemKey,
+  surveyIndexes,
   surveyKey,
   templateIndexes,
   templateKey,
@@ -165,7 +166,11 @@ const ROWS: Row[] = [
     gsi1: proposalIndexes(Y, '<state>', '<id>'),
   },
   { entity: 'veto', key: vetoKey(Y, U, '<id>'), gsi1: proposalIndexes(Y, '<state>', '<id>') },
-  { entity: 'satisfaction survey result (one per indicator)', key: surveyKey(Y, U, P, C) },
+  {
+    entity: 'satisfaction survey result (one per indicator)',
+    key: surveyKey(Y, U, P, C),
+    gsi1: surveyIndexes(Y, U, P, C),
+  },
   {
     entity: 'notification',
     key: notificationKey('<id>', '<noteId>'),

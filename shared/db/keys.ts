@@ -281,6 +281,11 @@ export const surveyKey = (year: number, unitId: string, period: string, code: st
   pk: `YEAR#${year}#UNIT#${unitId}`,
   sk: `SURVEY#${period}#${code}`,
 });
+/** gsi1 lists a period's survey results of every unit, by indicator then unit. */
+export const surveyIndexes = (year: number, unitId: string, period: string, code: string) => ({
+  gsi1pk: `YEAR#${year}#SURVEYS#${period}`,
+  gsi1sk: `${code}#${unitId}`,
+});
 
 /** Objections (申诉) during publicity, in the unit's partition; gsi1 lists a year's by state. */
 export const objectionKey = (year: number, unitId: string, id: string) => ({
@@ -452,6 +457,12 @@ export const unitRectificationsQuery = (year: number, unitId: string): KeyQuery 
 export const unitSurveysQuery = (year: number, unitId: string, period: string): KeyQuery => ({
   pk: unitYearPk(year, unitId),
   skPrefix: `SURVEY#${period}#`,
+});
+/** A period's survey results (gsi1), every indicator's or one's. */
+export const periodSurveysQuery = (year: number, period: string, code?: string): KeyQuery => ({
+  index: 'gsi1',
+  pk: surveyIndexes(year, '', period, '').gsi1pk,
+  ...(code ? { skPrefix: `${code}#` } : {}),
 });
 
 /** A year's proposals (gsi1), optionally of one state. */
