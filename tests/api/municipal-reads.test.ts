@@ -76,9 +76,7 @@ const BOUNDS: Record<string, number> = {
   // The organisation itself, one Query each: 500 units, 1,013 users.
   '/api/units': 520,
   '/api/users': 1_050,
-  // A template's problems check unit targets against the org's units (one Query of 500 small items).
-  '/api/years/{year}/templates': 520,
-  '/api/years/{year}/templates/{categoryId}': 520,
+  // The template workbook is a download with the org's units (one Query of 500 small items).
   '/api/years/{year}/template-workbook': 520,
   // A unit's rank is within its category: one category's facts (the largest, 150 units), never the year's.
   '/api/years/{year}/units/{unitId}/results': 2_500,
