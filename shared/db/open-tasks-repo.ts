@@ -14,7 +14,7 @@ import {
 } from '../domain/tasks/open-tasks';
 import type { Period } from '../schemas/year';
 import { getAgreement, listPendingAmendments } from './agreement-repo';
-import { getSheet, listRaterAssignments } from './assignment-repo';
+import { countRaterAssignments, getSheet } from './assignment-repo';
 import type { Db } from './client';
 import { listInspections, listUnitRectifications } from './inspection-repo';
 import { listProposals } from './proposal-repo';
@@ -48,9 +48,9 @@ const raterSource: TaskSource = async (db, principal, year) => {
     PERIODS.map(async (period) => {
       const [sheet, assigned] = await Promise.all([
         getSheet(db, year, principal.userId, period),
-        listRaterAssignments(db, year, principal.userId, period),
+        countRaterAssignments(db, year, principal.userId, period),
       ]);
-      return { period, assigned: sheet.state === 'finalized' ? 0 : assigned.length };
+      return { period, assigned: sheet.state === 'finalized' ? 0 : assigned };
     }),
   );
   return sheetTasks(year, sheets);
