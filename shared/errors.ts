@@ -51,6 +51,8 @@ export const ERROR_CODES = {
   CHECKSUM_MISMATCH: '(422) the uploaded bytes differ from the declared checksum',
   TOO_MANY_ITEMS: '(422) more items than one submission takes',
   SERVICE_UNAVAILABLE: '(503) the data store is unavailable; retry later',
+  PUBLICATION_UNFINISHED:
+    '(503) the results are published but their ranking site or notices are not yet written; run again to finish',
   INTERNAL: '(500) an unexpected failure, logged with the request id',
 } as const;
 

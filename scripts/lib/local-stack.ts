@@ -24,7 +24,7 @@ import { deliverOutbox } from '../../shared/notify/deliver';
 import { fileSecretStore } from '../../shared/notify/secret-store';
 import { localReceiver } from '../../shared/notify/transport';
 import { writePublishedSite } from '../../shared/publication/publish';
-import { folderSiteStore } from '../../shared/publication/site-store';
+import { folderSiteStore, type SiteStore } from '../../shared/publication/site-store';
 import { buildWeb } from '../build-web';
 import { type MunicipalSeedReport, QUICK_MUNICIPAL, seedMunicipal } from '../seed/municipal';
 import { seedDemo } from '../seed/seed';
@@ -57,6 +57,8 @@ export interface LocalStackOptions {
   logLevel?: string;
   /** Browser tests: a pause after each stored progress of a job, to reload a page mid-job. */
   jobPaceMs?: number;
+  /** Browser tests: wraps the store the jobs write the ranking site to (e.g. one that fails after the commit). */
+  siteStore?: (folder: SiteStore) => SiteStore;
   /** Browser tests: above this many units the results page reads the results job's run (docs/results.md). */
   liveResultsMaxUnits?: number;
   /**
@@ -159,8 +161,9 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
     );
     delivery.unref();
     const logger = createLogger(options.logLevel ?? 'WARN');
+    const siteStore = folderSiteStore(rankingsDir);
     const publishSite = async (year: number) => {
-      await writePublishedSite(db, folderSiteStore(rankingsDir), year);
+      await writePublishedSite(db, options.siteStore?.(siteStore) ?? siteStore, year);
     };
     // Jobs run in this process, after the response that started them (the job Lambda's code).
     const jobs = inProcessJobs({

@@ -24,6 +24,8 @@ export const JOB_ACTIONS: Record<JobType, Action> = {
   // A rater exports their own line; the admin and leaders every line.
   'consistency-export': 'consistency.read',
   'review-distance-export': 'reviews.distance',
+  // Writing the published site again is part of publishing.
+  site: 'results.publish',
 };
 
 export const canSeeJob = (

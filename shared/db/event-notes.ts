@@ -107,18 +107,28 @@ export const notifyPublicityOpened = async (db: Db, year: Year, at: Date) => {
   );
 };
 
-/** Results published: everyone of a unit learns it, with where to read them. */
+/**
+ * Results published: everyone of a unit learns it, with where to read them. `at` is the version's
+ * publication time and each notice's id is named for the version, so the notices of a publication
+ * finished by a second run (docs/results.md) are written and queued once, whatever the day.
+ */
 export const notifyResultsPublished = async (db: Db, year: number, version: number, at: Date) => {
   const people = (await listUsers(db)).filter((u) => u.unitId);
   await addNotifications(
     db,
     people.map((u) =>
-      direct(u.id, u.unitId, at, {
-        kind: 'results_published',
-        title: `${year} 年度考核结果已发布`,
-        body: `${year} 年度考核结果（第 ${version} 版）已发布，可在公布页面查看排名和本单位得分构成。`,
-        link: `/rankings/${year}/`,
-      }),
+      direct(
+        u.id,
+        u.unitId,
+        at,
+        {
+          kind: 'results_published',
+          title: `${year} 年度考核结果已发布`,
+          body: `${year} 年度考核结果（第 ${version} 版）已发布，可在公布页面查看排名和本单位得分构成。`,
+          link: `/rankings/${year}/`,
+        },
+        `results-${year}-v${version}`,
+      ),
     ),
   );
 };
@@ -139,9 +149,11 @@ export const notifySheetReopened = async (
     }),
   ]);
 
+/** A notice to one person; with `idSuffix`, its id is the same on every run of the same event. */
 const direct = (
   userId: string,
   unitId: string | null,
   at: Date,
   note: Pick<NewNotification, 'kind' | 'title' | 'body' | 'link'>,
-): NewNotification => ({ ...note, id: noteId(at), userId, unitId, createdAt: at.toISOString() });
+  idSuffix?: string,
+): NewNotification => ({ ...note, id: noteId(at, idSuffix), userId, unitId, createdAt: at.toISOString() });

@@ -2,9 +2,11 @@
  * Results: the scenario of a year assembled from the stored facts, and the immutable published
  * snapshots. A snapshot's scenario and results can exceed DynamoDB's 400 KB item limit for a
  * municipal bureau, so they are stored gzip-compressed in parts, written in one transaction with
- * the snapshot's header item: a snapshot is there completely or not at all, and never changes.
+ * the snapshot's header item: a snapshot is there completely or not at all, and its results never
+ * change (only the header's marks of what follows the publication: the site written, the notices sent).
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { isScored, toScenarioAgreement } from '../domain/results/agreement-to-scenario';
 import { buildScenario } from '../domain/results/build-scenario';
 import { NotFoundError } from '../errors';
@@ -12,7 +14,7 @@ import type { ScenarioInput } from '../schemas/scenario';
 import { listAgreements } from './agreement-repo';
 import type { Db } from './client';
 import { loadUnitFacts } from './facts-repo';
-import { getItem, queryPrefix, type TxItem, transact } from './items';
+import { getItem, guard, queryPrefix, type TxItem, transact } from './items';
 import {
   draftsQuery,
   publishedIndexes,
@@ -72,6 +74,16 @@ export interface SnapshotHeader {
   resultsSha256: string;
   replaces?: { version: number; reason: string };
   parts: number;
+  /**
+   * What still follows the publication of this version (docs/results.md): present from the
+   * snapshot's commit until the ranking site is written (`siteDue`) and the units are told
+   * (`noticesDue`). A version with either is published but unfinished: the next publication job
+   * finishes it instead of freezing another version.
+   */
+  siteDue?: true;
+  noticesDue?: true;
+  /** When the ranking site of this version was last written. */
+  siteWrittenAt?: string;
 }
 
 export interface Snapshot extends SnapshotHeader {
@@ -215,3 +227,34 @@ export const getSnapshot = async (db: Db, year: number, version: number): Promis
   if (!header) throw new NotFoundError(`${year} 年度第 ${version} 版结果`);
   return { ...header, ...(await readVersionBody(db, 'published', year, version)) };
 };
+
+/** A published version whose site or notices are still due (its publication job did not finish). */
+export const isUnfinished = (header: Pick<SnapshotHeader, 'siteDue' | 'noticesDue'>): boolean =>
+  header.siteDue === true || header.noticesDue === true;
+
+const markSnapshot = (
+  db: Db,
+  year: number,
+  version: number,
+  update: string,
+  values?: Record<string, unknown>,
+) =>
+  guard(() =>
+    db.doc.send(
+      new UpdateCommand({
+        TableName: db.tableName,
+        Key: resultsVersionKey(year, version),
+        UpdateExpression: update,
+        ConditionExpression: 'attribute_exists(pk)',
+        ...(values ? { ExpressionAttributeValues: values } : {}),
+      }),
+    ),
+  );
+
+/** Marks the ranking site of a version written (at `at`): its site is no longer due. */
+export const markSiteWritten = (db: Db, year: number, version: number, at: Date) =>
+  markSnapshot(db, year, version, 'SET siteWrittenAt = :at REMOVE siteDue', { ':at': at.toISOString() });
+
+/** Marks the notices of a version's publication sent (in-app and queued in the outbox). */
+export const markNoticesSent = (db: Db, year: number, version: number) =>
+  markSnapshot(db, year, version, 'REMOVE noticesDue');

@@ -21,6 +21,7 @@ const HANDLERS: Record<JobType, () => Promise<JobHandler>> = {
   consistency: async () => (await import('./handlers/consistency')).runConsistencyJob,
   'consistency-export': async () => (await import('./handlers/consistency')).runConsistencyExportJob,
   'review-distance-export': async () => (await import('./handlers/consistency')).runReviewDistanceExportJob,
+  site: async () => (await import('./handlers/site')).runSiteJob,
 };
 
 /** Progress is stored at most this often. */

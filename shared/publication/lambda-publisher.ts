@@ -1,7 +1,12 @@
-/** In AWS the site is written by the publish Lambda, invoked asynchronously (it may outlast an API request). */
-import { asyncInvoker } from '../jobs/lambda-launcher';
+/**
+ * In AWS the site is written by the publish Lambda. The job function invokes it and waits (a job may
+ * run 15 minutes): a site not written fails the job, which says so (docs/results.md).
+ */
+import { syncInvoker } from '../jobs/lambda-launcher';
 
 export const lambdaPublisher = (functionName: string) => {
-  const invoke = asyncInvoker(functionName);
-  return (year: number) => invoke({ year });
+  const invoke = syncInvoker(functionName);
+  return async (year: number) => {
+    await invoke({ year });
+  };
 };

@@ -9,6 +9,7 @@ import {
   listPublishedYears,
   listSnapshots,
   loadScenario,
+  markSiteWritten,
   type Snapshot,
   saveSnapshot,
 } from '../db/results-repo';
@@ -47,11 +48,13 @@ export const computeFrozen = async (
 
 /**
  * Computes the year's results from the stored facts and freezes them as the next version, with
- * `alsoWrite` (the year's move to 已发布) in the same transaction.
+ * `alsoWrite` (the year's move to 已发布) in the same transaction. The new version's site and notices
+ * are marked due in the same write (cleared as each is done), so a publication that stops after its
+ * commit is known to be unfinished; a seeded history (`followUps: false`) tells nobody.
  */
 export const freezeSnapshot = async (
   db: Db,
-  options: { year: number; by: string; at: Date; reason?: string },
+  options: { year: number; by: string; at: Date; reason?: string; followUps?: boolean },
   alsoWrite: Parameters<typeof saveSnapshot>[2] = [],
 ): Promise<Snapshot> => {
   const [{ scenario, results, scenarioJson, resultsJson }, existing] = await Promise.all([
@@ -69,6 +72,7 @@ export const freezeSnapshot = async (
     resultsSha256: sha256Hex(canonicalJson(results)),
     ...(previous ? { replaces: { version: previous.version, reason: options.reason ?? '' } } : {}),
     parts: 0,
+    ...(options.followUps === false ? {} : { siteDue: true, noticesDue: true }),
     scenarioJson,
     resultsJson,
   };
@@ -79,7 +83,10 @@ export const freezeSnapshot = async (
 /** The page of the site answered with 404 for a year not published (and any other missing path). */
 export const NOT_PUBLISHED_PAGE = '404.html';
 
-/** Writes the site of a year's newest snapshot and the index of all published years. */
+/**
+ * Writes the site of a year's newest snapshot and the index of all published years, then marks that
+ * version's site written (the publish function in AWS, the Node process locally: whoever writes it).
+ */
 export const writePublishedSite = async (db: Db, store: SiteStore, year: number): Promise<number> => {
   const headers = await listSnapshots(db, year);
   const latest = headers.at(-1);
@@ -121,5 +128,6 @@ export const writePublishedSite = async (db: Db, store: SiteStore, year: number)
     },
   ];
   await store.write(files);
+  await markSiteWritten(db, year, snapshot.version, new Date());
   return files.length;
 };

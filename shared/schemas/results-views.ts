@@ -15,6 +15,11 @@ export const PublishedSnapshotSchema = z
     scenarioSha256: z.string(),
     resultsSha256: z.string(),
     replaces: z.object({ version: z.number(), reason: z.string() }).optional(),
+    /** Present while the version's ranking site is not written (its publication did not finish). */
+    siteDue: z.literal(true).optional(),
+    /** Present while the units are not all told of the version (its publication did not finish). */
+    noticesDue: z.literal(true).optional(),
+    siteWrittenAt: z.string().optional(),
   })
   .openapi('PublishedSnapshot');
 export type PublishedSnapshot = z.infer<typeof PublishedSnapshotSchema>;

@@ -24,7 +24,7 @@ import type { NotifyDeps } from '../../shared/notify/deps';
 import { fileSecretStore } from '../../shared/notify/secret-store';
 import { localReceiver } from '../../shared/notify/transport';
 import { writePublishedSite } from '../../shared/publication/publish';
-import { folderSiteStore } from '../../shared/publication/site-store';
+import { folderSiteStore, type SiteStore } from '../../shared/publication/site-store';
 import { type TokenShape, tokenSource } from './token-shapes';
 
 export interface TestApi {
@@ -63,6 +63,8 @@ export const createTestApi = async (
     tokens?: TokenShape;
     /** Above this many units the results page reads the results job's run (default the product's). */
     liveResultsMaxUnits?: number;
+    /** Wraps the folder the ranking site is written to (a test injects a failing write). */
+    siteStore?: (folder: SiteStore) => SiteStore;
   } = {},
 ): Promise<TestApi> => {
   const db = createDb({ tableName: `t-${randomUUID()}`, endpoint: inject('ddbEndpoint') });
@@ -77,7 +79,8 @@ export const createTestApi = async (
   const evidence = createS3EvidenceStore({ bucket: s3.bucket, endpoint: s3.endpoint });
   const logger = options.logger ?? createLogger('CRITICAL');
   const publishSite = async (year: number) => {
-    await writePublishedSite(db, folderSiteStore(rankingsDir), year);
+    const folder = folderSiteStore(rankingsDir);
+    await writePublishedSite(db, options.siteStore?.(folder) ?? folder, year);
   };
   // Jobs run in this process, as in `npm start`; `jobsIdle` waits for them (and close does).
   const jobs = inProcessJobs({ db, now: () => now, logger, files: evidence, publishSite });

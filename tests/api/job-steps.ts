@@ -9,6 +9,7 @@ import type { StepApi } from './year-steps';
 export interface JobBody {
   id: string;
   type: string;
+  label: string;
   state: 'queued' | 'running' | 'succeeded' | 'failed';
   progress: number;
   step?: string;

@@ -225,6 +225,19 @@ describe('jobs', () => {
         expect((await api.call('GET', Y, { as: 'leader' })).body.state).toBe('published');
       },
     },
+    {
+      type: 'site',
+      path: `${Y}/jobs/site`,
+      body: () => ({}),
+      check: async (job) => {
+        expect(job.result).toEqual({
+          summary: '已重新生成第 1 版考核结果的公布页面',
+          link: `/results?year=${CURRENT_YEAR}`,
+        });
+        // The site again, of the same version: no new one.
+        expect((await api.call('GET', `${Y}/publications`, { as: 'leader' })).body).toHaveLength(1);
+      },
+    },
   ];
 
   beforeAll(async () => {

@@ -73,7 +73,7 @@ let currentUrl: string | undefined;
 export const startE2e = async (
   options: Pick<
     LocalStackOptions,
-    'now' | 'provider' | 'jobPaceMs' | 'liveResultsMaxUnits' | 'demo' | 'onSeeded'
+    'now' | 'provider' | 'jobPaceMs' | 'liveResultsMaxUnits' | 'demo' | 'onSeeded' | 'siteStore'
   > = {},
 ): Promise<E2e> => {
   await ensureWebBuilt();

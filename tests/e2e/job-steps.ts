@@ -6,7 +6,10 @@ import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { checkA11y } from './harness';
 
-/** Waits until the job is under way, reloads, and answers the job ids and progress before and after. */
+/**
+ * Waits until the job is under way, reloads, and answers the job ids and progress before and after
+ * (`jobId` the address's first job; `jobIds` every job the page follows, one `job=` each).
+ */
 export const reloadMidJob = async (page: Page, label: RegExp) => {
   const bar = page.getByRole('progressbar', { name: label });
   await expect
@@ -14,6 +17,7 @@ export const reloadMidJob = async (page: Page, label: RegExp) => {
     .toBeGreaterThan(0);
   const before = Number(await bar.getAttribute('aria-valuenow'));
   const jobId = new URL(page.url()).searchParams.get('job');
+  const jobIds = new URL(page.url()).searchParams.getAll('job');
   expect(jobId).toMatch(/^[0-9a-f-]{36}$/);
   await checkA11y(page);
   await page.reload();
@@ -24,6 +28,8 @@ export const reloadMidJob = async (page: Page, label: RegExp) => {
     after: Number(await bar.getAttribute('aria-valuenow')),
     jobId,
     jobIdAfter: new URL(page.url()).searchParams.get('job'),
+    jobIds,
+    jobIdsAfter: new URL(page.url()).searchParams.getAll('job'),
   };
 };
 

@@ -1,12 +1,17 @@
 /**
  * Jobs in the browser: the admin starts a job (the results export; a publication; a template import),
  * reloads the page while it runs and sees the same job's progress (its id is in the address), then
- * its result (the download link; the published version; the imported template); axe passes.
+ * its result (the download link; the published version; the imported template); two jobs of one
+ * page both survive the reload; axe passes.
  */
+
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CATEGORIES, DEMO_UNITS } from '../../scripts/seed/demo-org';
 import { demoTemplate } from '../../scripts/seed/demo-templates';
 import { demoYear } from '../../scripts/seed/demo-year';
+import { resultsVersionKey } from '../../shared/db/keys';
+import { isUnfinished, listSnapshots } from '../../shared/db/results-repo';
 import { seedYear } from '../../shared/db/year-repo';
 import { writeTemplateWorkbook } from '../../shared/excel/write-template-workbook';
 import { checkA11y, type E2e, signInAs, startE2e } from './harness';
@@ -65,6 +70,61 @@ describe('后台任务', () => {
     await followJobAcrossReload(page, /发布考核结果/, /已发布第 2 版考核结果/);
     await page.getByText('更正第 1 版：更正一项核定数据录入错误').waitFor();
     await checkA11y(page);
+    await page.context().close();
+  }, 180_000);
+
+  it('keeps both jobs of a page after a reload: an export and 重新生成公布页面 started side by side', async () => {
+    // Prepare
+    const page = await e2e.newPage();
+    await signInAs(page, 'admin', '/results?year=2025');
+    await page.getByRole('table').first().waitFor();
+    // Act: the export, then the site beside it; reload while the site is written
+    await page.getByRole('button', { name: '导出 Excel' }).click();
+    const exportBar = page.getByRole('progressbar', { name: /导出考核结果/ });
+    await exportBar.waitFor();
+    await page.getByRole('button', { name: '重新生成公布页面' }).click();
+    const { jobIds, jobIdsAfter } = await reloadMidJob(page, /重新生成公布页面/);
+    // Assess: both jobs in the address and on the page after the reload, each to its end
+    expect(jobIds).toHaveLength(2);
+    expect(jobIdsAfter).toEqual(jobIds);
+    await exportBar.waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /已重新生成第 \d+ 版考核结果的公布页面/ })
+      .waitFor({ timeout: 60_000 });
+    await page.getByRole('link', { name: /^下载 2025年度考核结果-Q4\.xlsx$/ }).waitFor({ timeout: 60_000 });
+    await checkA11y(page);
+    await page.context().close();
+  }, 180_000);
+
+  it('shows a publication stopped after its commit as published but unfinished, and 重新生成公布页面 finishes it', async () => {
+    // Prepare: 2025's newest version as a publication job leaves it when its site writer failed
+    const newest = (await listSnapshots(e2e.stack.db, 2025)).at(-1);
+    if (!newest) throw new Error('2025 has no published version');
+    await e2e.stack.db.doc.send(
+      new UpdateCommand({
+        TableName: e2e.stack.db.tableName,
+        Key: resultsVersionKey(2025, newest.version),
+        UpdateExpression: 'SET siteDue = :t, noticesDue = :t',
+        ExpressionAttributeValues: { ':t': true },
+      }),
+    );
+    const page = await e2e.newPage();
+    await signInAs(page, 'admin', '/results?year=2025');
+    const unfinished = page.getByText(`第 ${newest.version} 版结果已发布，公布页面尚未生成。`);
+    await unfinished.waitFor();
+    await checkA11y(page);
+    // Act
+    await page.getByRole('button', { name: '重新生成公布页面' }).click();
+    // Assess: the same version finished, the state gone, no new version
+    await page
+      .getByRole('status')
+      .filter({ hasText: `已重新生成第 ${newest.version} 版考核结果的公布页面` })
+      .waitFor({ timeout: 60_000 });
+    await unfinished.waitFor({ state: 'detached' });
+    const after = await listSnapshots(e2e.stack.db, 2025);
+    expect(after.filter(isUnfinished)).toEqual([]);
+    expect(after.at(-1)?.version).toBe(newest?.version);
     await page.context().close();
   }, 180_000);
 

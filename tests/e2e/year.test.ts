@@ -9,9 +9,20 @@ import { followJobAcrossReload } from './job-steps';
 const thisYear = 2026;
 let clock = new Date(`${thisYear}-11-26T10:00:00+08:00`);
 let e2e: E2e;
+/** While true, writing the ranking site fails (an S3 outage after a publication's commit). */
+let siteFails = false;
 beforeAll(async () => {
   // A pause after each stored progress of a job, so the publicity job runs long enough to reload mid-job.
-  e2e = await startE2e({ now: () => clock, jobPaceMs: 500 });
+  e2e = await startE2e({
+    now: () => clock,
+    jobPaceMs: 500,
+    siteStore: (folder) => ({
+      write: async (files) => {
+        if (siteFails) throw new Error('S3 PutObject: connection reset');
+        await folder.write(files);
+      },
+    }),
+  });
 });
 afterAll(async () => {
   await e2e?.stop();
@@ -163,6 +174,58 @@ describe('the appraisal year', () => {
     const admin = await apiAs(e2e, 'admin');
     const drafts = (await admin(`/api/years/${thisYear}/drafts`)) as { version: number; reason: string }[];
     expect(drafts.map((d) => [d.version, d.reason])).toEqual([[1, '开始公示']]);
+    await page.context().close();
+  });
+
+  it('publishes from the year page: stopped after its commit, the year shows 结果已发布 and 重新生成公布页面 finishes it', {
+    timeout: 180_000,
+  }, async () => {
+    // Prepare: the publicity days have passed; the ranking site's store is down
+    clock = new Date(clock.getTime() + 6 * 86_400_000);
+    siteFails = true;
+    const page = await e2e.newPage();
+    await signInAs(page, 'admin', '/year');
+    const state = page.locator('.panel-heading .state-badge');
+    const checklist = page.getByRole('region', { name: '发布最终结果前的检查' });
+    await checklist.getByText(/天公示期已满/).waitFor();
+    for (const reason of await checklist.getByLabel('确认理由').all())
+      await reason.fill('已逐项核实，确认无误');
+
+    // Act 1: publish; the job commits version 1, then fails to write the site
+    await page.getByRole('button', { name: '发布最终结果' }).click();
+    const dialog = page.getByRole('dialog', { name: '确认发布最终结果？' });
+    await dialog.getByRole('button', { name: '确认发布最终结果' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    // Assess 1: the year is read again (published), and says what is missing
+    await page.getByText('发布考核结果：结果已发布，尚未完成').waitFor({ timeout: 60_000 });
+    await expect.poll(() => state.textContent()).toBe(YEAR_STATE_LABELS.published);
+    // (the notice, not the failed job's own message, which goes on with "：请点击…")
+    const unfinished = page.getByText('第 1 版结果已发布，公布页面尚未生成。', { exact: false });
+    await unfinished.waitFor();
+    await checkA11y(page);
+
+    // Act 2: the store is back; 重新生成公布页面 by keyboard
+    siteFails = false;
+    const finish = page.getByRole('button', { name: '重新生成公布页面' });
+    await finish.focus();
+    await page.keyboard.press('Enter');
+
+    // Assess 2: the same version finished, no new version; the notice gone
+    await page
+      .getByRole('status')
+      .filter({ hasText: '已重新生成第 1 版考核结果的公布页面' })
+      .waitFor({ timeout: 60_000 });
+    await unfinished.waitFor({ state: 'detached' });
+    // The button stays beside the job's result, so the keyboard focus is not lost
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('重新生成公布页面');
+    const admin = await apiAs(e2e, 'admin');
+    const versions = (await admin(`/api/years/${thisYear}/publications`)) as {
+      version: number;
+      siteDue?: boolean;
+    }[];
+    expect(versions.map((v) => [v.version, v.siteDue ?? false])).toEqual([[1, false]]);
+    await checkA11y(page);
     await page.context().close();
   });
 

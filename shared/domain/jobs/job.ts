@@ -18,6 +18,7 @@ export const JOB_TYPES = [
   'consistency',
   'consistency-export',
   'review-distance-export',
+  'site',
 ] as const;
 export type JobType = (typeof JOB_TYPES)[number];
 
@@ -37,6 +38,7 @@ export const JOB_LABELS: Record<JobType, string> = {
   consistency: '计算评分一致性',
   'consistency-export': '导出评分一致性',
   'review-distance-export': '导出自评与审定差距',
+  site: '重新生成公布页面',
 };
 
 /**

@@ -16,7 +16,7 @@ import { isLost, JOB_LABELS, type JobType, jobLockId, LOST_MESSAGE } from '../..
 import { AppError, NotFoundError, ServiceUnavailableError } from '../../errors';
 import { importKey, XLSX_TYPE } from '../../jobs/context';
 import { checkDraftRequest } from '../../publication/drafts';
-import { checkPublishStart } from '../../publication/publish-year';
+import { checkPublishStart, checkSiteStart } from '../../publication/publish-year';
 import { NewDraftSchema } from '../../schemas/drafts';
 import { type Job, JobSchema, JobStartSchema } from '../../schemas/jobs';
 import { YearMoveRefusalSchema } from '../../schemas/readiness';
@@ -134,6 +134,13 @@ const reviewDistanceExportJobRoute = protectedRoute('reviews.distance', {
   summary: '后台导出自评与审定差距工作簿（完成后给出下载链接）',
   request: { params: YearParams, ...body(z.strictObject({})) },
   responses: { ...started, 404: errorResponse('年度不存在') },
+});
+const siteJobRoute = protectedRoute('results.publish', {
+  method: 'post',
+  path: '/years/{year}/jobs/site',
+  summary: '后台重新生成公布页面（按已发布的最新版本，不产生新版本；未发出的发布通知一并补发）',
+  request: { params: YearParams, ...body(z.strictObject({})) },
+  responses: { ...started, 404: errorResponse('年度不存在'), 409: errorResponse('本年度结果尚未发布') },
 });
 const getJobRoute = protectedRoute('jobs.read', {
   method: 'get',
@@ -294,6 +301,12 @@ export const jobRoutes = new OpenAPIHono<AppEnv>()
     const { year } = c.req.valid('param');
     await getYear(c.get('deps').db, year);
     return c.json(await start(c, 'review-distance-export', year, {}), 202);
+  })
+  .openapi(siteJobRoute, async (c) => {
+    const { year } = c.req.valid('param');
+    // A year never published has no site to write: refused now (409), not in the job.
+    await checkSiteStart(c.get('deps').db, year);
+    return c.json(await start(c, 'site', year, {}), 202);
   })
   .openapi(getJobRoute, async (c) => {
     const job = await getJob(c.get('deps').db, c.req.valid('param').jobId);

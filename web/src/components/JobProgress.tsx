@@ -38,7 +38,9 @@ export const JobProgress = ({
         {job.state === 'queued' && '：排队中'}
         {job.state === 'running' && `：${job.progress}%`}
         {job.state === 'succeeded' && '：已完成'}
-        {job.state === 'failed' && '：失败'}
+        {job.state === 'failed' &&
+          // The results are out, only the site or the notices are missing: not a bare failure.
+          (job.error?.code === 'PUBLICATION_UNFINISHED' ? '：结果已发布，尚未完成' : '：失败')}
       </p>
       <div
         class="job-progress-bar"

@@ -2,7 +2,8 @@
  * 考核年度: the year's settings, windows and history, read-only; an admin moves the year to its
  * next state after confirming in a dialog, and while it is in 年初设置 can change its settings.
  * The moves that compute the whole year's results, 进入结果公示 and 发布最终结果, are jobs (the
- * publicity and publication jobs): their progress shows here and survives a reload.
+ * publicity and publication jobs): their progress shows here and survives a reload. A published
+ * year whose newest version stopped after its commit says so and offers 重新生成公布页面.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ApiError, Me, Readiness, Year } from '../api';
@@ -19,6 +20,7 @@ import { canEdit } from '../navigation';
 import { useJob } from '../use-job';
 import { toApiError, useResource } from '../use-resource';
 import { NewYearForm } from './NewYearForm';
+import { SiteRegeneration } from './results/SiteRegeneration';
 import { acknowledgementsOf, IssueList, type Reasons, refusalOf, YearChecklist } from './YearChecklist';
 import { historyColumns, StateSteps, windowColumns, YearSettings } from './YearOverview';
 import { YearSettingsForm } from './YearSettingsForm';
@@ -56,19 +58,32 @@ const YearDetails = ({
   const [reasons, setReasons] = useState<Reasons>({});
   const refusal = readiness ? refusalOf(readiness, reasons) : '正在检查是否可以进行下一步……';
   // The moves that compute the whole year run as jobs (docs/jobs.md): 进入结果公示 and 发布最终结果.
-  // Their progress shows here and survives a reload; once the job has moved it, the year is read again.
+  // Their progress shows here and survives a reload; once the job has ended the year is read again:
+  // a publication that failed after its commit (PUBLICATION_UNFINISHED) has published the year too.
+  const readAgain = (told?: (updated: Year) => void) =>
+    void api.years.get(year.year).then(
+      (updated) => {
+        told?.(updated);
+        onChanged(updated);
+      },
+      (e: unknown) => setError(toApiError(e)),
+    );
   const moveJob = useJob({
     types: ['publicity', 'publication'],
     onSucceeded: (job) =>
-      void api.years.get(year.year).then(
-        (updated) => {
-          const action = TRANSITION_COPY[job.type === 'publicity' ? 'publicity' : 'published'].action;
-          setDone(`已${action}：${year.title}当前状态为“${YEAR_STATE_LABELS[updated.state]}”。`);
-          onChanged(updated);
-        },
-        (e: unknown) => setError(toApiError(e)),
-      ),
+      readAgain((updated) => {
+        const action = TRANSITION_COPY[job.type === 'publicity' ? 'publicity' : 'published'].action;
+        setDone(`已${action}：${year.title}当前状态为“${YEAR_STATE_LABELS[updated.state]}”。`);
+      }),
+    onFailed: () => readAgain(),
   });
+  // A published year whose newest version stopped after its commit says so, with 重新生成公布页面;
+  // a role that cannot read the versions simply sees no notice.
+  const published = year.state === 'published';
+  const [publications, reloadPublications] = useResource(
+    () => (published ? api.results.publications(year.year).catch(() => []) : Promise.resolve([])),
+    [year.year, published],
+  );
 
   const advance = async () => {
     if (!next || !copy || !readiness || refusal) return;
@@ -128,6 +143,15 @@ const YearDetails = ({
           </p>
         </div>
         <StateSteps year={year} />
+        {published && (
+          <SiteRegeneration
+            year={year}
+            newest={publications.status === 'ready' ? publications.data.at(-1) : undefined}
+            isAdmin={editable}
+            onFinished={reloadPublications}
+            onlyUnfinished
+          />
+        )}
         {editable && copy && (
           <div class="next-step">
             <button

@@ -5,7 +5,7 @@
  * only their own unit's line from the API and see just that, with a link to their score report.
  */
 import { useState } from 'preact/hooks';
-import type { Me, Period, Publication, Results, UnitResult, Year } from '../../api';
+import type { Me, Period, Results, UnitResult, Year } from '../../api';
 import { api } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import type { Column } from '../../components/DataTable';
@@ -18,13 +18,14 @@ import { Loading } from '../../components/Loading';
 import { PagedTable } from '../../components/PagedTable';
 import { PageHeader } from '../../components/PageHeader';
 import { ListFilters, matchesUnit } from '../../components/UnitSearch';
-import { formatDateTime, formatScore } from '../../format';
+import { formatScore } from '../../format';
 import { YEAR_STATE_LABELS } from '../../labels';
 import { useJob } from '../../use-job';
 import { useReasonedAction } from '../../use-reasoned-action';
 import { useResource } from '../../use-resource';
 import { ComputedResults } from './ComputedResults';
 import { DraftsPanel } from './DraftsPanel';
+import { PublicationsPanel } from './PublicationsPanel';
 import { ResultsCharts } from './ResultsCharts';
 import {
   AS_OF_LABELS,
@@ -164,9 +165,14 @@ const ResultsView = ({
   const exportXlsx = () => exportJob.start(`/api/years/${year.year}/jobs/results-export`, { asOf });
   // Publishing is a job too: the dialog closes once it has started, its progress shows below, and
   // when it has published the versions (a correction) or the year (the first publication) reload.
+  // A publication that failed after its commit is published all the same: the versions say so.
   const publishJob = useJob({
     types: ['publication'],
     onSucceeded: () => (year.state === 'published' ? reloadPublications() : onYearChanged()),
+    onFailed: () => {
+      reloadPublications();
+      if (year.state !== 'published') onYearChanged();
+    },
   });
 
   return (
@@ -238,12 +244,12 @@ const ResultsView = ({
       {leadership && (year.state === 'publicity' || year.state === 'published') && (
         <DraftsPanel year={year} isAdmin={isAdmin} />
       )}
-      <section class="panel" aria-labelledby="publications-heading">
-        <h2 id="publications-heading">已发布版本</h2>
-        {publications.status === 'loading' && <Loading />}
-        {publications.status === 'error' && <ErrorBanner message={publications.error.message} />}
-        {publications.status === 'ready' && <PublicationList publications={publications.data} />}
-      </section>
+      <PublicationsPanel
+        year={year}
+        publications={publications}
+        reload={reloadPublications}
+        isAdmin={isAdmin}
+      />
       {publishing && (
         <PublishDialog
           year={year}
@@ -399,27 +405,6 @@ const rankingColumns = (
     },
   ];
 };
-
-const PublicationList = ({ publications }: { publications: Publication[] }) =>
-  publications.length === 0 ? (
-    <p class="muted">本年度结果尚未发布。</p>
-  ) : (
-    <ul class="plain-list publication-list">
-      {publications.map((p) => (
-        <li key={p.version}>
-          <strong>第 {p.version} 版</strong> · 发布于 {formatDateTime(p.publishedAt)}
-          {p.replaces && (
-            <>
-              {' '}
-              · 更正第 {p.replaces.version} 版：{p.replaces.reason}
-            </>
-          )}
-          <br />
-          SHA-256：<code class="hash">{p.sha256}</code>
-        </li>
-      ))}
-    </ul>
-  );
 
 const PublishDialog = ({
   year,
