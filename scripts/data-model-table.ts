@@ -39,6 +39,7 @@ import {
   objectionKey,
   outboxIndexes,
   outboxKey,
+  pendingAmendmentIndexes,
   periodSubmissionIndexes,
   periodSubmissionKey,
   proposalIndexes,
@@ -56,6 +57,7 @@ import {
   robotKey,
   submissionItemIndexes,
   submissionItemKey,
+  surveyIndexes,
   surveyKey,
   templateIndexes,
   templateKey,
@@ -102,7 +104,11 @@ const ROWS: Row[] = [
     key: agreementCountKey(Y),
   },
   { entity: 'agreement version', key: agreementVersionKey(Y, U, n('nnnn')) },
-  { entity: 'amendment', key: amendmentKey(Y, U, '<id>') },
+  {
+    entity: 'amendment (in gsi2 while pending)',
+    key: amendmentKey(Y, U, '<id>'),
+    gsi2: pendingAmendmentIndexes(Y, U, '<id>'),
+  },
   {
     entity: 'submission item',
     key: submissionItemKey(Y, U, P, C),
@@ -160,7 +166,11 @@ const ROWS: Row[] = [
     gsi1: proposalIndexes(Y, '<state>', '<id>'),
   },
   { entity: 'veto', key: vetoKey(Y, U, '<id>'), gsi1: proposalIndexes(Y, '<state>', '<id>') },
-  { entity: 'satisfaction survey result (one per indicator)', key: surveyKey(Y, U, P, C) },
+  {
+    entity: 'satisfaction survey result (one per indicator)',
+    key: surveyKey(Y, U, P, C),
+    gsi1: surveyIndexes(Y, U, P, C),
+  },
   {
     entity: 'notification',
     key: notificationKey('<id>', '<noteId>'),

@@ -15,6 +15,7 @@ import {
   inspectionKey,
   rectificationIndexes,
   rectificationKey,
+  surveyIndexes,
   surveyKey,
 } from '../../shared/db/keys';
 import { satisfactionRate } from '../../shared/domain/inspections/survey';
@@ -183,6 +184,7 @@ export const seedDemoInspections = async (
       writes.push(
         putIfAbsent(db, {
           ...surveyKey(year, agreement.unitId, 'Q4', '3.3'),
+          ...surveyIndexes(year, agreement.unitId, 'Q4', '3.3'),
           entity: 'survey',
           ...common,
           respondents,

@@ -45,6 +45,31 @@ export const assignedUnitIds = async (
 };
 
 /**
+ * Whether the principal's rater or inspector role is assigned to this one unit in the year (what
+ * `assignedUnitIds(…).has(unitId)` says), reading only that unit's assignments: one Query per period
+ * on the rater's year partition narrowed to the unit, not the rater's whole queue.
+ */
+export const assignedToUnit = async (
+  db: Db,
+  principal: Principal,
+  year: number,
+  unitId: string,
+): Promise<boolean> => {
+  const rater = principal.roles.includes('rater');
+  const inspector = principal.roles.includes('inspector');
+  if (!rater && !inspector) return false;
+  const [user, asRater, asInspector] = await Promise.all([
+    getUser(db, principal.userId),
+    rater
+      ? Promise.all(PERIODS.map((period) => listRaterAssignments(db, year, principal.userId, period, unitId)))
+      : [],
+    inspector ? inspectorUnitIds(db, principal.userId, year) : ([] as string[]),
+  ]);
+  if (user?.affiliatedUnitIds.includes(unitId)) return false;
+  return asRater.some((found) => found.length > 0) || asInspector.includes(unitId);
+};
+
+/**
  * A rater's assignments without those at units they are affiliated with (回避): an assignment made
  * before the affiliation was recorded gives no access (the rater's queue lists only these).
  */

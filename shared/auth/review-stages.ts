@@ -14,7 +14,7 @@ import { getReviewOffice, listReviewOffices } from '../db/review-repo';
 import { ForbiddenError } from '../errors';
 import { REVIEW_STAGE_LABELS, type ReviewStage } from '../schemas/review-stages';
 import type { Period } from '../schemas/year';
-import { assertAssignedRater, assignedUnitIds } from './assignments';
+import { assertAssignedRater, assignedToUnit } from './assignments';
 import type { Principal } from './roles';
 import { isUnitMember, seesEveryUnit } from './visibility';
 
@@ -67,7 +67,7 @@ export const stageActor = async (db: Db, principal: Principal, year: number) => 
  */
 export const assertMayReadReviews = async (db: Db, principal: Principal, year: number, unitId: string) => {
   if (seesEveryUnit(principal) || isUnitMember(principal, unitId)) return;
-  if ((await assignedUnitIds(db, principal, year)).has(unitId)) return;
+  if (await assignedToUnit(db, principal, year, unitId)) return;
   const [offices, user] = await Promise.all([listReviewOffices(db, year), getUser(db, principal.userId)]);
   const member = offices.some((o) => o.memberIds.includes(principal.userId));
   if (!member || user?.affiliatedUnitIds.includes(unitId)) throw new ForbiddenError('无权查看其他单位的数据');

@@ -17,7 +17,7 @@ import type { Inspection, Rectification } from '../schemas/inspection';
 import type { Proposal } from '../schemas/proposal';
 import type { AuditEntry } from '../schemas/scoring';
 import { PERIODS } from '../schemas/year';
-import { assignedUnitIds, withoutRecusals } from './assignments';
+import { assignedToUnit, assignedUnitIds, withoutRecusals } from './assignments';
 import { type Principal, UNIT_ROLES } from './roles';
 
 /** Every unit's data, drafts included: the bureau's own view. */
@@ -69,11 +69,11 @@ const FOREIGN_UNIT = '无权查看其他单位的数据';
 
 /**
  * Refuses (403) a unit outside the principal's scope, before anything of it is read, without
- * saying whether it exists. The store is read only for a rater or inspector.
+ * saying whether it exists. The store is read only for a rater or inspector, and only about this unit.
  */
 export const assertUnitVisible = async (db: Db, p: Principal, unitId: string, year: number) => {
   if (seesEveryUnit(p) || isUnitMember(p, unitId)) return;
-  if (!(await assignedUnitIds(db, p, year)).has(unitId)) throw new ForbiddenError(FOREIGN_UNIT);
+  if (!(await assignedToUnit(db, p, year, unitId))) throw new ForbiddenError(FOREIGN_UNIT);
 };
 
 /**
@@ -127,9 +127,14 @@ export const auditVisibleTo = async (
     });
 };
 
-/** `assertUnitVisible` against a scope already read. */
-export const assertInScope = (scope: UnitScope, unitId: string) => {
-  if (!inScope(scope, unitId)) throw new ForbiddenError(FOREIGN_UNIT);
+/** One unit's results: public once the year is published, before that `assertUnitVisible`. */
+export const assertResultsVisible = async (
+  db: Db,
+  p: Principal,
+  year: { year: number; state: string },
+  unitId: string,
+) => {
+  if (year.state !== 'published') await assertUnitVisible(db, p, unitId, year.year);
 };
 
 /** Writes for a unit (values, files, the submission, rectification answers) come from its own members. */

@@ -33,7 +33,7 @@ import type { Agreement, AgreementVersion, Amendment, Customisation } from '../s
 import type { Period } from '../schemas/year';
 import { countCreatedAgreements } from './agreement-count';
 import type { Db } from './client';
-import { getItem, queryPrefix, replaceVersioned, type TxItem, transact } from './items';
+import { getItem, getItems, queryPrefix, replaceVersioned, type TxItem, transact } from './items';
 import {
   agreementIndexes,
   agreementKey,
@@ -42,6 +42,8 @@ import {
   agreementVersionsQuery,
   amendmentKey,
   amendmentsQuery,
+  pendingAmendmentIndexes,
+  pendingAmendmentsQuery,
   templateKey,
 } from './keys';
 import { type NewNotification, notificationRecord } from './notification-repo';
@@ -95,6 +97,9 @@ const putVersion = (db: Db, version: AgreementVersion): TxItem => ({
 
 const amendmentItem = (amendment: Amendment) => ({
   ...amendmentKey(amendment.year, amendment.unitId, amendment.id),
+  ...(amendment.state === 'pending'
+    ? pendingAmendmentIndexes(amendment.year, amendment.unitId, amendment.id)
+    : {}),
   entity: 'amendment',
   ...amendment,
 });
@@ -111,6 +116,17 @@ export const requireAgreement = async (db: Db, year: number, unitId: string): Pr
   if (!agreement) throw new NotFoundError(`${year} 年度该单位的目标责任书`);
   return agreement;
 };
+
+/** These units' agreements of the year, by key (BatchGetItem), in no order; absent ones skipped. */
+export const getAgreementsOf = (db: Db, year: number, unitIds: Iterable<string>): Promise<Agreement[]> =>
+  getItems<Agreement>(
+    db,
+    [...new Set(unitIds)].map((unitId) => agreementKey(year, unitId)),
+  );
+
+/** The year's amendments awaiting the admin's decision (a sparse index: by key, not every agreement). */
+export const listPendingAmendments = (db: Db, year: number): Promise<Amendment[]> =>
+  queryPrefix<Amendment>(db, pendingAmendmentsQuery(year));
 
 /** A year's agreements, or one category's (gsi1, sort-key prefix), in category then unit order. */
 export const listAgreements = (db: Db, year: number, categoryId?: string): Promise<Agreement[]> =>

@@ -8,7 +8,7 @@ import type { Assignment, AuditEntry, RaterSheet } from '../schemas/scoring';
 import type { Period } from '../schemas/year';
 import { auditPut } from './audit-repo';
 import type { Db } from './client';
-import { getItem, getItems, putIfAbsent, queryPrefix, type TxItem, transact } from './items';
+import { countPrefix, getItem, getItems, putIfAbsent, queryPrefix, type TxItem, transact } from './items';
 import {
   assignmentIndexes,
   assignmentKey,
@@ -39,6 +39,10 @@ export const listRaterAssignments = (
   period: Period,
   unitId?: string,
 ) => queryPrefix<Assignment>(db, raterAssignmentsQuery(year, raterId, period, unitId));
+
+/** How many assignments a rater holds in a period (a counting Query: the 工作台's 评分任务). */
+export const countRaterAssignments = (db: Db, year: number, raterId: string, period: Period) =>
+  countPrefix(db, raterAssignmentsQuery(year, raterId, period));
 
 /** A period's assignments across raters, optionally of one unit. */
 export const listPeriodAssignments = (db: Db, year: number, period: Period, unitId?: string) =>

@@ -148,23 +148,41 @@ export const queryAll = async <T>(db: Db, input: Omit<QueryCommandInput, 'TableN
   return items;
 };
 
-/** Queries a partition (optionally a sort-key prefix) of the table or of an index. */
-export const queryPrefix = <T>(
-  db: Db,
-  options: { index?: 'gsi1' | 'gsi2'; pk: string; skPrefix?: string; descending?: boolean },
-): Promise<T[]> => {
+type PrefixQuery = { index?: 'gsi1' | 'gsi2'; pk: string; skPrefix?: string };
+
+/** The key condition of a partition (optionally a sort-key prefix) of the table or of an index. */
+const prefixCondition = (
+  options: PrefixQuery,
+): Pick<
+  QueryCommandInput,
+  'IndexName' | 'KeyConditionExpression' | 'ExpressionAttributeNames' | 'ExpressionAttributeValues'
+> => {
   const pkName = options.index ? `${options.index}pk` : 'pk';
   const skName = options.index ? `${options.index}sk` : 'sk';
-  return queryAll<T>(db, {
+  return {
     ...(options.index ? { IndexName: options.index } : {}),
     KeyConditionExpression: options.skPrefix ? '#pk = :pk AND begins_with(#sk, :sk)' : '#pk = :pk',
     ExpressionAttributeNames: options.skPrefix ? { '#pk': pkName, '#sk': skName } : { '#pk': pkName },
     ExpressionAttributeValues: options.skPrefix
       ? { ':pk': options.pk, ':sk': options.skPrefix }
       : { ':pk': options.pk },
+  };
+};
+
+/** How many items a partition (optionally a sort-key prefix) holds: a counting Query, no items sent back. */
+export const countPrefix = async (db: Db, options: PrefixQuery): Promise<number> => {
+  let count = 0;
+  for await (const page of queryPages(db, { ...prefixCondition(options), Select: 'COUNT' }))
+    count += page.Count ?? 0;
+  return count;
+};
+
+/** Queries a partition (optionally a sort-key prefix) of the table or of an index. */
+export const queryPrefix = <T>(db: Db, options: PrefixQuery & { descending?: boolean }): Promise<T[]> =>
+  queryAll<T>(db, {
+    ...prefixCondition(options),
     ...(options.descending ? { ScanIndexForward: false } : {}),
   });
-};
 
 /**
  * Writes many items in batches of 25, retrying what DynamoDB leaves unprocessed. Unconditional:

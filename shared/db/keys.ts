@@ -75,6 +75,11 @@ export const amendmentKey = (year: number, unitId: string, amendmentId: string) 
   pk: `YEAR#${year}#UNIT#${unitId}`,
   sk: `AMENDMENT#${amendmentId}`,
 });
+/** A pending amendment is also in the year's sparse index of pending ones (gsi2), gone once decided. */
+export const pendingAmendmentIndexes = (year: number, unitId: string, amendmentId: string) => ({
+  gsi2pk: `YEAR#${year}#AMENDMENTS#PENDING`,
+  gsi2sk: `UNIT#${unitId}#${amendmentId}`,
+});
 
 /**
  * Quarter-end evidence, in the unit's year partition: one item per indicator and period, its files,
@@ -276,6 +281,11 @@ export const surveyKey = (year: number, unitId: string, period: string, code: st
   pk: `YEAR#${year}#UNIT#${unitId}`,
   sk: `SURVEY#${period}#${code}`,
 });
+/** gsi1 lists a period's survey results of every unit, by indicator then unit. */
+export const surveyIndexes = (year: number, unitId: string, period: string, code: string) => ({
+  gsi1pk: `YEAR#${year}#SURVEYS#${period}`,
+  gsi1sk: `${code}#${unitId}`,
+});
 
 /** Objections (申诉) during publicity, in the unit's partition; gsi1 lists a year's by state. */
 export const objectionKey = (year: number, unitId: string, id: string) => ({
@@ -347,6 +357,11 @@ export const agreementVersionsQuery = (year: number, unitId: string): KeyQuery =
 export const amendmentsQuery = (year: number, unitId: string): KeyQuery => ({
   pk: unitYearPk(year, unitId),
   skPrefix: 'AMENDMENT#',
+});
+/** The year's pending amendments (gsi2, sparse: an amendment leaves it when decided). */
+export const pendingAmendmentsQuery = (year: number): KeyQuery => ({
+  index: 'gsi2',
+  pk: pendingAmendmentIndexes(year, '', '').gsi2pk,
 });
 /**
  * The sort-key bound after a unit's agreement and its revisions (`AGREEMENT…`): every scoring fact
@@ -442,6 +457,12 @@ export const unitRectificationsQuery = (year: number, unitId: string): KeyQuery 
 export const unitSurveysQuery = (year: number, unitId: string, period: string): KeyQuery => ({
   pk: unitYearPk(year, unitId),
   skPrefix: `SURVEY#${period}#`,
+});
+/** A period's survey results (gsi1), every indicator's or one's. */
+export const periodSurveysQuery = (year: number, period: string, code?: string): KeyQuery => ({
+  index: 'gsi1',
+  pk: surveyIndexes(year, '', period, '').gsi1pk,
+  ...(code ? { skPrefix: `${code}#` } : {}),
 });
 
 /** A year's proposals (gsi1), optionally of one state. */

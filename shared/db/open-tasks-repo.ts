@@ -13,8 +13,8 @@ import {
   sheetTasks,
 } from '../domain/tasks/open-tasks';
 import type { Period } from '../schemas/year';
-import { getAgreement, listAgreements } from './agreement-repo';
-import { getSheet, listRaterAssignments } from './assignment-repo';
+import { getAgreement, listPendingAmendments } from './agreement-repo';
+import { countRaterAssignments, getSheet } from './assignment-repo';
 import type { Db } from './client';
 import { listInspections, listUnitRectifications } from './inspection-repo';
 import { listProposals } from './proposal-repo';
@@ -48,9 +48,9 @@ const raterSource: TaskSource = async (db, principal, year) => {
     PERIODS.map(async (period) => {
       const [sheet, assigned] = await Promise.all([
         getSheet(db, year, principal.userId, period),
-        listRaterAssignments(db, year, principal.userId, period),
+        countRaterAssignments(db, year, principal.userId, period),
       ]);
-      return { period, assigned: sheet.state === 'finalized' ? 0 : assigned.length };
+      return { period, assigned: sheet.state === 'finalized' ? 0 : assigned };
     }),
   );
   return sheetTasks(year, sheets);
@@ -58,15 +58,15 @@ const raterSource: TaskSource = async (db, principal, year) => {
 
 const adminSource: TaskSource = async (db, principal, year) => {
   if (!has(principal, 'admin')) return [];
-  const [inspections, proposals, agreements] = await Promise.all([
+  const [inspections, proposals, amendments] = await Promise.all([
     listInspections(db, year),
     listProposals(db, year, 'proposed'),
-    listAgreements(db, year),
+    listPendingAmendments(db, year),
   ]);
   return approvalTasks(year, {
     inspections: inspections.filter((i) => i.state === 'submitted').length,
     proposals: proposals.length,
-    amendments: agreements.filter((a) => a.pendingAmendmentId).length,
+    amendments: amendments.length,
   });
 };
 

@@ -2,7 +2,7 @@
 import { NotFoundError } from '../errors';
 import type { Category, Unit, UnitInput, User } from '../schemas/org';
 import type { Db } from './client';
-import { createItem, getItem, putIfAbsent, queryPrefix, replaceVersioned } from './items';
+import { createItem, getItem, getItems, putIfAbsent, queryPrefix, replaceVersioned } from './items';
 import {
   categoriesQuery,
   categoryKey,
@@ -40,6 +40,10 @@ export const getUnit = async (db: Db, unitId: string): Promise<Unit> => {
   if (!unit) throw new NotFoundError('单位');
   return unit;
 };
+
+/** These units, by key (BatchGetItem), in no order; absent ones skipped. */
+export const getUnitsOf = (db: Db, unitIds: Iterable<string>): Promise<Unit[]> =>
+  getItems<Unit>(db, [...new Set(unitIds)].map(unitKey));
 
 /** A unit as stored (also written in bulk by the municipal seed). */
 export const unitItem = (unit: UnitInput) => ({

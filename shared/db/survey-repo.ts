@@ -8,7 +8,7 @@ import type { SurveyResult } from '../schemas/inspection';
 import type { Db } from './client';
 import { factItems } from './facts-repo';
 import { getItem, queryPrefix, transact } from './items';
-import { surveyKey, unitSurveysQuery, verificationKey } from './keys';
+import { periodSurveysQuery, surveyIndexes, surveyKey, unitSurveysQuery, verificationKey } from './keys';
 
 /** Writes results and their verifications, 50 units per transaction (100 items). */
 export const saveSurveyResults = async (db: Db, year: number, results: SurveyResult[]): Promise<void> => {
@@ -34,7 +34,12 @@ export const saveSurveyResults = async (db: Db, year: number, results: SurveyRes
           {
             Put: {
               TableName: db.tableName,
-              Item: { ...surveyKey(year, r.unitId, r.period, r.code), entity: 'survey', ...r },
+              Item: {
+                ...surveyKey(year, r.unitId, r.period, r.code),
+                ...surveyIndexes(year, r.unitId, r.period, r.code),
+                entity: 'survey',
+                ...r,
+              },
             },
           },
           { Put: { TableName: db.tableName, Item: factItems.verification(year, verification) } },
@@ -59,3 +64,11 @@ export const listSurveyResults = async (
   }
   return queryPrefix<SurveyResult>(db, unitSurveysQuery(year, unitId, period));
 };
+
+/** A period's survey results of every unit (one Query of gsi1), every indicator or the one given. */
+export const listPeriodSurveys = (
+  db: Db,
+  year: number,
+  period: string,
+  code?: string,
+): Promise<SurveyResult[]> => queryPrefix<SurveyResult>(db, periodSurveysQuery(year, period, code));

@@ -13,7 +13,7 @@ import type { Year } from '../schemas/year';
 import type { Db } from './client';
 import { createItem, getItem, queryPrefix, replaceVersioned, transact } from './items';
 import { templateIndexes, templateKey } from './keys';
-import { listCategories, listUnits } from './org-repo';
+import { getUnitsOf, listCategories, listUnits } from './org-repo';
 import { getYear } from './year-repo';
 
 /** The year, if templates and agreements may still change in it: not once its results are published. */
@@ -55,11 +55,22 @@ export interface ViewContext {
   periodWeights: PeriodWeights;
 }
 
-/** What `templateView` needs besides the template: names, units and the year's period weights. */
-export const viewContext = async (db: Db, year: number): Promise<ViewContext> => {
+/**
+ * What `templateView` needs besides these templates: names, the units their unit targets name (by
+ * key: a target is checked against its unit's category, so no other unit is read) and the year's
+ * period weights.
+ */
+export const viewContext = async (
+  db: Db,
+  year: number,
+  templates: readonly Pick<Template, 'unitTargets'>[],
+): Promise<ViewContext> => {
   const [categories, units, yearItem] = await Promise.all([
     listCategories(db),
-    listUnits(db),
+    getUnitsOf(
+      db,
+      templates.flatMap((t) => Object.keys(t.unitTargets)),
+    ),
     getYear(db, year),
   ]);
   return { categories, units, periodWeights: yearItem.periodWeights };

@@ -31,6 +31,15 @@ describe('an approved amendment keeps the unit in the year', () => {
   const results = async (asOf = 'Q3') =>
     (await api.call('GET', `/api/years/${Y}/results?asOf=${asOf}`, { as: 'admin' })).body as Results;
 
+  /** The count of the admin's task 目标责任书变更等待审批 on 工作台 (0 when absent). */
+  const amendmentsToDecide = async () => {
+    const tasks = await api.call('GET', `/api/me/tasks?year=${Y}`, { as: 'admin' });
+    return (
+      (tasks.body as { kind: string; count?: number }[]).find((t) => t.kind === 'amendments_to_decide')
+        ?.count ?? 0
+    );
+  };
+
   beforeAll(async () => {
     api = await createTestApi();
     // 76 % meets revision 1's target (75 %) and misses the amended one (78 %).
@@ -68,6 +77,7 @@ describe('an approved amendment keeps the unit in the year', () => {
     expect(res.status).toBe(201);
     expect(res.body.effectiveFrom).toBe('Q4');
     amendmentId = res.body.id;
+    expect(await amendmentsToDecide()).toBe(1);
   });
 
   it('approving it leaves the unit in results, progress and its workbook, scored on revision 1', async () => {
@@ -83,6 +93,7 @@ describe('an approved amendment keeps the unit in the year', () => {
     // Assess
     expect(decided.status).toBe(200);
     expect(decided.body.agreement).toMatchObject({ state: 'issued', revision: 2 });
+    expect(await amendmentsToDecide()).toBe(0);
     const after = unitOf(await results());
     expect(after).toBeDefined();
     expect(after?.finalCents).toBe(before?.finalCents);

@@ -282,6 +282,10 @@ describe('self-assessment and staged review', () => {
       finalCents: 1650,
       distanceCents: 350,
     });
+    // Named from the reviewed unit and its agreement (read by key), not shown as bare ids.
+    expect(report.body.rows[0].unitName).not.toBe(unit.unitId);
+    expect(report.body.rows[0].name).not.toBe('A1');
+    expect(report.body.byIndicator[0].name).toBe(report.body.rows[0].name);
     expect(byReporter.status).toBe(403);
   });
 

@@ -6,7 +6,7 @@
  */
 
 import { OpenAPIHono, z } from '@hono/zod-openapi';
-import { assertInScope, inScope, resultsVisibleTo } from '../../auth/visibility';
+import { assertResultsVisible, inScope, resultsVisibleTo } from '../../auth/visibility';
 import { countAgreements } from '../../db/agreement-count';
 import { getAgreement } from '../../db/agreement-repo';
 import type { Db } from '../../db/client';
@@ -127,7 +127,7 @@ export const resultsRoutes = new OpenAPIHono<AppEnv>()
   .openapi(unitResultsRoute, async (c) => {
     const { year, unitId } = c.req.valid('param');
     const { db } = c.get('deps');
-    assertInScope(await resultsVisibleTo(db, c.get('principal'), await getYear(db, year)), unitId);
+    await assertResultsVisible(db, c.get('principal'), await getYear(db, year), unitId);
     // A unit is ranked within its category: only that category's units are read and scored.
     const agreement = await getAgreement(db, year, unitId);
     if (!agreement) throw new NotFoundError('该单位的考核结果（尚未签订责任书）');

@@ -9,12 +9,12 @@ import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { assertMayActAtStage, assertMayReadReviews, stageActor } from '../../auth/review-stages';
 import type { Principal } from '../../auth/roles';
 import { assertOwnUnit, assertUnitVisible } from '../../auth/visibility';
-import { getAgreement, listAgreements } from '../../db/agreement-repo';
+import { getAgreement, getAgreementsOf } from '../../db/agreement-repo';
 import { listRaterAssignments } from '../../db/assignment-repo';
 import { auditEntry } from '../../db/audit-repo';
 import type { Db } from '../../db/client';
 import { listFiles } from '../../db/evidence-file-repo';
-import { getUnit, listUnits, listUsers } from '../../db/org-repo';
+import { getUnit, getUnitsOf, listUsers } from '../../db/org-repo';
 import { reviewReturnNotes } from '../../db/review-notes';
 import {
   getReview,
@@ -231,16 +231,19 @@ const assertSelfAssessed = async (db: Db, year: number, period: Period) => {
 
 /**
  * The distance 自评 − 审定 over the done reviews of the year's self-assessed periods (the page's, and
- * the workbook's of the `review-distance-export` job).
+ * the workbook's of the `review-distance-export` job). Names come from the reviewed units and their
+ * agreements, read by key: what the report shows, never the year's every agreement.
  */
 export const loadDistance = async (db: Db, year: number) => {
   const stored = await getYear(db, year);
-  const [done, units, agreements] = await Promise.all([
-    Promise.all(selfAssessedPeriodsOf(stored).map((p) => listPeriodReviews(db, year, p, 'done'))).then((r) =>
-      r.flat(),
-    ),
-    listUnits(db),
-    listAgreements(db, year),
+  const done = (
+    await Promise.all(selfAssessedPeriodsOf(stored).map((p) => listPeriodReviews(db, year, p, 'done')))
+  ).flat();
+  // Names only for the units reviewed (by key), not every unit's agreement of the year.
+  const reviewed = done.map((r) => r.unitId);
+  const [units, agreements] = await Promise.all([
+    getUnitsOf(db, reviewed),
+    getAgreementsOf(db, year, reviewed),
   ]);
   const unitName = new Map(units.map((u) => [u.id, u.name]));
   const leafName = new Map(
@@ -360,7 +363,10 @@ export const reviewStageRoutes = new OpenAPIHono<AppEnv>()
         period,
         mine.map((r) => r.unitId),
       ),
-      listUnits(db),
+      getUnitsOf(
+        db,
+        mine.map((r) => r.unitId),
+      ),
     ]);
     const nameOf = new Map(names.map((u) => [u.id, u.name]));
     const items = units.flatMap((u) => {

@@ -4,8 +4,7 @@
  */
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { listAgreements } from '../../db/agreement-repo';
-import { mapLimit } from '../../db/parallel';
-import { listSurveyResults, saveSurveyResults } from '../../db/survey-repo';
+import { listPeriodSurveys, saveSurveyResults } from '../../db/survey-repo';
 import { PERIOD_NAMES } from '../../domain/agreements/in-force';
 import { satisfactionRate, validateSurveyRows } from '../../domain/inspections/survey';
 import { NotFoundError, ValidationError } from '../../errors';
@@ -78,11 +77,7 @@ export const surveyRoutes = new OpenAPIHono<AppEnv>()
     const { db } = c.get('deps');
     const { year } = c.req.valid('param');
     const { period, code } = c.req.valid('query');
-    const agreements = await listAgreements(db, year);
-    const results = await mapLimit(agreements, 16, (a) =>
-      listSurveyResults(db, year, a.unitId, period, code),
-    );
-    return c.json(results.flat(), 200);
+    return c.json(await listPeriodSurveys(db, year, period, code), 200);
   })
   .openapi(importRoute, async (c) => {
     const { db, now } = c.get('deps');

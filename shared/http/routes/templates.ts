@@ -80,7 +80,8 @@ export const templateRoutes = new OpenAPIHono<AppEnv>()
   .openapi(listRoute, async (c) => {
     const { db } = c.get('deps');
     const { year } = c.req.valid('param');
-    const [templates, context] = await Promise.all([listTemplates(db, year), viewContext(db, year)]);
+    const templates = await listTemplates(db, year);
+    const context = await viewContext(db, year, templates);
     return c.json(
       templates
         .map((t) => templateView(t, context))
@@ -94,10 +95,8 @@ export const templateRoutes = new OpenAPIHono<AppEnv>()
   .openapi(getRoute, async (c) => {
     const { db } = c.get('deps');
     const { year, categoryId } = c.req.valid('param');
-    const [template, context] = await Promise.all([
-      requireTemplate(db, year, categoryId),
-      viewContext(db, year),
-    ]);
+    const template = await requireTemplate(db, year, categoryId);
+    const context = await viewContext(db, year, [template]);
     return c.json(templateView(template, context), 200);
   })
   .openapi(putRoute, async (c) => {
@@ -109,7 +108,7 @@ export const templateRoutes = new OpenAPIHono<AppEnv>()
       { year, categoryId, ...input },
       { ...(version === undefined ? {} : { expectedVersion: version }), actor: c.var.actor, at: now() },
     );
-    return c.json(templateView(saved, await viewContext(db, year)), 200);
+    return c.json(templateView(saved, await viewContext(db, year, [saved])), 200);
   })
   .openapi(copyRoute, async (c) => {
     const { db, now } = c.get('deps');
@@ -123,7 +122,7 @@ export const templateRoutes = new OpenAPIHono<AppEnv>()
       actor: c.var.actor,
       at: now(),
     });
-    return c.json(templateView(copied, await viewContext(db, year)), 200);
+    return c.json(templateView(copied, await viewContext(db, year, [copied])), 200);
   })
   .openapi(exportRoute, async (c) => {
     const { db } = c.get('deps');
