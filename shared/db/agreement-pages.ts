@@ -6,9 +6,11 @@
  * until the page is full: one row more than the page is read to know whether a next page exists.
  */
 import type { Agreement } from '../schemas/agreement';
+import { getAgreementsOf } from './agreement-repo';
 import type { Db } from './client';
 import { queryPages, stripKeys } from './items';
 import { agreementIndexes, agreementKey, agreementsQuery } from './keys';
+import { getUnitsOf } from './org-repo';
 
 /** Where a page starts: after this row of the index. */
 export interface AgreementPosition {
@@ -24,19 +26,19 @@ export interface AgreementPage {
   read: number;
 }
 
-export const pageAgreements = async (
-  db: Db,
-  options: {
-    year: number;
-    categoryId?: string | undefined;
-    state?: Agreement['state'] | undefined;
-    /** Part of the unit's name (a FilterExpression: every row of the range is still read). */
-    search?: string | undefined;
-    after?: AgreementPosition | undefined;
-    pageSize: number;
-    visible: (agreement: Agreement) => boolean;
-  },
-): Promise<AgreementPage> => {
+/** What a page asks for: the year, its filters, where it starts, and which rows the reader may see. */
+export interface AgreementPageOptions {
+  year: number;
+  categoryId?: string | undefined;
+  state?: Agreement['state'] | undefined;
+  /** Part of the unit's name (on the index a FilterExpression: every row of the range is still read). */
+  search?: string | undefined;
+  after?: AgreementPosition | undefined;
+  pageSize: number;
+  visible: (agreement: Agreement) => boolean;
+}
+
+export const pageAgreements = async (db: Db, options: AgreementPageOptions): Promise<AgreementPage> => {
   const { year, categoryId, state, search, after, pageSize, visible } = options;
   const filters = [
     ...(state ? ['#state = :state'] : []),
@@ -88,3 +90,68 @@ export const pageAgreements = async (
     read,
   };
 };
+
+/** A row's place in the year's agreements index (gsi1's sort key): the order both walks share. */
+const indexOrder = (year: number, position: AgreementPosition) =>
+  agreementIndexes(year, position.categoryId, position.unitId).gsi1sk;
+
+/**
+ * The same page for a reader whose scope is a set of units (a unit's members, a rater): those units'
+ * agreements read by key instead of the year's index filtered in code. The units (BatchGetItem, small
+ * items) give each one's place in the index's order (category, unit); the walk starts after `after`
+ * and reads the agreements by key (BatchGetItem) a page plus one at a time until the page is full.
+ * Only units of `unitIds` are ever read, so no cursor reaches outside the scope; `visible` still
+ * decides each row (a draft is shown to the bureau only).
+ */
+export const pageAgreementsOf = async (
+  db: Db,
+  options: AgreementPageOptions & { unitIds: ReadonlySet<string> },
+): Promise<AgreementPage> => {
+  const { year, unitIds, categoryId, state, search, after, pageSize, visible } = options;
+  const units = unitIds.size > 0 ? await getUnitsOf(db, unitIds) : [];
+  let read = units.length;
+  const start = after && indexOrder(year, after);
+  const positions = units
+    .map((u) => ({ categoryId: u.categoryId, unitId: u.id }))
+    .filter((p) => (!categoryId || p.categoryId === categoryId) && (!start || indexOrder(year, p) > start))
+    .sort((a, b) => (indexOrder(year, a) < indexOrder(year, b) ? -1 : 1));
+  const rows: { agreement: Agreement; position: AgreementPosition }[] = [];
+  for (let i = 0; i < positions.length && rows.length <= pageSize; i += pageSize + 1) {
+    const chunk = positions.slice(i, i + pageSize + 1);
+    const found = await getAgreementsOf(
+      db,
+      year,
+      chunk.map((p) => p.unitId),
+    );
+    read += found.length;
+    const byUnit = new Map(found.map((a) => [a.unitId, a]));
+    for (const position of chunk) {
+      const agreement = byUnit.get(position.unitId);
+      if (
+        agreement &&
+        (!state || agreement.state === state) &&
+        (!search || agreement.unitName.includes(search)) &&
+        visible(agreement)
+      )
+        rows.push({ agreement, position });
+    }
+  }
+  const shown = rows.slice(0, pageSize);
+  const last = shown.at(-1);
+  return {
+    items: shown.map((r) => r.agreement),
+    next: rows.length > pageSize && last ? last.position : null,
+    read,
+  };
+};
+
+/** A set of units' agreements of the year (or one category's), by key, in the index's order. */
+export const listAgreementsOf = async (
+  db: Db,
+  year: number,
+  unitIds: ReadonlySet<string>,
+  categoryId?: string,
+): Promise<Agreement[]> =>
+  (unitIds.size > 0 ? await getAgreementsOf(db, year, unitIds) : [])
+    .filter((a) => !categoryId || a.categoryId === categoryId)
+    .sort((a, b) => (indexOrder(year, a) < indexOrder(year, b) ? -1 : 1));
