@@ -24,7 +24,7 @@ interface Page {
 
 describe('the agreements a page at a time', () => {
   let api: TestApi;
-  /** Items the store read since the last reset (ScannedCount of each Query, 1 a GetItem). */
+  /** Items the store read since the last reset (ScannedCount of each Query, 1 a GetItem, a BatchGetItem's responses). */
   let read = 0;
   let calls = 0;
 
@@ -50,9 +50,15 @@ describe('the agreements a page at a time', () => {
     api.db.raw.middlewareStack.add(
       (next) => async (args) => {
         const out = await next(args);
-        const output = out.output as { ScannedCount?: number; Item?: unknown };
+        const output = out.output as {
+          ScannedCount?: number;
+          Item?: unknown;
+          Responses?: Record<string, unknown[]>;
+        };
         calls++;
-        read += output.ScannedCount ?? (output.Item ? 1 : 0);
+        read +=
+          output.ScannedCount ??
+          (output.Item ? 1 : 0) + Object.values(output.Responses ?? {}).reduce((n, r) => n + r.length, 0);
         return out;
       },
       { step: 'initialize', name: 'countItemsRead' },
@@ -107,6 +113,14 @@ describe('the agreements a page at a time', () => {
       'township-002-reporter',
     );
     expect(other).toEqual({ items: [], next: null, total: null });
+  });
+
+  it('reads a unit’s own agreement by key, not the year’s 60', async () => {
+    // Act
+    const own = await page('pageSize=20', 'township-002-head');
+    // Assess: the unit (its place in the index's order) and its agreement, nothing of the other units
+    expect(own.items.map((a) => a.unitId)).toEqual(['township-002']);
+    expect(read).toBeLessThanOrEqual(3);
   });
 
   it('shows a rater only the assigned units, page after page', async () => {
