@@ -6,6 +6,7 @@
  * until the page is full: one row more than the page is read to know whether a next page exists.
  */
 import type { Agreement } from '../schemas/agreement';
+import { storedAgreementCount } from './agreement-count';
 import { getAgreementsOf } from './agreement-repo';
 import type { Db } from './client';
 import { queryPages, stripKeys } from './items';
@@ -155,3 +156,22 @@ export const listAgreementsOf = async (
   (unitIds.size > 0 ? await getAgreementsOf(db, year, unitIds) : [])
     .filter((a) => !categoryId || a.categoryId === categoryId)
     .sort((a, b) => (indexOrder(year, a) < indexOrder(year, b) ? -1 : 1));
+
+/**
+ * A page for a reader whose scope is every unit or a set of them, by the cheaper walk: by key reads
+ * the scope's units and about a page of agreements; the index reads about `count / scope` rows per
+ * row shown (the year's count is one GetItem of its counter). A unit's members read by key; a rater
+ * of most of the year's units walks the index. Both decide each row by `visible` (the reader's scope
+ * and the draft rule), so either walk shows the same rows and cursors.
+ */
+export const pageAgreementsIn = async (
+  db: Db,
+  scope: 'all' | ReadonlySet<string>,
+  options: AgreementPageOptions,
+): Promise<AgreementPage> => {
+  if (scope === 'all') return pageAgreements(db, options);
+  const count = scope.size > options.pageSize ? await storedAgreementCount(db, options.year) : undefined;
+  const row = options.pageSize + 1;
+  const byIndex = count !== undefined && (row * count) / scope.size < scope.size + row;
+  return byIndex ? pageAgreements(db, options) : pageAgreementsOf(db, { ...options, unitIds: scope });
+};

@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { seedMunicipal } from '../../scripts/seed/municipal';
+import { pageAgreementsOf } from '../../shared/db/agreement-pages';
 import { encodeCursor } from '../../shared/http/page-cursor';
 import { CURRENT_YEAR, createTestApi, type TestApi } from './harness';
 
@@ -121,6 +122,23 @@ describe('the agreements a page at a time', () => {
     // Assess: the unit (its place in the index's order) and its agreement, nothing of the other units
     expect(own.items.map((a) => a.unitId)).toEqual(['township-002']);
     expect(read).toBeLessThanOrEqual(3);
+  });
+
+  it('walks a set of units by key in the index’s order, page after page, reading only those units', async () => {
+    // Prepare: every other unit of the year's list, across the categories
+    const full = (await api.call('GET', `/api/years/${CURRENT_YEAR}/agreements`, { as: 'admin' }))
+      .body as Row[];
+    const chosen = full.filter((_, i) => i % 2 === 0).map((a) => a.unitId);
+    const unitIds = new Set(chosen);
+    const options = { year: CURRENT_YEAR, unitIds, pageSize: 20, visible: () => true };
+    // Act
+    const first = await pageAgreementsOf(api.db, options);
+    const second = await pageAgreementsOf(api.db, { ...options, after: first.next ?? undefined });
+    // Assess: the units (30) and a page plus one of agreements, never the other 30 units' agreements
+    expect(first.items.map((a) => a.unitId)).toEqual(chosen.slice(0, 20));
+    expect(first.read).toBe(30 + 21);
+    expect(second.items.map((a) => a.unitId)).toEqual(chosen.slice(20));
+    expect(second.next).toBeNull();
   });
 
   it('shows a rater only the assigned units, page after page', async () => {

@@ -11,7 +11,7 @@ import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Principal } from '../../auth/roles';
 import { agreementListedFor, assertUnitVisible, seesEveryUnit, unitsVisibleTo } from '../../auth/visibility';
 import { countAgreements } from '../../db/agreement-count';
-import { listAgreementsOf, pageAgreements, pageAgreementsOf } from '../../db/agreement-pages';
+import { listAgreementsOf, pageAgreementsIn } from '../../db/agreement-pages';
 import {
   decideUnitAmendment,
   generateCategoryAgreements,
@@ -306,8 +306,8 @@ export const agreementRoutes = new OpenAPIHono<AppEnv>()
       visible: (a: Agreement) => agreementListedFor(principal, scope, a),
     };
     const [page, total] = await Promise.all([
-      // A set of units (a unit's members, a rater) is read by key, not by walking the year's index.
-      scope === 'all' ? pageAgreements(db, options) : pageAgreementsOf(db, { ...options, unitIds: scope }),
+      // A set of units (a unit's members, a rater of a few) is read by key, not by walking the year's index.
+      pageAgreementsIn(db, scope, options),
       // The year's count is known by key (the counter); a filtered or scoped count is not.
       scope === 'all' && !categoryId && !state && !search ? countAgreements(db, year) : null,
     ]);
