@@ -167,7 +167,8 @@ const Worksheet = ({ user, year, period }: { user: Me; year: number; period: Per
   if (queue.status === 'loading') return <Loading />;
   if (queue.status === 'error') return <ErrorBanner message={queue.error.message} />;
   const data = queue.data;
-  if (data.items.length === 0) {
+  // A server page may be empty (its units all recused) while others follow: the pager stays.
+  if (data.items.length === 0 && !pager) {
     return (
       <EmptyState title="本期没有分派给您的评分任务">
         {user.roles.includes('admin') ? (
