@@ -194,7 +194,7 @@ const ROWS: Row[] = [
   },
   {
     entity:
-      "snapshot part (gzip of scenario + results, ≤ 300 KB each, under the writer's own `partsId`, written before the header names them: a municipal year is 15 parts, more than a 4 MB transaction holds)",
+      "snapshot part (gzip of scenario + results, ≤ 300 KB each, under the writer's own `partsId`, written before the header names them: a municipal year is 15 parts, more than a 4 MB transaction holds; expire after a day unless that transaction keeps them)",
     key: resultsPartKey(Y, 'published', n('nnnn'), '<partsId>', n('nnn')),
   },
   {

@@ -410,6 +410,26 @@ export const raterUnitsQuery = (year: number, raterId: string): KeyQuery => ({
   pk: raterUnitKey(year, raterId, '').pk,
   skPrefix: 'UNIT#',
 });
+/**
+ * A rater's assignments of a period from the unit after `afterUnitId` on (a server page of their
+ * queue): a sort-key range, `~` sorting after every character of a unit id and of a code.
+ */
+export const raterAssignmentsAfter = (
+  year: number,
+  raterId: string,
+  period: string,
+  afterUnitId: string,
+) => ({
+  pk: raterSheetKey(year, raterId, period).pk,
+  from: `ASSIGN#${period}#${afterUnitId}#~`,
+  to: `ASSIGN#${period}#~`,
+});
+/** A rater's ratings of a period (gsi1): counted for the header of their queue's pages. */
+export const raterRatingsQuery = (year: number, raterId: string, period: string): KeyQuery => ({
+  index: 'gsi1',
+  pk: raterIndexes(year, raterId, period, '', '').gsi1pk,
+  skPrefix: `${period}#`,
+});
 /** A rater's sheets of a year, one per period. */
 export const raterSheetsQuery = (year: number, raterId: string): KeyQuery => ({
   pk: raterSheetKey(year, raterId, '').pk,

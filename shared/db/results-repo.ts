@@ -14,8 +14,8 @@ import type { ScenarioInput } from '../schemas/scenario';
 import { listAgreements } from './agreement-repo';
 import type { Db } from './client';
 import { loadUnitFacts } from './facts-repo';
-import { fromGzipParts, putGzipParts } from './gzip-parts';
-import { getItem, guard, queryPrefix, type TxItem, transact } from './items';
+import { fromGzipParts, keepPartsTxItems, putGzipParts } from './gzip-parts';
+import { expiresAfter, getItem, guard, queryPrefix, type TxItem, transact } from './items';
 import {
   draftsQuery,
   publishedIndexes,
@@ -100,6 +100,8 @@ export interface Snapshot extends SnapshotHeader {
  * their scenario and results gzip-compressed in parts under the year's results partition.
  */
 type VersionKind = 'published' | 'draft';
+/** How long the parts of a version whose header was never written are kept (a day). */
+const UNCOMMITTED_PARTS_TTL_SECONDS = 24 * 60 * 60;
 const headerKey = (kind: VersionKind, year: number, version: number) =>
   kind === 'published' ? resultsVersionKey(year, version) : resultsDraftKey(year, version);
 
@@ -108,7 +110,8 @@ const headerKey = (kind: VersionKind, year: number, version: number) =>
  * is refused (409). The parts cannot travel in that transaction: a municipal year's scenario and
  * results are 4.2 MB of gzip (15 parts), and DynamoDB refuses a transaction above 4 MB. They are
  * written first under a fresh `partsId` the header names, so a version is readable only once its
- * header is (all or nothing, never changed); a refused or failed attempt leaves parts nobody names.
+ * header is (all or nothing, never changed). They are written with a day's TTL that the header's
+ * transaction removes, so the parts of a refused or failed attempt, which nobody names, go by themselves.
  */
 const saveVersion = async (
   db: Db,
@@ -121,14 +124,19 @@ const saveVersion = async (
   const entity = kind === 'published' ? 'results-snapshot' : 'results-draft';
   // A letter first: after a version's digits-only parts of before, which a reader slices by count.
   const partsId = `p${randomUUID().slice(0, 8)}`;
+  const partKey = (part: number) => resultsPartKey(header.year, kind, header.version, partsId, part);
+  // Parts of an attempt that is refused or stops expire by the table's TTL; the header's
+  // transaction keeps them.
   const parts = await putGzipParts(
     db,
     { s: body.scenarioJson, r: body.resultsJson },
-    (part) => resultsPartKey(header.year, kind, header.version, partsId, part),
+    partKey,
     `${entity}-part`,
+    expiresAfter(new Date(), UNCOMMITTED_PARTS_TTL_SECONDS),
   );
   const items: TxItem[] = [
     ...alsoWrite,
+    ...keepPartsTxItems(db, parts, partKey),
     {
       Put: {
         TableName: db.tableName,

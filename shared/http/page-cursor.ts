@@ -52,6 +52,9 @@ export const AgreementPositionSchema = z.strictObject({
   unitId: OrgIdSchema,
 });
 
+/** A position in a rater's queue (their assignments in unit order): the last unit of the page before. */
+export const QueuePositionSchema = z.strictObject({ unitId: OrgIdSchema });
+
 /** Refuses (400) a cursor of another category than the one asked for. */
 export const assertCursorInCategory = (
   cursor: z.infer<typeof AgreementPositionSchema> | undefined,

@@ -75,7 +75,15 @@ export const ROUTE_GROUPS = [
   { resources: ['surveys'], load: async () => [(await import('./routes/surveys')).surveyRoutes] },
   { resources: ['assignments'], load: async () => [(await import('./routes/assignments')).assignmentRoutes] },
   {
-    resources: ['raters', 'scoring-progress', 'scoring-queue', 'sheet', 'audit', 'scores'],
+    resources: [
+      'raters',
+      'scoring-progress',
+      'scoring-queue',
+      'scoring-queue-pages',
+      'sheet',
+      'audit',
+      'scores',
+    ],
     load: async () => [(await import('./routes/scoring')).scoringRoutes],
   },
   {

@@ -176,6 +176,16 @@ export const QueueSchema = z
   .openapi('ScoringQueue');
 export type Queue = z.infer<typeof QueueSchema>;
 
+/**
+ * A page of a rater's queue by units (GET …/scoring-queue-pages): `counts` are the page's; `totals`
+ * (the rater's assignments of the period and their own ratings, counted) come with the first page only.
+ */
+export const QueuePageSchema = QueueSchema.extend({
+  next: z.string().nullable().meta({ description: '下一页的翻页位置；最后一页为 null' }),
+  totals: z.object({ assigned: z.number().int(), rated: z.number().int() }).nullable(),
+}).openapi('ScoringQueuePage');
+export type QueuePage = z.infer<typeof QueuePageSchema>;
+
 export const AUDIT_KINDS = [
   'verify',
   'rate',

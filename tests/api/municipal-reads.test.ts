@@ -83,6 +83,10 @@ const BOUNDS: Record<string, number> = {
   // tasks count the assignments of each quarter; their results lines are the units they are assigned
   // to (one marker per unit, 500).
   '/api/years/{year}/periods/{period}/scoring-queue': 12_000,
+  // A page of the rater's queue (50 units: their assignments and facts, about 1,300 items); its first
+  // page also counts the header's totals, counting Queries that scan the quarter's 5,700 assignments
+  // and send none back.
+  '/api/years/{year}/periods/{period}/scoring-queue-pages': 7_500,
   '/api/years/{year}/periods/{period}/review-queue as rater': 6_000,
   '/api/me/tasks as rater': 6_000,
   '/api/years/{year}/results as rater': 600,

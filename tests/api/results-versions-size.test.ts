@@ -5,7 +5,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryPrefix } from '../../shared/db/items';
+import { resultsPk } from '../../shared/db/keys';
 import { getDraft, saveDraft } from '../../shared/db/results-repo';
+import { ConflictError } from '../../shared/errors';
 import { createTestApi, type TestApi } from './harness';
 
 const YEAR = 2031;
@@ -17,7 +20,9 @@ describe('a results version larger than one transaction', () => {
   });
   afterAll(() => api.close());
 
-  it('stores a 4.5 MB gzip draft and reads it back whole', { timeout: 60_000 }, async () => {
+  it("stores a 4.5 MB gzip draft and reads it back whole; a refused attempt's parts expire", {
+    timeout: 60_000,
+  }, async () => {
     // Prepare: results that gzip barely compresses (random bytes in base64), 4.5 MB packed.
     const resultsJson = JSON.stringify({ noise: randomBytes(4_500_000).toString('base64') });
     const draft = {
@@ -38,5 +43,25 @@ describe('a results version larger than one transaction', () => {
     const read = await getDraft(api.db, YEAR, 1);
     expect(read.parts).toBeGreaterThan(13);
     expect(read.resultsJson).toBe(resultsJson);
+
+    // A second attempt at the same version is refused after its parts were written: they expire
+    // within a day by the table's TTL, the kept version's parts carry no expiry, and it reads the same.
+    const before = Math.floor(Date.now() / 1000);
+    await expect(saveDraft(api.db, { ...draft, computedBy: 'admin-2' })).rejects.toBeInstanceOf(
+      ConflictError,
+    );
+    const parts = await queryPrefix<{ sk: string; expiresAt?: number }>(api.db, {
+      pk: resultsPk(YEAR),
+      skPrefix: 'DPART#',
+    });
+    const kept = parts.filter((p) => p.expiresAt === undefined);
+    const leftover = parts.filter((p) => p.expiresAt !== undefined);
+    expect(kept).toHaveLength(read.parts);
+    expect(leftover).toHaveLength(read.parts);
+    for (const p of leftover) {
+      expect(p.expiresAt).toBeGreaterThanOrEqual(before + 24 * 3600);
+      expect(p.expiresAt).toBeLessThanOrEqual(Math.ceil(Date.now() / 1000) + 24 * 3600);
+    }
+    expect((await getDraft(api.db, YEAR, 1)).resultsJson).toBe(resultsJson);
   });
 });

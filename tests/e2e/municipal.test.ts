@@ -222,7 +222,7 @@ describe('a city of 500 units', { timeout: 150_000 }, () => {
     await page.context().close();
   });
 
-  it('opens a rater’s queue of thousands grouped by unit, folded, a page of units at a time', async () => {
+  it('opens a rater’s queue of thousands grouped by unit, folded, a page of units at a time from the server', async () => {
     const page = await e2e.newPage();
     timings.queue = await open(page, 'rater-jiceng', `/scoring?year=${YEAR}&period=Q4`, (p) =>
       p.locator('.queue-list button'),
@@ -237,14 +237,22 @@ describe('a city of 500 units', { timeout: 150_000 }, () => {
     await toggles.nth(1).focus();
     await page.keyboard.press('Enter');
     expect(await toggles.nth(1).getAttribute('aria-expanded')).toBe('true');
-    const pager = page.getByRole('navigation', { name: '评分任务分页' });
-    await expect.poll(() => pager.locator('.pagination-status').textContent()).toContain('第 1 / 10 页');
+    // The units come from the server a page at a time, the header's totals from the first page.
+    expect(await page.getByText(/本期分派 \d+ 项/).count()).toBe(1);
+    const pager = page.getByRole('navigation', { name: '评分单位分页' });
+    await expect
+      .poll(() => pager.locator('.pagination-status').textContent())
+      .toContain('第 1 页 · 第 1–50 个单位');
     await tabTo(
       page,
       pager.getByRole('button', { name: '首页' }),
       pager.getByRole('button', { name: '下一页' }),
     );
-    await expect.poll(() => pager.locator('.pagination-status').textContent()).toContain('第 2 / 10 页');
+    await expect
+      .poll(() => pager.locator('.pagination-status').textContent())
+      .toContain('第 2 页 · 第 51–100 个单位');
+    expect(await toggles.count()).toBe(50);
+    expect(await toggles.first().getAttribute('aria-expanded')).toBe('true');
     await checkA11y(page);
     await page.context().close();
   });

@@ -19,7 +19,8 @@ import {
 import { auditEntry, listAudit } from '../../db/audit-repo';
 import type { Db } from '../../db/client';
 import { notifySheetReopened } from '../../db/event-notes';
-import { listUnits, listUsers } from '../../db/org-repo';
+import { getUnitsOf, listUnits, listUsers } from '../../db/org-repo';
+import { countRaterQueue, pageRaterAssignments } from '../../db/queue-pages';
 import {
   getRating,
   getScoringLeaf,
@@ -35,7 +36,10 @@ import { NotFoundError, SheetFinalizedError, StaleVersionError, ValidationError 
 import type { RatingRecord, Verification } from '../../schemas/facts';
 import type { Leaf } from '../../schemas/scenario';
 import {
+  type Assignment,
   AuditEntrySchema,
+  type QueuePage,
+  QueuePageSchema,
   QueueSchema,
   RaterSheetSchema,
   ScoreResultSchema,
@@ -46,6 +50,7 @@ import { type Period, PeriodSchema } from '../../schemas/year';
 import { afterCommit } from '../after-commit';
 import type { AppEnv } from '../env';
 import { body, errorResponse, json, pathInteger } from '../openapi';
+import { cursorQuery, encodeCursor, PageSizeQuery, QueuePositionSchema } from '../page-cursor';
 import { protectedRoute } from '../route';
 
 const Year = pathInteger(2000, 2100);
@@ -71,6 +76,20 @@ const queueRoute = protectedRoute('scores.read', {
     }),
   },
   responses: { 200: json(QueueSchema, '评分任务') },
+});
+const queuePageRoute = protectedRoute('scores.read', {
+  method: 'get',
+  path: '/years/{year}/periods/{period}/scoring-queue-pages',
+  summary: '评分任务（按单位分页）：本人本期分派的指标，一页若干单位；首页附分派与已评总数',
+  request: {
+    params: PeriodParams,
+    query: z.strictObject({
+      raterId: Id.optional(),
+      pageSize: PageSizeQuery,
+      cursor: cursorQuery(QueuePositionSchema).optional(),
+    }),
+  },
+  responses: { 200: json(QueuePageSchema, '评分任务的一页') },
 });
 const scoreRoute = protectedRoute('scores.write', {
   method: 'put',
@@ -131,6 +150,24 @@ const assertSheetOpen = async (db: Db, year: number, raterId: string, period: Pe
   if (sheet.state === 'finalized') throw new SheetFinalizedError(sheet);
 };
 
+/** The queue of these assignments (less recusals): their units' periods, names and the rater's sheet. */
+const queueOf = async (
+  db: Db,
+  q: { year: number; period: Period; raterId: string },
+  listed: readonly Assignment[],
+  unitNames: (unitIds: string[]) => Promise<readonly { id: string; name: string }[]>,
+) => {
+  const { year, period, raterId } = q;
+  const assignments = await withoutRecusals(db, raterId, listed);
+  const unitIds = [...new Set(assignments.map((a) => a.unitId))];
+  const [units, sheet, names] = await Promise.all([
+    loadUnitPeriods(db, year, period, unitIds),
+    getSheet(db, year, raterId, period),
+    unitNames(unitIds),
+  ]);
+  return raterQueue({ year, period, raterId, sheet, assignments, units, unitNames: names });
+};
+
 /** A rater's queue of a period (their assignments less recusals), optionally of one unit or code. */
 const loadQueue = async (
   db: Db,
@@ -142,21 +179,27 @@ const loadQueue = async (
     code?: string | undefined;
   },
 ) => {
+  const listed = await listRaterAssignments(db, q.year, q.raterId, q.period, q.unitId);
+  return queueOf(
+    db,
+    q,
+    listed.filter((a) => !q.code || a.code === q.code),
+    () => listUnits(db),
+  );
+};
+
+/** A page of a rater's queue by units: only the page's units are read; the totals on the first page. */
+const loadQueuePage = async (
+  db: Db,
+  q: { year: number; period: Period; raterId: string; pageSize: number; afterUnitId?: string | undefined },
+): Promise<QueuePage> => {
   const { year, period, raterId } = q;
-  const assignments = (
-    await withoutRecusals(db, raterId, await listRaterAssignments(db, year, raterId, period, q.unitId))
-  ).filter((a) => !q.code || a.code === q.code);
-  const [units, sheet, unitNames] = await Promise.all([
-    loadUnitPeriods(
-      db,
-      year,
-      period,
-      assignments.map((a) => a.unitId),
-    ),
-    getSheet(db, year, raterId, period),
-    listUnits(db),
+  const page = await pageRaterAssignments(db, { ...q, units: q.pageSize });
+  const [queue, totals] = await Promise.all([
+    queueOf(db, q, page.assignments, (unitIds) => getUnitsOf(db, unitIds)),
+    q.afterUnitId ? null : countRaterQueue(db, year, raterId, period),
   ]);
-  return raterQueue({ year, period, raterId, sheet, assignments, units, unitNames });
+  return { ...queue, next: page.next && encodeCursor({ unitId: page.next }), totals };
 };
 
 const withoutVersion = <T extends { version?: number }>({ version: _version, ...rest }: T) => rest;
@@ -176,6 +219,21 @@ export const scoringRoutes = new OpenAPIHono<AppEnv>()
     // A rater reads their own queue; the admin may read anyone's.
     const raterId = queueOwnerFor(principal, q.raterId);
     return c.json(await loadQueue(db, { year, period, raterId, unitId: q.unitId, code: q.code }), 200);
+  })
+  .openapi(queuePageRoute, async (c) => {
+    const { db } = c.get('deps');
+    const { year, period } = c.req.valid('param');
+    const q = c.req.valid('query');
+    // As the whole queue: a rater reads their own pages; a cursor only says where in them to start.
+    const raterId = queueOwnerFor(c.get('principal'), q.raterId);
+    const page = await loadQueuePage(db, {
+      year,
+      period,
+      raterId,
+      pageSize: q.pageSize,
+      afterUnitId: q.cursor?.unitId,
+    });
+    return c.json(page, 200);
   })
   .openapi(scoreRoute, async (c) => {
     const { db, now } = c.get('deps');

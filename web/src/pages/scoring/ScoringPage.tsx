@@ -26,6 +26,7 @@ import { ScoringProgressView } from './ScoringProgress';
 import { type Period, type Queue, type QueueItem, scoringApi } from './scoring-api';
 import { UnitMaterials } from './UnitMaterials';
 import { useQueuePages } from './use-queue-pages';
+import { useQueueSource } from './use-queue-source';
 
 const PERIODS: Period[] = ['Q1', 'Q2', 'Q3', 'Q4'];
 
@@ -60,7 +61,8 @@ const usePeriod = (user: Me, year: Year) => {
     async () =>
       asked || !isRater
         ? null
-        : Promise.all(PERIODS.map((p) => scoringApi.queue(year.year, p).catch(() => null))),
+        : // A page of 100 units a period: a county's whole queue, a bounded read of a city's.
+          Promise.all(PERIODS.map((p) => scoringApi.queuePage(year.year, p, 100).catch(() => null))),
     [year.year],
   );
   const [chosen, setChosen] = useState<Period | undefined>(asked);
@@ -97,7 +99,8 @@ const isTyping = (target: EventTarget | null) =>
   (['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || target.isContentEditable);
 
 const Worksheet = ({ user, year, period }: { user: Me; year: number; period: Period }) => {
-  const [queue, reload, setQueue] = useResource(() => scoringApi.queue(year, period), [year, period]);
+  // A city's rater reads a page of units at a time from the server; a county's the whole queue.
+  const { queue, reload, setQueue, pager, totals } = useQueueSource(year, period);
   const [index, setIndexState] = useState(0);
   // The key handler reads the ref: two quick key presses must not both start from a stale render.
   const indexRef = useRef(0);
@@ -164,7 +167,8 @@ const Worksheet = ({ user, year, period }: { user: Me; year: number; period: Per
   if (queue.status === 'loading') return <Loading />;
   if (queue.status === 'error') return <ErrorBanner message={queue.error.message} />;
   const data = queue.data;
-  if (data.items.length === 0) {
+  // A server page may be empty (its units all recused) while others follow: the pager stays.
+  if (data.items.length === 0 && !pager) {
     return (
       <EmptyState title="本期没有分派给您的评分任务">
         {user.roles.includes('admin') ? (
@@ -242,8 +246,14 @@ const Worksheet = ({ user, year, period }: { user: Me; year: number; period: Per
       <p class="hint" id="keyboard-help">
         键盘操作：J 或 ↓ 下一项，K 或 ↑ 上一项，Enter 进入评分，Esc 返回列表；修改后自动保存。
       </p>
+      {totals && (
+        <p>
+          本期分派 {totals.assigned} 项 · 本人已评分（评分类指标）{totals.rated} 项
+        </p>
+      )}
       <p>
-        待评 {data.counts.pending} · 已评 {data.counts.scored} · 已退回 {data.counts.returned}
+        {totals ? '本页：' : ''}待评 {data.counts.pending} · 已评 {data.counts.scored} · 已退回{' '}
+        {data.counts.returned}
         {locked ? ' · 已定稿' : ''}
       </p>
       {locked && <Notice>本期评分表已定稿，如需修改请联系考核办重新开放。</Notice>}
@@ -260,7 +270,12 @@ const Worksheet = ({ user, year, period }: { user: Me; year: number; period: Per
             view.toggle(key);
             setIndex(0);
           }}
-          pagination={view.pagination}
+          pagination={
+            <>
+              {view.pagination}
+              {pager}
+            </>
+          }
           current={item}
           saveStates={saveStates}
           listRef={list}

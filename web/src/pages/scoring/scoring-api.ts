@@ -5,6 +5,7 @@ import type {
   AuditEntry,
   Queue,
   QueueItem,
+  QueuePage,
   RaterSheet,
   ScoreResultSchema,
   ScoreWriteSchema,
@@ -14,7 +15,7 @@ import type { DownloadLink } from '../../../../shared/schemas/submission';
 import type { Period } from '../../../../shared/schemas/year';
 import { call as send } from '../../api';
 
-export type { AuditEntry, Period, Queue, QueueItem, RaterSheet, ScoringProgress };
+export type { AuditEntry, Period, Queue, QueueItem, QueuePage, RaterSheet, ScoringProgress };
 export type ScoreResult = z.infer<typeof ScoreResultSchema>;
 
 /** A score write as sent (`comment` defaults to empty). */
@@ -27,6 +28,11 @@ const scorePath = (year: number, unitId: string, period: Period, code: string) =
 export const scoringApi = {
   queue: (year: number, period: Period) =>
     send<Queue>(`/api/years/${seg(year)}/periods/${period}/scoring-queue`),
+  /** A page of the queue by units (a city's rater); `totals` come with the first page. */
+  queuePage: (year: number, period: Period, pageSize: number, cursor?: string) =>
+    send<QueuePage>(
+      `/api/years/${seg(year)}/periods/${period}/scoring-queue-pages?pageSize=${pageSize}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+    ),
   score: (year: number, unitId: string, period: Period, code: string, body: ScoreBody) =>
     send<ScoreResult>(scorePath(year, unitId, period, code), 'PUT', body, { keepalive: true }),
   /** Returning an item is the submissions' review (one route for the transition, audited there). */
