@@ -130,6 +130,8 @@ export const pageAgreementsOf = async (
       const agreement = byUnit.get(position.unitId);
       if (
         agreement &&
+        // A unit moved to another category after its agreement was made is not shown under the new one.
+        (!categoryId || agreement.categoryId === categoryId) &&
         (!state || agreement.state === state) &&
         (!search || agreement.unitName.includes(search)) &&
         visible(agreement)
