@@ -46,6 +46,7 @@ import {
   publishedIndexes,
   raterIndexes,
   raterSheetKey,
+  raterUnitKey,
   ratingKey,
   rectificationIndexes,
   rectificationKey,
@@ -146,6 +147,7 @@ const ROWS: Row[] = [
   },
   { entity: 'approved deduction (from an inspection)', key: deductionKey(Y, U, '<inspectionId>-<n>') },
   { entity: 'rater sheet (finalized)', key: raterSheetKey(Y, '<raterId>', P) },
+  { entity: 'rater unit (their assignments at the unit, counted)', key: raterUnitKey(Y, '<raterId>', U) },
   { entity: 'audit entry (append-only)', key: auditKey(Y, U, '<iso time>', '<id>') },
   {
     entity: 'inspection',

@@ -5,7 +5,7 @@
  * twice writes the same items.
  */
 import { listAgreements } from '../../shared/db/agreement-repo';
-import { assignmentRecord } from '../../shared/db/assignment-repo';
+import { assignmentItems } from '../../shared/db/assignment-repo';
 import type { Db } from '../../shared/db/client';
 import { batchPut } from '../../shared/db/items';
 import { isScored } from '../../shared/domain/results/agreement-to-scenario';
@@ -49,6 +49,6 @@ export const assignmentsOf = (agreements: readonly Agreement[], year: number): A
 /** Seeds the year's assignments; returns how many items were written. */
 export const seedDemoAssignments = async (db: Db, year: number): Promise<number> => {
   const assignments = await demoAssignments(db, year);
-  await batchPut(db, assignments.map(assignmentRecord));
+  await batchPut(db, assignmentItems(assignments));
   return assignments.length;
 };

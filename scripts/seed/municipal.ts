@@ -8,7 +8,7 @@
  */
 
 import { agreementCountItem } from '../../shared/db/agreement-count';
-import { assignmentRecord } from '../../shared/db/assignment-repo';
+import { assignmentItems } from '../../shared/db/assignment-repo';
 import type { Db } from '../../shared/db/client';
 import { factItems } from '../../shared/db/facts-repo';
 import { batchPut, getItem, type Item } from '../../shared/db/items';
@@ -100,7 +100,7 @@ export const municipalItems = (
     agreementCountItem(year, agreements.length),
     ...verifications.map((v) => factItems.verification(year, v)),
     ...ratings.map((r) => factItems.rating(year, r)),
-    ...assignmentsOf(agreements, year).filter(keepAssignment).map(assignmentRecord),
+    ...assignmentItems(assignmentsOf(agreements, year).filter(keepAssignment)),
   ];
 };
 

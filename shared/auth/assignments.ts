@@ -2,12 +2,13 @@
  * Assignment: what a committee member was given to do in a year, never at a unit they are
  * affiliated with (回避).
  * - A rater is assigned to a unit when they hold a rater assignment on one of its indicators in any
- *   period of the year (`ASSIGN#` items, one Query per period on the rater's year partition).
+ *   period of the year (`ASSIGN#` items). Their units are read from their unit markers (`UNIT#`
+ *   items counting those assignments, one Query); one unit's check reads that unit's assignments.
  * - An inspector is assigned to a unit when they are on the team of one of the year's inspections
  *   of it (the recorder is always on the team; its rectification orders carry the same team).
  * The rater's right to act on one indicator of one period is narrower: `assertAssignedRater`.
  */
-import { getAssignment, getSheet, listRaterAssignments } from '../db/assignment-repo';
+import { getAssignment, getSheet, listRaterAssignments, listRaterUnitIds } from '../db/assignment-repo';
 import type { Db } from '../db/client';
 import { listInspections } from '../db/inspection-repo';
 import { getUser } from '../db/org-repo';
@@ -15,11 +16,6 @@ import { ForbiddenError, SheetFinalizedError } from '../errors';
 import type { Assignment } from '../schemas/scoring';
 import { PERIODS, type Period } from '../schemas/year';
 import type { Principal } from './roles';
-
-const raterUnitIds = async (db: Db, raterId: string, year: number) =>
-  (await Promise.all(PERIODS.map((period) => listRaterAssignments(db, year, raterId, period))))
-    .flat()
-    .map((a) => a.unitId);
 
 const inspectorUnitIds = async (db: Db, inspectorId: string, year: number) =>
   (await listInspections(db, year))
@@ -37,7 +33,7 @@ export const assignedUnitIds = async (
   if (!rater && !inspector) return new Set();
   const [user, asRater, asInspector] = await Promise.all([
     getUser(db, principal.userId),
-    rater ? raterUnitIds(db, principal.userId, year) : [],
+    rater ? listRaterUnitIds(db, year, principal.userId) : [],
     inspector ? inspectorUnitIds(db, principal.userId, year) : [],
   ]);
   const affiliated = new Set(user?.affiliatedUnitIds ?? []);

@@ -37,6 +37,10 @@ const queryAgreementCount = async (db: Db, year: number): Promise<number> => {
   return count;
 };
 
+/** The year's counter alone (one GetItem), undefined when the year has none. */
+export const storedAgreementCount = async (db: Db, year: number): Promise<number | undefined> =>
+  (await getItem<{ count: number }>(db, agreementCountKey(year)))?.count;
+
 /** How many units have an agreement of the year: the counter (one GetItem), else a counting Query. */
 export const countAgreements = async (db: Db, year: number): Promise<number> => {
   const counter = await getItem<{ count: number }>(db, agreementCountKey(year));

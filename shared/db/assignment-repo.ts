@@ -8,13 +8,15 @@ import type { Assignment, AuditEntry, RaterSheet } from '../schemas/scoring';
 import type { Period } from '../schemas/year';
 import { auditPut } from './audit-repo';
 import type { Db } from './client';
-import { countPrefix, getItem, getItems, putIfAbsent, queryPrefix, type TxItem, transact } from './items';
+import { countPrefix, getItem, getItems, queryPrefix, type TxItem, transact } from './items';
 import {
   assignmentIndexes,
   assignmentKey,
   periodAssignmentsQuery,
   raterAssignmentsQuery,
   raterSheetKey,
+  raterUnitKey,
+  raterUnitsQuery,
   ratingKey,
 } from './keys';
 import { mapLimit } from './parallel';
@@ -25,6 +27,60 @@ export const assignmentRecord = (a: Assignment) => ({
   entity: 'assignment',
   ...a,
 });
+
+/** A rater's unit of the year (`raterUnitKey`) with how many of their assignments are there. */
+interface RaterUnit {
+  year: number;
+  raterId: string;
+  unitId: string;
+  assignments: number;
+}
+
+/** A transaction part: `delta` more of the rater's assignments at the unit (the marker made if absent). */
+const countAtUnit = (db: Db, a: Pick<Assignment, 'year' | 'raterId' | 'unitId'>, delta: 1 | -1): TxItem => ({
+  Update: {
+    TableName: db.tableName,
+    Key: raterUnitKey(a.year, a.raterId, a.unitId),
+    UpdateExpression:
+      'SET entity = :entity, #year = :year, raterId = :rater, unitId = :unit ADD assignments :delta',
+    ExpressionAttributeNames: { '#year': 'year' },
+    ExpressionAttributeValues: {
+      ':entity': 'rater-unit',
+      ':year': a.year,
+      ':rater': a.raterId,
+      ':unit': a.unitId,
+      ':delta': delta,
+    },
+  },
+});
+
+/**
+ * Assignments as stored in bulk (the demo seeds, test fixtures) with their raters' unit markers, the
+ * count of each rater's assignments at each unit among `assignments` (written whole, not added to).
+ */
+export const assignmentItems = (assignments: readonly Assignment[]): Record<string, unknown>[] => {
+  const counts = new Map<string, RaterUnit>();
+  for (const a of assignments) {
+    const id = `${a.year}#${a.raterId}#${a.unitId}`;
+    const marker = counts.get(id) ?? { year: a.year, raterId: a.raterId, unitId: a.unitId, assignments: 0 };
+    marker.assignments += 1;
+    counts.set(id, marker);
+  }
+  return [
+    ...assignments.map(assignmentRecord),
+    ...[...counts.values()].map((m) => ({
+      ...raterUnitKey(m.year, m.raterId, m.unitId),
+      entity: 'rater-unit',
+      ...m,
+    })),
+  ];
+};
+
+/** The units where the rater holds an assignment in the year (any period), from their unit markers. */
+export const listRaterUnitIds = async (db: Db, year: number, raterId: string): Promise<string[]> =>
+  (await queryPrefix<RaterUnit>(db, raterUnitsQuery(year, raterId)))
+    .filter((m) => m.assignments > 0)
+    .map((m) => m.unitId);
 
 export const getAssignment = (
   db: Db,
@@ -50,8 +106,32 @@ export const listPeriodAssignments = (db: Db, year: number, period: Period, unit
 
 /** Creates the assignments that do not exist yet; an existing one is left as it is. */
 export const createAssignments = async (db: Db, assignments: readonly Assignment[]) => {
-  // Bounded: a whole category times several raters is hundreds of writes.
-  const written = await mapLimit(assignments, 8, (a) => putIfAbsent(db, assignmentRecord(a)));
+  // Bounded: a whole category times several raters is hundreds of writes. Each new assignment
+  // counts at its rater's unit marker in the same transaction; an existing one fails its condition.
+  const written = await mapLimit(assignments, 8, async (a) => {
+    try {
+      await transact(
+        db,
+        [
+          {
+            Put: {
+              TableName: db.tableName,
+              Item: assignmentRecord(a),
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          countAtUnit(db, a, 1),
+        ],
+        '该分派已存在',
+      );
+      return true;
+    } catch (error) {
+      const reasons =
+        error instanceof ConflictError ? (error.extra.reasons as string[] | undefined) : undefined;
+      if (reasons?.[0] === 'ConditionalCheckFailed') return false;
+      throw error;
+    }
+  });
   return { created: written.filter(Boolean).length, existing: written.filter((w) => !w).length };
 };
 
@@ -104,6 +184,8 @@ export const reassign = async (
     },
     ratingStep,
     auditPut(db, entry),
+    countAtUnit(db, from, -1),
+    countAtUnit(db, to, 1),
   ];
   await transact(db, items, '改派失败：原分派已变化、新成员已分派该指标，或原成员刚刚评分，请刷新后重试');
 };

@@ -213,6 +213,15 @@ export const assignmentIndexes = (
   gsi1pk: `YEAR#${year}#ASSIGN#${period}`,
   gsi1sk: `UNIT#${unitId}#${code}#${raterId}`,
 });
+/**
+ * A rater's units of the year: one item per unit in the rater's year partition counting their
+ * assignments there (every period), kept by the writes that add or move an assignment, so the units
+ * a rater reads are one Query of a few hundred small items, not their whole queue.
+ */
+export const raterUnitKey = (year: number, raterId: string, unitId: string) => ({
+  pk: `YEAR#${year}#RATER#${raterId}`,
+  sk: `UNIT#${unitId}`,
+});
 export const raterSheetKey = (year: number, raterId: string, period: string) => ({
   pk: `YEAR#${year}#RATER#${raterId}`,
   sk: `SHEET#${period}`,
@@ -395,6 +404,11 @@ export const raterAssignmentsQuery = (
 ): KeyQuery => ({
   pk: raterSheetKey(year, raterId, period).pk,
   skPrefix: unitId ? `ASSIGN#${period}#${unitId}#` : `ASSIGN#${period}#`,
+});
+/** A rater's units of a year (`raterUnitKey`). */
+export const raterUnitsQuery = (year: number, raterId: string): KeyQuery => ({
+  pk: raterUnitKey(year, raterId, '').pk,
+  skPrefix: 'UNIT#',
 });
 /**
  * A rater's assignments of a period from the unit after `afterUnitId` on (a server page of their

@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { seedMunicipal } from '../../scripts/seed/municipal';
+import { pageAgreementsOf } from '../../shared/db/agreement-pages';
 import { encodeCursor } from '../../shared/http/page-cursor';
 import { CURRENT_YEAR, createTestApi, type TestApi } from './harness';
 
@@ -24,7 +25,7 @@ interface Page {
 
 describe('the agreements a page at a time', () => {
   let api: TestApi;
-  /** Items the store read since the last reset (ScannedCount of each Query, 1 a GetItem). */
+  /** Items the store read since the last reset (ScannedCount of each Query, 1 a GetItem, a BatchGetItem's responses). */
   let read = 0;
   let calls = 0;
 
@@ -50,9 +51,15 @@ describe('the agreements a page at a time', () => {
     api.db.raw.middlewareStack.add(
       (next) => async (args) => {
         const out = await next(args);
-        const output = out.output as { ScannedCount?: number; Item?: unknown };
+        const output = out.output as {
+          ScannedCount?: number;
+          Item?: unknown;
+          Responses?: Record<string, unknown[]>;
+        };
         calls++;
-        read += output.ScannedCount ?? (output.Item ? 1 : 0);
+        read +=
+          output.ScannedCount ??
+          (output.Item ? 1 : 0) + Object.values(output.Responses ?? {}).reduce((n, r) => n + r.length, 0);
         return out;
       },
       { step: 'initialize', name: 'countItemsRead' },
@@ -107,6 +114,31 @@ describe('the agreements a page at a time', () => {
       'township-002-reporter',
     );
     expect(other).toEqual({ items: [], next: null, total: null });
+  });
+
+  it('reads a unit’s own agreement by key, not the year’s 60', async () => {
+    // Act
+    const own = await page('pageSize=20', 'township-002-head');
+    // Assess: the unit (its place in the index's order) and its agreement, nothing of the other units
+    expect(own.items.map((a) => a.unitId)).toEqual(['township-002']);
+    expect(read).toBeLessThanOrEqual(3);
+  });
+
+  it('walks a set of units by key in the index’s order, page after page, reading only those units', async () => {
+    // Prepare: every other unit of the year's list, across the categories
+    const full = (await api.call('GET', `/api/years/${CURRENT_YEAR}/agreements`, { as: 'admin' }))
+      .body as Row[];
+    const chosen = full.filter((_, i) => i % 2 === 0).map((a) => a.unitId);
+    const unitIds = new Set(chosen);
+    const options = { year: CURRENT_YEAR, unitIds, pageSize: 20, visible: () => true };
+    // Act
+    const first = await pageAgreementsOf(api.db, options);
+    const second = await pageAgreementsOf(api.db, { ...options, after: first.next ?? undefined });
+    // Assess: the units (30) and a page plus one of agreements, never the other 30 units' agreements
+    expect(first.items.map((a) => a.unitId)).toEqual(chosen.slice(0, 20));
+    expect(first.read).toBe(30 + 21);
+    expect(second.items.map((a) => a.unitId)).toEqual(chosen.slice(20));
+    expect(second.next).toBeNull();
   });
 
   it('shows a rater only the assigned units, page after page', async () => {

@@ -78,6 +78,39 @@ describe('rater assignments', () => {
     expect(byRater.status).toBe(403);
   });
 
+  it('lists a unit’s agreement to a rater while assigned to it, and no longer once the assignment moves', async () => {
+    // Prepare
+    const listed = async (as: string) =>
+      ((await api.call('GET', '/api/years/2026/agreements', { as })).body as { unitId: string }[]).map(
+        (a) => a.unitId,
+      );
+    const before = await listed('rater-caiwu');
+    // Act
+    const assigned = await api.call('POST', '/api/years/2026/assignments', {
+      as: 'admin',
+      body: { period: 'Q2', code: '1.4', raterIds: ['rater-caiwu'], unitIds: ['luoyang-thc'] },
+    });
+    const whileAssigned = await listed('rater-caiwu');
+    const moved = await api.call('POST', '/api/years/2026/assignments/reassign', {
+      as: 'admin',
+      body: {
+        period: 'Q2',
+        unitId: 'luoyang-thc',
+        code: '1.4',
+        fromRaterId: 'rater-caiwu',
+        toRaterId: 'rater-zhongyi',
+        reason: '人员调整',
+      },
+    });
+    // Assess
+    expect(before).not.toContain('luoyang-thc');
+    expect(assigned.body).toMatchObject({ created: 1 });
+    expect(whileAssigned).toContain('luoyang-thc');
+    expect(moved.status).toBe(200);
+    expect(await listed('rater-caiwu')).toEqual(before);
+    expect(await listed('rater-zhongyi')).toContain('luoyang-thc');
+  });
+
   it('refuses to reassign to a conflicted rater (409) and an assignment that does not exist (404)', async () => {
     const conflicted = await api.call('POST', '/api/years/2026/assignments/reassign', {
       as: 'admin',

@@ -46,18 +46,17 @@ const QUERY: Record<string, string> = {
 };
 
 /**
- * The `paging` work's lists (`route`, or `route as role`): the whole agreements list (a county's
- * page; a city's reads agreement-pages, bound for the admin and leaders), 上报进度 and 评分分派, not
- * yet server-paged (docs/municipal.md); and agreement-pages for a rater (their scope is their whole
- * queue, 5,700 assignments) or a reporter (the page's filter reads every agreement to find theirs).
- * Measured and printed, not bound here.
+ * The `paging` work's lists (`route`, or `route as role`): the whole agreements list for those who
+ * see every unit or, as rater-jiceng, every unit's (a county's page; a city's reads agreement-pages,
+ * bound), 上报进度 and 评分分派, not yet server-paged (docs/municipal.md). Measured and printed, not
+ * bound here. A unit's reporter reads its own agreement by key (bound by DEFAULT_BOUND).
  */
 const PAGING_LISTS = new Set([
-  '/api/years/{year}/agreements',
+  '/api/years/{year}/agreements as admin',
+  '/api/years/{year}/agreements as leader',
+  '/api/years/{year}/agreements as rater',
   '/api/years/{year}/periods/{period}/progress',
   '/api/years/{year}/assignments',
-  '/api/years/{year}/agreement-pages as rater',
-  '/api/years/{year}/agreement-pages as reporter',
 ]);
 const pagingList = (r: { route: string; who: Who }) =>
   PAGING_LISTS.has(r.route) || PAGING_LISTS.has(`${r.route} as ${r.who}`);
@@ -81,7 +80,8 @@ const BOUNDS: Record<string, number> = {
   // A unit's rank is within its category: one category's facts (the largest, 150 units), never the year's.
   '/api/years/{year}/units/{unitId}/results': 2_500,
   // A rater's own queue: their quarter's assignments (rater-jiceng: 5,700 at Q4) and its facts; their
-  // tasks count the assignments of each quarter; their results lines are the units they are assigned to.
+  // tasks count the assignments of each quarter; their results lines are the units they are assigned
+  // to (one marker per unit, 500).
   '/api/years/{year}/periods/{period}/scoring-queue': 12_000,
   // A page of the rater's queue (50 units: their assignments and facts, about 1,300 items); its first
   // page also counts the header's totals, counting Queries that scan the quarter's 5,700 assignments
@@ -89,7 +89,10 @@ const BOUNDS: Record<string, number> = {
   '/api/years/{year}/periods/{period}/scoring-queue-pages': 7_500,
   '/api/years/{year}/periods/{period}/review-queue as rater': 6_000,
   '/api/me/tasks as rater': 6_000,
-  '/api/years/{year}/results as rater': 6_000,
+  '/api/years/{year}/results as rater': 600,
+  // A rater's units are one marker each (rater-jiceng: all 500), then a page of their agreements
+  // (by key, or the index when the scope is most of the year).
+  '/api/years/{year}/agreement-pages as rater': 700,
   // 评分进度: every rater's sheet and assignments of the period (the admin's overview of the queues).
   '/api/years/{year}/periods/{period}/scoring-progress': 12_000,
 };

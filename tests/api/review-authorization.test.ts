@@ -4,7 +4,7 @@
  * admin may make it, it is audited like every other change, and it has one route.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assignmentRecord } from '../../shared/db/assignment-repo';
+import { assignmentItems } from '../../shared/db/assignment-repo';
 import { batchPut } from '../../shared/db/items';
 import { seedSubmissionRecords } from '../../shared/db/submission-repo';
 import type { TestApi } from './harness';
@@ -54,18 +54,21 @@ describe('item review authorization', () => {
   beforeAll(async () => {
     api = await createScoringApi();
     // An assignment made before the rater's affiliation was recorded: 回避 still wins.
-    await batchPut(api.db, [
-      assignmentRecord({
-        year: 2026,
-        period: 'Q3',
-        unitId: UNIT,
-        code: '1.4',
-        raterId: 'inspector-both',
-        assignedBy: 'admin',
-        assignedAt: '2026-01-10T09:00:00+08:00',
-        version: 1,
-      }),
-    ]);
+    await batchPut(
+      api.db,
+      assignmentItems([
+        {
+          year: 2026,
+          period: 'Q3',
+          unitId: UNIT,
+          code: '1.4',
+          raterId: 'inspector-both',
+          assignedBy: 'admin',
+          assignedAt: '2026-01-10T09:00:00+08:00',
+          version: 1,
+        },
+      ]),
+    );
     await submitted('1.4');
   }, 120_000);
   afterAll(() => api.close());

@@ -4,7 +4,7 @@
  * agreement lifecycle, with one indicator of every unit of measure.
  */
 import { randomUUID } from 'node:crypto';
-import { assignmentRecord } from '../../shared/db/assignment-repo';
+import { assignmentItems } from '../../shared/db/assignment-repo';
 import { batchPut, putIfAbsent } from '../../shared/db/items';
 import { agreementIndexes, agreementKey } from '../../shared/db/keys';
 import { seedUnit, seedUser } from '../../shared/db/org-repo';
@@ -117,9 +117,9 @@ export const assignRater = (
 ) =>
   batchPut(
     api.db,
-    codes.flatMap(({ code, periods }) =>
-      periods.map((period) =>
-        assignmentRecord({
+    assignmentItems(
+      codes.flatMap(({ code, periods }) =>
+        periods.map((period) => ({
           year,
           period,
           unitId,
@@ -128,7 +128,7 @@ export const assignRater = (
           assignedBy: 'admin',
           assignedAt: '2026-01-10T09:00:00+08:00',
           version: 1,
-        }),
+        })),
       ),
     ),
   );

@@ -11,7 +11,7 @@ import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Principal } from '../../auth/roles';
 import { agreementListedFor, assertUnitVisible, seesEveryUnit, unitsVisibleTo } from '../../auth/visibility';
 import { countAgreements } from '../../db/agreement-count';
-import { pageAgreements } from '../../db/agreement-pages';
+import { listAgreementsOf, pageAgreementsIn } from '../../db/agreement-pages';
 import {
   decideUnitAmendment,
   generateCategoryAgreements,
@@ -277,10 +277,12 @@ export const agreementRoutes = new OpenAPIHono<AppEnv>()
     const principal = c.get('principal');
     const { year } = c.req.valid('param');
     const { categoryId, state } = c.req.valid('query');
-    const [agreements, scope] = await Promise.all([
-      listAgreements(db, year, categoryId),
-      unitsVisibleTo(db, principal, year),
-    ]);
+    const scope = await unitsVisibleTo(db, principal, year);
+    // A set of units (a unit's members, a rater) is read by key, not by walking the year's index.
+    const agreements =
+      scope === 'all'
+        ? await listAgreements(db, year, categoryId)
+        : await listAgreementsOf(db, year, scope, categoryId);
     const visible = agreements.filter(
       (a) => agreementListedFor(principal, scope, a) && (!state || a.state === state),
     );
@@ -294,16 +296,18 @@ export const agreementRoutes = new OpenAPIHono<AppEnv>()
     const search = c.req.valid('query').search?.replace(/\s+/g, '') || undefined;
     assertCursorInCategory(cursor, categoryId);
     const scope = await unitsVisibleTo(db, principal, year);
+    const options = {
+      year,
+      categoryId,
+      state,
+      search,
+      after: cursor,
+      pageSize,
+      visible: (a: Agreement) => agreementListedFor(principal, scope, a),
+    };
     const [page, total] = await Promise.all([
-      pageAgreements(db, {
-        year,
-        categoryId,
-        state,
-        search,
-        after: cursor,
-        pageSize,
-        visible: (a) => agreementListedFor(principal, scope, a),
-      }),
+      // A set of units (a unit's members, a rater of a few) is read by key, not by walking the year's index.
+      pageAgreementsIn(db, scope, options),
       // The year's count is known by key (the counter); a filtered or scoped count is not.
       scope === 'all' && !categoryId && !state && !search ? countAgreements(db, year) : null,
     ]);
