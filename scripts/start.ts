@@ -59,6 +59,7 @@ stack = await startLocalStack({
   dataDir,
   logLevel: process.env.LOG_LEVEL ?? 'INFO',
   onStoreLost,
+  onBackfill: (line: string) => console.log(`backfill: ${line}`),
   ...(municipal
     ? {
         demo: 'municipal' as const,

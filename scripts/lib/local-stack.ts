@@ -10,6 +10,7 @@ import { serve } from '@hono/node-server';
 import { runReminders } from '../../functions/reminders';
 import type { SignInConfig } from '../../shared/auth/sign-in-config';
 import { localVerifier, type TokenVerifier } from '../../shared/auth/verifier';
+import { backfillIfNeeded } from '../../shared/db/backfill-repo';
 import { createDb, type Db } from '../../shared/db/client';
 import { ensureTable } from '../../shared/db/create-table';
 import { listPublishedYears } from '../../shared/db/results-repo';
@@ -48,6 +49,8 @@ export interface LocalStackOptions {
   demo?: 'county' | 'municipal' | 'municipal-quick';
   /** Told how long the municipal seed took (it is the slow part of a first start). */
   onSeeded?: (report: MunicipalSeedReport) => void;
+  /** Told each line of the one-off backfill of older data (scripts/backfill.ts), when it runs. */
+  onBackfill?: (line: string) => void;
   /** Seed Q1–Q3 evidence of the demo (with files); default: only with a data dir (`npm start`). */
   demoSubmissions?: boolean;
   /** Seed last year's published appraisal and this year's scored quarters (default: when persisting). */
@@ -128,6 +131,9 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
     const setupDb = createDb({ tableName: db.tableName, endpoint, deadlineMs: 60_000 });
     await ensureTable(setupDb.raw, setupDb.tableName);
     const now = options.now ?? (() => new Date());
+    // Data kept from an older version (`.data/`) lacks entries this one stores: backfilled once, before
+    // the seed; an empty table is recorded as current.
+    await backfillIfNeeded(setupDb, { now, log: options.onBackfill ?? (() => undefined) });
     if (options.seed !== false && (options.demo === 'municipal' || options.demo === 'municipal-quick')) {
       const quick = options.demo === 'municipal-quick' ? QUICK_MUNICIPAL : {};
       options.onSeeded?.(await seedMunicipal(setupDb, now().getFullYear(), quick));

@@ -185,6 +185,27 @@ export const queryPrefix = <T>(db: Db, options: PrefixQuery & { descending?: boo
   });
 
 /**
+ * Queries a partition (optionally a sort-key prefix) returning the stored items as they are, index
+ * attributes included, only `attributes` of each (a backfill reads what an item lacks).
+ */
+export const queryPrefixStored = async (
+  db: Db,
+  options: PrefixQuery,
+  attributes: readonly string[],
+): Promise<Record<string, unknown>[]> => {
+  const names = Object.fromEntries(attributes.map((a, i) => [`#a${i}`, a]));
+  const condition = prefixCondition(options);
+  const items: Record<string, unknown>[] = [];
+  for await (const page of queryPages(db, {
+    ...condition,
+    ProjectionExpression: Object.keys(names).join(', '),
+    ExpressionAttributeNames: { ...condition.ExpressionAttributeNames, ...names },
+  }))
+    items.push(...(page.Items ?? []));
+  return items;
+};
+
+/**
  * Writes many items in batches of 25, retrying what DynamoDB leaves unprocessed. Unconditional:
  * only for writing deterministic content (the demo seed, benchmarks), never for user changes.
  */

@@ -32,6 +32,12 @@ export const userIndexes = (userId: string, unitId: string | null) => ({
  */
 export const userSignInIdKey = (signInId: string) => ({ pk: `SIGNIN#${signInId}`, sk: 'SIGNIN' });
 
+/**
+ * Which stored shape the table holds (`{ version, at }`): a one-off backfill (scripts/backfill.ts) brings
+ * older data up to the current version and records it here; `npm start` reads it to run the backfill once.
+ */
+export const schemaKey = () => ({ pk: 'ORG', sk: 'SCHEMA' });
+
 /** An appraisal year; gsi1 lists the years newest first. */
 export const yearKey = (year: number) => ({ pk: `YEAR#${year}`, sk: 'YEAR' });
 export const yearIndexes = (year: number) => ({ gsi1pk: 'YEARS', gsi1sk: `YEAR#${year}` });
@@ -491,6 +497,11 @@ export const unitRectificationsQuery = (year: number, unitId: string): KeyQuery 
 export const unitSurveysQuery = (year: number, unitId: string, period: string): KeyQuery => ({
   pk: unitYearPk(year, unitId),
   skPrefix: `SURVEY#${period}#`,
+});
+/** A unit's survey results of a year, every period (the backfill reads them to index them). */
+export const unitYearSurveysQuery = (year: number, unitId: string): KeyQuery => ({
+  pk: unitYearPk(year, unitId),
+  skPrefix: FACT_PREFIXES.survey,
 });
 /** A period's survey results (gsi1), every indicator's or one's. */
 export const periodSurveysQuery = (year: number, period: string, code?: string): KeyQuery => ({
