@@ -18,8 +18,8 @@ import { countRaterQueue } from './queue-pages';
 const RATERS_IN_FLIGHT = 8;
 
 /**
- * The counted view: `scored` is the rater's ratings of the period, `pending` the rest of their
- * assignments, `returned` is not counted (0: a returned item is the unit's state, not the rater's),
+ * The counted view: `scored` is the rater's ratings of the period (all of their assignments once
+ * their sheet is finalized), `pending` the rest of their assignments, `returned` is not counted (0: a returned item is the unit's state, not the rater's),
  * no per-indicator counts and no spread alerts (they need every unit's ratings).
  */
 export const countedScoringProgress = async (
@@ -45,14 +45,19 @@ export const countedScoringProgress = async (
   return {
     year,
     period,
-    byRater: assigned.map(({ user, assigned: n, rated }) => ({
-      raterId: user.id,
-      name: user.name,
-      finalized: finalized.has(user.id),
-      scored: Math.min(rated, n),
-      pending: Math.max(n - rated, 0),
-      returned: 0,
-    })),
+    // A verification (formula leaf) has no index by rater, so an open sheet's verified leaves count
+    // as pending; a finalized sheet has every item scored or verified (finalize refuses otherwise).
+    byRater: assigned.map(({ user, assigned: n, rated }) => {
+      const done = finalized.has(user.id) ? n : Math.min(rated, n);
+      return {
+        raterId: user.id,
+        name: user.name,
+        finalized: finalized.has(user.id),
+        scored: done,
+        pending: n - done,
+        returned: 0,
+      };
+    }),
     byIndicator: [],
     spreadAlerts: [],
     counted: true,

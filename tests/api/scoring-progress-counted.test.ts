@@ -30,19 +30,19 @@ describe('scoring progress above the live limit', () => {
   }, 120_000);
   afterAll(() => api.close());
 
-  const whole = async () => {
-    const assignments = await listPeriodAssignments(api.db, 2026, 'Q4');
+  const whole = async (period: 'Q3' | 'Q4' = 'Q4') => {
+    const assignments = await listPeriodAssignments(api.db, 2026, period);
     const [units, users, sheets] = await Promise.all([
       loadUnitPeriods(
         api.db,
         2026,
-        'Q4',
+        period,
         assignments.map((a) => a.unitId),
       ),
       listUsers(api.db),
-      listSheets(api.db, 2026, 'Q4', assignedRaterIds(assignments)),
+      listSheets(api.db, 2026, period, assignedRaterIds(assignments)),
     ]);
-    return scoringProgress({ year: 2026, period: 'Q4', assignments, units, users, sheets });
+    return scoringProgress({ year: 2026, period, assignments, units, users, sheets });
   };
 
   it('counts each rater’s scored and pending as the whole view does', async () => {
@@ -68,6 +68,24 @@ describe('scoring progress above the live limit', () => {
     // No unit's period read by key (agreement, facts, items, files).
     const keyed = sent.filter((s) => s.input.Key !== undefined || s.input.RequestItems !== undefined);
     expect(keyed.filter((s) => JSON.stringify(s.input).includes('UNIT#'))).toEqual([]);
+  });
+
+  it('counts a finalized sheet whole, verified formula leaves included (Q3)', async () => {
+    // A sheet is finalized only with every item scored or verified (409 SHEET_INCOMPLETE otherwise);
+    // a verification has no rater's index, so only the finalized sheet says the formula leaves are done.
+    const finalize = await api.call('POST', '/api/years/2026/periods/Q3/sheet/finalize', {
+      as: 'rater-jiceng',
+      body: { confirm: true },
+    });
+    expect(finalize.status).toBe(200);
+    const expected = await whole('Q3');
+    const res = await api.call('GET', '/api/years/2026/periods/Q3/scoring-progress', { as: 'admin' });
+    const finalized = expected.byRater.filter((r) => r.finalized);
+    expect(finalized.length).toBeGreaterThan(0);
+    for (const r of finalized) {
+      const row = res.body.byRater.find((x: { raterId: string }) => x.raterId === r.raterId);
+      expect({ scored: row.scored, pending: row.pending }).toEqual({ scored: r.scored, pending: r.pending });
+    }
   });
 
   it('leaves out the per-indicator counts and the spread alerts, which need every rating', async () => {

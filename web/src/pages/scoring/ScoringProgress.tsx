@@ -21,7 +21,7 @@ export const ScoringProgressView = ({ year, period }: { year: number; period: Pe
       </button>
       {p.counted && (
         <p class="hint">
-          本年度单位较多：按成员统计为已评分数与分派数（不含已退回），不在此按指标统计，也不在此计算评分差异预警；
+          本年度单位较多：按成员统计已评分数与分派数（不含已退回；评分表未定稿时，公式类指标的核定不计入已评），不在此按指标统计，也不在此计算评分差异预警；
           评分差异见考核结果计算后的评分一致性报告。
         </p>
       )}
