@@ -77,8 +77,6 @@ const BOUNDS: Record<string, number> = {
   '/api/users': 1_050,
   // The template workbook is a download with the org's units (one Query of 500 small items).
   '/api/years/{year}/template-workbook': 520,
-  // A unit's rank is within its category: one category's facts (the largest, 150 units), never the year's.
-  '/api/years/{year}/units/{unitId}/results': 2_500,
   // A rater's own queue: their quarter's assignments (rater-jiceng: 5,700 at Q4) and its facts; their
   // results lines are the units they are assigned to (one marker per unit, 500).
   '/api/years/{year}/periods/{period}/scoring-queue': 12_000,
