@@ -28,22 +28,34 @@ export const assignmentRecord = (a: Assignment) => ({
   ...a,
 });
 
-/** A rater's unit of the year (`raterUnitKey`) with how many of their assignments are there. */
-interface RaterUnit {
+const PERIODS: readonly Period[] = ['Q1', 'Q2', 'Q3', 'Q4'];
+
+/** The marker's attribute counting the rater's assignments of one period at the unit. */
+const periodCount = (period: Period) => `assignments${period}` as const;
+
+/**
+ * A rater's unit of the year (`raterUnitKey`) with how many of their assignments are there, in all
+ * and per period (`assignmentsQ1`…; absent on markers written before the per-period counts).
+ */
+type RaterUnit = {
   year: number;
   raterId: string;
   unitId: string;
   assignments: number;
-}
+} & Partial<Record<ReturnType<typeof periodCount>, number>>;
 
 /** A transaction part: `delta` more of the rater's assignments at the unit (the marker made if absent). */
-const countAtUnit = (db: Db, a: Pick<Assignment, 'year' | 'raterId' | 'unitId'>, delta: 1 | -1): TxItem => ({
+const countAtUnit = (
+  db: Db,
+  a: Pick<Assignment, 'year' | 'raterId' | 'unitId' | 'period'>,
+  delta: 1 | -1,
+): TxItem => ({
   Update: {
     TableName: db.tableName,
     Key: raterUnitKey(a.year, a.raterId, a.unitId),
     UpdateExpression:
-      'SET entity = :entity, #year = :year, raterId = :rater, unitId = :unit ADD assignments :delta',
-    ExpressionAttributeNames: { '#year': 'year' },
+      'SET entity = :entity, #year = :year, raterId = :rater, unitId = :unit ADD assignments :delta, #inPeriod :delta',
+    ExpressionAttributeNames: { '#year': 'year', '#inPeriod': periodCount(a.period) },
     ExpressionAttributeValues: {
       ':entity': 'rater-unit',
       ':year': a.year,
@@ -62,8 +74,14 @@ export const assignmentItems = (assignments: readonly Assignment[]): Record<stri
   const counts = new Map<string, RaterUnit>();
   for (const a of assignments) {
     const id = `${a.year}#${a.raterId}#${a.unitId}`;
-    const marker = counts.get(id) ?? { year: a.year, raterId: a.raterId, unitId: a.unitId, assignments: 0 };
+    const marker: RaterUnit = counts.get(id) ?? {
+      year: a.year,
+      raterId: a.raterId,
+      unitId: a.unitId,
+      assignments: 0,
+    };
     marker.assignments += 1;
+    marker[periodCount(a.period)] = (marker[periodCount(a.period)] ?? 0) + 1;
     counts.set(id, marker);
   }
   return [
@@ -96,9 +114,52 @@ export const listRaterAssignments = (
   unitId?: string,
 ) => queryPrefix<Assignment>(db, raterAssignmentsQuery(year, raterId, period, unitId));
 
-/** How many assignments a rater holds in a period (a counting Query: the 工作台's 评分任务). */
+/**
+ * Which of `items` (unit and indicator) the rater is assigned in the period, as `<unitId>#<code>`: their
+ * assignments read by key (BatchGetItem), so the answer costs what is asked, not the rater's queue.
+ */
+export const assignedAmong = async (
+  db: Db,
+  year: number,
+  raterId: string,
+  period: Period,
+  items: readonly { unitId: string; code: string }[],
+): Promise<Set<string>> => {
+  const keys = new Map(
+    items.map((i) => [`${i.unitId}#${i.code}`, assignmentKey(year, raterId, period, i.unitId, i.code)]),
+  );
+  const found = await getItems<Assignment>(db, [...keys.values()]);
+  return new Set(found.map((a) => `${a.unitId}#${a.code}`));
+};
+
+/** How many assignments a rater holds in a period (a counting Query that scans the period's queue). */
 export const countRaterAssignments = (db: Db, year: number, raterId: string, period: Period) =>
   countPrefix(db, raterAssignmentsQuery(year, raterId, period));
+
+/**
+ * How many assignments a rater holds in each period (the 工作台's 评分任务): the sum of their unit
+ * markers' per-period counts, one Query of one item per unit. A marker whose per-period counts do not
+ * add up to its total was written before them (or by the backfill): then each period is counted by a
+ * counting Query over the rater's queue, as before.
+ */
+export const countRaterAssignmentsByPeriod = async (
+  db: Db,
+  year: number,
+  raterId: string,
+): Promise<Record<Period, number>> => {
+  const markers = await queryPrefix<RaterUnit>(db, raterUnitsQuery(year, raterId));
+  const complete = markers.every(
+    (m) => PERIODS.reduce((n, p) => n + (m[periodCount(p)] ?? 0), 0) === (m.assignments ?? 0),
+  );
+  const counts = await Promise.all(
+    PERIODS.map((p) =>
+      complete
+        ? markers.reduce((n, m) => n + (m[periodCount(p)] ?? 0), 0)
+        : countRaterAssignments(db, year, raterId, p),
+    ),
+  );
+  return Object.fromEntries(PERIODS.map((p, i) => [p, counts[i]])) as Record<Period, number>;
+};
 
 /** A period's assignments across raters, optionally of one unit. */
 export const listPeriodAssignments = (db: Db, year: number, period: Period, unitId?: string) =>

@@ -1,42 +1,65 @@
 /**
  * The one-off backfill's decisions (scripts/backfill.ts), pure: what older data lacks of what this
  * version stores. Plain stored attributes in, the writes to make out, so it is tested without a store.
- * - a rater's unit markers (`raterUnitKey`), each the exact count of the rater's assignments at the unit;
+ * - a rater's unit markers (`raterUnitKey`), each the exact count of the rater's assignments at the unit,
+ *   in all and per period (version 3);
  * - survey results' gsi1 entry (`surveyIndexes`: a period's results in one Query);
  * - pending amendments' sparse gsi2 entry (`pendingAmendmentIndexes`: the admin's 工作台).
  */
+import { PERIODS, type Period } from '../schemas/year';
 import { pendingAmendmentIndexes, raterUnitKey, surveyIndexes } from './keys';
 
 /** The stored shape this version writes; the backfill brings older data up to it. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
-/** A rater's unit marker as stored: how many of the rater's assignments are at the unit. */
-export interface RaterUnitMarker {
+type PeriodCounts = Record<`assignments${Period}`, number>;
+
+/**
+ * A rater's unit marker as stored: how many of the rater's assignments are at the unit, in all and
+ * per period (the rater's 工作台 reads the per-period counts; version 2 stored the total only).
+ */
+export type RaterUnitMarker = {
   year: number;
   raterId: string;
   unitId: string;
   assignments: number;
-}
+} & PeriodCounts;
+
+export type StoredMarker = { raterId: string; unitId: string; assignments?: number } & Partial<PeriodCounts>;
+
+const COUNTED = ['assignments', ...PERIODS.map((p) => `assignments${p}` as const)] as const;
 
 /**
- * The markers to write for a year: for every rater and unit of `assignments` the count there, and 0
- * for a stored marker whose unit holds none of the rater's assignments; a marker already right is left.
+ * The markers to write for a year: for every rater and unit of `assignments` the counts there, and
+ * 0 for a stored marker whose unit holds none of the rater's assignments; a marker already right in
+ * all its counts is left.
  */
 export const planRaterUnits = (
   year: number,
-  assignments: readonly { raterId: string; unitId: string }[],
-  stored: readonly { raterId: string; unitId: string; assignments?: number }[],
+  assignments: readonly { raterId: string; unitId: string; period: Period }[],
+  stored: readonly StoredMarker[],
 ): RaterUnitMarker[] => {
   const counts = new Map<string, RaterUnitMarker>();
   const id = (m: { raterId: string; unitId: string }) => `${m.raterId}#${m.unitId}`;
-  for (const s of stored) counts.set(id(s), { year, raterId: s.raterId, unitId: s.unitId, assignments: 0 });
+  const empty = (m: { raterId: string; unitId: string }): RaterUnitMarker => ({
+    year,
+    raterId: m.raterId,
+    unitId: m.unitId,
+    assignments: 0,
+    assignmentsQ1: 0,
+    assignmentsQ2: 0,
+    assignmentsQ3: 0,
+    assignmentsQ4: 0,
+  });
+  for (const s of stored) counts.set(id(s), empty(s));
   for (const a of assignments) {
-    const marker = counts.get(id(a)) ?? { year, raterId: a.raterId, unitId: a.unitId, assignments: 0 };
+    const marker = counts.get(id(a)) ?? empty(a);
     marker.assignments += 1;
+    marker[`assignments${a.period}`] += 1;
     counts.set(id(a), marker);
   }
-  const now = new Map(stored.map((s) => [id(s), s.assignments ?? 0]));
-  return [...counts.values()].filter((m) => now.get(id(m)) !== m.assignments);
+  const now = new Map(stored.map((s) => [id(s), s]));
+  return [...counts.values()].filter((m) => COUNTED.some((name) => now.get(id(m))?.[name] !== m[name]));
 };
 
 /** A marker as the table stores it (the same item the demo seed writes). */

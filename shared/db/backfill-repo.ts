@@ -9,7 +9,7 @@
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { PERIODS } from '../schemas/year';
+import { PERIODS, type Period } from '../schemas/year';
 import {
   type IndexUpdate,
   planAmendmentIndexes,
@@ -17,6 +17,7 @@ import {
   planSurveyIndexes,
   raterUnitItem,
   SCHEMA_VERSION,
+  type StoredMarker,
 } from './backfill-plan';
 import type { Db } from './client';
 import { batchPut, getItem, guard, queryPrefixStored } from './items';
@@ -106,15 +107,20 @@ const writeIndexes = async (db: Db, update: IndexUpdate): Promise<boolean> => {
 const backfillMarkers = async (db: Db, year: number) => {
   const assignments = (
     await mapLimit(PERIODS, CONCURRENCY, (period) =>
-      queryPrefixStored(db, periodAssignmentsQuery(year, period), ['raterId', 'unitId']),
+      queryPrefixStored(db, periodAssignmentsQuery(year, period), ['raterId', 'unitId', 'period']),
     )
-  ).flat() as { raterId: string; unitId: string }[];
+  ).flat() as { raterId: string; unitId: string; period: Period }[];
   const raters = [...new Set(assignments.map((a) => a.raterId))];
   const stored = (
     await mapLimit(raters, CONCURRENCY, (raterId) =>
-      queryPrefixStored(db, raterUnitsQuery(year, raterId), ['raterId', 'unitId', 'assignments']),
+      queryPrefixStored(db, raterUnitsQuery(year, raterId), [
+        'raterId',
+        'unitId',
+        'assignments',
+        ...PERIODS.map((p) => `assignments${p}`),
+      ]),
     )
-  ).flat() as { raterId: string; unitId: string; assignments?: number }[];
+  ).flat() as StoredMarker[];
   const markers = planRaterUnits(year, assignments, stored);
   await batchPut(db, markers.map(raterUnitItem));
   return { assignments: assignments.length, markers: markers.length };

@@ -14,7 +14,7 @@ import {
 } from '../domain/tasks/open-tasks';
 import type { Period } from '../schemas/year';
 import { getAgreement, listPendingAmendments } from './agreement-repo';
-import { countRaterAssignments, getSheet } from './assignment-repo';
+import { countRaterAssignmentsByPeriod, getSheet } from './assignment-repo';
 import type { Db } from './client';
 import { listInspections, listUnitRectifications } from './inspection-repo';
 import { listProposals } from './proposal-repo';
@@ -44,16 +44,17 @@ const unitSource: TaskSource = async (db, principal, year) => {
 
 const raterSource: TaskSource = async (db, principal, year) => {
   if (!has(principal, 'rater')) return [];
-  const sheets = await Promise.all(
-    PERIODS.map(async (period) => {
-      const [sheet, assigned] = await Promise.all([
-        getSheet(db, year, principal.userId, period),
-        countRaterAssignments(db, year, principal.userId, period),
-      ]);
-      return { period, assigned: sheet.state === 'finalized' ? 0 : assigned };
-    }),
+  const [assigned, sheets] = await Promise.all([
+    countRaterAssignmentsByPeriod(db, year, principal.userId),
+    Promise.all(PERIODS.map((period) => getSheet(db, year, principal.userId, period))),
+  ]);
+  return sheetTasks(
+    year,
+    sheets.map((sheet) => ({
+      period: sheet.period,
+      assigned: sheet.state === 'finalized' ? 0 : assigned[sheet.period],
+    })),
   );
-  return sheetTasks(year, sheets);
 };
 
 const adminSource: TaskSource = async (db, principal, year) => {

@@ -27,7 +27,7 @@ import {
   resultsVersionKey,
   snapshotsQuery,
 } from './keys';
-import { listCategories, listUnits } from './org-repo';
+import { getUnit, listCategories, listUnits } from './org-repo';
 import { mapLimit } from './parallel';
 import { getYear } from './year-repo';
 
@@ -61,6 +61,31 @@ export const loadScenario = async (
     units,
     agreements: scored.map(toScenarioAgreement),
     facts,
+  });
+};
+
+/**
+ * One unit's scenario: the year, the categories, the unit, its agreement and its own facts read by
+ * key. Scoring it gives the unit's indicator lines (a leaf's points depend on the unit's facts only);
+ * its rank and grade are within its category and come from the category's run.
+ */
+export const loadUnitScenario = async (
+  db: Db,
+  year: number,
+  agreement: Parameters<typeof toScenarioAgreement>[0],
+): Promise<ScenarioInput> => {
+  const [yearItem, categories, unit, facts] = await Promise.all([
+    getYear(db, year),
+    listCategories(db),
+    getUnit(db, agreement.unitId),
+    loadUnitFacts(db, year, agreement.unitId),
+  ]);
+  return buildScenario({
+    year: yearItem,
+    categories,
+    units: [unit],
+    agreements: isScored(agreement) ? [toScenarioAgreement(agreement)] : [],
+    facts: [facts],
   });
 };
 

@@ -137,6 +137,17 @@ export const readComputedResults = async (
   return results ? { computed, results } : undefined;
 };
 
+/** One category's views (as of each period) in the year's latest finished run; undefined when none. */
+export const readComputedCategory = async (
+  db: Db,
+  year: number,
+  categoryId: string,
+): Promise<CategoryViews | undefined> => {
+  const computed = await getItem<ComputedResults>(db, computedResultsKey(year));
+  const run = computed?.categories.find((c) => c.categoryId === categoryId);
+  return computed && run ? readRun(db, computed.jobId, run) : undefined;
+};
+
 /**
  * Whether a year's results, and what is computed from them (the rater consistency report), are
  * computed in the request: at most `liveMaxUnits` units with an agreement (the year's counter, read

@@ -239,6 +239,11 @@ export const ScoringProgressSchema = z
     byRater: z.array(Counts.extend({ raterId: z.string(), name: z.string(), finalized: z.boolean() })),
     byIndicator: z.array(Counts.extend({ code: z.string(), name: z.string() })),
     spreadAlerts: z.array(SpreadAlertSchema),
+    /**
+     * Above the live limit (a municipal year): per-rater counts from counting Queries only, without
+     * per-indicator counts, returned items and spread alerts (docs/scoring-workflow.md).
+     */
+    counted: z.boolean().optional(),
   })
   .openapi('ScoringProgress');
 export type ScoringProgress = z.infer<typeof ScoringProgressSchema>;

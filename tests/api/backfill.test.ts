@@ -7,6 +7,7 @@
 import { DeleteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAssignments } from '../../shared/db/assignment-repo';
+import { SCHEMA_VERSION } from '../../shared/db/backfill-plan';
 import { backfillIfNeeded, getSchema, runBackfill } from '../../shared/db/backfill-repo';
 import { amendmentKey, raterUnitKey, schemaKey, surveyKey } from '../../shared/db/keys';
 import type { Assignment } from '../../shared/schemas/scoring';
@@ -109,7 +110,7 @@ describe('backfill of data written before the index entries and unit markers', (
     expect(await raterUnits()).toEqual(['hesha-thc', 'luoyang-thc']);
     expect(await surveyUnits()).toEqual(['caohe-thc']);
     expect(await amendmentsToDecide()).toBe(1);
-    expect((await getSchema(api.db))?.version).toBe(2);
+    expect((await getSchema(api.db))?.version).toBe(SCHEMA_VERSION);
   });
 
   it('sets each marker to the exact count, so a later reassign keeps it right', async () => {
@@ -120,6 +121,10 @@ describe('backfill of data written before the index entries and unit markers', (
       }),
     );
     expect(Item?.assignments).toBe(2);
+    // Per period too, so the rater's 工作台 counts from the markers, not their whole queue.
+    expect([Item?.assignmentsQ1, Item?.assignmentsQ2, Item?.assignmentsQ3, Item?.assignmentsQ4]).toEqual([
+      0, 0, 0, 2,
+    ]);
   });
 
   it('a second run writes nothing and lists the same; npm start skips it once recorded', async () => {

@@ -77,24 +77,23 @@ const BOUNDS: Record<string, number> = {
   '/api/users': 1_050,
   // The template workbook is a download with the org's units (one Query of 500 small items).
   '/api/years/{year}/template-workbook': 520,
-  // A unit's rank is within its category: one category's facts (the largest, 150 units), never the year's.
-  '/api/years/{year}/units/{unitId}/results': 2_500,
   // A rater's own queue: their quarter's assignments (rater-jiceng: 5,700 at Q4) and its facts; their
-  // tasks count the assignments of each quarter; their results lines are the units they are assigned
-  // to (one marker per unit, 500).
+  // results lines are the units they are assigned to (one marker per unit, 500).
   '/api/years/{year}/periods/{period}/scoring-queue': 12_000,
   // A page of the rater's queue (50 units: their assignments and facts, about 1,300 items); its first
   // page also counts the header's totals, counting Queries that scan the quarter's 5,700 assignments
   // and send none back.
   '/api/years/{year}/periods/{period}/scoring-queue-pages': 7_500,
-  '/api/years/{year}/periods/{period}/review-queue as rater': 6_000,
-  '/api/me/tasks as rater': 6_000,
   '/api/years/{year}/results as rater': 600,
+  // A rater's tasks count each quarter's assignments from their unit markers' per-period counts (one
+  // marker per unit, 500) and read their four sheets by key.
+  '/api/me/tasks as rater': 520,
   // A rater's units are one marker each (rater-jiceng: all 500), then a page of their agreements
   // (by key, or the index when the scope is most of the year).
   '/api/years/{year}/agreement-pages as rater': 700,
-  // 评分进度: every rater's sheet and assignments of the period (the admin's overview of the queues).
-  '/api/years/{year}/periods/{period}/scoring-progress': 12_000,
+  // 评分进度 above the live limit: the users (1,013, for the raters) and counting Queries of each
+  // rater's assignments and ratings of the period (5,700 scanned, nothing sent back); no unit read.
+  '/api/years/{year}/periods/{period}/scoring-progress': 7_000,
 };
 const boundOf = (route: string, who: Who) => BOUNDS[`${route} as ${who}`] ?? BOUNDS[route] ?? DEFAULT_BOUND;
 

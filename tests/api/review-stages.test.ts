@@ -185,6 +185,16 @@ describe('self-assessment and staged review', () => {
     expect(first.status).toBe(200);
     expect(first.body.review.status).toBe('second');
     expect(first.body.previousCents).toBe(1650);
+    // The 复审 is in the assigned rater's review queue, not in that of a rater not assigned to the unit.
+    const queueOf = async (as: string) =>
+      (
+        (await api.call('GET', '/api/years/2026/periods/Q2/review-queue?stage=second', { as })).body as {
+          unitId: string;
+          code: string;
+        }[]
+      ).filter((r) => r.unitId === unit.unitId);
+    expect((await queueOf('rater-jiceng')).map((r) => r.code)).toEqual(['A1']);
+    expect(await queueOf('rater-fuyou')).toEqual([]);
     // 复审 by a rater not assigned to the unit: refused; by the assigned rater: kept.
     const unassigned = await decide('rater-fuyou', 'A1', {
       stage: 'second',

@@ -257,6 +257,19 @@ describe('a city of 500 units', { timeout: 150_000 }, () => {
     await page.context().close();
   });
 
+  it('shows the admin each rater’s scoring progress counted, saying what is not computed at this size', async () => {
+    const page = await e2e.newPage();
+    const section = page.getByRole('region', { name: '评分进度' });
+    timings.scoringProgress = await open(page, 'admin', `/scoring?year=${YEAR}&period=Q4`, () =>
+      section.locator('tbody tr'),
+    );
+    expect(timings.scoringProgress).toBeLessThan(FIRST_ROWS_MS);
+    expect(await section.getByText(/本年度单位较多/).count()).toBe(1);
+    expect(await section.getByText('单位较多时不在此计算').count()).toBe(1);
+    await checkA11y(page);
+    await page.context().close();
+  });
+
   it('publishes a static ranking of 500 units with a category list of jump links', async () => {
     const page = await e2e.newPage();
     const started = performance.now();

@@ -10,14 +10,19 @@ import { assertResultsVisible, inScope, resultsVisibleTo } from '../../auth/visi
 import { countAgreements } from '../../db/agreement-count';
 import { getAgreement } from '../../db/agreement-repo';
 import type { Db } from '../../db/client';
-import { listDrafts, listSnapshots, loadScenario } from '../../db/results-repo';
-import { readComputedResults } from '../../db/results-run-repo';
+import { listDrafts, listSnapshots, loadScenario, loadUnitScenario } from '../../db/results-repo';
+import { computedLive, readComputedCategory, readComputedResults } from '../../db/results-run-repo';
 import { getYear } from '../../db/year-repo';
-import { LIVE_RESULTS_MAX_UNITS } from '../../domain/results/by-category';
+import {
+  type CategoryViews,
+  computeCategoryViews,
+  LIVE_RESULTS_MAX_UNITS,
+} from '../../domain/results/by-category';
 import { computeResults, parseScenario } from '../../domain/scoring';
 import { NotFoundError } from '../../errors';
 import { draftView } from '../../publication/drafts';
 import { DraftDetailSchema, DraftHeaderSchema } from '../../schemas/drafts';
+import type { Results } from '../../schemas/results';
 import {
   PublishedSnapshotSchema,
   UnitResultsViewSchema,
@@ -104,6 +109,50 @@ const yearResults = async (
   };
 };
 
+/**
+ * The unit's category as of each period from the latest results run, its own lines (the run keeps
+ * none) scored now from its facts alone, as of `asOf`; undefined before any run.
+ */
+const storedUnitViews = async (
+  db: Db,
+  year: number,
+  agreement: Parameters<typeof loadUnitScenario>[2],
+  asOf: Period,
+): Promise<CategoryViews | undefined> => {
+  const [views, scenario] = await Promise.all([
+    readComputedCategory(db, year, agreement.categoryId),
+    loadUnitScenario(db, year, agreement),
+  ]);
+  if (!views) return undefined;
+  const own = computeResults(parseScenario(scenario), { asOfPeriod: asOf }).categories[0]?.units[0];
+  const withLines = (results: Results): Results => ({
+    ...results,
+    categories: results.categories.map((cat) => ({
+      ...cat,
+      units: cat.units.map((u) => (u.unitId === own?.unitId ? { ...u, leaves: own.leaves } : u)),
+    })),
+  });
+  return { ...views, [asOf]: withLines(views[asOf]) };
+};
+
+/** The unit's results page from its category as of each period: the `asOf` view and the four-quarter trend. */
+const unitView = (year: number, unitId: string, views: CategoryViews, asOf: Period) => {
+  const trend: { period: Period; finalCents: number; baseCents: number; rank: number }[] = [];
+  let view: z.infer<typeof UnitResultsViewSchema> | undefined;
+  for (const period of PERIODS) {
+    for (const category of views[period].categories) {
+      const unit = category.units.find((u) => u.unitId === unitId);
+      if (!unit) continue;
+      trend.push({ period, finalCents: unit.finalCents, baseCents: unit.baseCents, rank: unit.rank });
+      if (period === asOf) {
+        const { units: _u, ...summary } = category;
+        view = { year, asOfPeriod: asOf, category: summary, unit, trend: [] };
+      }
+    }
+  }
+  return view && { ...view, trend };
+};
+
 const stripParts = <T extends { parts?: number; partsId?: string }>({ parts: _p, partsId: _i, ...rest }: T) =>
   rest;
 
@@ -126,31 +175,21 @@ export const resultsRoutes = new OpenAPIHono<AppEnv>()
   })
   .openapi(unitResultsRoute, async (c) => {
     const { year, unitId } = c.req.valid('param');
-    const { db } = c.get('deps');
+    const { db, liveResultsMaxUnits } = c.get('deps');
     await assertResultsVisible(db, c.get('principal'), await getYear(db, year), unitId);
-    // A unit is ranked within its category: only that category's units are read and scored.
     const agreement = await getAgreement(db, year, unitId);
     if (!agreement) throw new NotFoundError('该单位的考核结果（尚未签订责任书）');
-    const scenario = parseScenario(
-      await loadScenario(db, year, undefined, { categoryId: agreement.categoryId }),
-    );
     const asOf = c.req.valid('query').asOf ?? 'Q4';
-    const trend: { period: Period; finalCents: number; baseCents: number; rank: number }[] = [];
-    let view: z.infer<typeof UnitResultsViewSchema> | undefined;
-    for (const period of PERIODS) {
-      const results = computeResults(scenario, { asOfPeriod: period });
-      for (const category of results.categories) {
-        const unit = category.units.find((u) => u.unitId === unitId);
-        if (!unit) continue;
-        trend.push({ period, finalCents: unit.finalCents, baseCents: unit.baseCents, rank: unit.rank });
-        if (period === asOf) {
-          const { units: _u, ...summary } = category;
-          view = { year, asOfPeriod: asOf, category: summary, unit, trend: [] };
-        }
-      }
-    }
-    if (!view) throw new NotFoundError('该单位的考核结果（尚未签订责任书）');
-    return c.json({ ...view, trend }, 200);
+    // A unit is ranked within its category: up to the live limit only that category's units are read
+    // and scored; above it the category's stored run, with the unit's own lines scored from its facts.
+    const views = (await computedLive(db, year, liveResultsMaxUnits))
+      ? computeCategoryViews(
+          parseScenario(await loadScenario(db, year, undefined, { categoryId: agreement.categoryId })),
+        )
+      : await storedUnitViews(db, year, agreement, asOf);
+    const view = views && unitView(year, unitId, views, asOf);
+    if (!view) throw new NotFoundError('该单位的考核结果（尚未签订责任书或尚未计算）');
+    return c.json(view, 200);
   })
   .openapi(scenarioRoute, async (c) => {
     const scenario = parseScenario(await loadScenario(c.get('deps').db, c.req.valid('param').year));

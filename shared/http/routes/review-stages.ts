@@ -10,7 +10,7 @@ import { assertMayActAtStage, assertMayReadReviews, stageActor } from '../../aut
 import type { Principal } from '../../auth/roles';
 import { assertOwnUnit, assertUnitVisible } from '../../auth/visibility';
 import { getAgreement, getAgreementsOf } from '../../db/agreement-repo';
-import { listRaterAssignments } from '../../db/assignment-repo';
+import { assignedAmong } from '../../db/assignment-repo';
 import { auditEntry } from '../../db/audit-repo';
 import type { Db } from '../../db/client';
 import { listFiles } from '../../db/evidence-file-repo';
@@ -347,12 +347,20 @@ export const reviewStageRoutes = new OpenAPIHono<AppEnv>()
     const stages = (stage ? [stage] : REVIEW_STAGES).filter(
       (s) => s !== 'final' || principal.roles.includes('admin'),
     );
-    const [may, assignments, waiting] = await Promise.all([
+    const [may, waiting] = await Promise.all([
       stageActor(db, principal, year),
-      principal.roles.includes('rater') ? listRaterAssignments(db, year, principal.userId, period) : [],
       Promise.all(stages.map((s) => listPeriodReviews(db, year, period, s))).then((r) => r.flat()),
     ]);
-    const assigned = new Set(assignments.map((a) => `${a.unitId}#${a.code}`));
+    // A rater's 复审 is the waiting items they are assigned: those assignments read by key, not their queue.
+    const assigned = principal.roles.includes('rater')
+      ? await assignedAmong(
+          db,
+          year,
+          principal.userId,
+          period,
+          waiting.filter((r) => r.status === 'second'),
+        )
+      : new Set<string>();
     const mine = waiting.filter((r) =>
       may(r, r.status as (typeof REVIEW_STAGES)[number], (u, code) => assigned.has(`${u}#${code}`)),
     );

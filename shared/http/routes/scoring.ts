@@ -20,7 +20,9 @@ import { auditEntry, listAudit } from '../../db/audit-repo';
 import type { Db } from '../../db/client';
 import { notifySheetReopened } from '../../db/event-notes';
 import { getUnitsOf, listUnits, listUsers } from '../../db/org-repo';
+import { countedScoringProgress } from '../../db/progress-counts';
 import { countRaterQueue, pageRaterAssignments } from '../../db/queue-pages';
+import { computedLive } from '../../db/results-run-repo';
 import {
   getRating,
   getScoringLeaf,
@@ -319,8 +321,12 @@ export const scoringRoutes = new OpenAPIHono<AppEnv>()
     return c.json(visible(period ? entries.filter((e) => e.period === period) : entries), 200);
   })
   .openapi(progressRoute, async (c) => {
-    const { db } = c.get('deps');
+    const { db, liveResultsMaxUnits } = c.get('deps');
     const { year, period } = c.req.valid('param');
+    // A municipal year: each rater's counts by counting Queries, not every unit's period read.
+    if (!(await computedLive(db, year, liveResultsMaxUnits))) {
+      return c.json(await countedScoringProgress(db, year, period), 200);
+    }
     const assignments = await listPeriodAssignments(db, year, period);
     const [units, users, sheets] = await Promise.all([
       loadUnitPeriods(

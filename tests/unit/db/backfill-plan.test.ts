@@ -4,38 +4,49 @@ import { planAmendmentIndexes, planRaterUnits, planSurveyIndexes } from '../../.
 const Y = 2026;
 
 describe('planRaterUnits', () => {
-  it('counts each rater’s assignments per unit when no marker is stored', () => {
+  const counts = (q1: number, q2: number, q3: number, q4: number) => ({
+    assignmentsQ1: q1,
+    assignmentsQ2: q2,
+    assignmentsQ3: q3,
+    assignmentsQ4: q4,
+  });
+
+  it('counts each rater’s assignments per unit, in all and per period, when no marker is stored', () => {
     // Prepare
     const assignments = [
-      { raterId: 'r1', unitId: 'u1' },
-      { raterId: 'r1', unitId: 'u1' },
-      { raterId: 'r1', unitId: 'u2' },
-      { raterId: 'r2', unitId: 'u1' },
-    ];
+      { raterId: 'r1', unitId: 'u1', period: 'Q1' },
+      { raterId: 'r1', unitId: 'u1', period: 'Q4' },
+      { raterId: 'r1', unitId: 'u2', period: 'Q4' },
+      { raterId: 'r2', unitId: 'u1', period: 'Q2' },
+    ] as const;
     // Act
     const markers = planRaterUnits(Y, assignments, []);
     // Assess
     expect(markers).toEqual([
-      { year: Y, raterId: 'r1', unitId: 'u1', assignments: 2 },
-      { year: Y, raterId: 'r1', unitId: 'u2', assignments: 1 },
-      { year: Y, raterId: 'r2', unitId: 'u1', assignments: 1 },
+      { year: Y, raterId: 'r1', unitId: 'u1', assignments: 2, ...counts(1, 0, 0, 1) },
+      { year: Y, raterId: 'r1', unitId: 'u2', assignments: 1, ...counts(0, 0, 0, 1) },
+      { year: Y, raterId: 'r2', unitId: 'u1', assignments: 1, ...counts(0, 1, 0, 0) },
     ]);
   });
 
   it('leaves right markers, corrects wrong ones and zeroes one whose unit holds no assignment', () => {
     const assignments = [
-      { raterId: 'r1', unitId: 'u1' },
-      { raterId: 'r1', unitId: 'u2' },
-    ];
+      { raterId: 'r1', unitId: 'u1', period: 'Q4' },
+      { raterId: 'r1', unitId: 'u2', period: 'Q4' },
+      { raterId: 'r1', unitId: 'u5', period: 'Q3' },
+    ] as const;
     const stored = [
-      { raterId: 'r1', unitId: 'u1', assignments: 1 },
+      { raterId: 'r1', unitId: 'u1', assignments: 1, ...counts(0, 0, 0, 1) },
       { raterId: 'r1', unitId: 'u2', assignments: 5 },
       { raterId: 'r1', unitId: 'u3', assignments: 2 },
-      { raterId: 'r1', unitId: 'u4', assignments: 0 },
+      { raterId: 'r1', unitId: 'u4', assignments: 0, ...counts(0, 0, 0, 0) },
+      // Right in all, without the per-period counts of this version: written again with them.
+      { raterId: 'r1', unitId: 'u5', assignments: 1 },
     ];
     expect(planRaterUnits(Y, assignments, stored)).toEqual([
-      { year: Y, raterId: 'r1', unitId: 'u2', assignments: 1 },
-      { year: Y, raterId: 'r1', unitId: 'u3', assignments: 0 },
+      { year: Y, raterId: 'r1', unitId: 'u2', assignments: 1, ...counts(0, 0, 0, 1) },
+      { year: Y, raterId: 'r1', unitId: 'u3', assignments: 0, ...counts(0, 0, 0, 0) },
+      { year: Y, raterId: 'r1', unitId: 'u5', assignments: 1, ...counts(0, 0, 1, 0) },
     ]);
   });
 });

@@ -19,6 +19,12 @@ export const ScoringProgressView = ({ year, period }: { year: number; period: Pe
       <button type="button" class="button" onClick={reload}>
         刷新
       </button>
+      {p.counted && (
+        <p class="hint">
+          本年度单位较多：按成员统计已评分数与分派数（不含已退回；评分表未定稿时，公式类指标的核定不计入已评），不在此按指标统计，也不在此计算评分差异预警；
+          评分差异见考核结果计算后的评分一致性报告。
+        </p>
+      )}
       {p.byRater.length === 0 ? (
         <EmptyState title="本期尚未分派评分任务" />
       ) : (
@@ -111,7 +117,9 @@ export const ScoringProgressView = ({ year, period }: { year: number; period: Pe
         </div>
       )}
       <h3>评分差异预警（同一指标评分相差超过分值的 20%）</h3>
-      {p.spreadAlerts.length === 0 ? (
+      {p.counted ? (
+        <p>单位较多时不在此计算</p>
+      ) : p.spreadAlerts.length === 0 ? (
         <p>暂无预警</p>
       ) : (
         <ul class="spread-alerts">
