@@ -31,6 +31,7 @@ import { type MunicipalSeedReport, QUICK_MUNICIPAL, seedMunicipal } from '../see
 import { seedDemo } from '../seed/seed';
 import { type LocalDynamoDb, startDynamoDbLocal } from './dynamodb-local';
 import { type DynamoDbWatch, watchDynamoDbLocal } from './dynamodb-watch';
+import type { JobGate } from './job-gate';
 import { type LocalS3, startLocalS3 } from './s3-local';
 import { mountWebFront } from './web-front';
 
@@ -58,8 +59,8 @@ export interface LocalStackOptions {
   buildWeb?: boolean;
   now?: () => Date;
   logLevel?: string;
-  /** Browser tests: a pause after each stored progress of a job, to reload a page mid-job. */
-  jobPaceMs?: number;
+  /** Browser tests: a gate the test holds to stop jobs mid-way and reload a page (./job-gate.ts). */
+  jobGate?: JobGate;
   /** Browser tests: wraps the store the jobs write the ranking site to (e.g. one that fails after the commit). */
   siteStore?: (folder: SiteStore) => SiteStore;
   /** Browser tests: above this many units the results page reads the results job's run (docs/results.md). */
@@ -178,7 +179,7 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
       logger,
       files: evidence,
       publishSite,
-      ...(options.jobPaceMs ? { pace: () => new Promise((r) => setTimeout(r, options.jobPaceMs)) } : {}),
+      ...(options.jobGate ? { gate: options.jobGate.hook } : {}),
     });
     const app = createApp(
       {

@@ -12,10 +12,11 @@ export interface JobContext {
   files: EvidenceStore;
   publishSite: (year: number) => Promise<void>;
   /**
-   * Local only: a pause after each progress report, so a browser test can reload a page while a
-   * job of the small demo is still running. Never set in AWS.
+   * Local only (browser tests, scripts/lib/job-gate.ts): asked at each progress report; when it
+   * `holds`, the progress is stored at once and the job then awaits `wait`, so a test can reload a
+   * page while a job of the small demo is still running. Never set in AWS.
    */
-  pace?: () => Promise<void>;
+  gate?: { holds: (progress: number) => boolean; wait: () => Promise<void> };
   /**
    * AWS only: launches one part of a fanned-out job (the results job's category) in a function of its
    * own (an asynchronous invoke of the job function). Absent locally: the parts run in this process.

@@ -56,10 +56,11 @@ export const runJob = async (ctx: JobContext, jobId: string): Promise<boolean> =
   const report: Report = async (reported, nextStep) => {
     progress = nextProgress(progress, reported);
     step = nextStep ?? step;
-    if (Date.now() - lastWrite < PROGRESS_WRITE_MS) return;
+    const held = ctx.gate?.holds(progress) ?? false;
+    if (!held && Date.now() - lastWrite < PROGRESS_WRITE_MS) return;
     lastWrite = Date.now();
     await saveProgress(ctx.db, jobId, progress, step);
-    await ctx.pace?.();
+    if (held) await ctx.gate?.wait();
   };
   try {
     const handler = await HANDLERS[job.type]();

@@ -14,6 +14,7 @@ import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
 import { buildWeb } from '../../scripts/build-web';
 import { freePort } from '../../scripts/lib/dynamodb-local';
+import { type JobGate, jobGate } from '../../scripts/lib/job-gate';
 import { type LocalStack, type LocalStackOptions, startLocalStack } from '../../scripts/lib/local-stack';
 import { ServiceUnavailableError } from '../../shared/errors';
 import type { StepApi } from '../api/year-steps';
@@ -44,6 +45,8 @@ export interface E2e {
   url: string;
   stack: LocalStack;
   browser: Browser;
+  /** Stops the stack's jobs mid-way: `hold()` before starting a job, `release()` after the reload (job-steps.ts). */
+  jobGate: JobGate;
   /** A page in a fresh browser context (its own localStorage and sessionStorage), with `goto('/path')` relative to the stack. */
   newPage: (options?: BrowserContextOptions) => Promise<Page>;
   stop: () => Promise<void>;
@@ -73,11 +76,13 @@ let currentUrl: string | undefined;
 export const startE2e = async (
   options: Pick<
     LocalStackOptions,
-    'now' | 'provider' | 'jobPaceMs' | 'liveResultsMaxUnits' | 'demo' | 'onSeeded' | 'siteStore'
+    'now' | 'provider' | 'liveResultsMaxUnits' | 'demo' | 'onSeeded' | 'siteStore'
   > = {},
 ): Promise<E2e> => {
   await ensureWebBuilt();
+  const gate = jobGate();
   const stack = await startSeededStack({
+    jobGate: gate,
     ddbEndpoint: inject('ddbEndpoint'),
     tableName: `e2e-${randomUUID()}`,
     seed: true,
@@ -96,11 +101,14 @@ export const startE2e = async (
     url: stack.url,
     stack,
     browser,
+    jobGate: gate,
     newPage: async (options = {}) => {
       const context = await browser.newContext({ baseURL: stack.url, locale: 'zh-CN', ...options });
       return context.newPage();
     },
     stop: async () => {
+      // A test that failed mid-job leaves its job held: let it finish, or stopping waits forever.
+      gate.release();
       await browser.close();
       await stack.stop();
     },

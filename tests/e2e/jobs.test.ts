@@ -24,9 +24,9 @@ describe('后台任务', () => {
   let e2e: E2e;
 
   beforeAll(async () => {
-    // A pause after each stored progress (a test-only hook of the in-process runner), so the small
-    // demo's jobs run for a few seconds.
-    e2e = await startE2e({ now: () => new Date('2026-11-26T10:00:00+08:00'), jobPaceMs: 1_500 });
+    // Each test holds the stack's job gate (a test-only hook of the in-process runner) before it
+    // starts a job, so the small demo's job stops mid-way while the page is reloaded.
+    e2e = await startE2e({ now: () => new Date('2026-11-26T10:00:00+08:00') });
     await seedYear(e2e.stack.db, demoYear(SETUP_YEAR, 'setup'));
   }, 240_000);
 
@@ -40,12 +40,14 @@ describe('后台任务', () => {
     await signInAs(page, 'admin', '/results?year=2026');
     await page.getByRole('table').first().waitFor();
     // Act: start the export, reload once it is under way
+    e2e.jobGate.hold();
     await page.getByRole('button', { name: '导出 Excel' }).click();
-    const { bar, before, after, jobId, jobIdAfter } = await reloadMidJob(page, /导出考核结果/);
-    // Assess: the same job, its progress not gone back
+    const { bar, before, after, jobId, jobIdAfter } = await reloadMidJob(page, /导出考核结果/, e2e.jobGate);
+    // Assess: the same job, its progress not gone back, no download yet; then it runs to its end
     expect(jobIdAfter).toBe(jobId);
     expect(after).toBeGreaterThanOrEqual(before);
-    expect(await page.getByRole('link', { name: /^下载/ }).count()).toBe(after === 100 ? 1 : 0);
+    expect(await page.getByRole('link', { name: /^下载/ }).count()).toBe(0);
+    e2e.jobGate.release();
     const link = page.getByRole('link', { name: /^下载 2026年度考核结果-Q\d\.xlsx$/ });
     await link.waitFor({ timeout: 60_000 });
     expect(await bar.getAttribute('aria-valuenow')).toBe('100');
@@ -64,10 +66,11 @@ describe('后台任务', () => {
     await page.getByRole('button', { name: '发布更正版' }).click();
     const dialog = page.getByRole('dialog', { name: /更正版/ });
     await dialog.getByLabel('更正理由').fill('更正一项核定数据录入错误');
+    e2e.jobGate.hold();
     await dialog.getByRole('button', { name: '发布更正版' }).click();
     await dialog.waitFor({ state: 'detached' });
     // Assess: the same job after the reload, then its result and the version it published
-    await followJobAcrossReload(page, /发布考核结果/, /已发布第 2 版考核结果/);
+    await followJobAcrossReload(page, /发布考核结果/, /已发布第 2 版考核结果/, e2e.jobGate);
     await page.getByText('更正第 1 版：更正一项核定数据录入错误').waitFor();
     await checkA11y(page);
     await page.context().close();
@@ -78,16 +81,18 @@ describe('后台任务', () => {
     const page = await e2e.newPage();
     await signInAs(page, 'admin', '/results?year=2025');
     await page.getByRole('table').first().waitFor();
-    // Act: the export, then the site beside it; reload while the site is written
+    // Act: the export, then the site beside it; reload while both are held
+    e2e.jobGate.hold();
     await page.getByRole('button', { name: '导出 Excel' }).click();
     const exportBar = page.getByRole('progressbar', { name: /导出考核结果/ });
     await exportBar.waitFor();
     await page.getByRole('button', { name: '重新生成公布页面' }).click();
-    const { jobIds, jobIdsAfter } = await reloadMidJob(page, /重新生成公布页面/);
+    const { jobIds, jobIdsAfter } = await reloadMidJob(page, /重新生成公布页面/, e2e.jobGate);
     // Assess: both jobs in the address and on the page after the reload, each to its end
     expect(jobIds).toHaveLength(2);
     expect(jobIdsAfter).toEqual(jobIds);
     await exportBar.waitFor();
+    e2e.jobGate.release();
     await page
       .getByRole('status')
       .filter({ hasText: /已重新生成第 \d+ 版考核结果的公布页面/ })
@@ -145,11 +150,13 @@ describe('后台任务', () => {
       mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       buffer: Buffer.from(workbook),
     });
+    e2e.jobGate.hold();
     await page.getByRole('button', { name: '导入工作簿' }).click();
-    const { before, after, jobId, jobIdAfter } = await reloadMidJob(page, /导入指标模板/);
-    // Assess
+    const { before, after, jobId, jobIdAfter } = await reloadMidJob(page, /导入指标模板/, e2e.jobGate);
+    // Assess: the same job, its progress not gone back; then it runs to its end
     expect(jobIdAfter).toBe(jobId);
     expect(after).toBeGreaterThanOrEqual(before);
+    e2e.jobGate.release();
     await page
       .getByRole('status')
       .filter({ hasText: '已导入 1 个类别的指标模板：基层医疗卫生机构' })

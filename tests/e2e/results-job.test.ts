@@ -16,7 +16,6 @@ describe('计算考核结果 and 计算评分一致性 (municipal year)', () => 
   beforeAll(async () => {
     e2e = await startE2e({
       now: () => new Date('2026-11-26T10:00:00+08:00'),
-      jobPaceMs: 1_500,
       liveResultsMaxUnits: 0,
     });
   }, 240_000);
@@ -32,11 +31,13 @@ describe('计算考核结果 and 计算评分一致性 (municipal year)', () => 
     await page.getByText('尚未计算').waitFor();
     expect(await page.getByRole('table').count()).toBe(0);
     // Act: start, wait until it is under way, reload
+    e2e.jobGate.hold();
     await page.getByRole('button', { name: '计算结果' }).click();
-    const { before, after, jobId, jobIdAfter } = await reloadMidJob(page, /计算考核结果/);
+    const { before, after, jobId, jobIdAfter } = await reloadMidJob(page, /计算考核结果/, e2e.jobGate);
     // Assess: the same job, not gone back; then the ranking with when and by whom
     expect(jobIdAfter).toBe(jobId);
     expect(after).toBeGreaterThanOrEqual(before);
+    e2e.jobGate.release();
     await page.getByText(/^结果计算于 .+（王建华 发起）/).waitFor({ timeout: 60_000 });
     await page.getByRole('table').first().waitFor();
     await page.getByRole('button', { name: '重新计算' }).waitFor();
@@ -51,11 +52,13 @@ describe('计算考核结果 and 计算评分一致性 (municipal year)', () => 
     await page.getByText(/报告由后台计算，尚未计算/).waitFor();
     expect(await page.getByRole('table').count()).toBe(0);
     // Act: start, wait until it is under way, reload
+    e2e.jobGate.hold();
     await page.getByRole('button', { name: '计算报告' }).click();
-    const { before, after, jobId, jobIdAfter } = await reloadMidJob(page, /计算评分一致性/);
+    const { before, after, jobId, jobIdAfter } = await reloadMidJob(page, /计算评分一致性/, e2e.jobGate);
     // Assess: the same job, not gone back; then the report with when and by whom
     expect(jobIdAfter).toBe(jobId);
     expect(after).toBeGreaterThanOrEqual(before);
+    e2e.jobGate.release();
     await page.getByText(/^报告计算于 .+（王建华 发起）/).waitFor({ timeout: 90_000 });
     const banner = page.getByRole('status').filter({ hasText: '评分尺度偏差' });
     await banner.getByText(/郭敏：偏宽（评分尺度偏差）/).waitFor();

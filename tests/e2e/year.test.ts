@@ -12,10 +12,8 @@ let e2e: E2e;
 /** While true, writing the ranking site fails (an S3 outage after a publication's commit). */
 let siteFails = false;
 beforeAll(async () => {
-  // A pause after each stored progress of a job, so the publicity job runs long enough to reload mid-job.
   e2e = await startE2e({
     now: () => clock,
-    jobPaceMs: 500,
     siteStore: (folder) => ({
       write: async (files) => {
         if (siteFails) throw new Error('S3 PutObject: connection reset');
@@ -164,10 +162,12 @@ describe('the appraisal year', () => {
     await page.getByRole('button', { name: '进入结果公示' }).click();
     const dialog = page.getByRole('dialog', { name: '确认进入结果公示？' });
     await dialog.getByText('将在后台计算全年考核结果', { exact: false }).waitFor();
+    // The job stops mid-way at the stack's job gate until the page is reloaded
+    e2e.jobGate.hold();
     await dialog.getByRole('button', { name: '确认进入结果公示' }).click();
     await dialog.waitFor({ state: 'hidden' });
     // Assess: the same job after the reload, then its result, the year moved and draft 1 frozen
-    await followJobAcrossReload(page, /开启结果公示/, '已进入结果公示：已生成第 1 版公示结果');
+    await followJobAcrossReload(page, /开启结果公示/, '已进入结果公示：已生成第 1 版公示结果', e2e.jobGate);
     await expect.poll(() => state.textContent()).toBe(YEAR_STATE_LABELS.publicity);
     await page.getByRole('region', { name: '发布最终结果前的检查' }).waitFor();
     await checkA11y(page);

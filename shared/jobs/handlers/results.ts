@@ -90,8 +90,9 @@ export const runResultsPart = async (ctx: JobContext, jobId: string, categoryId:
     const total = tally.categoryIds.length;
     if (tally.done.size < total) {
       const step = `已计算 ${tally.done.size}/${total} 个类别`;
-      await saveProgress(ctx.db, jobId, Math.floor(progressIn(LAUNCHED, 99, tally.done.size, total)), step);
-      await ctx.pace?.();
+      const progress = Math.floor(progressIn(LAUNCHED, 99, tally.done.size, total));
+      await saveProgress(ctx.db, jobId, progress, step);
+      if (ctx.gate?.holds(progress)) await ctx.gate.wait();
       return;
     }
     const categories = tally.categoryIds.map((id) => ({ categoryId: id, ...(tally.runs[id] as typeof run) }));
