@@ -57,6 +57,41 @@ describe('后台任务', () => {
     await page.context().close();
   }, 180_000);
 
+  // The other export jobs of the admin's pages: the same job and progress after a reload mid-way,
+  // then a workbook to download (the results export above checks the link's name and the file).
+  it.each([
+    ['导出上报进度', '/progress?year=2026'],
+    ['导出评分一致性', '/results/consistency?year=2026'],
+  ])(
+    'keeps %s across a reload in the middle, then offers the workbook',
+    async (label, path) => {
+      // Prepare
+      const page = await e2e.newPage();
+      await signInAs(page, 'admin', path);
+      const start = page.getByRole('button', { name: '导出 Excel' });
+      await start.waitFor();
+      // Act
+      e2e.jobGate.hold();
+      await start.click();
+      const { bar, before, after, jobId, jobIdAfter } = await reloadMidJob(
+        page,
+        new RegExp(label),
+        e2e.jobGate,
+      );
+      // Assess
+      expect(jobIdAfter).toBe(jobId);
+      expect(after).toBeGreaterThanOrEqual(before);
+      expect(await page.getByRole('link', { name: /^下载/ }).count()).toBe(0);
+      e2e.jobGate.release();
+      const link = page.getByRole('link', { name: /^下载 .+\.xlsx$/ });
+      await link.waitFor({ timeout: 60_000 });
+      expect(await bar.getAttribute('aria-valuenow')).toBe('100');
+      await checkA11y(page);
+      await page.context().close();
+    },
+    180_000,
+  );
+
   it('publishes a correction as a job: its progress survives a reload, then the new version is listed', async () => {
     // Prepare: last year, published
     const page = await e2e.newPage();

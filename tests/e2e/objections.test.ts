@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPublicity } from '../api/year-steps';
 import { checkA11y, type E2e, signInAs, startE2e, stepApiOf } from './harness';
+import { reloadMidJob } from './job-steps';
 
 describe('结果公示、申诉与发布', () => {
   let e2e: E2e;
@@ -102,9 +103,14 @@ describe('结果公示、申诉与发布', () => {
     const recompute = admin.getByRole('dialog', { name: '重新计算公示结果' });
     await recompute.getByLabel(/洛阳镇卫生院 · 3\.4 综合管理/).check();
     await checkA11y(admin);
+    // The recomputation is a job: held mid-way, the page reloaded shows the same job and progress.
+    e2e.jobGate.hold();
     await recompute.getByRole('button', { name: '生成新版本' }).click();
+    const { jobId, jobIdAfter } = await reloadMidJob(admin, /重新计算公示结果/, e2e.jobGate);
+    expect(jobIdAfter).toBe(jobId);
+    e2e.jobGate.release();
     await expect
-      .poll(() => drafts.getByRole('status').textContent(), { timeout: 15_000 })
+      .poll(() => drafts.getByRole('status').textContent(), { timeout: 30_000 })
       .toContain('已生成第 2 版');
     const changed = drafts.getByRole('row', { name: /洛阳镇卫生院/ });
     await expect.poll(() => changed.textContent()).toContain('3.4 综合管理');

@@ -7,6 +7,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiAs, checkA11y, type E2e, signInAs, startE2e } from './harness';
+import { reloadMidJob } from './job-steps';
 
 const UNIT = 'luoyang-thc';
 const base = `/api/years/2026/units/${UNIT}/periods/Q4`;
@@ -156,6 +157,13 @@ describe('self-assessment and staged review', () => {
     await adminPage.getByRole('img', { name: /^自评高于审定最多的单位/ }).waitFor();
     await adminPage.locator('.chart canvas').first().waitFor();
     await checkA11y(adminPage);
+    // Its workbook is an export job: held mid-way, the reloaded page shows the same job, then the file.
+    e2e.jobGate.hold();
+    await adminPage.getByRole('button', { name: '导出 Excel' }).click();
+    const { jobId, jobIdAfter } = await reloadMidJob(adminPage, /导出自评与审定差距/, e2e.jobGate);
+    expect(jobIdAfter).toBe(jobId);
+    e2e.jobGate.release();
+    await adminPage.getByRole('link', { name: /^下载 .+\.xlsx$/ }).waitFor({ timeout: 60_000 });
     await adminPage.goto(`/results/units/${UNIT}?year=2026&asOf=Q4`);
     const leaf = adminPage.locator('li.leaf').filter({ hasText: formula.name }).first();
     await expect.poll(() => leaf.textContent()).toContain(`审定 ${lowered}`);
