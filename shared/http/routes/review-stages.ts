@@ -9,12 +9,13 @@ import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { assertMayActAtStage, assertMayReadReviews, stageActor } from '../../auth/review-stages';
 import type { Principal } from '../../auth/roles';
 import { assertOwnUnit, assertUnitVisible } from '../../auth/visibility';
-import { getAgreement, getAgreementsOf } from '../../db/agreement-repo';
+import { getAgreement } from '../../db/agreement-repo';
 import { assignedAmong } from '../../db/assignment-repo';
 import { auditEntry } from '../../db/audit-repo';
 import type { Db } from '../../db/client';
 import { listFiles } from '../../db/evidence-file-repo';
 import { getUnit, getUnitsOf, listUsers } from '../../db/org-repo';
+import { loadDistance } from '../../db/review-distance';
 import { reviewReturnNotes } from '../../db/review-notes';
 import {
   getReview,
@@ -31,7 +32,6 @@ import { scoringLeavesInPeriod } from '../../domain/results/agreement-to-scenari
 import {
   chainText,
   decideStage,
-  distanceReport,
   emptyReview,
   isEnteredRule,
   isSelfAssessed,
@@ -39,7 +39,6 @@ import {
   readSelfScore,
   reviewItems,
   reviewStagesOf,
-  selfAssessedPeriodsOf,
   submitSelf,
   unitMayEdit,
   withSelfScore,
@@ -227,38 +226,6 @@ const entryFor = (
 const assertSelfAssessed = async (db: Db, year: number, period: Period) => {
   if (!isSelfAssessed(await getYear(db, year), period))
     throw new ConflictError('本期不进行自查自评', { state: period }, 'WRONG_STATE');
-};
-
-/**
- * The distance 自评 − 审定 over the done reviews of the year's self-assessed periods (the page's, and
- * the workbook's of the `review-distance-export` job). Names come from the reviewed units and their
- * agreements, read by key: what the report shows, never the year's every agreement.
- */
-export const loadDistance = async (db: Db, year: number) => {
-  const stored = await getYear(db, year);
-  const done = (
-    await Promise.all(selfAssessedPeriodsOf(stored).map((p) => listPeriodReviews(db, year, p, 'done')))
-  ).flat();
-  // Names only for the units reviewed (by key), not every unit's agreement of the year.
-  const reviewed = done.map((r) => r.unitId);
-  const [units, agreements] = await Promise.all([
-    getUnitsOf(db, reviewed),
-    getAgreementsOf(db, year, reviewed),
-  ]);
-  const unitName = new Map(units.map((u) => [u.id, u.name]));
-  const leafName = new Map(
-    agreements.flatMap((a) =>
-      a.dimensions.flatMap((d) => d.leaves.map((l) => [`${a.unitId}#${l.code}`, l.name] as const)),
-    ),
-  );
-  return distanceReport(
-    year,
-    done.map((review) => ({
-      review,
-      unitName: unitName.get(review.unitId) ?? review.unitId,
-      name: leafName.get(`${review.unitId}#${review.code}`) ?? review.code,
-    })),
-  );
 };
 
 export const reviewStageRoutes = new OpenAPIHono<AppEnv>()

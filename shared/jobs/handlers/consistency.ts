@@ -9,12 +9,12 @@ import {
   saveComputedConsistency,
   saveConsistencyParts,
 } from '../../db/consistency-repo';
+import { loadDistance } from '../../db/review-distance';
 import { reportVisibleTo } from '../../domain/consistency';
 import { progressIn } from '../../domain/jobs/job';
 import { InvalidScenarioError } from '../../domain/scoring';
 import { ValidationError } from '../../errors';
 import { PERIOD_LABELS } from '../../http/guards';
-import { loadDistance } from '../../http/routes/review-stages';
 import { type ConsistencyProgress, computeConsistencyReport } from '../../results/consistency-report';
 import type { Period } from '../../schemas/year';
 import { type JobHandler, type Report, saveExport } from '../context';
